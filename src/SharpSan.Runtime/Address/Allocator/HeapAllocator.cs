@@ -1,0 +1,163 @@
+using System.Runtime.InteropServices;
+using SharpSan.Runtime.Common.Options;
+using SharpSan.Runtime.Common.Threads;
+
+namespace SharpSan.Runtime.Address.Allocator;
+
+/// <summary>What a free attempt found; the caller turns problems into reports.</summary>
+public enum FreeOutcome { Freed, NotOurs, DoubleFree, Interior, Mismatch }
+
+/// <summary>
+/// The redzone allocator behind every intercepted native allocation API. Chunks come from the system
+/// allocator with redzones on both sides, poisoned in the shadow; freed chunks go to a FIFO quarantine.
+/// Metadata lives in a header inside the left redzone, so malloc and free take no global lock.
+/// </summary>
+public sealed unsafe class HeapAllocator
+{
+    readonly int _minRedzone, _maxRedzone, _maxFill;
+    readonly byte _fillByte;
+    readonly Quarantine _quarantine;
+
+    public LiveChunks Live { get; } = new();
+
+    public HeapAllocator(SanitizerOptions options)
+    {
+        _minRedzone = options.Redzone;
+        _maxRedzone = options.MaxRedzone;
+        _fillByte = options.MallocFillByte;
+        _maxFill = options.MaxMallocFillSize;
+        _quarantine = new Quarantine(options.QuarantineBytes, Release);
+    }
+
+    public Quarantine Quarantine => _quarantine;
+
+    static long s_largestChunk;
+
+    static void InterlockedMax(ref long target, long value)
+    {
+        long seen;
+        while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen) { }
+    }
+
+    public void* Allocate(ulong size, nuint alignment, AllocationFamily family, bool zero, int allocStack)
+    {
+        if (size >= 1UL << 40) throw new OutOfMemoryException();
+        var layout = ChunkLayout.For(size, alignment, _minRedzone, _maxRedzone);
+        byte* raw = (byte*)NativeMemory.AlignedAlloc(layout.Total, layout.Alignment);
+        if ((long)layout.Total > Volatile.Read(ref s_largestChunk)) InterlockedMax(ref s_largestChunk, (long)layout.Total);
+        byte* user = raw + layout.LeftRedzone;
+
+        // Redzones are zeroed so that a stale header can never be mistaken for a live one.
+        NativeMemory.Clear(raw, layout.LeftRedzone);
+        NativeMemory.Clear(user + size, layout.UserRounded - (nuint)size + layout.RightRedzone);
+        if (zero) NativeMemory.Clear(user, (nuint)size);
+        else if (_maxFill > 0) NativeMemory.Fill(user, (nuint)Math.Min(size, (ulong)_maxFill), _fillByte);
+
+        ShadowMemory.Poison((nuint)raw, layout.LeftRedzone, ShadowCode.HeapLeftRedzone);
+        ShadowMemory.Unpoison((nuint)user, (nuint)size);
+        nuint tailStart = ((nuint)user + (nuint)size + 7) & ~(nuint)7;
+        ShadowMemory.Poison(tailStart, (nuint)(raw + layout.Total) - tailStart, ShadowCode.HeapLeftRedzone);
+
+        Header(user)->Initialize(size, family, layout.Alignment, allocStack, ThreadRegistry.CurrentId);
+        Live.Add((nuint)user);
+        return user;
+    }
+
+    /// <summary>Frees <paramref name="p"/> into the quarantine, or says why it cannot.</summary>
+    public FreeOutcome Free(void* p, AllocationFamily family, int freeStack, out ChunkView chunk)
+    {
+        if (!TryGetChunk((nuint)p, out chunk)) return ClassifyForeign((nuint)p, out chunk);
+        if (chunk.Family != family) return FreeOutcome.Mismatch;
+        return FreeUnchecked(chunk, freeStack);
+    }
+
+    /// <summary>Frees a chunk already validated by the caller (after a reported mismatch, ASan frees anyway).</summary>
+    public FreeOutcome FreeUnchecked(ChunkView chunk, int freeStack)
+    {
+        var header = Header((byte*)chunk.UserBegin);
+        if (!header->TryMarkFreed()) return FreeOutcome.DoubleFree;
+        Live.Remove(chunk.UserBegin);
+        var layout = ChunkLayout.For(chunk.UserSize, chunk.Alignment, _minRedzone, _maxRedzone);
+        *(FreeRecord*)chunk.UserBegin = new FreeRecord { FreeStack = freeStack, FreeThread = ThreadRegistry.CurrentId };
+        ShadowMemory.Poison(chunk.UserBegin, layout.UserRounded, ShadowCode.HeapFreed);
+        _quarantine.Put(chunk.UserBegin, (long)layout.Total);
+        return FreeOutcome.Freed;
+    }
+
+    void Release(nuint user)
+    {
+        var header = Header((byte*)user);
+        var layout = ChunkLayout.For(header->UserSize, header->Alignment, _minRedzone, _maxRedzone);
+        byte* raw = (byte*)user - layout.LeftRedzone;
+        header->Invalidate();
+        ShadowMemory.Clear((nuint)raw, layout.Total);
+        NativeMemory.AlignedFree(raw);
+    }
+
+    static ChunkHeader* Header(byte* user) => (ChunkHeader*)(user - ChunkHeader.Size);
+
+    /// <summary>True when <paramref name="user"/> is the start of a live or quarantined chunk of ours.</summary>
+    public static bool TryGetChunk(nuint user, out ChunkView chunk)
+    {
+        chunk = default;
+        if ((user & 15) != 0 || user < 4096) return false;
+        if ((byte)ShadowMemory.Read(user - 16) != (byte)ShadowCode.HeapLeftRedzone ||
+            (byte)ShadowMemory.Read(user - 8) != (byte)ShadowCode.HeapLeftRedzone) return false;
+        var header = Header((byte*)user);
+        if (!header->IsValid) return false;
+        chunk = new ChunkView(user, *header);
+        return true;
+    }
+
+    /// <summary>
+    /// The chunk whose region or redzones hold <paramref name="address"/>: searches the shadow left for the
+    /// nearest header (through user bytes and redzones) and right through the redzone run for the next one.
+    /// Only for reports; it may walk far for a huge chunk.
+    /// </summary>
+    public static bool TryFindChunkNear(nuint address, out ChunkView chunk)
+    {
+        // No chunk is larger than the largest ever allocated, which bounds the walk to the left.
+        long limit = Volatile.Read(ref s_largestChunk) + 16;
+        ChunkView? left = null, right = null;
+        nuint g = address & ~(nuint)15;
+        for (long walked = 0; walked <= limit && g >= 4096 + 16; walked += 16, g -= 16)
+        {
+            if (TryGetChunk(g + 16, out var c)) { left = c; break; }
+        }
+        g = (address & ~(nuint)15) + 16;
+        for (long walked = 0; walked < (1 << 20); walked += 16, g += 16)
+        {
+            if ((byte)ShadowMemory.Read(g) != (byte)ShadowCode.HeapLeftRedzone) break;
+            if (TryGetChunk(g + 16, out var c)) { right = c; break; }
+        }
+        if (left is { } l && address < l.UserBegin + (nuint)l.RoundedSize + l.RightRedzoneGuess) { chunk = l; return true; }
+        if (right is { } r) { chunk = r; return true; }
+        if (left is { } l2) { chunk = l2; return true; }
+        chunk = default;
+        return false;
+    }
+
+    /// <summary>A pointer that is not a chunk start: interior of one of our chunks, or foreign memory.</summary>
+    static FreeOutcome ClassifyForeign(nuint p, out ChunkView chunk)
+    {
+        if (TryFindChunkNear(p, out chunk) && p >= chunk.UserBegin && p < chunk.UserBegin + (nuint)chunk.RoundedSize)
+            return FreeOutcome.Interior;
+        chunk = default;
+        return FreeOutcome.NotOurs;
+    }
+}
+
+/// <summary>A read-only snapshot of one chunk's metadata, for checks and reports.</summary>
+public readonly unsafe struct ChunkView(nuint userBegin, ChunkHeader header)
+{
+    public nuint UserBegin { get; } = userBegin;
+    public ulong UserSize => header.UserSize;
+    public ulong RoundedSize => (Math.Max(UserSize, 1) + 7) & ~7UL;
+    public nuint Alignment => header.Alignment;
+    public AllocationFamily Family => header.Family;
+    public ChunkState State => header.State;
+    public int AllocStack => header.AllocStack;
+    public int AllocThread => header.AllocThread;
+    public FreeRecord Free => State == ChunkState.Quarantined ? *(FreeRecord*)UserBegin : default;
+    public nuint RightRedzoneGuess => ChunkLayout.RedzoneFor(UserSize, 16, 2048);
+}

@@ -1,0 +1,49 @@
+using SharpSan.Runtime.Common.Reporting;
+using SharpSan.Runtime.Common.Stacks;
+using SharpSan.Runtime.Common.Threads;
+
+namespace SharpSan.Runtime.Address.Errors;
+
+/// <summary>A bad load or store: heap-buffer-overflow, heap-use-after-free, or (for codes we cannot name) unknown-crash.</summary>
+internal sealed class AccessError(nuint address, ulong size, bool isWrite, nuint firstBad, long[] stack) : ErrorReport
+{
+    readonly int _tid = ThreadRegistry.CurrentId;
+
+    public override string Tool => "AddressSanitizer";
+    public override string Kind { get; } = KindOf(firstBad);
+    public override string DeduplicationKey => $"{Kind}@{(stack.Length > 0 ? stack[0] : 0)}@{(stack.Length > 1 ? stack[1] : 0)}";
+
+    static string KindOf(nuint bad)
+    {
+        byte code = (byte)ShadowMemory.Read(bad);
+        if (code is > 0 and < 8) code = (byte)ShadowMemory.Read(bad + ShadowMemory.Granule);
+        return (ShadowCode)code switch
+        {
+            ShadowCode.HeapLeftRedzone => "heap-buffer-overflow",
+            ShadowCode.HeapFreed => "heap-use-after-free",
+            ShadowCode.StackLeftRedzone => "stack-buffer-underflow",
+            ShadowCode.StackMidRedzone or ShadowCode.StackRightRedzone or ShadowCode.AllocaLeftRedzone or ShadowCode.AllocaRightRedzone => "stack-buffer-overflow",
+            ShadowCode.StackAfterReturn => "stack-use-after-return",
+            ShadowCode.StackUseAfterScope => "stack-use-after-scope",
+            ShadowCode.GlobalRedzone => "global-buffer-overflow",
+            ShadowCode.IntraObjectRedzone => "intra-object-overflow",
+            ShadowCode.UserPoisoned => "use-after-poison",
+            _ => "unknown-crash",
+        };
+    }
+
+    public override void Print(ReportBuilder report)
+    {
+        report.Error(Tool, $"{Kind} on address 0x{address:x}");
+        report.Line($"{(isWrite ? "WRITE" : "READ")} of size {size} at 0x{address:x} thread {ThreadRegistry.Describe(_tid)}");
+        var top = report.Stack(stack);
+        // An access that starts inside the region and runs off its end is described by its first bad byte.
+        nuint described = ShadowMemory.IsByteAddressable(address) ? firstBad : address;
+        var description = HeapAddressDescription.Find(described);
+        if (description is { } d) d.Print(report);
+        else report.Line($"Address 0x{described:x} is a wild pointer inside of access range of size 0x{size:x}.").Line();
+        report.Summary(Tool, Kind, top);
+        ShadowDump.Print(report, firstBad, SanitizerRuntime.Options.PrintLegend);
+        report.Line($"=={report.Pid}==ABORTING");
+    }
+}

@@ -1,0 +1,107 @@
+using SharpSan.Runtime.Address.Allocator;
+using SharpSan.Runtime.Common.Reporting;
+using SharpSan.Runtime.Common.Stacks;
+
+namespace SharpSan.Runtime.Address.Leaks;
+
+/// <summary>
+/// LeakSanitizer at exit: after giving finalizers a chance to free what they own, every live chunk that no
+/// root (static field graph) reaches, directly or through other reachable chunks, is leaked. Leaked chunks
+/// pointed to only by other leaked chunks are indirect leaks. Blocks are grouped by allocation stack.
+/// </summary>
+internal static unsafe class LeakChecker
+{
+    public static void Run(HeapAllocator heap)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        var chunks = heap.Live.Snapshot().Select(p => HeapAllocator.TryGetChunk(p, out var c) ? c : (ChunkView?)null)
+            .Where(c => c is { State: ChunkState.Allocated }).Select(c => c!.Value).OrderBy(c => c.UserBegin).ToArray();
+        if (chunks.Length == 0) return;
+
+        var reachable = new bool[chunks.Length];
+        var work = new Stack<int>();
+        void Mark(nuint candidate, bool[] marks)
+        {
+            int i = IndexOf(chunks, candidate);
+            if (i >= 0 && !marks[i]) { marks[i] = true; work.Push(i); }
+        }
+        RootScanner.Scan(RootScanner.InstrumentedModules(), p => Mark(p, reachable));
+        Flood(chunks, work, reachable, Mark);
+
+        // Among leaked chunks, those referenced by another leaked chunk are indirect.
+        var referenced = new bool[chunks.Length];
+        for (int i = 0; i < chunks.Length; i++)
+        {
+            if (reachable[i]) continue;
+            ScanChunk(chunks[i], p =>
+            {
+                int j = IndexOf(chunks, p);
+                if (j >= 0 && j != i && !reachable[j]) referenced[j] = true;
+            });
+        }
+
+        var leaks = new List<LeakBlock>();
+        foreach (var group in Enumerable.Range(0, chunks.Length).Where(i => !reachable[i])
+                     .GroupBy(i => (Stack: chunks[i].AllocStack, Indirect: referenced[i])))
+        {
+            leaks.Add(new LeakBlock(group.Key.Indirect, group.Sum(i => (long)chunks[i].UserSize), group.Count(), group.Key.Stack));
+        }
+        if (leaks.Count > 0) SanitizerRuntime.Report(new LeakReport(leaks));
+    }
+
+    static void Flood(ChunkView[] chunks, Stack<int> work, bool[] marks, Action<nuint, bool[]> mark)
+    {
+        while (work.Count > 0)
+        {
+            int i = work.Pop();
+            ScanChunk(chunks[i], p => mark(p, marks));
+        }
+    }
+
+    static void ScanChunk(ChunkView chunk, Action<nuint> candidate)
+    {
+        nuint* words = (nuint*)chunk.UserBegin;
+        ulong count = chunk.UserSize / (ulong)sizeof(nuint);
+        for (ulong k = 0; k < count; k++) candidate(words[k]);
+    }
+
+    static int IndexOf(ChunkView[] chunks, nuint p)
+    {
+        int lo = 0, hi = chunks.Length - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            var c = chunks[mid];
+            if (p < c.UserBegin) hi = mid - 1;
+            else if (p >= c.UserBegin + (nuint)Math.Max(c.UserSize, 1)) lo = mid + 1;
+            else return mid;
+        }
+        return -1;
+    }
+}
+
+internal sealed record LeakBlock(bool Indirect, long Bytes, int Objects, int Stack);
+
+/// <summary>LeakSanitizer's report: one block per allocation stack, largest first, then the byte total.</summary>
+internal sealed class LeakReport(List<LeakBlock> blocks) : ErrorReport
+{
+    public override string Tool => "LeakSanitizer";
+    public override string Kind => "leak";
+    public override string DeduplicationKey => "leaks";
+
+    public override void Print(ReportBuilder report)
+    {
+        report.Error(Tool, "detected memory leaks");
+        report.Line();
+        foreach (var b in blocks.OrderBy(b => b.Indirect).ThenByDescending(b => b.Bytes))
+        {
+            report.Line($"{(b.Indirect ? "Indirect" : "Direct")} leak of {b.Bytes} byte(s) in {b.Objects} object(s) allocated from:");
+            report.Stack(StackDepot.Get(b.Stack));
+            report.Line();
+        }
+        report.Line($"SUMMARY: AddressSanitizer: {blocks.Sum(b => b.Bytes)} byte(s) leaked in {blocks.Sum(b => b.Objects)} allocation(s).");
+    }
+}

@@ -1,0 +1,25 @@
+using System.Runtime.InteropServices;
+
+namespace SharpSan.Runtime.Common.Native;
+
+/// <summary>The few libc calls the runtime needs (Linux x64; the shadow layout assumes a 47-bit address space).</summary>
+internal static unsafe partial class LibC
+{
+    public const int ProtRead = 0x1, ProtWrite = 0x2;
+    public const int MapPrivate = 0x02, MapAnonymous = 0x20, MapNoReserve = 0x4000;
+    public const int MadvDontNeed = 4;
+
+    [DllImport("libc", SetLastError = true)]
+    public static extern void* mmap(void* addr, nuint length, int prot, int flags, int fd, nint offset);
+
+    [DllImport("libc", SetLastError = true)]
+    public static extern int madvise(void* addr, nuint length, int advice);
+
+    [DllImport("libc")]
+    public static extern int getpid();
+
+    [DllImport("libc")]
+    public static extern void _exit(int status);
+
+    public static readonly void* MapFailed = (void*)-1;
+}

@@ -1,0 +1,35 @@
+namespace SharpSan.Runtime.Common.Options;
+
+public enum OptionType { Bool, Int, String }
+
+/// <summary>One option: declared once, here, as data (like compiler-rt's asan_flags.inc).</summary>
+public sealed record OptionSpec(string Name, OptionType Type, string Default, string Help);
+
+/// <summary>
+/// The single declarative table of SHARPSAN_OPTIONS. Parsing, validation, `sharpsan options` help and
+/// the README table all come from here. Names follow ASan/TSan where one exists.
+/// </summary>
+public static class OptionTable
+{
+    public static readonly IReadOnlyList<OptionSpec> All =
+    [
+        new("halt_on_error", OptionType.Bool, "1", "Report the first error and exit with `exitcode`; 0 reports every distinct error once and continues."),
+        new("exitcode", OptionType.Int, "-1", "Exit code when a report was printed (-1: the tool's default, 1 for address/memory/guard, 66 for thread)."),
+        new("log_path", OptionType.String, "", "Also write each report, as it happens, to <log_path>.<pid>."),
+        new("quarantine_size_mb", OptionType.Int, "256", "Bytes of freed native memory (MiB) held back from reuse to catch use-after-free."),
+        new("redzone", OptionType.Int, "16", "Minimum heap redzone in bytes (power of two, 16..2048)."),
+        new("max_redzone", OptionType.Int, "2048", "Maximum heap redzone in bytes; redzones grow with the allocation size up to this."),
+        new("malloc_context_size", OptionType.Int, "30", "Frames kept for allocation and free stacks."),
+        new("detect_leaks", OptionType.Bool, "1", "Run LeakSanitizer at exit."),
+        new("malloc_fill_byte", OptionType.Int, "190", "Value written into fresh (non-zeroed) allocations (0xbe, as ASan)."),
+        new("max_malloc_fill_size", OptionType.Int, "4096", "Fill at most this many bytes of each fresh allocation."),
+        new("suppressions", OptionType.String, "", "File of suppressions (`leak:Pattern`, `heap-buffer-overflow:Pattern`, ...), matched against report frames."),
+        new("print_legend", OptionType.Bool, "1", "Print the shadow byte legend after the shadow dump."),
+        new("history_size", OptionType.Int, "2", "Per-thread access history for ThreadSanitizer (reserved; used by --sanitize thread)."),
+        new("verbosity", OptionType.Int, "0", "1 prints runtime start-up details on stderr."),
+    ];
+
+    public static OptionSpec? Find(string name) => All.FirstOrDefault(o => o.Name == name);
+
+    public static string KnownNames => string.Join(", ", All.Select(o => o.Name));
+}

@@ -1,0 +1,22 @@
+namespace SharpSan.Runtime.Common.Reporting;
+
+/// <summary>
+/// One kind of finding. Each knows how to print itself (compiler-rt's asan_errors.h), so the reporting
+/// path never switches over kinds.
+/// </summary>
+public abstract class ErrorReport
+{
+    /// <summary>"AddressSanitizer", "LeakSanitizer", "ThreadSanitizer", …</summary>
+    public abstract string Tool { get; }
+
+    /// <summary>The kind as it appears in SUMMARY and in results files: heap-buffer-overflow, double-free, …</summary>
+    public abstract string Kind { get; }
+
+    /// <summary>Two reports with the same key are the same bug; with halt_on_error=0 only the first is printed.</summary>
+    public abstract string DeduplicationKey { get; }
+
+    /// <summary>Exit code used when this report is printed and `exitcode` is not set.</summary>
+    public virtual int DefaultExitCode => 1;
+
+    public abstract void Print(ReportBuilder report);
+}

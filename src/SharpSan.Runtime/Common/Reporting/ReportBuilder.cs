@@ -1,0 +1,53 @@
+using System.Text;
+using SharpSan.Runtime.Common.Stacks;
+using SharpSan.Runtime.Common.Symbolization;
+
+namespace SharpSan.Runtime.Common.Reporting;
+
+/// <summary>Writes report text in ASan/TSan's grammar: header, stacks, descriptions, SUMMARY.</summary>
+public sealed class ReportBuilder
+{
+    readonly StringBuilder _text = new();
+
+    public int Pid { get; } = SanitizerRuntime.Pid;
+
+    public ReportBuilder Line(string line = "")
+    {
+        _text.Append(line).Append('\n');
+        return this;
+    }
+
+    public ReportBuilder Separator() => Line("=================================================================");
+
+    /// <summary><c>==pid==ERROR: Tool: message</c></summary>
+    public ReportBuilder Error(string tool, string message) => Line($"=={Pid}==ERROR: {tool}: {message}");
+
+    /// <summary>Prints a stack, innermost first; returns the first frame (for SUMMARY).</summary>
+    public SymbolizedFrame? Stack(ReadOnlySpan<long> frames)
+    {
+        SymbolizedFrame? top = null;
+        if (frames.IsEmpty)
+        {
+            Line("    <empty stack>");
+            return null;
+        }
+        for (int i = 0; i < frames.Length; i++)
+        {
+            var f = Symbolizer.Symbolize(StackFrame.Unpack(frames[i]));
+            top ??= IsUserFrame(frames[i]) ? f : null;
+            Line(f.File is null && f.ModuleName == "SharpSan.Runtime"
+                ? $"    #{i} 0x{f.IlOffset:x4} in {f.Method}"
+                : $"    #{i} 0x{f.IlOffset:x4} in {f.Method} {f.Location}");
+        }
+        return top ?? Symbolizer.Symbolize(StackFrame.Unpack(frames[0]));
+    }
+
+    public SymbolizedFrame? Stack(int depotId) => Stack(StackDepot.Get(depotId));
+
+    static bool IsUserFrame(long packed) => StackFrame.Unpack(packed).FrameKey != StackFrame.SyntheticKey;
+
+    public ReportBuilder Summary(string tool, string kind, SymbolizedFrame? frame) =>
+        Line(frame is null ? $"SUMMARY: {tool}: {kind}" : $"SUMMARY: {tool}: {kind} {frame.Location} in {frame.Method}");
+
+    public override string ToString() => _text.ToString();
+}

@@ -1,0 +1,99 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace SharpSan.Runtime.Common.Stacks;
+
+/// <summary>
+/// A per-thread shadow call stack kept by instrumentation (TSan's func_entry/func_exit), so capturing an
+/// allocation's stack costs a copy of a few words instead of a <see cref="System.Diagnostics.StackTrace"/>.
+/// <para>
+/// Each thread owns a 1 MiB aligned block: a header word holding the current top, then frames of two
+/// ints, <c>[frameKey][callSite]</c>. <see cref="Enter"/> returns a pointer to the new frame's call-site
+/// slot; instrumented code keeps it in a local and stores the IL offset of each call into it (one store).
+/// <see cref="Exit"/> and <see cref="Restore"/> find the header by masking that pointer, so they need no
+/// thread-static lookup. Frames deeper than the block are folded onto its last slot.
+/// </para>
+/// Frame key = (module id &lt;&lt; <see cref="ModuleShift"/>) | MethodDef row id.
+/// </summary>
+public static unsafe class ShadowStack
+{
+    public const int ModuleShift = 22;
+    const int BlockSize = 1 << 20;
+    const int HeaderInts = 4;              // [top pointer: 2 ints][spare: 2 ints]
+
+    [ThreadStatic] static int* t_block;
+    [ThreadStatic] static BlockOwner? t_owner;
+
+    static readonly Stack<nint> s_freeBlocks = new();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int* Enter(int frameKey)
+    {
+        int* block = t_block;
+        if (block == null) block = Attach();
+        int* frame = *(int**)block + 2;
+        if (frame >= block + BlockSize / sizeof(int)) frame -= 2;
+        frame[0] = frameKey;
+        frame[1] = 0;
+        *(int**)block = frame;
+        return frame + 1;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Exit(int* site) => *(int**)((nuint)site & ~(nuint)(BlockSize - 1)) = site - 3;
+
+    /// <summary>At the start of a catch/finally/fault handler: frames above this one were unwound by an exception.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Restore(int* site) => *(int**)((nuint)site & ~(nuint)(BlockSize - 1)) = site - 1;
+
+    static int* Attach()
+    {
+        int* block;
+        lock (s_freeBlocks)
+            block = s_freeBlocks.Count > 0 ? (int*)s_freeBlocks.Pop() : null;
+        if (block == null)
+            block = (int*)NativeMemory.AlignedAlloc(BlockSize, BlockSize);
+        *(int**)block = block + HeaderInts - 2;   // empty: top sits just below the first frame
+        t_block = block;
+        t_owner = new BlockOwner((nint)block);
+        return block;
+    }
+
+    /// <summary>Copies the current thread's frames, innermost first, into <paramref name="destination"/>.</summary>
+    /// <param name="innermostSite">IL offset to use for the innermost frame (the faulting access), or -1 to keep the recorded call site.</param>
+    public static int Capture(Span<long> destination, int innermostSite = -1)
+    {
+        int* block = t_block;
+        if (block == null) return 0;
+        int* top = *(int**)block;
+        int* first = block + HeaderInts;
+        int n = 0;
+        for (int* f = top; f >= first && n < destination.Length; f -= 2, n++)
+        {
+            int site = n == 0 && innermostSite >= 0 ? innermostSite : f[1];
+            destination[n] = StackFrame.Pack(f[0], site);
+        }
+        return n;
+    }
+
+    /// <summary>Returns a dead thread's block for reuse.</summary>
+    sealed class BlockOwner(nint block)
+    {
+        ~BlockOwner()
+        {
+            lock (s_freeBlocks) s_freeBlocks.Push(block);
+        }
+    }
+}
+
+/// <summary>A recorded frame: a method (frame key) and the IL offset executing in it.</summary>
+public readonly record struct StackFrame(int FrameKey, int IlOffset)
+{
+    public static long Pack(int frameKey, int ilOffset) => ((long)frameKey << 32) | (uint)ilOffset;
+    public static StackFrame Unpack(long packed) => new((int)(packed >> 32), (int)packed);
+    public int ModuleId => FrameKey >>> ShadowStack.ModuleShift;
+    public int MethodRid => FrameKey & ((1 << ShadowStack.ModuleShift) - 1);
+
+    /// <summary>Frame key reserved for "a runtime interceptor standing for a BCL API"; the offset indexes <see cref="SyntheticFrames"/>.</summary>
+    public const int SyntheticKey = -1;
+}
