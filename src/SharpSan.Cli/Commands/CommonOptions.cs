@@ -1,0 +1,54 @@
+using System.CommandLine;
+using SharpSan.Instrumentation.Pipeline;
+
+namespace SharpSan.Cli.Commands;
+
+/// <summary>Options shared by the commands, and the small helpers they share.</summary>
+internal static class CommonOptions
+{
+    public static readonly string[] KnownSanitizers = ["address", "thread", "memory", "guard"];
+    public static readonly string[] ImplementedSanitizers = ["address"];
+
+    public static Option<string> Sanitize() => new("--sanitize", "-s")
+    {
+        Description = "Checkers to enable, comma separated: address (heap, leaks), thread, memory, guard.",
+        DefaultValueFactory = _ => "address",
+    };
+
+    public static Option<string[]> Include() => new("--include")
+    {
+        Description = "Also instrument assemblies whose file name matches this glob (repeatable).",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    public static Option<string[]> Exclude() => new("--exclude")
+    {
+        Description = "Never instrument assemblies whose file name matches this glob (repeatable).",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    /// <summary>Validates a --sanitize list; returns a normalised list or writes an error and returns null.</summary>
+    public static string? ParseSanitizers(string list)
+    {
+        var parts = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToArray();
+        var unknown = parts.Where(p => !KnownSanitizers.Contains(p)).ToArray();
+        if (unknown.Length > 0 || parts.Length == 0)
+        {
+            Error($"unknown sanitizer '{string.Join(",", unknown)}'; choose from {string.Join(", ", KnownSanitizers)}");
+            return null;
+        }
+        var missing = parts.Where(p => !ImplementedSanitizers.Contains(p)).ToArray();
+        if (missing.Length > 0)
+        {
+            Error($"--sanitize {string.Join(",", missing)} is not implemented in this version yet (available: {string.Join(", ", ImplementedSanitizers)})");
+            return null;
+        }
+        return string.Join(",", parts);
+    }
+
+    public static RuntimeLibrary LoadRuntime() => RuntimeLibrary.Default();
+
+    public static void Error(string message) => Console.Error.WriteLine($"sharpsan: error: {message}");
+
+    public static void Info(string message) => Console.Error.WriteLine($"sharpsan: {message}");
+}

@@ -1,0 +1,105 @@
+using System.CommandLine;
+using System.Diagnostics;
+using SharpSan.Instrumentation.Application;
+using SharpSan.Runtime.Common.Options;
+
+namespace SharpSan.Cli.Commands;
+
+/// <summary>
+/// <c>sharpsan run --sanitize list [--report-dir DIR] -- App.dll [args]</c>: instrument (cached), then run the
+/// instrumented app with dotnet, streams passed through; the exit code is the app's (or `exitcode` after a report).
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var sanitize = CommonOptions.Sanitize();
+        var include = CommonOptions.Include();
+        var exclude = CommonOptions.Exclude();
+        var reportDir = new Option<string>("--report-dir") { Description = "Also write each report, as it happens, into this folder (log_path)." };
+        var noCache = new Option<bool>("--no-cache") { Description = "Instrument again even if a cached copy exists." };
+        var app = new Argument<string[]>("app") { Description = "The application assembly and its arguments (after --).", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("run", "Instrument an application (cached by content) and run it under the sanitizers.")
+        {
+            sanitize, include, exclude, reportDir, noCache, app,
+        };
+        command.SetAction(result => Run(
+            result.GetValue(sanitize)!, result.GetValue(include) ?? [], result.GetValue(exclude) ?? [],
+            result.GetValue(reportDir), result.GetValue(noCache), result.GetValue(app)!));
+        return command;
+    }
+
+    static int Run(string sanitize, string[] include, string[] exclude, string? reportDir, bool noCache, string[] app)
+    {
+        string? sanitizers = CommonOptions.ParseSanitizers(sanitize);
+        if (sanitizers is null) return 2;
+        string options = Environment.GetEnvironmentVariable("SHARPSAN_OPTIONS") ?? "";
+        try
+        {
+            SanitizerOptions.Parse(options);
+        }
+        catch (OptionsException e)
+        {
+            CommonOptions.Error(e.Message);
+            return 2;
+        }
+        string appPath = app[0];
+        if (!File.Exists(appPath))
+        {
+            CommonOptions.Error($"no such application assembly: {appPath}");
+            return 2;
+        }
+
+        InstrumentReport report;
+        try
+        {
+            var instrumenter = new AppInstrumenter(CommonOptions.LoadRuntime(), Progress.Line);
+            var request = new InstrumentRequest(appPath, "", include, exclude, sanitizers);
+            string cache = CacheRoot();
+            if (noCache)
+                report = instrumenter.Instrument(request with { OutputDirectory = Path.Combine(cache, "uncached-" + Environment.ProcessId) });
+            else
+                report = instrumenter.InstrumentCached(request, cache);
+            Progress.Done();
+        }
+        catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            Progress.Done();
+            CommonOptions.Error(e.Message);
+            return 2;
+        }
+        var main = report.Assemblies.FirstOrDefault(a => string.Equals(a.FileName, Path.GetFileName(appPath), StringComparison.OrdinalIgnoreCase));
+        if (main is { Action: "skipped" })
+            CommonOptions.Info($"warning: {main.FileName} was not instrumented: {main.Detail}");
+        foreach (var skipped in report.Assemblies.Where(a => a.Action == "skipped" && a != main))
+            CommonOptions.Info($"skipped {skipped.FileName}: {skipped.Detail}");
+
+        var start = new ProcessStartInfo(DotnetHost()) { UseShellExecute = false };
+        start.ArgumentList.Add(report.MainAssembly!);
+        foreach (var a in app.Skip(1)) start.ArgumentList.Add(a);
+        if (reportDir is not null)
+        {
+            Directory.CreateDirectory(reportDir);
+            string logPath = Path.Combine(Path.GetFullPath(reportDir), "sharpsan");
+            start.Environment["SHARPSAN_OPTIONS"] = options.Length > 0 ? options + ":log_path=" + logPath : "log_path=" + logPath;
+        }
+        using var child = Process.Start(start)!;
+        child.WaitForExit();
+        return child.ExitCode;
+    }
+
+    static string CacheRoot()
+    {
+        string? explicitRoot = Environment.GetEnvironmentVariable("SHARPSAN_CACHE");
+        if (!string.IsNullOrEmpty(explicitRoot)) return explicitRoot;
+        string? xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        string baseDir = !string.IsNullOrEmpty(xdg) ? xdg : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
+        return Path.Combine(baseDir, "sharpsan");
+    }
+
+    static string DotnetHost()
+    {
+        string? self = Environment.ProcessPath;
+        return self is not null && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : "dotnet";
+    }
+}

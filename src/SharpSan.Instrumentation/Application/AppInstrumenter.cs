@@ -1,0 +1,141 @@
+using System.Security.Cryptography;
+using System.Text;
+using SharpSan.Instrumentation.Pipeline;
+
+namespace SharpSan.Instrumentation.Application;
+
+public sealed record InstrumentRequest(
+    string Input,
+    string OutputDirectory,
+    IReadOnlyList<string> Include,
+    IReadOnlyList<string> Exclude,
+    string Sanitizers = "address");
+
+public sealed record AssemblyOutcome(string FileName, string Action, string Detail);
+
+public sealed record InstrumentReport(string OutputDirectory, string? MainAssembly, IReadOnlyList<AssemblyOutcome> Assemblies, bool FromCache);
+
+/// <summary>
+/// Instruments an application folder (or one assembly and its folder) into a separate output folder: copies
+/// the folder, rewrites the selected assemblies, adds SharpSan.Runtime and registers it in the deps.json.
+/// The input folder is never written to.
+/// </summary>
+public sealed class AppInstrumenter(RuntimeLibrary runtime, Action<string>? progress = null)
+{
+    const string CompleteMarker = ".sharpsan-complete";
+
+    public InstrumentReport Instrument(InstrumentRequest request)
+    {
+        string input = Path.GetFullPath(request.Input);
+        bool single = File.Exists(input);
+        string appDir = single ? Path.GetDirectoryName(input)! : input;
+        if (!single && !Directory.Exists(appDir)) throw new FileNotFoundException($"no such file or directory: {request.Input}");
+        string output = Path.GetFullPath(request.OutputDirectory);
+        if (IsUnder(output, appDir))
+            throw new ArgumentException($"the output folder ({output}) must not be inside the input folder ({appDir})");
+        if (string.Equals(output, appDir, StringComparison.Ordinal))
+            throw new ArgumentException($"the output folder must differ from the input folder ({appDir}); originals are never modified");
+
+        string? main = single ? Path.GetFileName(input) : null;
+        var deps = main is null ? null : DepsJson.Load(Path.Combine(appDir, Path.ChangeExtension(main, ".deps.json")));
+        var selection = new AssemblySelection(request.Include, request.Exclude);
+        var candidates = Directory.EnumerateFiles(appDir, "*.*", SearchOption.TopDirectoryOnly)
+            .Where(f => f.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".exe", StringComparison.OrdinalIgnoreCase))
+            .OrderBy(f => f, StringComparer.Ordinal).ToList();
+
+        CopyTree(appDir, output);
+        var rewriter = runtime.Module.Assembly is not null && request.Sanitizers.Contains("address")
+            ? AssemblyRewriter.ForAddress(runtime)
+            : throw new NotSupportedException($"sanitizers '{request.Sanitizers}' are not implemented yet; only 'address' is");
+        var outcomes = new List<AssemblyOutcome>();
+        var selected = new List<string>();
+        foreach (var file in candidates)
+        {
+            var (take, why) = selection.Decide(Path.GetFileName(file), deps, main ?? "");
+            if (take) selected.Add(file);
+            else outcomes.Add(new AssemblyOutcome(Path.GetFileName(file), "copied", why));
+        }
+        string frameworkDir = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        for (int k = 0; k < selected.Count; k++)
+        {
+            string file = selected[k];
+            string name = Path.GetFileName(file);
+            progress?.Invoke($"[{k + 1}/{selected.Count}] instrumenting {name}");
+            var result = rewriter.Rewrite(file, Path.Combine(output, name), [appDir, frameworkDir]);
+            outcomes.Add(result.Status == RewriteStatus.Instrumented
+                ? new AssemblyOutcome(name, "instrumented", $"{result.Methods} methods, {result.Checks} checks" + (result.Warnings is { Count: > 0 } w ? $"; {w.Count} warning(s): {string.Join("; ", w.Take(3))}" : ""))
+                : new AssemblyOutcome(name, "skipped", result.Reason!));
+        }
+        File.Copy(runtime.Path, Path.Combine(output, RuntimeLibrary.AssemblyName + ".dll"), overwrite: true);
+        string runtimePdb = Path.ChangeExtension(runtime.Path, ".pdb");
+        if (File.Exists(runtimePdb)) File.Copy(runtimePdb, Path.Combine(output, RuntimeLibrary.AssemblyName + ".pdb"), overwrite: true);
+        foreach (var depsFile in Directory.EnumerateFiles(output, "*.deps.json"))
+        {
+            var d = DepsJson.Load(depsFile);
+            d?.AddRuntime(runtime.Version);
+            d?.Save(depsFile);
+        }
+        File.WriteAllText(Path.Combine(output, CompleteMarker), rewriter.Stamp);
+        return new InstrumentReport(output, main is null ? null : Path.Combine(output, main), outcomes, false);
+    }
+
+    /// <summary>
+    /// Instruments into a cache folder named by the content hash of the input folder's assemblies plus the
+    /// tool version and options; an unchanged app is instrumented once.
+    /// </summary>
+    public InstrumentReport InstrumentCached(InstrumentRequest request, string cacheRoot)
+    {
+        string input = Path.GetFullPath(request.Input);
+        string appDir = File.Exists(input) ? Path.GetDirectoryName(input)! : input;
+        string key = CacheKey(appDir, request);
+        string output = Path.Combine(cacheRoot, key);
+        string main = File.Exists(input) ? Path.Combine(output, Path.GetFileName(input)) : output;
+        if (File.Exists(Path.Combine(output, CompleteMarker)))
+            return new InstrumentReport(output, File.Exists(input) ? main : null, [], true);
+        string staging = output + ".tmp-" + Environment.ProcessId;
+        if (Directory.Exists(staging)) Directory.Delete(staging, true);
+        var report = Instrument(request with { OutputDirectory = staging });
+        try
+        {
+            if (Directory.Exists(output)) Directory.Delete(output, true);
+            Directory.Move(staging, output);
+        }
+        catch (IOException) when (File.Exists(Path.Combine(output, CompleteMarker)))
+        {
+            Directory.Delete(staging, true);   // another run finished the same work first
+        }
+        return report with { OutputDirectory = output, MainAssembly = File.Exists(input) ? main : null };
+    }
+
+    string CacheKey(string appDir, InstrumentRequest request)
+    {
+        using var sha = SHA256.Create();
+        void Add(string s) { var b = Encoding.UTF8.GetBytes(s + "\n"); sha.TransformBlock(b, 0, b.Length, null, 0); }
+        Add(runtime.Version);
+        Add(File.GetLastWriteTimeUtc(runtime.Path).Ticks.ToString());
+        Add(Path.GetFileName(request.Input));
+        Add(request.Sanitizers);
+        Add(string.Join(",", request.Include));
+        Add(string.Join(",", request.Exclude));
+        foreach (var file in Directory.EnumerateFiles(appDir, "*", SearchOption.TopDirectoryOnly).OrderBy(f => f, StringComparer.Ordinal))
+        {
+            Add(Path.GetFileName(file));
+            var bytes = SHA256.HashData(File.ReadAllBytes(file));
+            sha.TransformBlock(bytes, 0, bytes.Length, null, 0);
+        }
+        sha.TransformFinalBlock([], 0, 0);
+        return Convert.ToHexString(sha.Hash!)[..24].ToLowerInvariant();
+    }
+
+    static void CopyTree(string from, string to)
+    {
+        foreach (var dir in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
+            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)), overwrite: true);
+    }
+
+    static bool IsUnder(string path, string root) =>
+        path.StartsWith(root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+}

@@ -1,0 +1,133 @@
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+
+namespace SharpSan.Instrumentation.Il;
+
+/// <summary>What the rewriter can tell about the address operand of a memory access.</summary>
+public enum AddressKind
+{
+    /// <summary>Provably inside managed storage (a local, argument, field, static or array element): never checked.</summary>
+    Managed,
+    /// <summary>A pointer or byref from somewhere the rewriter cannot see: checked.</summary>
+    Pointer,
+    /// <summary>Not an address at all (a struct value used with ldfld): must not be touched.</summary>
+    Value,
+}
+
+/// <summary>
+/// Finds the instruction that produced a stack operand by walking back inside the basic block with stack
+/// accounting, and classifies the address it pushed. Crossing a branch target gives up (Pointer), which is
+/// the safe answer for loads and stores; ldfld/stfld ask <see cref="ClassifyFieldInstance"/>, which gives up
+/// to Value instead, because a struct value must not be treated as an address.
+/// </summary>
+public sealed class AddressProvenance(MethodDefinition method)
+{
+    readonly HashSet<Instruction> _blockStarts = BlockStarts(method.Body);
+
+    public AddressKind Classify(Instruction consumer, int depthFromTop) =>
+        Producer(consumer, depthFromTop) is { } p ? KindOf(p) : AddressKind.Pointer;
+
+    public AddressKind ClassifyFieldInstance(Instruction consumer, int depthFromTop)
+    {
+        if (Producer(consumer, depthFromTop) is not { } p) return AddressKind.Value;
+        var kind = KindOf(p);
+        if (kind != AddressKind.Pointer) return kind;
+        // KindOf says Pointer for anything it does not know; for a field access only clear pointer producers count.
+        return IsPointerProducer(p) ? AddressKind.Pointer : AddressKind.Value;
+    }
+
+    Instruction? Producer(Instruction consumer, int need)
+    {
+        var current = consumer;
+        while (true)
+        {
+            if (_blockStarts.Contains(current)) return null;
+            var previous = current.Previous;
+            if (previous is null || EndsBlock(previous)) return null;
+            var (pops, pushes) = StackEffects.Of(previous, method);
+            if (previous.OpCode.Code == Code.Dup)
+            {
+                if (need <= 1) need = 0;
+                else need -= 1;
+                current = previous;
+                continue;
+            }
+            if (need < pushes) return previous;
+            need = need - pushes + pops;
+            current = previous;
+        }
+    }
+
+    static bool EndsBlock(Instruction i) => i.OpCode.FlowControl is FlowControl.Branch or FlowControl.Cond_Branch
+        or FlowControl.Return or FlowControl.Throw || i.OpCode.Code is Code.Endfinally or Code.Leave or Code.Leave_S or Code.Endfilter;
+
+    AddressKind KindOf(Instruction producer) => producer.OpCode.Code switch
+    {
+        Code.Ldloca or Code.Ldloca_S or Code.Ldarga or Code.Ldarga_S or Code.Ldsflda or Code.Ldelema => AddressKind.Managed,
+        Code.Ldflda => AddressKind.Pointer,   // the object may itself be a pointer into native memory
+        _ => AddressKind.Pointer,
+    };
+
+    bool IsPointerProducer(Instruction p)
+    {
+        switch (p.OpCode.Code)
+        {
+            case Code.Add or Code.Sub or Code.Conv_U or Code.Conv_I or Code.Ldind_I or Code.Ldflda:
+                return true;
+            case Code.Ldloc or Code.Ldloc_S or Code.Ldloc_0 or Code.Ldloc_1 or Code.Ldloc_2 or Code.Ldloc_3:
+                return IsAddressType(LocalOf(p).VariableType);
+            case Code.Ldarg or Code.Ldarg_S or Code.Ldarg_0 or Code.Ldarg_1 or Code.Ldarg_2 or Code.Ldarg_3:
+                return ArgumentType(p) is { } t && IsAddressType(t);
+            case Code.Ldfld or Code.Ldsfld:
+                return IsAddressType(((FieldReference)p.Operand).FieldType);
+            case Code.Call or Code.Callvirt:
+                return IsAddressType(((MethodReference)p.Operand).ReturnType);
+            default:
+                return false;
+        }
+    }
+
+    static bool IsAddressType(TypeReference t) => t.IsPointer || t.IsByReference || t.MetadataType is MetadataType.IntPtr or MetadataType.UIntPtr
+        || t is RequiredModifierType { ElementType: var e } && IsAddressType(e);
+
+    VariableDefinition LocalOf(Instruction i) => i.OpCode.Code switch
+    {
+        Code.Ldloc_0 => method.Body.Variables[0],
+        Code.Ldloc_1 => method.Body.Variables[1],
+        Code.Ldloc_2 => method.Body.Variables[2],
+        Code.Ldloc_3 => method.Body.Variables[3],
+        _ => (VariableDefinition)i.Operand,
+    };
+
+    TypeReference? ArgumentType(Instruction i)
+    {
+        int index = i.OpCode.Code switch
+        {
+            Code.Ldarg_0 => 0, Code.Ldarg_1 => 1, Code.Ldarg_2 => 2, Code.Ldarg_3 => 3,
+            _ => ((ParameterDefinition)i.Operand).Index + (method.HasThis ? 1 : 0),
+        };
+        if (method.HasThis)
+        {
+            if (index == 0) return method.DeclaringType.IsValueType ? new ByReferenceType(method.DeclaringType) : method.DeclaringType;
+            index--;
+        }
+        return index < method.Parameters.Count ? method.Parameters[index].ParameterType : null;
+    }
+
+    static HashSet<Instruction> BlockStarts(MethodBody body)
+    {
+        var starts = new HashSet<Instruction>();
+        foreach (var i in body.Instructions)
+        {
+            if (i.Operand is Instruction target) starts.Add(target);
+            else if (i.Operand is Instruction[] targets) starts.UnionWith(targets);
+        }
+        foreach (var h in body.ExceptionHandlers)
+        {
+            if (h.HandlerStart is not null) starts.Add(h.HandlerStart);
+            if (h.FilterStart is not null) starts.Add(h.FilterStart);
+            if (h.TryStart is not null) starts.Add(h.TryStart);
+        }
+        return starts;
+    }
+}

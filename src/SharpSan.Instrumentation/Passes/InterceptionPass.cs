@@ -1,0 +1,59 @@
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+using SharpSan.Instrumentation.Il;
+using SharpSan.Instrumentation.Pipeline;
+
+namespace SharpSan.Instrumentation.Passes;
+
+/// <summary>
+/// Redirects calls to intercepted BCL methods (native allocation, Marshal/Unsafe/Buffer accessors, spans over
+/// pointers) to their SharpSan.Runtime replacements, as listed by the runtime's [Intercepts] attributes.
+/// </summary>
+public sealed class InterceptionPass : IInstrumentationPass
+{
+    public string Name => "interception";
+
+    public void Run(MethodContext ctx)
+    {
+        var catalog = ctx.Module.Runtime.Interceptors;
+        foreach (var instruction in ctx.Method.Body.Instructions.ToArray())
+        {
+            if (ctx.Editor.Inserted.Contains(instruction)) continue;
+            if (instruction.Operand is not MethodReference target) continue;
+            var code = instruction.OpCode.Code;
+            if (code is not (Code.Call or Code.Callvirt or Code.Newobj or Code.Ldftn)) continue;
+            if (!catalog.TryGetValue(SignatureKey.Of(target), out var interceptor)) continue;
+
+            var replacement = Instantiate(ctx.Module.Import(interceptor), target);
+            bool isConstructor = target.Name == ".ctor";
+            if (isConstructor && code == Code.Call)
+            {
+                // call T::.ctor(args) on an address: the interceptor returns the value, stobj stores it there.
+                instruction.OpCode = OpCodes.Call;
+                instruction.Operand = replacement;
+                ctx.Editor.InsertAfter(instruction, [Instruction.Create(OpCodes.Stobj, target.DeclaringType)]);
+            }
+            else if (isConstructor && code != Code.Newobj)
+            {
+                continue;
+            }
+            else
+            {
+                instruction.OpCode = code == Code.Ldftn ? OpCodes.Ldftn : OpCodes.Call;
+                instruction.Operand = replacement;
+            }
+            ctx.Changed = true;
+        }
+    }
+
+    static MethodReference Instantiate(MethodReference interceptor, MethodReference target)
+    {
+        if (!interceptor.HasGenericParameters) return interceptor;
+        var instance = new GenericInstanceMethod(interceptor);
+        var arguments = target is GenericInstanceMethod gim ? gim.GenericArguments
+            : target.DeclaringType is GenericInstanceType git ? git.GenericArguments
+            : throw new InvalidOperationException($"cannot instantiate {interceptor.FullName} for {target.FullName}");
+        foreach (var a in arguments) instance.GenericArguments.Add(a);
+        return instance;
+    }
+}

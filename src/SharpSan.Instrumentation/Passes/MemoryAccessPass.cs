@@ -1,0 +1,174 @@
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+using SharpSan.Instrumentation.Il;
+using SharpSan.Instrumentation.Pipeline;
+
+namespace SharpSan.Instrumentation.Passes;
+
+/// <summary>
+/// Puts an AddressSanitizer check in front of every load and store through an address that is not provably
+/// managed storage: ldind/stind, ldobj/stobj, initobj, cpblk/initblk, and ldfld/stfld through a pointer to
+/// a struct. The check (AddressChecks.LoadN/StoreN) is inlined by the JIT; only a poisoned shadow byte
+/// leaves the fast path.
+/// </summary>
+public sealed class MemoryAccessPass : IInstrumentationPass
+{
+    const string Checks = "SharpSan.Runtime.Address.AddressChecks";
+
+    public string Name => "memory-access";
+
+    public void Run(MethodContext ctx)
+    {
+        foreach (var instruction in ctx.Method.Body.Instructions.ToArray())
+        {
+            if (ctx.Editor.Inserted.Contains(instruction)) continue;
+            var access = Describe(instruction, ctx);
+            if (access is null) continue;
+            var (isWrite, depth, size, fieldOffsetOf) = access.Value;
+            var kind = fieldOffsetOf is null ? ctx.Provenance.Classify(instruction, depth) : ctx.Provenance.ClassifyFieldInstance(instruction, depth);
+            if (kind != AddressKind.Pointer) continue;
+            Insert(ctx, instruction, isWrite, depth, size, fieldOffsetOf);
+        }
+    }
+
+    /// <summary>(isWrite, depth of the address on the stack, access size, field when the address is an instance pointer).</summary>
+    static (bool, int, AccessSize, FieldReference?)? Describe(Instruction i, MethodContext ctx) => i.OpCode.Code switch
+    {
+        Code.Ldind_I1 or Code.Ldind_U1 => (false, 0, AccessSize.Fixed(1), null),
+        Code.Ldind_I2 or Code.Ldind_U2 => (false, 0, AccessSize.Fixed(2), null),
+        Code.Ldind_I4 or Code.Ldind_U4 or Code.Ldind_R4 => (false, 0, AccessSize.Fixed(4), null),
+        Code.Ldind_I8 or Code.Ldind_R8 or Code.Ldind_I or Code.Ldind_Ref => (false, 0, AccessSize.Fixed(8), null),
+        Code.Stind_I1 => (true, 1, AccessSize.Fixed(1), null),
+        Code.Stind_I2 => (true, 1, AccessSize.Fixed(2), null),
+        Code.Stind_I4 or Code.Stind_R4 => (true, 1, AccessSize.Fixed(4), null),
+        Code.Stind_I8 or Code.Stind_R8 or Code.Stind_I or Code.Stind_Ref => (true, 1, AccessSize.Fixed(8), null),
+        Code.Ldobj => (false, 0, AccessSize.Of((TypeReference)i.Operand), null),
+        Code.Stobj => (true, 1, AccessSize.Of((TypeReference)i.Operand), null),
+        Code.Initobj => (true, 0, AccessSize.Of((TypeReference)i.Operand), null),
+        Code.Ldfld when IsStructField(i) => (false, 0, AccessSize.Of(((FieldReference)i.Operand).FieldType), (FieldReference)i.Operand),
+        Code.Stfld when IsStructField(i) => (true, 1, AccessSize.Of(((FieldReference)i.Operand).FieldType), (FieldReference)i.Operand),
+        Code.Cpblk => (true, 2, AccessSize.Block, null),
+        Code.Initblk => (true, 2, AccessSize.Block, null),
+        _ => null,
+    };
+
+    static bool IsStructField(Instruction i)
+    {
+        var field = (FieldReference)i.Operand;
+        try { return field.DeclaringType.Resolve()?.IsValueType ?? field.DeclaringType.IsValueType; }
+        catch (AssemblyResolutionException) { return field.DeclaringType.IsValueType; }
+    }
+
+    static void Insert(MethodContext ctx, Instruction access, bool isWrite, int depth, AccessSize size, FieldReference? field)
+    {
+        var module = ctx.Module;
+        var code = new List<Instruction>();
+        var byteRef = new ByReferenceType(module.Module.TypeSystem.Byte);
+
+        if (access.OpCode.Code is Code.Cpblk or Code.Initblk)
+        {
+            // [dest, src|value, size]: spill, check, reload. Addresses spill into byref temps (GC-safe for managed ones).
+            bool copy = access.OpCode.Code == Code.Cpblk;
+            var sizeTemp = ctx.Temp(module.Module.TypeSystem.UInt32);
+            var secondTemp = copy ? ctx.Temp(byteRef) : ctx.Temp(module.Module.TypeSystem.Int32);
+            var destTemp = ctx.Temp(new ByReferenceType(module.Module.TypeSystem.SByte));
+            code.Add(Instruction.Create(OpCodes.Stloc, sizeTemp));
+            code.Add(Instruction.Create(OpCodes.Stloc, secondTemp));
+            code.Add(Instruction.Create(OpCodes.Stloc, destTemp));
+            code.Add(Instruction.Create(OpCodes.Ldloc, destTemp));
+            code.Add(Instruction.Create(OpCodes.Conv_U));
+            if (copy) { code.Add(Instruction.Create(OpCodes.Ldloc, secondTemp)); code.Add(Instruction.Create(OpCodes.Conv_U)); }
+            code.Add(Instruction.Create(OpCodes.Ldloc, sizeTemp));
+            var constantIndex = code.Count;
+            code.Add(Instruction.Create(OpCodes.Nop));   // site placeholder, replaced below
+            code.Add(Instruction.Create(OpCodes.Call, module.Entry(Checks, copy ? "CheckCopyBlock" : "CheckInitBlock")));
+            code.Add(Instruction.Create(OpCodes.Ldloc, destTemp));
+            code.Add(Instruction.Create(OpCodes.Ldloc, secondTemp));
+            code.Add(Instruction.Create(OpCodes.Ldloc, sizeTemp));
+            var moved = ctx.Editor.InsertBefore(access, code);
+            code[constantIndex].OpCode = OpCodes.Nop;
+            ReplaceWithSite(ctx, code[constantIndex], moved);
+            ctx.Checks++;
+            ctx.Changed = true;
+            return;
+        }
+
+        VariableDefinition? valueTemp = null;
+        if (depth == 1)
+        {
+            valueTemp = ctx.Temp(ValueType(access, field, module.Module));
+            code.Add(Instruction.Create(OpCodes.Stloc, valueTemp));
+        }
+        code.Add(Instruction.Create(OpCodes.Dup));
+        if (field is not null) code.Add(Instruction.Create(OpCodes.Ldflda, field));
+        code.Add(Instruction.Create(OpCodes.Conv_U));
+        string prefix = isWrite ? "Store" : "Load";
+        if (size.Bytes is int n && n is 1 or 2 or 4 or 8 or 16)
+        {
+            int siteIndex = code.Count;
+            code.Add(Instruction.Create(OpCodes.Nop));
+            code.Add(Instruction.Create(OpCodes.Call, module.Entry(Checks, prefix + n)));
+            if (valueTemp is not null) code.Add(Instruction.Create(OpCodes.Ldloc, valueTemp));
+            var moved = ctx.Editor.InsertBefore(access, code);
+            ReplaceWithSite(ctx, code[siteIndex], moved);
+        }
+        else
+        {
+            code.Add(size.Bytes is int m ? Instruction.Create(OpCodes.Ldc_I4, m) : Instruction.Create(OpCodes.Sizeof, size.Type!));
+            int siteIndex = code.Count;
+            code.Add(Instruction.Create(OpCodes.Nop));
+            code.Add(Instruction.Create(OpCodes.Call, module.Entry(Checks, prefix + "N")));
+            if (valueTemp is not null) code.Add(Instruction.Create(OpCodes.Ldloc, valueTemp));
+            var moved = ctx.Editor.InsertBefore(access, code);
+            ReplaceWithSite(ctx, code[siteIndex], moved);
+        }
+        ctx.Checks++;
+        ctx.Changed = true;
+    }
+
+    /// <summary>Turns a placeholder nop (already in the body) into the site constant of <paramref name="target"/>.</summary>
+    static void ReplaceWithSite(MethodContext ctx, Instruction placeholder, Instruction target)
+    {
+        var site = ctx.SiteOf(target);
+        ctx.Editor.Processor.Replace(placeholder, site);
+        ctx.Editor.Inserted.Add(site);
+    }
+
+    static TypeReference ValueType(Instruction access, FieldReference? field, ModuleDefinition module) => access.OpCode.Code switch
+    {
+        Code.Stind_I1 or Code.Stind_I2 or Code.Stind_I4 => module.TypeSystem.Int32,
+        Code.Stind_I8 => module.TypeSystem.Int64,
+        Code.Stind_I => module.TypeSystem.IntPtr,
+        Code.Stind_R4 => module.TypeSystem.Single,
+        Code.Stind_R8 => module.TypeSystem.Double,
+        Code.Stind_Ref => module.TypeSystem.Object,
+        Code.Stobj => (TypeReference)access.Operand,
+        Code.Stfld => StackTypeOf(field!.FieldType, module),
+        _ => throw new InvalidOperationException(access.ToString()),
+    };
+
+    // Small integer fields are int32 on the evaluation stack.
+    static TypeReference StackTypeOf(TypeReference t, ModuleDefinition module) => t.MetadataType switch
+    {
+        MetadataType.Boolean or MetadataType.Byte or MetadataType.SByte or MetadataType.Int16 or MetadataType.UInt16 or MetadataType.Char => module.TypeSystem.Int32,
+        _ => t,
+    };
+}
+
+/// <summary>The size of an access: a constant, the size of a type (emitted as <c>sizeof</c>), or a block size taken from the stack.</summary>
+public readonly record struct AccessSize(int? Bytes, TypeReference? Type)
+{
+    public static AccessSize Block => new(null, null);
+    public static AccessSize Fixed(int n) => new(n, null);
+
+    public static AccessSize Of(TypeReference type) => type.MetadataType switch
+    {
+        MetadataType.Boolean or MetadataType.Byte or MetadataType.SByte => Fixed(1),
+        MetadataType.Char or MetadataType.Int16 or MetadataType.UInt16 => Fixed(2),
+        MetadataType.Int32 or MetadataType.UInt32 or MetadataType.Single => Fixed(4),
+        MetadataType.Int64 or MetadataType.UInt64 or MetadataType.Double or MetadataType.IntPtr or MetadataType.UIntPtr
+            or MetadataType.Pointer or MetadataType.FunctionPointer or MetadataType.String or MetadataType.Object or MetadataType.Class
+            or MetadataType.Array => Fixed(8),
+        _ => new AccessSize(null, type),
+    };
+}

@@ -1,0 +1,154 @@
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+using SharpSan.Instrumentation.Passes;
+
+namespace SharpSan.Instrumentation.Pipeline;
+
+public enum RewriteStatus { Instrumented, Refused }
+
+public sealed record RewriteResult(string Input, RewriteStatus Status, string? Reason, int Methods = 0, int Checks = 0, IReadOnlyList<string>? Warnings = null);
+
+/// <summary>
+/// Rewrites one assembly: classify, read (with its PDB if any), run the passes over every method body, stamp
+/// the tool version and options, and write the copy plus a portable PDB. The input file is only read.
+/// </summary>
+public sealed class AssemblyRewriter(RuntimeLibrary runtime, IReadOnlyList<IInstrumentationPass> passes, string sanitizers)
+{
+    public static AssemblyRewriter ForAddress(RuntimeLibrary runtime) =>
+        new(runtime, [new MemoryAccessPass(), new InterceptionPass(), new ShadowCallStackPass()], "address");
+
+    public string Stamp => $"{runtime.Version};sanitize={sanitizers}";
+
+    public RewriteResult Rewrite(string input, string output, IEnumerable<string> searchDirectories)
+    {
+        if (InputClassifier.Check(input) is { } refusal) return new RewriteResult(input, RewriteStatus.Refused, refusal.Reason);
+        var warnings = new List<string>();
+        using var resolver = new DefaultAssemblyResolver();
+        foreach (var dir in searchDirectories.Prepend(Path.GetDirectoryName(Path.GetFullPath(input))!).Distinct())
+            resolver.AddSearchDirectory(dir);
+
+        ModuleDefinition module;
+        bool hasSymbols;
+        try
+        {
+            (module, hasSymbols) = Read(input, resolver, warnings);
+        }
+        catch (Exception e) when (e is BadImageFormatException or InvalidOperationException or ArgumentException or EndOfStreamException or IndexOutOfRangeException or NotSupportedException)
+        {
+            return new RewriteResult(input, RewriteStatus.Refused, $"malformed or obfuscated metadata ({e.GetType().Name}: {e.Message})");
+        }
+        using (module)
+        {
+            var moduleContext = new ModuleContext(module, runtime);
+            var contexts = new List<MethodContext>();
+            int checks = 0;
+            foreach (var type in AllTypes(module).ToList())
+            {
+                if (ModuleContext.IsGenerated(type)) continue;
+                foreach (var method in type.Methods.Where(m => m.HasBody))
+                {
+                    var ctx = new MethodContext(method, moduleContext);
+                    try
+                    {
+                        foreach (var pass in passes) pass.Run(ctx);
+                    }
+                    catch (Exception e) when (e is AssemblyResolutionException or InvalidOperationException or NotSupportedException)
+                    {
+                        warnings.Add($"{method.FullName}: left partly unchecked ({e.Message})");
+                    }
+                    contexts.Add(ctx);
+                    checks += ctx.Checks;
+                }
+            }
+            foreach (var ctx in contexts) ctx.Finish();
+            AddStamp(module);
+            Write(module, output, hasSymbols, contexts);
+            return new RewriteResult(input, RewriteStatus.Instrumented, null, contexts.Count, checks, warnings);
+        }
+    }
+
+    static (ModuleDefinition, bool) Read(string input, IAssemblyResolver resolver, List<string> warnings)
+    {
+        var parameters = new ReaderParameters
+        {
+            AssemblyResolver = resolver,
+            InMemory = true,
+            ReadingMode = ReadingMode.Immediate,
+            MetadataImporterProvider = new RuntimeImporter.Provider(),
+            ReadSymbols = true,
+            SymbolReaderProvider = new DefaultSymbolReaderProvider(throwIfNoSymbol: false),
+        };
+        try
+        {
+            var module = ModuleDefinition.ReadModule(input, parameters);
+            return (module, module.HasSymbols);
+        }
+        catch (Exception e) when (e is SymbolsNotMatchingException or SymbolsNotFoundException or BadImageFormatException && parameters.ReadSymbols)
+        {
+            warnings.Add($"symbols unreadable ({e.Message}); reports will show IL offsets instead of lines");
+            parameters.ReadSymbols = false;
+            parameters.SymbolReaderProvider = null;
+            return (ModuleDefinition.ReadModule(input, parameters), false);
+        }
+    }
+
+    static IEnumerable<TypeDefinition> AllTypes(ModuleDefinition module)
+    {
+        var stack = new Stack<TypeDefinition>(module.Types);
+        while (stack.Count > 0)
+        {
+            var type = stack.Pop();
+            yield return type;
+            foreach (var nested in type.NestedTypes) stack.Push(nested);
+        }
+    }
+
+    void AddStamp(ModuleDefinition module)
+    {
+        var attributeType = new TypeReference("System.Reflection", "AssemblyMetadataAttribute", module, module.TypeSystem.CoreLibrary);
+        var ctor = new MethodReference(".ctor", module.TypeSystem.Void, attributeType) { HasThis = true };
+        ctor.Parameters.Add(new ParameterDefinition(module.TypeSystem.String));
+        ctor.Parameters.Add(new ParameterDefinition(module.TypeSystem.String));
+        var attribute = new CustomAttribute(ctor);
+        attribute.ConstructorArguments.Add(new CustomAttributeArgument(module.TypeSystem.String, InputClassifier.StampKey));
+        attribute.ConstructorArguments.Add(new CustomAttributeArgument(module.TypeSystem.String, Stamp));
+        module.Assembly.CustomAttributes.Add(attribute);
+    }
+
+    /// <summary>
+    /// Frame keys embed MethodDef row ids, known for sure only after writing; if the writer renumbered any
+    /// method, the constants are patched and the module written once more (same order, same ids).
+    /// </summary>
+    static void Write(ModuleDefinition module, string output, bool hasSymbols, List<MethodContext> contexts)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            var image = new MemoryStream();
+            var pdb = new MemoryStream();
+            var parameters = new WriterParameters();
+            if (hasSymbols)
+            {
+                parameters.WriteSymbols = true;
+                parameters.SymbolWriterProvider = new PortablePdbWriterProvider();
+                parameters.SymbolStream = pdb;
+            }
+            module.Write(image, parameters);
+            bool stale = false;
+            foreach (var ctx in contexts)
+            {
+                if (ctx.RidConstant is { } c && (int)c.Operand != (int)ctx.Method.MetadataToken.RID)
+                {
+                    c.Operand = (int)ctx.Method.MetadataToken.RID;
+                    stale = true;
+                }
+            }
+            if (stale && attempt < 2) continue;
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+            File.WriteAllBytes(output, image.ToArray());
+            string pdbPath = Path.ChangeExtension(output, ".pdb");
+            if (hasSymbols) File.WriteAllBytes(pdbPath, pdb.ToArray());
+            else if (File.Exists(pdbPath)) File.Delete(pdbPath);   // a copied PDB would no longer match
+            return;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+using Mono.Cecil.Rocks;
+using SharpSan.Instrumentation.Il;
+
+namespace SharpSan.Instrumentation.Pipeline;
+
+/// <summary>
+/// Per-method state shared by the passes: the editor, temporaries, and the "site" constants that must
+/// receive the final IL offset of an instruction once all passes have run.
+/// </summary>
+public sealed class MethodContext
+{
+    /// <summary>Placeholder large enough that macro optimisation keeps the 5-byte ldc.i4 form.</summary>
+    public const int Placeholder = 0x7FFF_0000;
+
+    readonly Dictionary<string, VariableDefinition> _temps = [];
+    readonly List<(Instruction Constant, Instruction Target)> _sites = [];
+
+    public MethodContext(MethodDefinition method, ModuleContext module)
+    {
+        Method = method;
+        Module = module;
+        method.Body.SimplifyMacros();
+        Editor = new IlEditor(method.Body);
+        Provenance = new AddressProvenance(method);
+    }
+
+    public MethodDefinition Method { get; }
+    public ModuleContext Module { get; }
+    public IlEditor Editor { get; }
+    public AddressProvenance Provenance { get; }
+    public bool Changed { get; set; }
+
+    /// <summary>Number of memory checks inserted (for statistics).</summary>
+    public int Checks { get; set; }
+
+    /// <summary>An <c>ldc.i4</c> that will hold the IL offset of <paramref name="target"/> in the rewritten body.</summary>
+    public Instruction SiteOf(Instruction target)
+    {
+        var constant = Instruction.Create(OpCodes.Ldc_I4, Placeholder);
+        _sites.Add((constant, target));
+        return constant;
+    }
+
+    /// <summary>Retargets a site whose instruction was moved by a later insertion.</summary>
+    public void Retarget(Instruction from, Instruction to)
+    {
+        for (int k = 0; k < _sites.Count; k++)
+            if (_sites[k].Target == from) _sites[k] = (_sites[k].Constant, to);
+    }
+
+    /// <summary>The method's MethodDef row id, patched after writing if the writer renumbered methods.</summary>
+    public Instruction MethodRidConstant()
+    {
+        var constant = Instruction.Create(OpCodes.Ldc_I4, Placeholder);
+        RidConstant = constant;
+        return constant;
+    }
+
+    public Instruction? RidConstant { get; private set; }
+
+    public VariableDefinition Temp(TypeReference type)
+    {
+        string key = type.FullName;
+        if (!_temps.TryGetValue(key, out var v))
+        {
+            v = new VariableDefinition(type);
+            Method.Body.Variables.Add(v);
+            _temps[key] = v;
+        }
+        return v;
+    }
+
+    /// <summary>Re-optimises the body and writes the final offsets into the site constants.</summary>
+    public void Finish()
+    {
+        Method.Body.OptimizeMacros();
+        int offset = 0;
+        foreach (var i in Method.Body.Instructions)
+        {
+            i.Offset = offset;
+            offset += i.GetSize();
+        }
+        foreach (var (constant, target) in _sites) constant.Operand = target.Offset;
+        if (RidConstant is not null) RidConstant.Operand = (int)Method.MetadataToken.RID;
+    }
+}

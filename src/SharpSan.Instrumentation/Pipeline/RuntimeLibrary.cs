@@ -1,0 +1,59 @@
+using Mono.Cecil;
+using SharpSan.Instrumentation.Il;
+
+namespace SharpSan.Instrumentation.Pipeline;
+
+/// <summary>
+/// SharpSan.Runtime.dll as the rewriter sees it: the entry points instrumented code calls and the catalog of
+/// interceptors, read from its [Intercepts] attributes.
+/// </summary>
+public sealed class RuntimeLibrary
+{
+    public const string AssemblyName = "SharpSan.Runtime";
+
+    public RuntimeLibrary(string path)
+    {
+        Path = path;
+        Module = ModuleDefinition.ReadModule(path, new ReaderParameters { ReadingMode = ReadingMode.Deferred });
+        Interceptors = BuildCatalog(Module);
+        Version = Module.Assembly.Name.Version.ToString();
+    }
+
+    /// <summary>The runtime next to the rewriter's own assembly (where the CLI ships it).</summary>
+    public static RuntimeLibrary Default() =>
+        new(System.IO.Path.Combine(AppContext.BaseDirectory, AssemblyName + ".dll"));
+
+    public string Path { get; }
+    public string Version { get; }
+    public ModuleDefinition Module { get; }
+
+    /// <summary>Signature key of a BCL method → the runtime method replacing it.</summary>
+    public IReadOnlyDictionary<string, MethodDefinition> Interceptors { get; }
+
+    public TypeDefinition Type(string fullName) =>
+        Module.GetType(fullName) ?? throw new InvalidOperationException($"{AssemblyName} lacks {fullName}");
+
+    public MethodDefinition Method(string typeFullName, string name, int parameters = -1) =>
+        Type(typeFullName).Methods.Single(m => m.Name == name && (parameters < 0 || m.Parameters.Count == parameters));
+
+    static Dictionary<string, MethodDefinition> BuildCatalog(ModuleDefinition runtime)
+    {
+        var catalog = new Dictionary<string, MethodDefinition>();
+        foreach (var type in runtime.Types)
+        foreach (var method in type.Methods)
+        {
+            var attribute = method.CustomAttributes.FirstOrDefault(a => a.AttributeType.Name == "InterceptsAttribute");
+            if (attribute is null) continue;
+            string targetType = (string)attribute.ConstructorArguments[0].Value;
+            string targetMethod = (string)attribute.ConstructorArguments[1].Value;
+            // Constructor interceptors take the constructor's parameters; generic parameters of a generic
+            // type's constructor appear as the interceptor's method generic parameters.
+            var parameters = method.Parameters.Select(p => p.ParameterType);
+            string key = targetMethod == ".ctor"
+                ? SignatureKey.Of(targetType, targetMethod, parameters).Replace("!!", "!")
+                : SignatureKey.Of(targetType, targetMethod, parameters);
+            catalog[key] = method;
+        }
+        return catalog;
+    }
+}
