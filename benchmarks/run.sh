@@ -1,0 +1,351 @@
+#!/usr/bin/env bash
+# SharpSan benchmarks: the same five kernels in C and C#, side by side:
+#   C plain | C + GCC ASan | C under Valgrind memcheck | C# plain | C# under SharpSan (address)
+#
+# usage: bash benchmarks/run.sh [--quick] [--reps N] [--kernels "checksum lz ..."]
+#                               [--no-valgrind] [--no-sharpsan] [--timeout SECONDS]
+#
+#   --quick        small sizes, 1 repetition (smoke test, well under a minute after the builds)
+#   --reps N       best of N runs per cell (default 3; valgrind always runs once, see VG_REPS)
+#   --kernels L    space-separated subset of: checksum lz matmul hashmap memcpy
+#   --no-valgrind  skip the valgrind column
+#   --no-sharpsan  skip building / running SharpSan
+#   --timeout S    kill any single run after S seconds (default 300)
+#
+# Environment: REPS, VG_REPS (default 1), SHARPSAN_DLL (use this sharpsan.dll, skip building the CLI).
+# Output: a markdown table on stdout, also written to benchmarks/out/results.md
+# (benchmarks/out is git-ignored and also holds the builds and the logs of every run).
+
+set -uo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BENCH="$ROOT/benchmarks"
+OUT="$BENCH/out"
+BUILD="$OUT/build"
+LOGS="$OUT/logs"
+
+REPS=${REPS:-3}
+VG_REPS=${VG_REPS:-1}
+TIMEOUT=300
+QUICK=0
+DO_VALGRIND=1
+DO_SHARPSAN=1
+KERNELS="checksum lz matmul hashmap memcpy"
+# Stop repeating a cell once its runs have used this many seconds (keeps the script bounded
+# when something is very slow); the cell then shows the best of the runs made.
+CELL_BUDGET=${CELL_BUDGET:-40}
+
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --quick) QUICK=1 ;;
+        --reps) REPS="$2"; shift ;;
+        --kernels) KERNELS="$2"; shift ;;
+        --no-valgrind) DO_VALGRIND=0 ;;
+        --no-sharpsan) DO_SHARPSAN=0 ;;
+        --timeout) TIMEOUT="$2"; shift ;;
+        -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+        *) echo "run.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
+    esac
+    shift
+done
+
+# Sizes: full runs take ~0.3-0.6 s per kernel for C plain on a 2.5 GHz Xeon.
+#   checksum: MiB of buffer (4 passes)      lz: MiB of input (3 compress+decompress rounds)
+#   matmul: n for n x n doubles (6 reps)    hashmap, memcpy: thousands of operations / copies
+declare -A SIZE=([checksum]=64 [lz]=16 [matmul]=384 [hashmap]=1500 [memcpy]=3000)
+if [ "$QUICK" = 1 ]; then
+    SIZE=([checksum]=8 [lz]=2 [matmul]=160 [hashmap]=200 [memcpy]=300)
+    REPS=1
+fi
+
+log() { echo "[run.sh] $*" >&2; }
+
+mkdir -p "$BUILD" "$LOGS"
+rm -f "$LOGS"/*
+
+# ---------------------------------------------------------------------------------------------
+# Timing helper. Wall time from bash's EPOCHREALTIME (microseconds, no fork); peak RSS from
+# /usr/bin/time -f %M when it exists.
+if [ -x /usr/bin/time ]; then
+    HAVE_GNU_TIME=1
+else
+    HAVE_GNU_TIME=0
+    log "/usr/bin/time not found (Debian package 'time'): measuring wall time only, peak RSS will be n/a"
+fi
+
+# run_once TAG CMD... -> sets R_SECS R_KB R_RC; stdout/stderr in $LOGS/TAG.out/.err
+run_once() {
+    local tag="$1"; shift
+    local t0 t1
+    t0=$EPOCHREALTIME
+    if [ "$HAVE_GNU_TIME" = 1 ]; then
+        /usr/bin/time -f "%M" -o "$LOGS/$tag.rss" timeout "$TIMEOUT" "$@" >"$LOGS/$tag.out" 2>"$LOGS/$tag.err"
+        R_RC=$?
+    else
+        timeout "$TIMEOUT" "$@" >"$LOGS/$tag.out" 2>"$LOGS/$tag.err"
+        R_RC=$?
+    fi
+    t1=$EPOCHREALTIME
+    R_SECS=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
+    R_KB=""
+    if [ "$HAVE_GNU_TIME" = 1 ]; then
+        R_KB=$(grep -E '^[0-9]+$' "$LOGS/$tag.rss" | tail -1)
+    fi
+}
+
+# measure TAG N CMD... -> best wall time over up to N runs (M_SECS), max peak RSS (M_KB),
+# exit code of the last run (M_RC), its stdout (M_OUT) and first stderr line (M_ERR).
+measure() {
+    local tag="$1" n="$2"; shift 2
+    local i spent=0
+    M_SECS="" M_KB="" M_RC=0 M_OUT="" M_ERR=""
+    for ((i = 1; i <= n; i++)); do
+        run_once "$tag.$i" "$@"
+        M_RC=$R_RC
+        M_OUT=$(tail -1 "$LOGS/$tag.$i.out" 2>/dev/null)
+        M_ERR=$(first_error "$LOGS/$tag.$i.err")
+        if [ "$R_RC" != 0 ]; then
+            [ "$R_RC" = 124 ] && M_ERR="timed out after ${TIMEOUT}s"
+            return 1
+        fi
+        if [ -z "$M_SECS" ] || awk -v a="$R_SECS" -v b="$M_SECS" 'BEGIN { exit !(a < b) }'; then
+            M_SECS=$R_SECS
+        fi
+        if [ -n "$R_KB" ] && { [ -z "$M_KB" ] || [ "$R_KB" -gt "$M_KB" ]; }; then M_KB=$R_KB; fi
+        spent=$(awk -v a="$spent" -v b="$R_SECS" 'BEGIN { print a + b }')
+        if [ "$i" -lt "$n" ] && awk -v s="$spent" -v b="$CELL_BUDGET" 'BEGIN { exit !(s > b) }'; then
+            log "  $tag: stopping after $i run(s) (${spent}s used, budget ${CELL_BUDGET}s)"
+            break
+        fi
+    done
+    return 0
+}
+
+# First informative line of a stderr file: an ASan-style SUMMARY line if there is one, else
+# the first non-empty line.
+first_error() {
+    local f="$1" line
+    [ -f "$f" ] || return 0
+    line=$(grep -m1 -E '^SUMMARY: ' "$f")
+    [ -z "$line" ] && line=$(grep -m1 -v -E '^[[:space:]]*$' "$f")
+    printf '%s' "${line:0:160}" | tr '|' '/'
+}
+
+checksum_of() { sed -n 's/.*checksum=\([0-9a-f]*\).*/\1/p' <<<"$1"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "?" }'; }
+mib() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
+
+# ---------------------------------------------------------------------------------------------
+# Builds
+log "building C kernels (gcc -O2, gcc -O2 -fsanitize=address)"
+gcc -O2 -o "$BUILD/kernels" "$BENCH/c/kernels.c" || { log "gcc failed"; exit 1; }
+gcc -O2 -fsanitize=address -fno-omit-frame-pointer -o "$BUILD/kernels-asan" "$BENCH/c/kernels.c" \
+    || { log "gcc -fsanitize=address failed"; exit 1; }
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+log "building C# kernels (dotnet build -c Release)"
+dotnet build "$BENCH/Kernels/Kernels.csproj" -c Release -v quiet -nologo >"$LOGS/build-kernels.log" 2>&1 \
+    || { cat "$LOGS/build-kernels.log" >&2; log "dotnet build of Kernels failed"; exit 1; }
+KDLL="$BENCH/Kernels/bin/Release/net10.0/Kernels.dll"
+
+HAVE_VALGRIND=0
+if [ "$DO_VALGRIND" = 1 ]; then
+    if command -v valgrind >/dev/null; then HAVE_VALGRIND=1; else log "valgrind not found: column skipped"; fi
+fi
+
+# SharpSan: build the CLI, instrument Kernels.dll into a separate folder and time the
+# instrumented program itself (mode "instrument"); if that output cannot be run, fall back to
+# `sharpsan run` after one warm-up run (mode "run"). SS_FAIL holds a reason when neither works.
+SS_FAIL="" SS_MODE="" SS_VERIFIED="no"
+SS_DIR="$OUT/kernels-sharpsan"
+if [ "$DO_SHARPSAN" = 0 ]; then
+    SS_FAIL="skipped (--no-sharpsan)"
+else
+    SHARPSAN_DLL=${SHARPSAN_DLL:-}
+    if [ -z "$SHARPSAN_DLL" ]; then
+        log "building SharpSan CLI (dotnet build src/SharpSan.Cli -c Release)"
+        if dotnet build "$ROOT/src/SharpSan.Cli" -c Release -v quiet -nologo >"$LOGS/build-sharpsan.log" 2>&1; then
+            SHARPSAN_DLL="$ROOT/src/SharpSan.Cli/bin/Release/net10.0/sharpsan.dll"
+        else
+            SS_FAIL="build failed: $(grep -m1 -E 'error' "$LOGS/build-sharpsan.log" | sed 's/^ *//' | cut -c1-160 | tr '|' '/')"
+        fi
+    fi
+    if [ -z "$SS_FAIL" ] && [ ! -f "$SHARPSAN_DLL" ]; then SS_FAIL="no $SHARPSAN_DLL"; fi
+    if [ -z "$SS_FAIL" ]; then
+        log "instrumenting Kernels.dll (sharpsan instrument --sanitize address --output $SS_DIR)"
+        rm -rf "$SS_DIR"
+        run_once ss-instrument dotnet "$SHARPSAN_DLL" instrument "$KDLL" --sanitize address --output "$SS_DIR"
+        if [ "$R_RC" = 0 ] && [ -f "$SS_DIR/Kernels.dll" ]; then
+            log "  instrumented in ${R_SECS}s"
+            run_once ss-probe dotnet "$SS_DIR/Kernels.dll" checksum 1
+            if [ "$R_RC" = 0 ] && grep -q 'checksum=' "$LOGS/ss-probe.out"; then
+                SS_MODE=instrument
+            else
+                log "  instrumented Kernels.dll does not run ($(first_error "$LOGS/ss-probe.err")); falling back to 'sharpsan run'"
+            fi
+        else
+            log "  'sharpsan instrument' failed ($(first_error "$LOGS/ss-instrument.err")); falling back to 'sharpsan run'"
+        fi
+        if [ -z "$SS_MODE" ]; then
+            run_once ss-probe dotnet "$SHARPSAN_DLL" run --sanitize address -- "$KDLL" checksum 1
+            if [ "$R_RC" = 0 ] && grep -q 'checksum=' "$LOGS/ss-probe.out"; then
+                SS_MODE=run
+            else
+                SS_FAIL=$(first_error "$LOGS/ss-probe.err")
+                [ -z "$SS_FAIL" ] && SS_FAIL="exit code $R_RC, no output"
+            fi
+        fi
+    fi
+    if [ -n "$SS_MODE" ]; then
+        # Are the checks live? A deliberate 1-byte heap overflow must be reported.
+        if [ "$SS_MODE" = instrument ]; then
+            run_once ss-selftest dotnet "$SS_DIR/Kernels.dll" selftest-overflow
+        else
+            run_once ss-selftest dotnet "$SHARPSAN_DLL" run --sanitize address -- "$KDLL" selftest-overflow
+        fi
+        if grep -q 'AddressSanitizer: heap-buffer-overflow' "$LOGS/ss-selftest.err"; then
+            SS_VERIFIED=yes
+        else
+            log "  WARNING: SharpSan did not report the deliberate overflow in 'selftest-overflow'"
+        fi
+        log "SharpSan mode: $SS_MODE, overflow self-test reported: $SS_VERIFIED"
+    else
+        log "SharpSan unavailable: $SS_FAIL"
+    fi
+fi
+
+ss_cmd() { # kernel size -> SS_CMD, the command line for the SharpSan column
+    if [ "$SS_MODE" = instrument ]; then
+        SS_CMD=(dotnet "$SS_DIR/Kernels.dll" "$1" "$2")
+    else
+        SS_CMD=(dotnet "$SHARPSAN_DLL" run --sanitize address -- "$KDLL" "$1" "$2")
+    fi
+}
+
+# ---------------------------------------------------------------------------------------------
+# Runs
+export ASAN_OPTIONS=detect_leaks=0
+ROWS=()
+NOTES=()
+LOGSUM_ASAN=0 LOGSUM_VG=0 LOGSUM_SS=0 LOGSUM_REL=0 N_ASAN=0 N_VG=0 N_SS=0 N_REL=0
+MISMATCH=0
+
+for k in $KERNELS; do
+    size=${SIZE[$k]:-}
+    if [ -z "$size" ]; then log "unknown kernel '$k'"; exit 2; fi
+    log "kernel $k (size $size)"
+
+    measure "$k.c" "$REPS" "$BUILD/kernels" "$k" "$size" \
+        || { log "C plain failed: $M_ERR"; exit 1; }
+    c_s=$M_SECS c_kb=$M_KB c_sum=$(checksum_of "$M_OUT")
+
+    if measure "$k.asan" "$REPS" "$BUILD/kernels-asan" "$k" "$size"; then
+        a_s=$M_SECS a_kb=$M_KB
+        [ "$(checksum_of "$M_OUT")" = "$c_sum" ] || { NOTES+=("$k: C ASan checksum differs"); MISMATCH=1; }
+        a_x=$(ratio "$a_s" "$c_s")
+        a_cell="$a_s ($a_x×)"
+        LOGSUM_ASAN=$(awk -v s="$LOGSUM_ASAN" -v x="$a_x" 'BEGIN { print s + log(x) }'); N_ASAN=$((N_ASAN + 1))
+    else
+        a_s="" a_kb="" a_x="" a_cell="n/a (asan failed: $M_ERR)"
+    fi
+
+    vg_cell="skipped"
+    if [ "$HAVE_VALGRIND" = 1 ]; then
+        if measure "$k.valgrind" "$VG_REPS" valgrind -q --tool=memcheck --leak-check=no "$BUILD/kernels" "$k" "$size"; then
+            [ "$(checksum_of "$M_OUT")" = "$c_sum" ] || { NOTES+=("$k: valgrind checksum differs"); MISMATCH=1; }
+            vg_x=$(ratio "$M_SECS" "$c_s")
+            vg_cell="$M_SECS ($vg_x×)"
+            LOGSUM_VG=$(awk -v s="$LOGSUM_VG" -v x="$vg_x" 'BEGIN { print s + log(x) }'); N_VG=$((N_VG + 1))
+        else
+            vg_cell="n/a (valgrind failed: $M_ERR)"
+        fi
+    fi
+
+    measure "$k.cs" "$REPS" dotnet "$KDLL" "$k" "$size" \
+        || { log "C# plain failed: $M_ERR"; exit 1; }
+    cs_s=$M_SECS cs_kb=$M_KB
+    cs_sum=$(checksum_of "$M_OUT")
+    if [ "$cs_sum" != "$c_sum" ]; then
+        NOTES+=("$k: C# checksum $cs_sum differs from C checksum $c_sum")
+        MISMATCH=1
+    fi
+
+    ss_s="" ss_kb="" ss_x=""
+    if [ -n "$SS_MODE" ]; then
+        ss_cmd "$k" "$size"
+        if [ "$SS_MODE" = run ]; then run_once "$k.sharpsan.warmup" "${SS_CMD[@]}"; fi
+        if measure "$k.sharpsan" "$REPS" "${SS_CMD[@]}"; then
+            if [ "$(checksum_of "$M_OUT")" = "$c_sum" ]; then
+                ss_s=$M_SECS ss_kb=$M_KB
+                ss_x=$(ratio "$ss_s" "$cs_s")
+                ss_cell="$ss_s ($ss_x×)"
+                LOGSUM_SS=$(awk -v s="$LOGSUM_SS" -v x="$ss_x" 'BEGIN { print s + log(x) }'); N_SS=$((N_SS + 1))
+            else
+                ss_cell="n/a (sharpsan: wrong output: ${M_OUT:0:80})"
+            fi
+        else
+            ss_cell="n/a (sharpsan failed: $M_ERR)"
+        fi
+    else
+        ss_cell="n/a (sharpsan failed: $SS_FAIL)"
+    fi
+
+    rel_cell="n/a"
+    if [ -n "$ss_x" ] && [ -n "$a_x" ]; then
+        rel=$(ratio "$ss_x" "$a_x")
+        rel_cell="$rel"
+        LOGSUM_REL=$(awk -v s="$LOGSUM_REL" -v x="$rel" 'BEGIN { print s + log(x) }'); N_REL=$((N_REL + 1))
+    fi
+
+    mem_cell="n/a"
+    if [ -n "$c_kb" ]; then
+        mem_cell="$(mib "$c_kb")"
+        if [ -n "$a_kb" ]; then mem_cell+=" / $(mib "$a_kb") ($(ratio "$a_kb" "$c_kb")×)"; else mem_cell+=" / n/a"; fi
+        mem_cell+=" / $(mib "$cs_kb")"
+        if [ -n "$ss_kb" ]; then mem_cell+=" / $(mib "$ss_kb") ($(ratio "$ss_kb" "$cs_kb")×)"; else mem_cell+=" / n/a"; fi
+    fi
+
+    kname="$k"
+    [ "$cs_sum" = "$c_sum" ] || kname="$k (checksum MISMATCH)"
+    ROWS+=("| $kname | $c_s | $a_cell | $vg_cell | $cs_s | $ss_cell | $rel_cell | $mem_cell |")
+done
+
+geo() { # logsum n -> geometric mean or blank
+    if [ "$2" -gt 0 ]; then awk -v s="$1" -v n="$2" 'BEGIN { printf "%.2f×", exp(s / n) }'; else echo ""; fi
+}
+
+# ---------------------------------------------------------------------------------------------
+# Report
+{
+    echo "## SharpSan benchmarks ($(date -u '+%Y-%m-%d %H:%M UTC'))"
+    echo
+    cpu=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')
+    echo "Machine: $(nproc) cores, ${cpu:-unknown CPU}, load average at start $(cut -d' ' -f1-3 /proc/loadavg);" \
+         "gcc $(gcc -dumpfullversion), $(valgrind --version 2>/dev/null || echo 'no valgrind'), .NET $(dotnet --version)."
+    echo "Wall time: best of $REPS run(s) (valgrind: $VG_REPS run(s)), whole process including startup." \
+         "Peak RSS: largest max-RSS over the runs (/usr/bin/time %M)."
+    [ "$QUICK" = 1 ] && echo "**--quick mode: small sizes, 1 repetition; do not quote these numbers.**"
+    if [ -n "$SS_MODE" ]; then
+        if [ "$SS_MODE" = instrument ]; then
+            echo "SharpSan: \`sharpsan instrument Kernels.dll --sanitize address --output out/kernels-sharpsan\`, then \`dotnet out/kernels-sharpsan/Kernels.dll <kernel>\` is timed (instrumentation not included)."
+        else
+            echo "SharpSan: \`sharpsan run --sanitize address -- Kernels.dll <kernel>\` timed after one warm-up run (instrumentation cache warm; includes CLI startup)."
+        fi
+        echo "SharpSan reported the deliberate overflow of \`Kernels selftest-overflow\`: $SS_VERIFIED."
+    fi
+    echo
+    echo "Sizes: $(for k in $KERNELS; do printf '%s=%s ' "$k" "${SIZE[$k]}"; done)"
+    echo
+    echo "| kernel | C plain s | C ASan s (×) | valgrind s (×) | C# plain s | C# SharpSan s (×) | SharpSan× / ASan× | peak MiB C / ASan / C# / SharpSan |"
+    echo "|---|---|---|---|---|---|---|---|"
+    for row in "${ROWS[@]}"; do echo "$row"; done
+    echo "| geomean | | $(geo "$LOGSUM_ASAN" "$N_ASAN") | $(geo "$LOGSUM_VG" "$N_VG") | | $(geo "$LOGSUM_SS" "$N_SS") | $(geo "$LOGSUM_REL" "$N_REL" | tr -d '×') | |"
+    echo
+    echo "× = slowdown against the plain build of the same language (ASan and valgrind against C plain, SharpSan against C# plain)."
+    echo "SharpSan× / ASan× < 1 means SharpSan slows C# down less than GCC ASan slows C down (goal: ≤ 0.7)."
+    for note in "${NOTES[@]}"; do echo; echo "**Note:** $note"; done
+} | tee "$OUT/results.md"
+
+log "table written to $OUT/results.md; logs of every run in $LOGS"
+[ "$MISMATCH" = 0 ] || { log "checksum mismatch (see notes)"; exit 1; }
+exit 0
