@@ -93,32 +93,44 @@ run_once() {
     fi
 }
 
-# measure TAG N CMD... -> best wall time over up to N runs (M_SECS), max peak RSS (M_KB),
-# exit code of the last run (M_RC), its stdout (M_OUT) and first stderr line (M_ERR).
-measure() {
-    local tag="$1" n="$2"; shift 2
-    local i spent=0
-    M_SECS="" M_KB="" M_RC=0 M_OUT="" M_ERR=""
-    for ((i = 1; i <= n; i++)); do
-        run_once "$tag.$i" "$@"
-        M_RC=$R_RC
-        M_OUT=$(tail -1 "$LOGS/$tag.$i.out" 2>/dev/null)
-        M_ERR=$(first_error "$LOGS/$tag.$i.err")
-        if [ "$R_RC" != 0 ]; then
-            [ "$R_RC" = 124 ] && M_ERR="timed out after ${TIMEOUT}s"
-            return 1
-        fi
-        if [ -z "$M_SECS" ] || awk -v a="$R_SECS" -v b="$M_SECS" 'BEGIN { exit !(a < b) }'; then
-            M_SECS=$R_SECS
-        fi
-        if [ -n "$R_KB" ] && { [ -z "$M_KB" ] || [ "$R_KB" -gt "$M_KB" ]; }; then M_KB=$R_KB; fi
-        spent=$(awk -v a="$spent" -v b="$R_SECS" 'BEGIN { print a + b }')
-        if [ "$i" -lt "$n" ] && awk -v s="$spent" -v b="$CELL_BUDGET" 'BEGIN { exit !(s > b) }'; then
-            log "  $tag: stopping after $i run(s) (${spent}s used, budget ${CELL_BUDGET}s)"
-            break
-        fi
+# measure_kernel KERNEL SIZE COLUMN... -> per column: BEST[col] (best wall s), KB[col] (largest
+# peak RSS), LAST[col] (last stdout line), ERR[col] (non-empty when a run failed).
+# Round robin: repetition 1 of every column, then repetition 2 of every column, ... so that load
+# from other processes on the machine hits all columns alike. A column stops repeating once its
+# runs have used CELL_BUDGET seconds.
+declare -A BEST KB LAST ERR SPENT
+measure_kernel() {
+    local k="$1" size="$2"; shift 2
+    local col r n maxreps=$REPS
+    BEST=() KB=() LAST=() ERR=() SPENT=()
+    [ "$VG_REPS" -gt "$maxreps" ] && maxreps=$VG_REPS
+    for col in "$@"; do SPENT[$col]=0; done
+    for ((r = 1; r <= maxreps; r++)); do
+        for col in "$@"; do
+            n=$REPS
+            [ "$col" = valgrind ] && n=$VG_REPS
+            [ "$r" -le "$n" ] || continue
+            [ -z "${ERR[$col]:-}" ] || continue
+            if [ "$r" -gt 1 ] && awk -v s="${SPENT[$col]}" -v b="$CELL_BUDGET" 'BEGIN { exit !(s > b) }'; then
+                [ "$r" = "$n" ] && log "  $k/$col: stopped repeating (${SPENT[$col]}s used, budget ${CELL_BUDGET}s)"
+                continue
+            fi
+            col_cmd "$col" "$k" "$size"
+            run_once "$k.$col.$r" "${CMD[@]}"
+            LAST[$col]=$(tail -1 "$LOGS/$k.$col.$r.out" 2>/dev/null)
+            if [ "$R_RC" != 0 ]; then
+                ERR[$col]=$(first_error "$LOGS/$k.$col.$r.err")
+                [ "$R_RC" = 124 ] && ERR[$col]="timed out after ${TIMEOUT}s"
+                [ -z "${ERR[$col]}" ] && ERR[$col]="exit code $R_RC"
+                continue
+            fi
+            if [ -z "${BEST[$col]:-}" ] || awk -v a="$R_SECS" -v b="${BEST[$col]}" 'BEGIN { exit !(a < b) }'; then
+                BEST[$col]=$R_SECS
+            fi
+            if [ -n "$R_KB" ] && { [ -z "${KB[$col]:-}" ] || [ "$R_KB" -gt "${KB[$col]}" ]; }; then KB[$col]=$R_KB; fi
+            SPENT[$col]=$(awk -v a="${SPENT[$col]}" -v b="$R_SECS" 'BEGIN { print a + b }')
+        done
     done
-    return 0
 }
 
 # First informative line of a stderr file: an ASan-style SUMMARY line if there is one, else
@@ -214,12 +226,19 @@ else
     fi
 fi
 
-ss_cmd() { # kernel size -> SS_CMD, the command line for the SharpSan column
-    if [ "$SS_MODE" = instrument ]; then
-        SS_CMD=(dotnet "$SS_DIR/Kernels.dll" "$1" "$2")
-    else
-        SS_CMD=(dotnet "$SHARPSAN_DLL" run --sanitize address -- "$KDLL" "$1" "$2")
-    fi
+col_cmd() { # COLUMN KERNEL SIZE -> CMD, the command line of one run
+    case "$1" in
+        c) CMD=("$BUILD/kernels" "$2" "$3") ;;
+        asan) CMD=("$BUILD/kernels-asan" "$2" "$3") ;;
+        valgrind) CMD=(valgrind -q --tool=memcheck --leak-check=no "$BUILD/kernels" "$2" "$3") ;;
+        cs) CMD=(dotnet "$KDLL" "$2" "$3") ;;
+        sharpsan)
+            if [ "$SS_MODE" = instrument ]; then
+                CMD=(dotnet "$SS_DIR/Kernels.dll" "$2" "$3")
+            else
+                CMD=(dotnet "$SHARPSAN_DLL" run --sanitize address -- "$KDLL" "$2" "$3")
+            fi ;;
+    esac
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -235,59 +254,58 @@ for k in $KERNELS; do
     if [ -z "$size" ]; then log "unknown kernel '$k'"; exit 2; fi
     log "kernel $k (size $size)"
 
-    measure "$k.c" "$REPS" "$BUILD/kernels" "$k" "$size" \
-        || { log "C plain failed: $M_ERR"; exit 1; }
-    c_s=$M_SECS c_kb=$M_KB c_sum=$(checksum_of "$M_OUT")
-
-    if measure "$k.asan" "$REPS" "$BUILD/kernels-asan" "$k" "$size"; then
-        a_s=$M_SECS a_kb=$M_KB
-        [ "$(checksum_of "$M_OUT")" = "$c_sum" ] || { NOTES+=("$k: C ASan checksum differs"); MISMATCH=1; }
-        a_x=$(ratio "$a_s" "$c_s")
-        a_cell="$a_s ($a_x×)"
-        LOGSUM_ASAN=$(awk -v s="$LOGSUM_ASAN" -v x="$a_x" 'BEGIN { print s + log(x) }'); N_ASAN=$((N_ASAN + 1))
-    else
-        a_s="" a_kb="" a_x="" a_cell="n/a (asan failed: $M_ERR)"
+    cols=(c asan cs)
+    [ "$HAVE_VALGRIND" = 1 ] && cols+=(valgrind)
+    if [ -n "$SS_MODE" ]; then
+        cols+=(sharpsan)
+        if [ "$SS_MODE" = run ]; then col_cmd sharpsan "$k" "$size"; run_once "$k.sharpsan.warmup" "${CMD[@]}"; fi
     fi
+    measure_kernel "$k" "$size" "${cols[@]}"
 
-    vg_cell="skipped"
-    if [ "$HAVE_VALGRIND" = 1 ]; then
-        if measure "$k.valgrind" "$VG_REPS" valgrind -q --tool=memcheck --leak-check=no "$BUILD/kernels" "$k" "$size"; then
-            [ "$(checksum_of "$M_OUT")" = "$c_sum" ] || { NOTES+=("$k: valgrind checksum differs"); MISMATCH=1; }
-            vg_x=$(ratio "$M_SECS" "$c_s")
-            vg_cell="$M_SECS ($vg_x×)"
-            LOGSUM_VG=$(awk -v s="$LOGSUM_VG" -v x="$vg_x" 'BEGIN { print s + log(x) }'); N_VG=$((N_VG + 1))
-        else
-            vg_cell="n/a (valgrind failed: $M_ERR)"
-        fi
-    fi
-
-    measure "$k.cs" "$REPS" dotnet "$KDLL" "$k" "$size" \
-        || { log "C# plain failed: $M_ERR"; exit 1; }
-    cs_s=$M_SECS cs_kb=$M_KB
-    cs_sum=$(checksum_of "$M_OUT")
+    [ -z "${ERR[c]:-}" ] || { log "C plain failed: ${ERR[c]}"; exit 1; }
+    [ -z "${ERR[cs]:-}" ] || { log "C# plain failed: ${ERR[cs]}"; exit 1; }
+    c_s=${BEST[c]} c_kb=${KB[c]:-} c_sum=$(checksum_of "${LAST[c]}")
+    cs_s=${BEST[cs]} cs_kb=${KB[cs]:-} cs_sum=$(checksum_of "${LAST[cs]}")
     if [ "$cs_sum" != "$c_sum" ]; then
         NOTES+=("$k: C# checksum $cs_sum differs from C checksum $c_sum")
         MISMATCH=1
     fi
 
-    ss_s="" ss_kb="" ss_x=""
-    if [ -n "$SS_MODE" ]; then
-        ss_cmd "$k" "$size"
-        if [ "$SS_MODE" = run ]; then run_once "$k.sharpsan.warmup" "${SS_CMD[@]}"; fi
-        if measure "$k.sharpsan" "$REPS" "${SS_CMD[@]}"; then
-            if [ "$(checksum_of "$M_OUT")" = "$c_sum" ]; then
-                ss_s=$M_SECS ss_kb=$M_KB
-                ss_x=$(ratio "$ss_s" "$cs_s")
-                ss_cell="$ss_s ($ss_x×)"
-                LOGSUM_SS=$(awk -v s="$LOGSUM_SS" -v x="$ss_x" 'BEGIN { print s + log(x) }'); N_SS=$((N_SS + 1))
-            else
-                ss_cell="n/a (sharpsan: wrong output: ${M_OUT:0:80})"
-            fi
-        else
-            ss_cell="n/a (sharpsan failed: $M_ERR)"
-        fi
+    a_s="" a_kb="" a_x=""
+    if [ -z "${ERR[asan]:-}" ]; then
+        a_s=${BEST[asan]} a_kb=${KB[asan]:-}
+        [ "$(checksum_of "${LAST[asan]}")" = "$c_sum" ] || { NOTES+=("$k: C ASan checksum differs"); MISMATCH=1; }
+        a_x=$(ratio "$a_s" "$c_s")
+        a_cell="$a_s ($a_x×)"
+        LOGSUM_ASAN=$(awk -v s="$LOGSUM_ASAN" -v x="$a_x" 'BEGIN { print s + log(x) }'); N_ASAN=$((N_ASAN + 1))
     else
+        a_cell="n/a (asan failed: ${ERR[asan]})"
+    fi
+
+    vg_cell="skipped"
+    if [ "$HAVE_VALGRIND" = 1 ]; then
+        if [ -z "${ERR[valgrind]:-}" ]; then
+            [ "$(checksum_of "${LAST[valgrind]}")" = "$c_sum" ] || { NOTES+=("$k: valgrind checksum differs"); MISMATCH=1; }
+            vg_x=$(ratio "${BEST[valgrind]}" "$c_s")
+            vg_cell="${BEST[valgrind]} ($vg_x×)"
+            LOGSUM_VG=$(awk -v s="$LOGSUM_VG" -v x="$vg_x" 'BEGIN { print s + log(x) }'); N_VG=$((N_VG + 1))
+        else
+            vg_cell="n/a (valgrind failed: ${ERR[valgrind]})"
+        fi
+    fi
+
+    ss_s="" ss_kb="" ss_x=""
+    if [ -z "$SS_MODE" ]; then
         ss_cell="n/a (sharpsan failed: $SS_FAIL)"
+    elif [ -n "${ERR[sharpsan]:-}" ]; then
+        ss_cell="n/a (sharpsan failed: ${ERR[sharpsan]})"
+    elif [ "$(checksum_of "${LAST[sharpsan]}")" != "$c_sum" ]; then
+        ss_cell="n/a (sharpsan: wrong output: $(printf '%s' "${LAST[sharpsan]:0:80}" | tr '|' '/'))"
+    else
+        ss_s=${BEST[sharpsan]} ss_kb=${KB[sharpsan]:-}
+        ss_x=$(ratio "$ss_s" "$cs_s")
+        ss_cell="$ss_s ($ss_x×)"
+        LOGSUM_SS=$(awk -v s="$LOGSUM_SS" -v x="$ss_x" 'BEGIN { print s + log(x) }'); N_SS=$((N_SS + 1))
     fi
 
     rel_cell="n/a"
@@ -322,7 +340,7 @@ geo() { # logsum n -> geometric mean or blank
     cpu=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')
     echo "Machine: $(nproc) cores, ${cpu:-unknown CPU}, load average at start $(cut -d' ' -f1-3 /proc/loadavg);" \
          "gcc $(gcc -dumpfullversion), $(valgrind --version 2>/dev/null || echo 'no valgrind'), .NET $(dotnet --version)."
-    echo "Wall time: best of $REPS run(s) (valgrind: $VG_REPS run(s)), whole process including startup." \
+    echo "Wall time: best of $REPS run(s) (valgrind: $VG_REPS run(s)), whole process including startup; the columns run round robin (repetition 1 of each, then repetition 2, ...)." \
          "Peak RSS: largest max-RSS over the runs (/usr/bin/time %M)."
     [ "$QUICK" = 1 ] && echo "**--quick mode: small sizes, 1 repetition; do not quote these numbers.**"
     if [ -n "$SS_MODE" ]; then
