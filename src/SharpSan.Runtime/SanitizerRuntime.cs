@@ -80,6 +80,19 @@ public static class SanitizerRuntime
         if (s_options.HaltOnError && !s_exiting) Halt();
     }
 
+    /// <summary>
+    /// Reached when code instrumented without recovery (the default, like clang without -fsanitize-recover)
+    /// reported an error that the runtime was told not to halt on (halt_on_error=0 or a suppression): such
+    /// code has no path to continue, so the process stops here with an explanation.
+    /// </summary>
+    public static Exception CannotContinue()
+    {
+        Console.Error.WriteLine($"=={Pid}==SharpSan: this code was instrumented without recovery and cannot continue past an error; " +
+            "set halt_on_error=0 (or suppressions) in SHARPSAN_OPTIONS before instrumenting (`sharpsan run` does this) to continue after reports.");
+        Halt();
+        return new InvalidOperationException("unreachable");
+    }
+
     static void Halt()
     {
         s_halting = true;

@@ -46,6 +46,25 @@ internal static class CommonOptions
         return string.Join(",", parts);
     }
 
+    /// <summary>
+    /// Whether to instrument for recovery, decided from SHARPSAN_OPTIONS as clang decides from -fsanitize-recover:
+    /// continuing after a report (halt_on_error=0) or skipping suppressed reports needs returning checks.
+    /// Returns null (after printing the error) when the options do not parse.
+    /// </summary>
+    public static bool? RecoverFromEnvironment()
+    {
+        try
+        {
+            var options = SharpSan.Runtime.Common.Options.SanitizerOptions.Parse(Environment.GetEnvironmentVariable("SHARPSAN_OPTIONS"));
+            return !options.HaltOnError || options.Suppressions.Length > 0;
+        }
+        catch (SharpSan.Runtime.Common.Options.OptionsException e)
+        {
+            Error(e.Message);
+            return null;
+        }
+    }
+
     public static RuntimeLibrary LoadRuntime() => RuntimeLibrary.Default();
 
     public static void Error(string message) => Console.Error.WriteLine($"sharpsan: error: {message}");

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using SharpSan.Instrumentation.Application;
-using SharpSan.Runtime.Common.Options;
 
 namespace SharpSan.Cli.Commands;
 
@@ -34,15 +33,7 @@ internal static class RunCommand
         string? sanitizers = CommonOptions.ParseSanitizers(sanitize);
         if (sanitizers is null) return 2;
         string options = Environment.GetEnvironmentVariable("SHARPSAN_OPTIONS") ?? "";
-        try
-        {
-            SanitizerOptions.Parse(options);
-        }
-        catch (OptionsException e)
-        {
-            CommonOptions.Error(e.Message);
-            return 2;
-        }
+        if (CommonOptions.RecoverFromEnvironment() is not { } recover) return 2;
         string appPath = app[0];
         if (!File.Exists(appPath))
         {
@@ -54,7 +45,7 @@ internal static class RunCommand
         try
         {
             var instrumenter = new AppInstrumenter(CommonOptions.LoadRuntime(), Progress.Line);
-            var request = new InstrumentRequest(appPath, "", include, exclude, sanitizers);
+            var request = new InstrumentRequest(appPath, "", include, exclude, sanitizers, recover);
             string cache = CacheRoot();
             if (noCache)
                 report = instrumenter.Instrument(request with { OutputDirectory = Path.Combine(cache, "uncached-" + Environment.ProcessId) });

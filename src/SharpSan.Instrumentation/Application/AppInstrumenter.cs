@@ -9,7 +9,8 @@ public sealed record InstrumentRequest(
     string OutputDirectory,
     IReadOnlyList<string> Include,
     IReadOnlyList<string> Exclude,
-    string Sanitizers = "address");
+    string Sanitizers = "address",
+    bool Recover = false);
 
 public sealed record AssemblyOutcome(string FileName, string Action, string Detail);
 
@@ -45,7 +46,7 @@ public sealed class AppInstrumenter(RuntimeLibrary runtime, Action<string>? prog
 
         CopyTree(appDir, output);
         var rewriter = runtime.Module.Assembly is not null && request.Sanitizers.Contains("address")
-            ? AssemblyRewriter.ForAddress(runtime)
+            ? AssemblyRewriter.ForAddress(runtime, request.Recover)
             : throw new NotSupportedException($"sanitizers '{request.Sanitizers}' are not implemented yet; only 'address' is");
         var outcomes = new List<AssemblyOutcome>();
         var selected = new List<string>();
@@ -115,6 +116,7 @@ public sealed class AppInstrumenter(RuntimeLibrary runtime, Action<string>? prog
         Add(File.GetLastWriteTimeUtc(runtime.Path).Ticks.ToString());
         Add(Path.GetFileName(request.Input));
         Add(request.Sanitizers);
+        Add(request.Recover ? "recover" : "halt");
         Add(string.Join(",", request.Include));
         Add(string.Join(",", request.Exclude));
         foreach (var file in Directory.EnumerateFiles(appDir, "*", SearchOption.TopDirectoryOnly).OrderBy(f => f, StringComparer.Ordinal))

@@ -11,9 +11,11 @@ namespace SharpSan.Instrumentation.Passes;
 /// a struct. The check (AddressChecks.LoadN/StoreN) is inlined by the JIT; only a poisoned shadow byte
 /// leaves the fast path.
 /// </summary>
-public sealed class MemoryAccessPass : IInstrumentationPass
+/// <param name="recover">Use the returning (…Recover) entry points, for halt_on_error=0 and suppressions (clang's -fsanitize-recover).</param>
+public sealed class MemoryAccessPass(bool recover = false) : IInstrumentationPass
 {
     const string Checks = "SharpSan.Runtime.Address.AddressChecks";
+    readonly string _suffix = recover ? "Recover" : "";
 
     public string Name => "memory-access";
 
@@ -59,7 +61,7 @@ public sealed class MemoryAccessPass : IInstrumentationPass
         catch (AssemblyResolutionException) { return field.DeclaringType.IsValueType; }
     }
 
-    static void Insert(MethodContext ctx, Instruction access, bool isWrite, int depth, AccessSize size, FieldReference? field)
+    void Insert(MethodContext ctx, Instruction access, bool isWrite, int depth, AccessSize size, FieldReference? field)
     {
         var module = ctx.Module;
         var code = new List<Instruction>();
@@ -107,7 +109,7 @@ public sealed class MemoryAccessPass : IInstrumentationPass
         {
             int siteIndex = code.Count;
             code.Add(Instruction.Create(OpCodes.Nop));
-            code.Add(Instruction.Create(OpCodes.Call, module.Entry(Checks, prefix + n)));
+            code.Add(Instruction.Create(OpCodes.Call, module.Entry(Checks, prefix + n + _suffix)));
             if (valueTemp is not null) code.Add(Instruction.Create(OpCodes.Ldloc, valueTemp));
             var moved = ctx.Editor.InsertBefore(access, code);
             ReplaceWithSite(ctx, code[siteIndex], moved);
@@ -117,7 +119,7 @@ public sealed class MemoryAccessPass : IInstrumentationPass
             code.Add(size.Bytes is int m ? Instruction.Create(OpCodes.Ldc_I4, m) : Instruction.Create(OpCodes.Sizeof, size.Type!));
             int siteIndex = code.Count;
             code.Add(Instruction.Create(OpCodes.Nop));
-            code.Add(Instruction.Create(OpCodes.Call, module.Entry(Checks, prefix + "N")));
+            code.Add(Instruction.Create(OpCodes.Call, module.Entry(Checks, prefix + "N" + _suffix)));
             if (valueTemp is not null) code.Add(Instruction.Create(OpCodes.Ldloc, valueTemp));
             var moved = ctx.Editor.InsertBefore(access, code);
             ReplaceWithSite(ctx, code[siteIndex], moved);

@@ -24,15 +24,66 @@ public sealed class ShadowCallStackPass : IInstrumentationPass
         "SharpSan.Runtime.Address.AddressChecks", "SharpSan.Runtime.Common.Stacks.ShadowStack",
     ];
 
+    HashSet<MethodDefinition> _frameless = [];
+
     public string Name => "shadow-call-stack";
+
+    /// <summary>
+    /// Finds the methods that can never be on a captured stack: no checks and no call that could capture one
+    /// (a frameless method of this module called directly needs no call-site store). Fixpoint over direct calls;
+    /// virtual and interface calls count as capturing. Frameless methods stay small and inlinable.
+    /// </summary>
+    public void Prepare(IReadOnlyList<MethodContext> methods)
+    {
+        var byDefinition = methods.ToDictionary(m => m.Method);
+        var needsFrame = new HashSet<MethodDefinition>();
+        bool changed = true;
+        while (changed)
+        {
+            changed = false;
+            foreach (var ctx in methods)
+            {
+                if (needsFrame.Contains(ctx.Method)) continue;
+                if (ctx.Checks > 0 || ctx.Method.Body.Instructions.Any(i => !ctx.Editor.Inserted.Contains(i) && CallMayCapture(i, byDefinition, needsFrame)))
+                {
+                    needsFrame.Add(ctx.Method);
+                    changed = true;
+                }
+            }
+        }
+        _frameless = methods.Select(m => m.Method).Where(m => !needsFrame.Contains(m)).ToHashSet();
+    }
+
+    static bool CallMayCapture(Instruction i, Dictionary<MethodDefinition, MethodContext> local, HashSet<MethodDefinition> needsFrame)
+    {
+        if (!IsCallNeedingSite(i)) return false;
+        if (DirectTarget(i) is not { } target || !local.ContainsKey(target)) return true;
+        return needsFrame.Contains(target);
+    }
+
+    /// <summary>The method of this module a call certainly lands in, or null (external, virtual dispatch, calli).</summary>
+    static MethodDefinition? DirectTarget(Instruction i)
+    {
+        if (i.Operand is not MethodReference reference || i.OpCode.Code == Code.Calli) return null;
+        var element = reference.GetElementMethod();
+        var definition = element as MethodDefinition;
+        if (definition is null)
+        {
+            if (element.DeclaringType.Scope != element.Module) return null;
+            try { definition = element.Resolve(); } catch (AssemblyResolutionException) { return null; }
+        }
+        if (definition is null) return null;
+        if (i.OpCode.Code == Code.Callvirt && definition.IsVirtual && !definition.IsFinal && !definition.DeclaringType.IsSealed) return null;
+        return definition;
+    }
 
     public void Run(MethodContext ctx)
     {
         var body = ctx.Method.Body;
         if (body.Instructions.Any(i => i.OpCode.Code == Code.Jmp)) return;
-        var calls = body.Instructions.Where(i => !ctx.Editor.Inserted.Contains(i) && IsCallNeedingSite(i)).ToList();
-        // A method with no calls and no checks can never appear in a captured stack.
-        if (calls.Count == 0 && ctx.Checks == 0) return;
+        if (_frameless.Contains(ctx.Method)) return;
+        var calls = body.Instructions.Where(i => !ctx.Editor.Inserted.Contains(i) && IsCallNeedingSite(i)
+            && !(DirectTarget(i) is { } target && _frameless.Contains(target))).ToList();
 
         var module = ctx.Module;
         var frame = new VariableDefinition(new PointerType(module.Module.TypeSystem.Int32));

@@ -14,8 +14,9 @@ public sealed record RewriteResult(string Input, RewriteStatus Status, string? R
 /// </summary>
 public sealed class AssemblyRewriter(RuntimeLibrary runtime, IReadOnlyList<IInstrumentationPass> passes, string sanitizers)
 {
-    public static AssemblyRewriter ForAddress(RuntimeLibrary runtime) =>
-        new(runtime, [new MemoryAccessPass(), new InterceptionPass(), new ShadowCallStackPass()], "address");
+    /// <param name="recover">Instrument so that execution can continue after a report (halt_on_error=0, suppressions).</param>
+    public static AssemblyRewriter ForAddress(RuntimeLibrary runtime, bool recover = false) =>
+        new(runtime, [new MemoryAccessPass(recover), new InterceptionPass(), new ShadowCallStackPass()], recover ? "address;recover" : "address");
 
     public string Stamp => $"{runtime.Version};sanitize={sanitizers}";
 
@@ -40,26 +41,28 @@ public sealed class AssemblyRewriter(RuntimeLibrary runtime, IReadOnlyList<IInst
         using (module)
         {
             var moduleContext = new ModuleContext(module, runtime);
-            var contexts = new List<MethodContext>();
-            int checks = 0;
-            foreach (var type in AllTypes(module).ToList())
+            var contexts = AllTypes(module).Where(t => !ModuleContext.IsGenerated(t)).ToList()
+                .SelectMany(t => t.Methods.Where(m => m.HasBody)).Select(m => new MethodContext(m, moduleContext)).ToList();
+            var failed = new HashSet<MethodContext>();
+            // Pass-major order: each pass sees every method after the previous pass has finished with all of them.
+            foreach (var pass in passes)
             {
-                if (ModuleContext.IsGenerated(type)) continue;
-                foreach (var method in type.Methods.Where(m => m.HasBody))
+                pass.Prepare(contexts.Where(c => !failed.Contains(c)).ToList());
+                foreach (var ctx in contexts)
                 {
-                    var ctx = new MethodContext(method, moduleContext);
+                    if (failed.Contains(ctx)) continue;
                     try
                     {
-                        foreach (var pass in passes) pass.Run(ctx);
+                        pass.Run(ctx);
                     }
                     catch (Exception e) when (e is AssemblyResolutionException or InvalidOperationException or NotSupportedException)
                     {
-                        warnings.Add($"{method.FullName}: left partly unchecked ({e.Message})");
+                        failed.Add(ctx);
+                        warnings.Add($"{ctx.Method.FullName}: {pass.Name} stopped ({e.Message}); later passes skip it");
                     }
-                    contexts.Add(ctx);
-                    checks += ctx.Checks;
                 }
             }
+            int checks = contexts.Sum(c => c.Checks);
             foreach (var ctx in contexts) ctx.Finish();
             AddStamp(module);
             Write(module, output, hasSymbols, contexts);

@@ -4,5 +4,9 @@ namespace SharpSan.Instrumentation.Pipeline;
 public interface IInstrumentationPass
 {
     string Name { get; }
+
+    /// <summary>Module-wide preparation, after the earlier passes have run over every method.</summary>
+    void Prepare(IReadOnlyList<MethodContext> methods) { }
+
     void Run(MethodContext method);
 }

@@ -4,55 +4,76 @@ namespace SharpSan.Runtime.Address;
 
 /// <summary>
 /// The entry points instrumented code calls before a load or store through a pointer (ASan's __asan_loadN /
-/// __asan_storeN). Each is a few instructions that the JIT inlines into the caller: read the shadow of the
-/// first and last byte; only when either is non-zero call the slow path, which checks precisely and reports.
+/// __asan_storeN). Each is a few instructions that the JIT inlines into the caller: the shadow byte of the
+/// first and of the last byte accessed, each compared exactly as ASan does (a partial granule k allows offsets
+/// below k). A failing check calls a reporter that never returns, so the JIT treats it as a cold throw path and
+/// keeps the loop's registers; this is clang's default (non-recovering) instrumentation.
+/// The <c>…Recover</c> variants (halt_on_error=0, like -fsanitize-recover) call a slow path that returns.
 /// <paramref name="site"/> is the IL offset of the access, used only in reports.
 /// </summary>
 public static unsafe class AddressChecks
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Load1(void* p, int site)
-    {
-        sbyte s = *(sbyte*)(((nuint)p >> 3) + ShadowMemory.Base);
-        if (s != 0) Slow(p, 1, false, site);
-    }
+    public static void Load1(void* p, int site) { if (Bad(p, 1)) ReportLoad(p, 1, site); }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Load2(void* p, int site) { if (Poisoned(p, 2)) Slow(p, 2, false, site); }
+    public static void Load2(void* p, int site) { if (Bad(p, 2)) ReportLoad(p, 2, site); }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Load4(void* p, int site) { if (Poisoned(p, 4)) Slow(p, 4, false, site); }
+    public static void Load4(void* p, int site) { if (Bad(p, 4)) ReportLoad(p, 4, site); }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Load8(void* p, int site) { if (Poisoned(p, 8)) Slow(p, 8, false, site); }
+    public static void Load8(void* p, int site) { if (Bad(p, 8)) ReportLoad(p, 8, site); }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Load16(void* p, int site) { if (Poisoned(p, 16)) Slow(p, 16, false, site); }
+    public static void Load16(void* p, int site) { if (Bad(p, 16)) ReportLoad(p, 16, site); }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void LoadN(void* p, int size, int site) { if (size > 0 && Poisoned(p, (nuint)size)) Slow(p, (nuint)size, false, site); }
+    public static void LoadN(void* p, int size, int site) { if (size > 0 && Bad(p, (nuint)size)) ReportLoad(p, (nuint)size, site); }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Store1(void* p, int site)
-    {
-        sbyte s = *(sbyte*)(((nuint)p >> 3) + ShadowMemory.Base);
-        if (s != 0) Slow(p, 1, true, site);
-    }
+    public static void Store1(void* p, int site) { if (Bad(p, 1)) ReportStore(p, 1, site); }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Store2(void* p, int site) { if (Poisoned(p, 2)) Slow(p, 2, true, site); }
+    public static void Store2(void* p, int site) { if (Bad(p, 2)) ReportStore(p, 2, site); }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Store4(void* p, int site) { if (Poisoned(p, 4)) Slow(p, 4, true, site); }
+    public static void Store4(void* p, int site) { if (Bad(p, 4)) ReportStore(p, 4, site); }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Store8(void* p, int site) { if (Poisoned(p, 8)) Slow(p, 8, true, site); }
+    public static void Store8(void* p, int site) { if (Bad(p, 8)) ReportStore(p, 8, site); }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Store16(void* p, int site) { if (Poisoned(p, 16)) Slow(p, 16, true, site); }
+    public static void Store16(void* p, int site) { if (Bad(p, 16)) ReportStore(p, 16, site); }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void StoreN(void* p, int size, int site) { if (size > 0 && Poisoned(p, (nuint)size)) Slow(p, (nuint)size, true, site); }
+    public static void StoreN(void* p, int size, int site) { if (size > 0 && Bad(p, (nuint)size)) ReportStore(p, (nuint)size, site); }
+
+    // Recovering variants: the slow path returns after reporting (or after finding the access was fine).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Load1Recover(void* p, int site) { if (Bad(p, 1)) Slow(p, 1, false, site); }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Load2Recover(void* p, int site) { if (Bad(p, 2)) Slow(p, 2, false, site); }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Load4Recover(void* p, int site) { if (Bad(p, 4)) Slow(p, 4, false, site); }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Load8Recover(void* p, int site) { if (Bad(p, 8)) Slow(p, 8, false, site); }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Load16Recover(void* p, int site) { if (Bad(p, 16)) Slow(p, 16, false, site); }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void LoadNRecover(void* p, int size, int site) { if (size > 0 && Bad(p, (nuint)size)) Slow(p, (nuint)size, false, site); }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store1Recover(void* p, int site) { if (Bad(p, 1)) Slow(p, 1, true, site); }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store2Recover(void* p, int site) { if (Bad(p, 2)) Slow(p, 2, true, site); }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store4Recover(void* p, int site) { if (Bad(p, 4)) Slow(p, 4, true, site); }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store8Recover(void* p, int site) { if (Bad(p, 8)) Slow(p, 8, true, site); }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store16Recover(void* p, int site) { if (Bad(p, 16)) Slow(p, 16, true, site); }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreNRecover(void* p, int size, int site) { if (size > 0 && Bad(p, (nuint)size)) Slow(p, (nuint)size, true, site); }
 
     /// <summary>cpblk/initblk: whole ranges, checked out of line.</summary>
     public static void CheckCopyBlock(void* destination, void* source, uint size, int site)
@@ -67,15 +88,34 @@ public static unsafe class AddressChecks
         if (size != 0) Slow(destination, size, true, site);
     }
 
-    // Shadow of the first and the last byte: exact for any access that spans at most two granules, and a
-    // poisoned run is never shorter than two granules, so a 16-byte access cannot hide one in the middle.
+    /// <summary>
+    /// ASan's test on the first and the last byte: exact for any access spanning at most two granules, and a
+    /// poisoned run is never shorter than two granules, so a 16-byte access cannot hide one in its middle.
+    /// Ranges longer than 16 bytes (struct copies) are checked exactly by <see cref="ShadowMemory.FirstBadAddress"/>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static bool Poisoned(void* p, nuint size)
+    static bool Bad(void* p, nuint size)
     {
-        nuint a = (nuint)p;
-        sbyte first = *(sbyte*)((a >> 3) + ShadowMemory.Base);
-        sbyte last = *(sbyte*)(((a + size - 1) >> 3) + ShadowMemory.Base);
-        return (first | last) != 0;
+        nuint first = (nuint)p, last = first + size - 1;
+        sbyte s1 = *(sbyte*)((first >> 3) + ShadowMemory.Base);
+        sbyte s2 = *(sbyte*)((last >> 3) + ShadowMemory.Base);
+        return (s1 != 0 && (sbyte)((first & 7) + size - 1) >= s1)
+            || (s2 != 0 && (sbyte)(last & 7) >= s2)
+            || (size > 16 && ShadowMemory.FirstBadAddress(first, size) != 0);
+    }
+
+    /// <summary>Reports and halts; has no return path, which the JIT sees and keeps off the hot path.</summary>
+    // Deliberately inlinable: inlined, its body ends in `throw`, which makes the JIT treat the block as cold.
+    static void ReportLoad(void* p, nuint size, int site)
+    {
+        Slow(p, size, false, site);
+        throw SanitizerRuntime.CannotContinue();
+    }
+
+    static void ReportStore(void* p, nuint size, int site)
+    {
+        Slow(p, size, true, site);
+        throw SanitizerRuntime.CannotContinue();
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

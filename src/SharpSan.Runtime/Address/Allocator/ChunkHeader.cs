@@ -10,7 +10,7 @@ public enum AllocationFamily : byte { NativeMemory = 1, NativeMemoryAligned = 2,
 /// <summary>
 /// The 16-byte header in the last granules of a chunk's left redzone (ASan keeps its chunk header there too):
 /// <code>
-///   [0..4)   magic (24 bits) | state (8 bits)
+///   [0..4)   magic (16 bits) | checksum of the other fields (8 bits) | state (8 bits)
 ///   [4..8)   allocation stack id (stack depot)
 ///   [8..16)  user size (40 bits) | family (4) | log2 alignment (6) | allocating thread (14)
 /// </code>
@@ -20,14 +20,24 @@ public enum AllocationFamily : byte { NativeMemory = 1, NativeMemoryAligned = 2,
 [StructLayout(LayoutKind.Sequential, Size = 16)]
 public struct ChunkHeader
 {
-    public const uint Magic = 0x5A_5A_A5_00;
+    public const uint Magic = 0x5A_A5_00_00;
+    const uint MagicMask = 0xFFFF_0000;
     public const int Size = 16;
 
     uint _magicAndState;
     public int AllocStack;
     ulong _packed;
 
-    public readonly bool IsValid => (_magicAndState & 0xFFFF_FF00) == Magic && State is ChunkState.Allocated or ChunkState.Quarantined;
+    /// <summary>Magic matches, state is live or quarantined, and the checksum proves the fields were not overwritten (e.g. by an underflow that was reported and continued past).</summary>
+    public readonly bool IsValid => (_magicAndState & MagicMask) == Magic && State is ChunkState.Allocated or ChunkState.Quarantined
+        && ((_magicAndState >> 8) & 0xFF) == Checksum(AllocStack, _packed);
+
+    static uint Checksum(int stack, ulong packed)
+    {
+        ulong x = packed ^ (uint)stack ^ ((ulong)(uint)stack << 32);
+        x ^= x >> 32; x ^= x >> 16; x ^= x >> 8;
+        return (uint)(x & 0xFF) ^ 0x5C;
+    }
     public readonly ChunkState State => (ChunkState)(_magicAndState & 0xFF);
     public readonly ulong UserSize => _packed & ((1UL << 40) - 1);
     public readonly AllocationFamily Family => (AllocationFamily)((_packed >> 40) & 0xF);
@@ -38,13 +48,15 @@ public struct ChunkHeader
     {
         AllocStack = allocStack;
         _packed = userSize | ((ulong)family << 40) | ((ulong)System.Numerics.BitOperations.Log2(alignment) << 44) | ((ulong)(tid & 0x3FFF) << 50);
-        Volatile.Write(ref _magicAndState, Magic | (uint)ChunkState.Allocated);
+        Volatile.Write(ref _magicAndState, Magic | (Checksum(allocStack, _packed) << 8) | (uint)ChunkState.Allocated);
     }
 
     /// <summary>Atomically moves Allocated → Quarantined; false when the chunk was not allocated (double free).</summary>
-    public bool TryMarkFreed() =>
-        Interlocked.CompareExchange(ref _magicAndState, Magic | (uint)ChunkState.Quarantined, Magic | (uint)ChunkState.Allocated)
-        == (Magic | (uint)ChunkState.Allocated);
+    public bool TryMarkFreed()
+    {
+        uint live = (_magicAndState & ~0xFFu) | (uint)ChunkState.Allocated;
+        return Interlocked.CompareExchange(ref _magicAndState, (live & ~0xFFu) | (uint)ChunkState.Quarantined, live) == live;
+    }
 
     public void Invalidate() => Volatile.Write(ref _magicAndState, 0);
 }

@@ -87,6 +87,8 @@ public sealed unsafe class HeapAllocator
     void Release(nuint user)
     {
         var header = Header((byte*)user);
+        // A header overwritten after a reported underflow cannot say where the raw block starts: leak it rather than crash.
+        if (!header->IsValid) return;
         var layout = ChunkLayout.For(header->UserSize, header->Alignment, _minRedzone, _maxRedzone);
         byte* raw = (byte*)user - layout.LeftRedzone;
         header->Invalidate();

@@ -44,6 +44,6 @@ internal sealed class AccessError(nuint address, ulong size, bool isWrite, nuint
         else report.Line($"Address 0x{described:x} is a wild pointer inside of access range of size 0x{size:x}.").Line();
         report.Summary(Tool, Kind, top);
         ShadowDump.Print(report, firstBad, SanitizerRuntime.Options.PrintLegend);
-        report.Line($"=={report.Pid}==ABORTING");
+        report.Aborting();
     }
 }
