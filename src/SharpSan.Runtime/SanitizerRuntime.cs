@@ -54,6 +54,7 @@ public static class SanitizerRuntime
             LibC._exit(1);
         }
         s_sink = new ReportSink(s_options.LogPath, Pid);
+        _ = Common.Threads.ThreadRegistry.CurrentId;   // the thread that loads the first instrumented module is T0
         AppDomain.CurrentDomain.ProcessExit += (_, _) => OnProcessExit();
         if (s_options.Verbosity > 0)
             Console.Error.WriteLine($"=={Pid}==SharpSan runtime {typeof(SanitizerRuntime).Assembly.GetName().Version} initialised (shadow at 0x{Address.ShadowMemory.Base:x})");

@@ -16,11 +16,18 @@ public sealed class MethodContext
 
     readonly Dictionary<string, VariableDefinition> _temps = [];
     readonly List<(Instruction Constant, Instruction Target)> _sites = [];
+    readonly List<(Instruction Instruction, SequencePoint Point)> _sequencePoints;
 
     public MethodContext(MethodDefinition method, ModuleContext module)
     {
         Method = method;
         Module = module;
+        // Cecil loses a sequence point whose instruction has code inserted in front of it at index 0, so the
+        // points are remembered by instruction identity (which every edit preserves) and rebuilt in Finish.
+        var byOffset = method.Body.Instructions.GroupBy(i => i.Offset).ToDictionary(g => g.Key, g => g.First());
+        _sequencePoints = method.DebugInformation.HasSequencePoints
+            ? method.DebugInformation.SequencePoints.Where(sp => byOffset.ContainsKey(sp.Offset)).Select(sp => (byOffset[sp.Offset], sp)).ToList()
+            : [];
         method.Body.SimplifyMacros();
         Editor = new IlEditor(method.Body);
         Provenance = new AddressProvenance(method);
@@ -72,6 +79,21 @@ public sealed class MethodContext
         return v;
     }
 
+    void RestoreSequencePoints()
+    {
+        if (_sequencePoints.Count == 0) return;
+        var present = Method.Body.Instructions.ToHashSet();
+        var points = Method.DebugInformation.SequencePoints;
+        points.Clear();
+        foreach (var (instruction, old) in _sequencePoints.Where(p => present.Contains(p.Instruction)).OrderBy(p => p.Instruction.Offset))
+        {
+            points.Add(new SequencePoint(instruction, old.Document)
+            {
+                StartLine = old.StartLine, StartColumn = old.StartColumn, EndLine = old.EndLine, EndColumn = old.EndColumn,
+            });
+        }
+    }
+
     /// <summary>Re-optimises the body and writes the final offsets into the site constants.</summary>
     public void Finish()
     {
@@ -83,6 +105,7 @@ public sealed class MethodContext
             offset += i.GetSize();
         }
         foreach (var (constant, target) in _sites) constant.Operand = target.Offset;
+        RestoreSequencePoints();
         if (RidConstant is not null) RidConstant.Operand = (int)Method.MetadataToken.RID;
     }
 }
