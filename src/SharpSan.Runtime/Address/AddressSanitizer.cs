@@ -21,10 +21,12 @@ public static unsafe class AddressSanitizer
         return heap;
     }
 
+    static readonly int s_contextDepth = Math.Clamp(SanitizerRuntime.Options.MallocContextSize, 1, 256);
+
     /// <summary>Depot id of the current stack with <paramref name="apiFrame"/> (a synthetic BCL frame) on top.</summary>
     public static int CaptureStackId(int apiFrame)
     {
-        int depth = Math.Clamp(SanitizerRuntime.Options.MallocContextSize, 1, 256);
+        int depth = s_contextDepth;
         Span<long> frames = stackalloc long[depth];
         frames[0] = StackFrame.Pack(StackFrame.SyntheticKey, apiFrame);
         int n = 1 + ShadowStack.Capture(frames[1..]);
@@ -89,9 +91,7 @@ public static unsafe class AddressSanitizer
     }
 
     /// <summary>True for memory no SharpSan chunk contains (allocated by uninstrumented code).</summary>
-    public static bool IsForeign(void* p) =>
-        !HeapAllocator.TryGetChunk((nuint)p, out _) &&
-        !(HeapAllocator.TryFindChunkNear((nuint)p, out var c) && (nuint)p >= c.UserBegin && (nuint)p < c.UserBegin + (nuint)c.RoundedSize);
+    public static bool IsForeign(void* p) => !HeapAllocator.TryGetChunk((nuint)p, out _) && !HeapAllocator.IsInsideSomeChunk((nuint)p, out _);
 
     static bool IsOnCurrentStack(void* p)
     {

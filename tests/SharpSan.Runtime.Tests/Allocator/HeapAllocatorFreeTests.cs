@@ -120,7 +120,7 @@ public sealed unsafe class HeapAllocatorFreeTests
 
     [Theory]
     [InlineData(32, 32)]   // one past the end: the first byte of the right redzone
-    [InlineData(32, 48)]   // deeper in the right redzone
+    [InlineData(100, 140)] // deeper in the right redzone (64 bytes for a 100-byte chunk)
     [InlineData(32, -16)]  // the chunk header in the left redzone
     [InlineData(100, -32)] // further left in the left redzone
     public void Free_OfAPointerIntoAChunksRedzone_IsNotHandedToTheSystemAllocator(int size, int offset)

@@ -21,7 +21,7 @@ public readonly record struct ChunkLayout(nuint LeftRedzone, nuint UserRounded, 
     {
         int log = size <= 64 - 16 ? 0 : size <= 128 - 32 ? 1 : size <= 512 - 64 ? 2 : size <= 4096 - 128 ? 3
             : size <= (1 << 14) - 256 ? 4 : size <= (1 << 15) - 512 ? 5 : size <= (1 << 16) - 1024 ? 6 : 7;
-        int rz = Math.Clamp(16 << log, Math.Max(16, minRedzone), Math.Max(16, maxRedzone));
+        int rz = Math.Min(Math.Max(16 << log, Math.Max(16, minRedzone)), Math.Max(16, maxRedzone));
         return (nuint)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)rz);
     }
 }

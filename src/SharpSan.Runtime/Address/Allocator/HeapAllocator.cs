@@ -67,6 +67,7 @@ public sealed unsafe class HeapAllocator
     public FreeOutcome Free(void* p, AllocationFamily family, int freeStack, out ChunkView chunk)
     {
         if (!TryGetChunk((nuint)p, out chunk)) return ClassifyForeign((nuint)p, out chunk);
+        if (chunk.State == ChunkState.Quarantined) return FreeOutcome.DoubleFree;   // before the family check, as ASan
         if (chunk.Family != family) return FreeOutcome.Mismatch;
         return FreeUnchecked(chunk, freeStack);
     }
@@ -139,11 +140,23 @@ public sealed unsafe class HeapAllocator
         return false;
     }
 
+    /// <summary>
+    /// True when <paramref name="p"/> lies in a chunk of ours without being its start: in its user bytes, or in
+    /// its redzones or freed bytes (shadow that only SharpSan writes).
+    /// </summary>
+    public static bool IsInsideSomeChunk(nuint p, out ChunkView chunk)
+    {
+        byte code = (byte)ShadowMemory.Read(p);
+        bool ours = code is (byte)ShadowCode.HeapLeftRedzone or (byte)ShadowCode.HeapFreed;
+        if (TryFindChunkNear(p, out chunk) && (ours || (p >= chunk.UserBegin && p < chunk.UserBegin + (nuint)chunk.RoundedSize)))
+            return true;
+        return ours;
+    }
+
     /// <summary>A pointer that is not a chunk start: interior of one of our chunks, or foreign memory.</summary>
     static FreeOutcome ClassifyForeign(nuint p, out ChunkView chunk)
     {
-        if (TryFindChunkNear(p, out chunk) && p >= chunk.UserBegin && p < chunk.UserBegin + (nuint)chunk.RoundedSize)
-            return FreeOutcome.Interior;
+        if (IsInsideSomeChunk(p, out chunk)) return FreeOutcome.Interior;
         chunk = default;
         return FreeOutcome.NotOurs;
     }

@@ -5,26 +5,33 @@ public sealed class LiveChunks
 {
     const int Stripes = 64;
     readonly HashSet<nuint>[] _sets = Enumerable.Range(0, Stripes).Select(_ => new HashSet<nuint>()).ToArray();
+    // One cheap spin lock per stripe: the critical sections are a single hash-set operation.
+    readonly SpinLock[] _locks = Enumerable.Range(0, Stripes).Select(_ => new SpinLock(enableThreadOwnerTracking: false)).ToArray();
 
     static int StripeOf(nuint p) => (int)((p >> 4) ^ (p >> 12)) & (Stripes - 1);
 
-    public void Add(nuint p)
-    {
-        var set = _sets[StripeOf(p)];
-        lock (set) set.Add(p);
-    }
+    public void Add(nuint p) => WithStripe(StripeOf(p), p, static (set, x) => set.Add(x));
 
-    public void Remove(nuint p)
-    {
-        var set = _sets[StripeOf(p)];
-        lock (set) set.Remove(p);
-    }
+    public void Remove(nuint p) => WithStripe(StripeOf(p), p, static (set, x) => set.Remove(x));
 
     public List<nuint> Snapshot()
     {
         var all = new List<nuint>();
-        foreach (var set in _sets)
-            lock (set) all.AddRange(set);
+        for (int i = 0; i < Stripes; i++) WithStripe(i, 0, (set, _) => { all.AddRange(set); return true; });
         return all;
+    }
+
+    void WithStripe(int stripe, nuint p, Func<HashSet<nuint>, nuint, bool> action)
+    {
+        bool taken = false;
+        try
+        {
+            _locks[stripe].Enter(ref taken);
+            action(_sets[stripe], p);
+        }
+        finally
+        {
+            if (taken) _locks[stripe].Exit(useMemoryBarrier: false);
+        }
     }
 }

@@ -10,7 +10,30 @@ public sealed class SanitizerOptions
 {
     readonly Dictionary<string, string> _values;
 
-    SanitizerOptions(Dictionary<string, string> values) => _values = values;
+    SanitizerOptions(Dictionary<string, string> values)
+    {
+        _values = values;
+        // Typed values are read on hot paths (every allocation), so they are parsed once, here.
+        HaltOnError = GetBool("halt_on_error");
+        _exitCode = (int)GetInt("exitcode");
+        LogPath = GetString("log_path");
+        QuarantineBytes = GetInt("quarantine_size_mb") << 20;
+        Redzone = (int)GetInt("redzone");
+        MaxRedzone = (int)GetInt("max_redzone");
+        MallocContextSize = (int)GetInt("malloc_context_size");
+        DetectLeaks = GetBool("detect_leaks");
+        MallocFillByte = (byte)GetInt("malloc_fill_byte");
+        MaxMallocFillSize = (int)GetInt("max_malloc_fill_size");
+        Suppressions = GetString("suppressions");
+        PrintLegend = GetBool("print_legend");
+        Verbosity = (int)GetInt("verbosity");
+        if (Redzone < 16 || Redzone > 2048 || !System.Numerics.BitOperations.IsPow2(Redzone))
+            throw new OptionsException($"redzone must be a power of two between 16 and 2048, got {Redzone}");
+        if (MaxRedzone < Redzone || MaxRedzone > 2048 || !System.Numerics.BitOperations.IsPow2(MaxRedzone))
+            throw new OptionsException($"max_redzone must be a power of two between redzone ({Redzone}) and 2048, got {MaxRedzone}");
+    }
+
+    readonly int _exitCode;
 
     public static SanitizerOptions Defaults => Parse(null);
 
@@ -52,17 +75,17 @@ public sealed class SanitizerOptions
 
     string Get(string name) => _values.TryGetValue(name, out var v) ? v : throw new ArgumentException($"no option named '{name}'");
 
-    public bool HaltOnError => GetBool("halt_on_error");
-    public int ExitCode(int toolDefault) => GetInt("exitcode") is var c && c >= 0 ? (int)c : toolDefault;
-    public string LogPath => GetString("log_path");
-    public long QuarantineBytes => GetInt("quarantine_size_mb") << 20;
-    public int Redzone => (int)GetInt("redzone");
-    public int MaxRedzone => (int)GetInt("max_redzone");
-    public int MallocContextSize => (int)GetInt("malloc_context_size");
-    public bool DetectLeaks => GetBool("detect_leaks");
-    public byte MallocFillByte => (byte)GetInt("malloc_fill_byte");
-    public int MaxMallocFillSize => (int)GetInt("max_malloc_fill_size");
-    public string Suppressions => GetString("suppressions");
-    public bool PrintLegend => GetBool("print_legend");
-    public int Verbosity => (int)GetInt("verbosity");
+    public bool HaltOnError { get; }
+    public int ExitCode(int toolDefault) => _exitCode >= 0 ? _exitCode : toolDefault;
+    public string LogPath { get; }
+    public long QuarantineBytes { get; }
+    public int Redzone { get; }
+    public int MaxRedzone { get; }
+    public int MallocContextSize { get; }
+    public bool DetectLeaks { get; }
+    public byte MallocFillByte { get; }
+    public int MaxMallocFillSize { get; }
+    public string Suppressions { get; }
+    public bool PrintLegend { get; }
+    public int Verbosity { get; }
 }
