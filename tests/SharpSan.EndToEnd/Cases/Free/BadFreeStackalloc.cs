@@ -1,0 +1,23 @@
+// Freeing stackalloc'ed memory with FreeHGlobal: the pointer is on the freeing thread's stack.
+using System;
+using System.Runtime.InteropServices;
+
+static unsafe class Program
+{
+    static void Release(byte* p) => Marshal.FreeHGlobal((IntPtr)p);
+
+    static void Main()
+    {
+        byte* scratch = stackalloc byte[64];
+        scratch[0] = 1;
+        Release(scratch);
+        Console.WriteLine("unreachable");
+    }
+}
+// CHECK: ERROR: AddressSanitizer: attempting free on address which was not malloc()-ed: [[ADDR:0x[0-9a-f]+]] in thread T0
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.Marshal.FreeHGlobal(nint)
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Release(byte*) {{.*}}BadFreeStackalloc.cs:7
+// CHECK-NEXT: #2 0x{{[0-9a-f]+}} in Program.Main() {{.*}}BadFreeStackalloc.cs:13
+// CHECK: [[ADDR]] is located on the stack of the freeing thread
+// CHECK: SUMMARY: AddressSanitizer: bad-free {{.*}}BadFreeStackalloc.cs:7 in Program.Release(byte*)
+// CHECK-NOT: unreachable

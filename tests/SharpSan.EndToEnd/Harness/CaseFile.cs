@@ -1,0 +1,149 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace SharpSan.EndToEnd.Harness;
+
+public enum DirectiveKind { Check, CheckNext, CheckNot }
+
+/// <summary>One CHECK, CHECK-NEXT or CHECK-NOT line of a case file.</summary>
+public sealed record Directive(DirectiveKind Kind, string Pattern, int Line)
+{
+    public string Spelling => Kind switch
+    {
+        DirectiveKind.Check => "CHECK",
+        DirectiveKind.CheckNext => "CHECK-NEXT",
+        _ => "CHECK-NOT",
+    };
+
+    public override string ToString() => $"line {Line}: // {Spelling}: {Pattern}";
+}
+
+/// <summary>
+/// A lit-style case: one C# program whose comments carry its expectations.
+/// <code>
+/// // RUN: arg1 "arg 2"        program arguments (optional)
+/// // ENV: KEY=VALUE           environment for the run (repeatable)
+/// // EXIT: n                  expected exit code (default 1 when a positive CHECK contains "ERROR:", else 0)
+/// // OPTIMIZE: true           compile with optimizations (default: Debug)
+/// // XFAIL: reason            a known SharpSan bug: the case must fail (an unexpected pass is an error)
+/// // CHECK: / CHECK-NEXT: / CHECK-NOT:   FileCheck expectations on the program's output
+/// </code>
+/// Directives may stand on their own line or trail code; <c>[[@LINE]]</c> is the line the directive is on.
+/// In RUN and ENV values, <c>%t</c> is the case's scratch folder.
+/// </summary>
+public sealed class CaseFile
+{
+    static readonly Regex s_directive = new(
+        @"//\s*(?<kind>CHECK-NEXT|CHECK-NOT|CHECK|RUN|ENV|EXIT|OPTIMIZE|XFAIL):(?<rest>.*)$",
+        RegexOptions.CultureInvariant);
+
+    public required string Path { get; init; }
+    /// <summary>Area/Name, the case's id in test listings.</summary>
+    public required string Id { get; init; }
+    /// <summary>The file name without extension: the compiled assembly's name.</summary>
+    public required string Name { get; init; }
+    public required string Source { get; init; }
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+    public int? ExplicitExitCode { get; init; }
+    public bool Optimize { get; init; }
+    public string? XFail { get; init; }
+    public IReadOnlyList<Directive> Checks { get; init; } = [];
+
+    /// <summary>True when the case expects a sanitizer report (some positive CHECK names an ERROR: line).</summary>
+    public bool ExpectsReport => Checks.Any(c => c.Kind != DirectiveKind.CheckNot && c.Pattern.Contains("ERROR:", StringComparison.Ordinal));
+
+    public int ExpectedExitCode => ExplicitExitCode ?? (ExpectsReport ? 1 : 0);
+
+    public static CaseFile Load(string path, string root)
+    {
+        string full = System.IO.Path.GetFullPath(path);
+        string source = File.ReadAllText(full, Encoding.UTF8);
+        string id = System.IO.Path.ChangeExtension(System.IO.Path.GetRelativePath(root, full), null).Replace('\\', '/');
+        var args = new List<string>();
+        var env = new Dictionary<string, string>(StringComparer.Ordinal);
+        var checks = new List<Directive>();
+        int? exit = null;
+        bool optimize = false;
+        string? xfail = null;
+
+        var lines = source.Split('\n');
+        for (int i = 0; i < lines.Length; i++)
+        {
+            int lineNo = i + 1;
+            var m = s_directive.Match(lines[i].TrimEnd('\r'));
+            if (!m.Success) continue;
+            string rest = m.Groups["rest"].Value.Trim();
+            string where = $"{full}:{lineNo}";
+            switch (m.Groups["kind"].Value)
+            {
+                case "RUN":
+                    args.AddRange(SplitArguments(rest));
+                    break;
+                case "ENV":
+                    int eq = rest.IndexOf('=');
+                    if (eq <= 0) throw new FormatException($"{where}: ENV needs KEY=VALUE, got '{rest}'");
+                    env[rest[..eq].Trim()] = rest[(eq + 1)..].Trim();
+                    break;
+                case "EXIT":
+                    exit = int.TryParse(rest, out int code) ? code : throw new FormatException($"{where}: EXIT needs an integer, got '{rest}'");
+                    break;
+                case "OPTIMIZE":
+                    optimize = bool.TryParse(rest, out bool o) ? o : throw new FormatException($"{where}: OPTIMIZE needs true or false, got '{rest}'");
+                    break;
+                case "XFAIL":
+                    xfail = rest.Length > 0 ? rest : throw new FormatException($"{where}: XFAIL needs a one-line reason");
+                    break;
+                default:
+                    if (rest.Length == 0) throw new FormatException($"{where}: empty {m.Groups["kind"].Value} pattern");
+                    var kind = m.Groups["kind"].Value switch
+                    {
+                        "CHECK" => DirectiveKind.Check,
+                        "CHECK-NEXT" => DirectiveKind.CheckNext,
+                        _ => DirectiveKind.CheckNot,
+                    };
+                    checks.Add(new Directive(kind, rest, lineNo));
+                    break;
+            }
+        }
+        if (checks.Count == 0) throw new FormatException($"{full}: a case needs at least one CHECK");
+        if (checks[0].Kind == DirectiveKind.CheckNext) throw new FormatException($"{full}:{checks[0].Line}: CHECK-NEXT cannot be the first CHECK");
+
+        return new CaseFile
+        {
+            Path = full,
+            Id = id,
+            Name = System.IO.Path.GetFileNameWithoutExtension(full),
+            Source = source,
+            Arguments = args,
+            Environment = env,
+            ExplicitExitCode = exit,
+            Optimize = optimize,
+            XFail = xfail,
+            Checks = checks,
+        };
+    }
+
+    /// <summary>Splits a RUN line like a shell would for simple cases: whitespace separates, double quotes group.</summary>
+    public static IEnumerable<string> SplitArguments(string text)
+    {
+        var current = new StringBuilder();
+        bool quoted = false, any = false;
+        foreach (char c in text)
+        {
+            if (c == '"') { quoted = !quoted; any = true; continue; }
+            if (char.IsWhiteSpace(c) && !quoted)
+            {
+                if (any) yield return current.ToString();
+                current.Clear();
+                any = false;
+                continue;
+            }
+            current.Append(c);
+            any = true;
+        }
+        if (any) yield return current.ToString();
+    }
+
+    public override string ToString() => Id;
+}

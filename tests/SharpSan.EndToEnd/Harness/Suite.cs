@@ -1,0 +1,138 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Reflection;
+using SharpSan.Instrumentation.Application;
+using SharpSan.Instrumentation.Pipeline;
+using SharpSan.Runtime.Common.Options;
+
+namespace SharpSan.EndToEnd.Harness;
+
+/// <summary>What happened to one case: the run's output and exit code, or the stage that failed before it.</summary>
+public sealed record CaseResult(CaseFile Case, ProcessResult? Run, string? SetupError, TimeSpan Compile, TimeSpan Instrument)
+{
+    /// <summary>Null when the case meets its expectations, else why not.</summary>
+    public string? Failure()
+    {
+        if (SetupError is not null) return SetupError;
+        if (Run is null) return "the case never ran";
+        if (Run.TimedOut) return $"timed out after {ChildProcess.DefaultTimeout.TotalSeconds:0} s";
+        if (Run.ExitCode != Case.ExpectedExitCode)
+            return $"exit code {Run.ExitCode}, expected {Case.ExpectedExitCode}" + (Case.ExplicitExitCode is null ? " (the default for this case; set EXIT: to change it)" : "");
+        try
+        {
+            return FileCheck.Match(Case.Checks, Run.Output);
+        }
+        catch (FormatException e)
+        {
+            return "bad CHECK: " + e.Message;
+        }
+    }
+}
+
+/// <summary>
+/// Discovers the cases under Cases/, and (once, lazily) compiles, instruments and runs all of them in parallel.
+/// </summary>
+public static class Suite
+{
+    public static string RepositoryRoot { get; } = Metadata("SharpSan.EndToEnd.RepositoryRoot");
+    public static string CasesDirectory { get; } = Metadata("SharpSan.EndToEnd.CasesDirectory");
+    public static string Configuration { get; } = Metadata("SharpSan.EndToEnd.Configuration");
+
+    /// <summary>Scratch space under the test output folder, kept after the run for inspection.</summary>
+    public static string WorkDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "e2e-work");
+
+    static readonly Lazy<IReadOnlyList<CaseFile>> s_cases = new(Discover);
+    static readonly Lazy<IReadOnlyDictionary<string, CaseResult>> s_results = new(RunAll);
+
+    public static IReadOnlyList<CaseFile> Cases => s_cases.Value;
+
+    public static TimeSpan WallTime { get; private set; }
+
+    public static CaseResult Result(string id) => s_results.Value[id];
+
+    static string Metadata(string key) =>
+        typeof(Suite).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+
+    static IReadOnlyList<CaseFile> Discover()
+    {
+        var cases = Directory.EnumerateFiles(CasesDirectory, "*.cs", SearchOption.AllDirectories)
+            .OrderBy(p => p, StringComparer.Ordinal)
+            .Select(p => CaseFile.Load(p, CasesDirectory))
+            .ToList();
+        var duplicate = cases.GroupBy(c => c.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+            throw new InvalidOperationException($"case file names must be unique (they name the assemblies): {string.Join(", ", duplicate.Select(c => c.Id))}");
+        return cases;
+    }
+
+    static IReadOnlyDictionary<string, CaseResult> RunAll()
+    {
+        var clock = Stopwatch.StartNew();
+        if (Directory.Exists(WorkDirectory)) Directory.Delete(WorkDirectory, recursive: true);
+        var results = new ConcurrentDictionary<string, CaseResult>();
+        Parallel.ForEach(Cases, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            c => results[c.Id] = RunOne(c));
+        WallTime = clock.Elapsed;
+        return results;
+    }
+
+    /// <summary>
+    /// As `sharpsan run` decides (clang's -fsanitize-recover): continuing after a report (halt_on_error=0) or
+    /// skipping suppressed ones needs returning checks, chosen when instrumenting. Options that do not parse are
+    /// left for the runtime to reject.
+    /// </summary>
+    static bool InstrumentForRecovery(CaseFile c)
+    {
+        if (!c.Environment.TryGetValue("SHARPSAN_OPTIONS", out var text)) return false;
+        try
+        {
+            var options = SanitizerOptions.Parse(text);
+            return !options.HaltOnError || options.Suppressions.Length > 0;
+        }
+        catch (OptionsException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Compile → instrument (in-process) → run `dotnet out/Name.dll` with the case's args and env.</summary>
+    public static CaseResult RunOne(CaseFile c)
+    {
+        string root = Path.Combine(WorkDirectory, c.Name);
+        string compiled = Path.Combine(root, "bin");
+        string instrumented = Path.Combine(root, "instrumented");
+        var clock = Stopwatch.StartNew();
+        string dll;
+        try
+        {
+            dll = CaseCompiler.Compile(c.Path, c.Name, compiled, c.Optimize);
+        }
+        catch (CompilationFailedException e)
+        {
+            // A case that does not compile is the case author's bug, never an expected failure.
+            return new CaseResult(c, null, "COMPILE ERROR (not covered by XFAIL): " + e.Message, clock.Elapsed, TimeSpan.Zero);
+        }
+        var compileTime = clock.Elapsed;
+        clock.Restart();
+        string main;
+        try
+        {
+            // One RuntimeLibrary per case: Cecil modules read lazily are not safe to share between threads.
+            var request = new InstrumentRequest(dll, instrumented, [], [], Recover: InstrumentForRecovery(c));
+            var report = new AppInstrumenter(RuntimeLibrary.Default()).Instrument(request);
+            var outcome = report.Assemblies.FirstOrDefault(a => a.FileName == c.Name + ".dll");
+            if (outcome is null || outcome.Action != "instrumented")
+                return new CaseResult(c, null, $"{c.Name}.dll was not instrumented: {outcome?.Action} {outcome?.Detail}", compileTime, clock.Elapsed);
+            main = report.MainAssembly!;
+        }
+        catch (Exception e)
+        {
+            return new CaseResult(c, null, "instrumentation threw: " + e, compileTime, clock.Elapsed);
+        }
+        var instrumentTime = clock.Elapsed;
+        var env = c.Environment.ToDictionary(kv => kv.Key, kv => (string?)kv.Value.Replace("%t", root));
+        var run = ChildProcess.RunMerged(ChildProcess.DotnetHost, [main, .. c.Arguments.Select(a => a.Replace("%t", root))], env);
+        File.WriteAllText(Path.Combine(root, "output.txt"), $"exit code {run.ExitCode}\n{run.Output}");
+        return new CaseResult(c, run, null, compileTime, instrumentTime);
+    }
+}
