@@ -36,6 +36,7 @@ public static class Suite
 {
     public static string RepositoryRoot { get; } = Metadata("SharpSan.EndToEnd.RepositoryRoot");
     public static string CasesDirectory { get; } = Metadata("SharpSan.EndToEnd.CasesDirectory");
+    public static string CliAppsDirectory { get; } = Metadata("SharpSan.EndToEnd.CliAppsDirectory");
     public static string Configuration { get; } = Metadata("SharpSan.EndToEnd.Configuration");
 
     /// <summary>Scratch space under the test output folder, kept after the run for inspection.</summary>

@@ -1,0 +1,158 @@
+using System.Text.RegularExpressions;
+using SharpSan.EndToEnd.Harness;
+using Xunit.Abstractions;
+
+namespace SharpSan.EndToEnd;
+
+/// <summary>Compiles the small apps under CliApps/ once, into a scratch folder with its own instrumentation cache.</summary>
+public sealed class CliFixture : IDisposable
+{
+    public string Root { get; } = Path.Combine(Path.GetTempPath(), "sharpsan-cli-tests-" + Guid.NewGuid().ToString("n")[..12]);
+    public string Cache => Path.Combine(Root, "cache");
+    public string Sharpsan { get; } = FindCli();
+
+    readonly Dictionary<string, string> _apps = [];
+    readonly object _lock = new();
+
+    /// <summary>The compiled app's dll (each app in a folder of its own: the cache key covers the whole folder).</summary>
+    public string App(string name)
+    {
+        lock (_lock)
+        {
+            if (!_apps.TryGetValue(name, out var dll))
+                _apps[name] = dll = CaseCompiler.Compile(Path.Combine(Suite.CliAppsDirectory, name + ".cs"), name, Path.Combine(Root, "apps", name), optimize: false);
+            return dll;
+        }
+    }
+
+    static string FindCli()
+    {
+        string[] candidates =
+        [
+            Path.Combine(AppContext.BaseDirectory, "sharpsan.dll"),
+            Path.Combine(Suite.RepositoryRoot, "src", "SharpSan.Cli", "bin", Suite.Configuration, "net10.0", "sharpsan.dll"),
+        ];
+        return candidates.FirstOrDefault(File.Exists)
+            ?? throw new FileNotFoundException("sharpsan.dll not found; looked in " + string.Join(", ", candidates));
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
+
+/// <summary>The `sharpsan run` contract, through the real CLI: exit codes, --report-dir, option errors, the cache.</summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class CliTests(CliFixture fixture, ITestOutputHelper log) : IClassFixture<CliFixture>
+{
+    ProcessResult Run(string[] sharpsanArgs, string app, string[] appArgs, string? options = null, string? cache = null)
+    {
+        var env = new Dictionary<string, string?> { ["SHARPSAN_CACHE"] = cache ?? fixture.Cache };
+        if (options is not null) env["SHARPSAN_OPTIONS"] = options;
+        string[] args = [fixture.Sharpsan, "run", .. sharpsanArgs, "--", fixture.App(app), .. appArgs];
+        var result = ChildProcess.RunSeparate(ChildProcess.DotnetHost, args, env, TimeSpan.FromSeconds(120));
+        log.WriteLine($"$ SHARPSAN_OPTIONS={options} dotnet {string.Join(" ", args)}\nexit code {result.ExitCode}, {result.Elapsed.TotalMilliseconds:0} ms\n" +
+                      $"--- stdout ---\n{result.Output}--- stderr ---\n{result.Error}--- end ---");
+        Assert.False(result.TimedOut, "sharpsan run timed out");
+        return result;
+    }
+
+    [Fact]
+    public void CleanRunKeepsTheAppsExitCode()
+    {
+        var r = Run([], "ExitCodeApp", ["7"]);
+        Assert.Equal(7, r.ExitCode);
+        Assert.Contains("returning 7", r.Output);
+        Assert.DoesNotContain("ERROR:", r.Error);
+    }
+
+    [Fact]
+    public void AReportMakesTheExitCodeOne()
+    {
+        var r = Run([], "ExitCodeApp", ["7", "overflow"]);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("ERROR: AddressSanitizer: heap-buffer-overflow", r.Error);
+        Assert.Matches(@"SUMMARY: AddressSanitizer: heap-buffer-overflow .*ExitCodeApp\.cs:12 in Program\.Main\(string\[\]\)", r.Error);
+        Assert.DoesNotContain("returning", r.Output);
+    }
+
+    [Fact]
+    public void ExitcodeOptionIsHonoured()
+    {
+        var r = Run([], "ExitCodeApp", ["7", "overflow"], options: "exitcode=42");
+        Assert.Equal(42, r.ExitCode);
+        Assert.Contains("ERROR: AddressSanitizer: heap-buffer-overflow", r.Error);
+    }
+
+    [Fact]
+    public void ReportDirReceivesTheReport()
+    {
+        string dir = Path.Combine(fixture.Root, "reports-halt");
+        var r = Run(["--report-dir", dir], "ExitCodeApp", ["0", "overflow"]);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("ERROR: AddressSanitizer: heap-buffer-overflow", r.Error);   // still on stderr too
+        var file = Assert.Single(Directory.GetFiles(dir));
+        Assert.Matches(@"sharpsan\.\d+$", Path.GetFileName(file));
+        string text = File.ReadAllText(file);
+        Assert.Contains("ERROR: AddressSanitizer: heap-buffer-overflow", text);
+        Assert.Contains("SUMMARY: AddressSanitizer: heap-buffer-overflow", text);
+        Assert.Contains("ExitCodeApp.cs:12", text);
+    }
+
+    [Fact]
+    public void ReportDirIsWrittenWhenTheErrorHappens()
+    {
+        string dir = Path.Combine(fixture.Root, "reports-recover");
+        var r = Run(["--report-dir", dir], "ReportDirApp", [dir], options: "halt_on_error=0:detect_leaks=0");
+        Assert.Contains("report files while running: 1, with the overflow: True", r.Output);
+        Assert.Equal(1, r.ExitCode);
+    }
+
+    [Fact]
+    public void UnknownOptionIsAnErrorListingTheKnownOnes()
+    {
+        var r = Run([], "ExitCodeApp", ["0"], options: "halt_on_error=0:no_such_option=1");
+        Assert.NotEqual(0, r.ExitCode);
+        Assert.Contains("unknown option 'no_such_option'", r.Error);
+        foreach (var known in new[] { "halt_on_error", "exitcode", "log_path", "detect_leaks", "redzone", "quarantine_size_mb" })
+            Assert.Contains(known, r.Error);
+        Assert.DoesNotContain("returning", r.Output);
+    }
+
+    [Fact]
+    public void SecondRunOfTheSameAppUsesTheCache()
+    {
+        string cache = Path.Combine(fixture.Root, "cache-reuse");
+        var first = Run([], "ExitCodeApp", ["3"], cache: cache);
+        Assert.Equal(3, first.ExitCode);
+        Assert.Contains("instrumenting ExitCodeApp.dll", first.Error);
+        string instrumented = Assert.Single(Directory.GetFiles(cache, "ExitCodeApp.dll", SearchOption.AllDirectories));
+        var stamp = File.GetLastWriteTimeUtc(instrumented);
+
+        var second = Run([], "ExitCodeApp", ["3"], cache: cache);
+        Assert.Equal(3, second.ExitCode);
+        Assert.Contains("returning 3", second.Output);
+        Assert.DoesNotContain("instrumenting", second.Error);
+        Assert.Equal(instrumented, Assert.Single(Directory.GetFiles(cache, "ExitCodeApp.dll", SearchOption.AllDirectories)));
+        Assert.Equal(stamp, File.GetLastWriteTimeUtc(instrumented));
+        log.WriteLine($"first run {first.Elapsed.TotalMilliseconds:0} ms, cached run {second.Elapsed.TotalMilliseconds:0} ms");
+        Assert.True(second.Elapsed < first.Elapsed, $"the cached run ({second.Elapsed.TotalMilliseconds:0} ms) was not faster than the first ({first.Elapsed.TotalMilliseconds:0} ms)");
+    }
+
+    [Fact]
+    public void ChangingTheAppInvalidatesTheCache()
+    {
+        string cache = Path.Combine(fixture.Root, "cache-change");
+        string appDir = Path.Combine(fixture.Root, "apps-changed");
+        string dll = CaseCompiler.Compile(Path.Combine(Suite.CliAppsDirectory, "ExitCodeApp.cs"), "ExitCodeApp", appDir, optimize: false);
+        var env = new Dictionary<string, string?> { ["SHARPSAN_CACHE"] = cache };
+        var first = ChildProcess.RunSeparate(ChildProcess.DotnetHost, [fixture.Sharpsan, "run", "--", dll, "0"], env);
+        Assert.Contains("instrumenting", first.Error);
+        File.AppendAllText(Path.Combine(appDir, "extra.txt"), "changed");
+        var second = ChildProcess.RunSeparate(ChildProcess.DotnetHost, [fixture.Sharpsan, "run", "--", dll, "0"], env);
+        Assert.Contains("instrumenting", second.Error);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Equal(2, Directory.GetFiles(cache, "ExitCodeApp.dll", SearchOption.AllDirectories).Length);
+    }
+}
