@@ -67,10 +67,10 @@ public sealed unsafe class ConcurrentAllocationTests
             string? problem = Check(h);
             Assert.True(problem is null, problem);
         }
-        Assert.Equal(allHeld.Select(h => h.Pointer).Order(), heap.Live.Snapshot().Order());
+        Assert.Equal(allHeld.Select(h => h.Pointer).Order(), heap.LiveChunkStarts().Order());
 
         foreach (var h in allHeld) Assert.Equal(FreeOutcome.Freed, heap.Free((void*)h.Pointer, h.Family, 0, out _));
-        Assert.Empty(heap.Live.Snapshot());
+        Assert.Empty(heap.LiveChunkStarts());
     }
 
     /// <summary>Null when the chunk is valid, allocated, as described, unpoisoned and still holds its owner's pattern.</summary>

@@ -33,8 +33,8 @@ public sealed unsafe class HeapAllocatorFreeTests
         HeapShadow.AssertAll((byte)ShadowCode.HeapLeftRedzone, p - layout.LeftRedzone, p, "left redzone after free");
         HeapShadow.AssertAll((byte)ShadowCode.HeapLeftRedzone, p + layout.UserRounded, p + layout.UserRounded + layout.RightRedzone, "right redzone after free");
         Assert.Equal(1, heap.Quarantine.Count);
-        Assert.Equal((long)layout.Total, heap.Quarantine.Bytes);
-        Assert.DoesNotContain(p, heap.Live.Snapshot());
+        Assert.Equal((long)heap.Footprint((ulong)size, 16).Footprint, heap.Quarantine.Bytes);
+        Assert.DoesNotContain(p, heap.LiveChunkStarts());
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed unsafe class HeapAllocatorFreeTests
         Assert.Equal(allocatedAs, chunk.Family);
         Assert.True(HeapAllocator.TryGetChunk((nuint)p, out var still));
         Assert.Equal(ChunkState.Allocated, still.State);
-        Assert.Contains((nuint)p, heap.Live.Snapshot());
+        Assert.Contains((nuint)p, heap.LiveChunkStarts());
         Assert.Equal(FreeOutcome.Freed, heap.Free(p, allocatedAs, 0, out _));
     }
 

@@ -50,14 +50,14 @@ public sealed unsafe class LiveChunksTests
     {
         var heap = TestHeaps.Create();
         var chunks = Enumerable.Range(1, 10).Select(i => (nuint)heap.Allocate((ulong)(i * 10), 16, AllocationFamily.NativeMemory, zero: false, allocStack: 0)).ToList();
-        Assert.Equal(chunks.Order(), heap.Live.Snapshot().Order());
+        Assert.Equal(chunks.Order(), heap.LiveChunkStarts().Order());
 
         foreach (var p in chunks.Take(4)) heap.Free((void*)p, AllocationFamily.NativeMemory, 0, out _);
         heap.Free((void*)chunks[5], AllocationFamily.HGlobal, 0, out _);          // mismatch: not freed
         heap.Free((void*)(chunks[6] + 8), AllocationFamily.NativeMemory, 0, out _); // interior: not freed
 
-        Assert.Equal(chunks.Skip(4).Order(), heap.Live.Snapshot().Order());
+        Assert.Equal(chunks.Skip(4).Order(), heap.LiveChunkStarts().Order());
         foreach (var p in chunks.Skip(4)) heap.Free((void*)p, AllocationFamily.NativeMemory, 0, out _);
-        Assert.Empty(heap.Live.Snapshot());
+        Assert.Empty(heap.LiveChunkStarts());
     }
 }

@@ -18,12 +18,14 @@ public sealed class ReleasedMemoryCollection
 public sealed unsafe class QuarantineEvictionTests
 {
     [Fact]
-    public void Free_BeyondTheQuarantineBudget_ReleasesTheOldestChunksAndClearsTheirShadow()
+    public void Free_BeyondTheQuarantineBudget_ReleasesTheOldestChunks_LargeOnesWithClearedShadow_SmallOnesPoisoned()
     {
         var heap = TestHeaps.Create("quarantine_size_mb=1");
         const ulong Small = 100, Large = 700 << 10;
-        var smallLayout = ChunkLayout.For(Small, 16, 16, 2048);
+        var smallBlock = heap.Footprint(Small, 16);
         var largeLayout = ChunkLayout.For(Large, 16, 16, 2048);
+        Assert.True(smallBlock.Small);
+        Assert.False(heap.Footprint(Large, 16).Small);
 
         nuint a = (nuint)heap.Allocate(Small, 16, AllocationFamily.NativeMemory, zero: false, allocStack: 0);
         nuint b = (nuint)heap.Allocate(Large, 16, AllocationFamily.NativeMemory, zero: false, allocStack: 0);
@@ -39,7 +41,8 @@ public sealed unsafe class QuarantineEvictionTests
 
         Assert.Equal(1, heap.Quarantine.Count);
         Assert.Equal((long)largeLayout.Total, heap.Quarantine.Bytes);
-        HeapShadow.AssertAll(0, a - smallLayout.LeftRedzone, a - smallLayout.LeftRedzone + smallLayout.Total, "released small chunk");
+        // A released slab slot stays SharpSan's and stays poisoned until it is handed out again.
+        HeapShadow.AssertAll((byte)ShadowCode.HeapLeftRedzone, a - smallBlock.LeftRedzone, a - smallBlock.LeftRedzone + smallBlock.Footprint, "released small chunk");
         HeapShadow.AssertAll(0, b - largeLayout.LeftRedzone, b - largeLayout.LeftRedzone + largeLayout.Total, "released large chunk");
         HeapShadow.AssertAll((byte)ShadowCode.HeapFreed, c, c + largeLayout.UserRounded, "quarantined chunk");
         Assert.False(HeapAllocator.TryGetChunk(a, out _), "a released chunk is no longer known");

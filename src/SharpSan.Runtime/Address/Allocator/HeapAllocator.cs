@@ -17,7 +17,9 @@ public sealed unsafe class HeapAllocator
     readonly int _minRedzone, _maxRedzone, _maxFill;
     readonly byte _fillByte;
     readonly Quarantine _quarantine;
+    readonly SlabAllocator _slab;
 
+    /// <summary>Large (and over-aligned) chunks, which come from the system allocator; small ones are found by walking the slab.</summary>
     public LiveChunks Live { get; } = new();
 
     public HeapAllocator(SanitizerOptions options)
@@ -27,7 +29,12 @@ public sealed unsafe class HeapAllocator
         _fillByte = options.MallocFillByte;
         _maxFill = options.MaxMallocFillSize;
         _quarantine = new Quarantine(options.QuarantineBytes, Release);
+        _slab = new SlabAllocator(_minRedzone, _maxRedzone);
+        InterlockedMax(ref s_largestChunk, (long)_slab.Classes[^1].SlotSize);
     }
+
+    /// <summary>Small chunks with ordinary alignment live in the slab; the rest come from malloc.</summary>
+    static bool IsSlabChunk(ulong size, nuint alignment) => alignment <= 16 && size <= SlabAllocator.MaxUserSize;
 
     public Quarantine Quarantine => _quarantine;
 
@@ -42,8 +49,11 @@ public sealed unsafe class HeapAllocator
     public void* Allocate(ulong size, nuint alignment, AllocationFamily family, bool zero, int allocStack)
     {
         if (size >= 1UL << 40) throw new OutOfMemoryException();
+        if (IsSlabChunk(size, alignment)) return AllocateSmall(size, family, zero, allocStack);
         var layout = ChunkLayout.For(size, alignment, _minRedzone, _maxRedzone);
-        byte* raw = (byte*)NativeMemory.AlignedAlloc(layout.Total, layout.Alignment);
+        // glibc's malloc already aligns to 16; memalign only for stricter requests.
+        byte* raw = layout.Alignment <= 16 ? (byte*)NativeMemory.Alloc(layout.Total) : (byte*)NativeMemory.AlignedAlloc(layout.Total, layout.Alignment);
+        if (raw == null) throw new OutOfMemoryException();
         if ((long)layout.Total > Volatile.Read(ref s_largestChunk)) InterlockedMax(ref s_largestChunk, (long)layout.Total);
         byte* user = raw + layout.LeftRedzone;
 
@@ -63,6 +73,41 @@ public sealed unsafe class HeapAllocator
         return user;
     }
 
+    void* AllocateSmall(ulong size, AllocationFamily family, bool zero, int allocStack)
+    {
+        var c = _slab.ClassFor(size);
+        byte* user = (byte*)_slab.Take(c) + c.LeftRedzone;
+        if (zero) NativeMemory.Clear(user, (nuint)size);
+        else if (_maxFill > 0) NativeMemory.Fill(user, (nuint)Math.Min(size, (ulong)_maxFill), _fillByte);
+        ShadowMemory.Unpoison((nuint)user, (nuint)size);   // the rest of a free slot is already poisoned
+        Header(user)->Initialize(size, family, 16, allocStack, ThreadRegistry.CurrentId);
+        return user;
+    }
+
+    /// <summary>Where a chunk of this size lives: the offset of its user bytes in its block, the block's size, and whether the slab holds it.</summary>
+    public (nuint LeftRedzone, nuint Footprint, bool Small) Footprint(ulong size, nuint alignment)
+    {
+        if (IsSlabChunk(size, alignment))
+        {
+            var c = _slab.ClassFor(size);
+            return (c.LeftRedzone, c.SlotSize, true);
+        }
+        var layout = ChunkLayout.For(size, alignment, _minRedzone, _maxRedzone);
+        return (layout.LeftRedzone, layout.Total, false);
+    }
+
+    /// <summary>Every chunk currently allocated (not freed): the large ones from the live set, the small ones by walking the slab.</summary>
+    public List<nuint> LiveChunkStarts()
+    {
+        var result = Live.Snapshot();
+        foreach (var (c, slot) in _slab.CarvedSlots())
+        {
+            var header = Header((byte*)(slot + c.LeftRedzone));
+            if (header->IsValid && header->State == ChunkState.Allocated) result.Add(slot + c.LeftRedzone);
+        }
+        return result;
+    }
+
     /// <summary>Frees <paramref name="p"/> into the quarantine, or says why it cannot.</summary>
     public FreeOutcome Free(void* p, AllocationFamily family, int freeStack, out ChunkView chunk)
     {
@@ -77,24 +122,36 @@ public sealed unsafe class HeapAllocator
     {
         var header = Header((byte*)chunk.UserBegin);
         if (!header->TryMarkFreed()) return FreeOutcome.DoubleFree;
-        Live.Remove(chunk.UserBegin);
-        var layout = ChunkLayout.For(chunk.UserSize, chunk.Alignment, _minRedzone, _maxRedzone);
+        bool small = IsSlabChunk(chunk.UserSize, chunk.Alignment);
+        if (!small) Live.Remove(chunk.UserBegin);
         *(FreeRecord*)chunk.UserBegin = new FreeRecord { FreeStack = freeStack, FreeThread = ThreadRegistry.CurrentId };
-        ShadowMemory.Poison(chunk.UserBegin, layout.UserRounded, ShadowCode.HeapFreed);
-        _quarantine.Put(chunk.UserBegin, (long)layout.Total);
+        ShadowMemory.Poison(chunk.UserBegin, (nuint)chunk.RoundedSize, ShadowCode.HeapFreed);
+        long bytes = small ? (long)_slab.ClassFor(chunk.UserSize).SlotSize
+            : (long)ChunkLayout.For(chunk.UserSize, chunk.Alignment, _minRedzone, _maxRedzone).Total;
+        _quarantine.Put(chunk.UserBegin, bytes);
         return FreeOutcome.Freed;
     }
 
     void Release(nuint user)
     {
         var header = Header((byte*)user);
+        nuint alignment = header->Alignment;
         // A header overwritten after a reported underflow cannot say where the raw block starts: leak it rather than crash.
         if (!header->IsValid) return;
+        if (IsSlabChunk(header->UserSize, alignment))
+        {
+            var c = _slab.ClassFor(header->UserSize);
+            ShadowMemory.Poison(user, (nuint)((Math.Max(header->UserSize, 1) + 7) & ~7UL), ShadowCode.HeapLeftRedzone);
+            header->Invalidate();
+            _slab.Give(c, user - c.LeftRedzone);
+            return;
+        }
         var layout = ChunkLayout.For(header->UserSize, header->Alignment, _minRedzone, _maxRedzone);
         byte* raw = (byte*)user - layout.LeftRedzone;
         header->Invalidate();
         ShadowMemory.Clear((nuint)raw, layout.Total);
-        NativeMemory.AlignedFree(raw);
+        if (alignment <= 16) NativeMemory.Free(raw);
+        else NativeMemory.AlignedFree(raw);
     }
 
     static ChunkHeader* Header(byte* user) => (ChunkHeader*)(user - ChunkHeader.Size);

@@ -16,19 +16,29 @@ public sealed class Quarantine(long capacityBytes, Action<nuint> release)
 
     public void Put(nuint userBegin, long chunkBytes)
     {
-        List<nuint>? evicted = null;
-        lock (_lock)
+        // Evicted chunks are released outside the lock; a put evicts at most a few (more only after a huge chunk).
+        Span<nuint> evicted = stackalloc nuint[16];
+        int count;
+        do
         {
-            _queue.Enqueue((userBegin, chunkBytes));
-            _bytes += chunkBytes;
-            while (_bytes > capacityBytes && _queue.Count > 0)
+            count = 0;
+            lock (_lock)
             {
-                var (chunk, bytes) = _queue.Dequeue();
-                _bytes -= bytes;
-                (evicted ??= []).Add(chunk);
+                if (userBegin != 0)
+                {
+                    _queue.Enqueue((userBegin, chunkBytes));
+                    _bytes += chunkBytes;
+                    userBegin = 0;
+                }
+                while (_bytes > capacityBytes && _queue.Count > 0 && count < evicted.Length)
+                {
+                    var (chunk, bytes) = _queue.Dequeue();
+                    _bytes -= bytes;
+                    evicted[count++] = chunk;
+                }
             }
+            for (int i = 0; i < count; i++) release(evicted[i]);
         }
-        if (evicted is not null)
-            foreach (var chunk in evicted) release(chunk);
+        while (count == evicted.Length);
     }
 }

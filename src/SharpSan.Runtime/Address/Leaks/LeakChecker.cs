@@ -17,7 +17,7 @@ internal static unsafe class LeakChecker
         GC.WaitForPendingFinalizers();
         GC.Collect();
 
-        var chunks = heap.Live.Snapshot().Select(p => HeapAllocator.TryGetChunk(p, out var c) ? c : (ChunkView?)null)
+        var chunks = heap.LiveChunkStarts().Select(p => HeapAllocator.TryGetChunk(p, out var c) ? c : (ChunkView?)null)
             .Where(c => c is { State: ChunkState.Allocated }).Select(c => c!.Value).OrderBy(c => c.UserBegin).ToArray();
         if (chunks.Length == 0) return;
 

@@ -29,11 +29,30 @@ public static class StackDepot
     static StackDepot() => s_frameChunks[0] = new long[ChunkSize];
     static readonly object s_lock = new();
 
+    // Allocation sites repeat: a small per-thread cache maps a 64-bit hash of the frames straight to the id,
+    // skipping the shared table. A 64-bit collision (≈ n²/2⁶⁴) would only mislabel a stack in a report.
+    const int CacheSize = 256;
+    [ThreadStatic] static ulong[]? t_cacheKeys;
+    [ThreadStatic] static int[]? t_cacheIds;
+
     /// <summary>Returns the id of <paramref name="frames"/> (innermost first). Id 0 is the empty stack.</summary>
     public static int Put(ReadOnlySpan<long> frames)
     {
         if (frames.IsEmpty) return 0;
         if (frames.Length > 1024) frames = frames[..1024];
+        ulong key = Hash64(frames) | 1;   // never 0, the empty slot
+        var keys = t_cacheKeys ??= new ulong[CacheSize];
+        var ids = t_cacheIds ??= new int[CacheSize];
+        int slot = (int)(key >> 56) & (CacheSize - 1);
+        if (keys[slot] == key) return ids[slot];
+        int id = PutShared(frames);
+        keys[slot] = key;
+        ids[slot] = id;
+        return id;
+    }
+
+    static int PutShared(ReadOnlySpan<long> frames)
+    {
         int hash = Hash(frames);
         ref int bucket = ref s_buckets[hash & ((1 << BucketBits) - 1)];
         int found = Find(Volatile.Read(ref bucket), hash, frames);
@@ -93,6 +112,19 @@ public static class StackDepot
         frames.CopyTo(s_frameChunks[s_chunkCount - 1]!.AsSpan(s_chunkUsed));
         s_chunkUsed += frames.Length;
         return start;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static ulong Hash64(ReadOnlySpan<long> frames)
+    {
+        ulong h = 0x9E3779B97F4A7C15UL ^ (ulong)frames.Length;
+        foreach (long f in frames)
+        {
+            h ^= (ulong)f;
+            h *= 0xBF58476D1CE4E5B9UL;
+            h ^= h >> 31;
+        }
+        return h;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
