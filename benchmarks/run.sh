@@ -176,7 +176,9 @@ else
     SHARPSAN_DLL=${SHARPSAN_DLL:-}
     if [ -z "$SHARPSAN_DLL" ]; then
         log "building SharpSan CLI (dotnet build src/SharpSan.Cli -c Release)"
-        if dotnet build "$ROOT/src/SharpSan.Cli" -c Release -v quiet -nologo >"$LOGS/build-sharpsan.log" 2>&1; then
+        # One retry: a concurrent build of the same projects (obj/ file locks) can fail spuriously.
+        if dotnet build "$ROOT/src/SharpSan.Cli" -c Release -v quiet -nologo >"$LOGS/build-sharpsan.log" 2>&1 \
+            || { sleep 5; dotnet build "$ROOT/src/SharpSan.Cli" -c Release -v quiet -nologo >"$LOGS/build-sharpsan.log" 2>&1; }; then
             SHARPSAN_DLL="$ROOT/src/SharpSan.Cli/bin/Release/net10.0/sharpsan.dll"
         else
             SS_FAIL="build failed: $(grep -m1 -E 'error' "$LOGS/build-sharpsan.log" | sed 's/^ *//' | cut -c1-160 | tr '|' '/')"
