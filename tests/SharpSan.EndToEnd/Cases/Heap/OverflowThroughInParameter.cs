@@ -1,0 +1,28 @@
+// A struct read through an `in` parameter that refers to the element just past a native array.
+using System;
+using System.Runtime.InteropServices;
+
+struct Point { public int X; public int Y; }
+
+static unsafe class Program
+{
+    static int Weight(in Point p)
+    {
+        return p.X + 2 * p.Y;
+    }
+
+    static void Main()
+    {
+        Point* pts = (Point*)NativeMemory.AllocZeroed((nuint)(2 * sizeof(Point)));
+        int total = 0;
+        for (int i = 0; i <= 2; i++)
+            total += Weight(in pts[i]);
+        Console.WriteLine(total);
+    }
+}
+// CHECK: ERROR: AddressSanitizer: heap-buffer-overflow on address
+// CHECK-NEXT: READ of size 4 at
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Weight({{in|ref}} Point) {{.*}}OverflowThroughInParameter.cs:11
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}OverflowThroughInParameter.cs:19
+// CHECK-NEXT: is located 0 bytes to the right of 16-byte region
+// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}OverflowThroughInParameter.cs:11 in Program.Weight({{in|ref}} Point)
