@@ -11,6 +11,7 @@ static unsafe class Program
         Console.WriteLine(p != null ? "allocated" : "null");
     }
 }
+// CHECK-NOT: ERROR:
 // CHECK: allocated
 // CHECK-NOT: ERROR:
 // CHECK-NOT: LeakSanitizer

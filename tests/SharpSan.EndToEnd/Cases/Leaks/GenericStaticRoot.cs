@@ -17,6 +17,7 @@ static class Program
         Console.WriteLine("cached");
     }
 }
+// CHECK-NOT: ERROR:
 // CHECK: cached
 // CHECK-NOT: ERROR:
 // CHECK-NOT: leak

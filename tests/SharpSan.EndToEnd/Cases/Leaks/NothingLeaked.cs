@@ -27,5 +27,6 @@ static unsafe class Program
         Console.WriteLine("all freed");
     }
 }
+// CHECK-NOT: ERROR:
 // CHECK: all freed
 // CHECK-NOT: ERROR:

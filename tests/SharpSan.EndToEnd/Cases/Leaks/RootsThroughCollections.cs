@@ -32,6 +32,7 @@ static unsafe class Program
         Console.WriteLine($"reader={s_reader()}");
     }
 }
+// CHECK-NOT: ERROR:
 // CHECK: reader=0
 // CHECK-NOT: ERROR:
 // CHECK-NOT: leak

@@ -34,6 +34,7 @@ static unsafe class Program
         Console.WriteLine("kept alive");
     }
 }
+// CHECK-NOT: ERROR:
 // CHECK: kept alive
 // CHECK-NOT: ERROR:
 // CHECK-NOT: leak

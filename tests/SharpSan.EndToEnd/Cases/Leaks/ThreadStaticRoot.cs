@@ -14,6 +14,7 @@ static unsafe class Program
         Console.WriteLine("scratch ready");
     }
 }
+// CHECK-NOT: ERROR:
 // CHECK: scratch ready
 // CHECK-NOT: ERROR:
 // CHECK-NOT: leak

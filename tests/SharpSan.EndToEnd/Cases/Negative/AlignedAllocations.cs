@@ -24,3 +24,4 @@ static unsafe class Program
 }
 // CHECK-NOT: ERROR:
 // CHECK: a%64=0 b%4096=0 c%4096=0 contents=True
+// CHECK-NOT: ERROR:

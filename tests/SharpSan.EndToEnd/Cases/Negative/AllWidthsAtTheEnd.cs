@@ -22,3 +22,4 @@ static unsafe class Program
 }
 // CHECK-NOT: ERROR:
 // CHECK: total=36
+// CHECK-NOT: ERROR:

@@ -52,3 +52,4 @@ static unsafe class Program
 }
 // CHECK-NOT: ERROR:
 // CHECK: threads=8 errors=0
+// CHECK-NOT: ERROR:

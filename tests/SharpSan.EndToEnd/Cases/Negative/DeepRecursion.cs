@@ -25,3 +25,4 @@ static unsafe class Program
 }
 // CHECK-NOT: ERROR:
 // CHECK: total=12497500
+// CHECK-NOT: ERROR:

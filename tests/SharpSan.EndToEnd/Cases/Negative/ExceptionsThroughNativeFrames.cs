@@ -39,3 +39,4 @@ static unsafe class Program
 }
 // CHECK-NOT: ERROR:
 // CHECK: caught=10 ok=10
+// CHECK-NOT: ERROR:

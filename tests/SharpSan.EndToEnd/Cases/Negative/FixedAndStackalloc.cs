@@ -33,3 +33,4 @@ static unsafe class Program
 }
 // CHECK-NOT: ERROR:
 // CHECK: total=152
+// CHECK-NOT: ERROR:

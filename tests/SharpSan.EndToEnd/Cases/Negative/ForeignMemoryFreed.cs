@@ -32,3 +32,4 @@ static unsafe class Program
 // CHECK-NEXT: 42
 // CHECK-NEXT: 42
 // CHECK-NEXT: foreign blocks freed
+// CHECK-NOT: ERROR:

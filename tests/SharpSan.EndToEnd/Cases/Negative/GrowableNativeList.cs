@@ -40,3 +40,4 @@ static class Program
 }
 // CHECK-NOT: ERROR:
 // CHECK: sum=499500 small=8
+// CHECK-NOT: ERROR:

@@ -20,3 +20,4 @@ static unsafe class Program
 }
 // CHECK-NOT: ERROR:
 // CHECK: s=30
+// CHECK-NOT: ERROR:

@@ -20,3 +20,4 @@ static unsafe class Program
 }
 // CHECK-NOT: ERROR:
 // CHECK: a=11 first=100
+// CHECK-NOT: ERROR:

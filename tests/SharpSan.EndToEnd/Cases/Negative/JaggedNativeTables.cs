@@ -26,3 +26,4 @@ static unsafe class Program
 }
 // CHECK-NOT: ERROR:
 // CHECK: cells=210
+// CHECK-NOT: ERROR:

@@ -59,3 +59,4 @@ static class Program
 }
 // CHECK-NOT: ERROR:
 // CHECK: squares=285 halves=4 async=45,4950,499500
+// CHECK-NOT: ERROR:

@@ -21,3 +21,4 @@ static unsafe class Program
 }
 // CHECK-NOT: ERROR:
 // CHECK: ends=1,2,3,4
+// CHECK-NOT: ERROR:

@@ -50,3 +50,4 @@ static class Program
 }
 // CHECK-NOT: ERROR:
 // CHECK: sum={{[0-9]+}} back=15 doubles=2.5 header=5353,99 text=ansi,uni,auto,utf8 ✓,coansi,couni,coauto
+// CHECK-NOT: ERROR:

@@ -32,3 +32,4 @@ static unsafe class Program
 }
 // CHECK-NOT: ERROR:
 // CHECK: c[last]=66
+// CHECK-NOT: ERROR:

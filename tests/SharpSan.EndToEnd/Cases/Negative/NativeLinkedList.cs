@@ -26,3 +26,4 @@ static unsafe class Program
 }
 // CHECK-NOT: ERROR:
 // CHECK: first=1 sum=500500
+// CHECK-NOT: ERROR:

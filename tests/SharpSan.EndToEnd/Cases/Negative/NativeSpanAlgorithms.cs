@@ -25,3 +25,4 @@ static unsafe class Program
 }
 // CHECK-NOT: ERROR:
 // CHECK: equal=True found=499 index=250 first=0 last=499
+// CHECK-NOT: ERROR:

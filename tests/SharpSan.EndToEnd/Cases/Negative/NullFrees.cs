@@ -15,3 +15,4 @@ static unsafe class Program
 }
 // CHECK-NOT: ERROR:
 // CHECK: null string=True
+// CHECK-NOT: ERROR:

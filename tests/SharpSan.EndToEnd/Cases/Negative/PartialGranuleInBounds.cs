@@ -19,3 +19,4 @@ static unsafe class Program
 }
 // CHECK-NOT: ERROR:
 // CHECK: sum={{[0-9]+}} last=
+// CHECK-NOT: ERROR:

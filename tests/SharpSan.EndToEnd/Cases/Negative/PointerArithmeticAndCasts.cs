@@ -27,3 +27,4 @@ static unsafe class Program
 }
 // CHECK-NOT: ERROR:
 // CHECK: distance=64 sum=
+// CHECK-NOT: ERROR:

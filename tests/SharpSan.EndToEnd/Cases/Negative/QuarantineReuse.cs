@@ -23,3 +23,4 @@ static unsafe class Program
 }
 // CHECK-NOT: ERROR:
 // CHECK: checksum=40000
+// CHECK-NOT: ERROR:

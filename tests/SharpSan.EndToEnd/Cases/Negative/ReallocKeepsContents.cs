@@ -36,3 +36,4 @@ static unsafe class Program
 }
 // CHECK-NOT: ERROR:
 // CHECK: 3 1122334455667788 77
+// CHECK-NOT: ERROR:

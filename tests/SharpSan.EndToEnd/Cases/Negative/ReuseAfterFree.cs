@@ -30,3 +30,4 @@ static unsafe class Program
 }
 // CHECK-NOT: ERROR:
 // CHECK: sum=2000
+// CHECK-NOT: ERROR:

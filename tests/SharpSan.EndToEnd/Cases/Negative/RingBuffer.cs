@@ -27,3 +27,4 @@ static unsafe class Program
 }
 // CHECK-NOT: ERROR:
 // CHECK: sum=49995000
+// CHECK-NOT: ERROR:

@@ -25,3 +25,4 @@ static unsafe class Program
 }
 // CHECK-NOT: ERROR:
 // CHECK: sum=16 view=2 tail=3 empty=0
+// CHECK-NOT: ERROR:

@@ -17,3 +17,4 @@ static unsafe class Program
 }
 // CHECK-NOT: ERROR:
 // CHECK: sum=734
+// CHECK-NOT: ERROR:

@@ -28,3 +28,4 @@ static unsafe class Program
 }
 // CHECK-NOT: ERROR:
 // CHECK: 20 11 10 3
+// CHECK-NOT: ERROR:

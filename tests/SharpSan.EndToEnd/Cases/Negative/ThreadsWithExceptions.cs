@@ -37,3 +37,4 @@ static unsafe class Program
 }
 // CHECK-NOT: ERROR:
 // CHECK: totals=214,214,214,214
+// CHECK-NOT: ERROR:

@@ -19,3 +19,4 @@ static unsafe class Program
 }
 // CHECK-NOT: ERROR:
 // CHECK: a={{[0-9a-f]+}} b={{[0-9a-f]+}} end=0
+// CHECK-NOT: ERROR:

@@ -38,3 +38,4 @@ static unsafe class Program
 }
 // CHECK-NOT: ERROR:
 // CHECK: x={{[0-9]+}} y={{[0-9]+}} z=4 copy={{[0-9]+}} last=6 first=5
+// CHECK-NOT: ERROR:

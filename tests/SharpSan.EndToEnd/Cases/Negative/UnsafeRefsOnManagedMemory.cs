@@ -22,3 +22,4 @@ static class Program
 }
 // CHECK-NOT: ERROR:
 // CHECK: v=1020304 first=7 mid=9 ints=8 ro=7
+// CHECK-NOT: ERROR:

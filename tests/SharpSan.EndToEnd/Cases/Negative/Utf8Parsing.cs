@@ -26,3 +26,4 @@ static unsafe class Program
 }
 // CHECK-NOT: ERROR:
 // CHECK: sum=1119 len=15 last=0
+// CHECK-NOT: ERROR:

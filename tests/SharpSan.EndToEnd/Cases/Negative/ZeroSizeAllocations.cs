@@ -24,3 +24,4 @@ static unsafe class Program
 }
 // CHECK-NOT: ERROR:
 // CHECK: nonnull=True distinct=True empty=0
+// CHECK-NOT: ERROR:

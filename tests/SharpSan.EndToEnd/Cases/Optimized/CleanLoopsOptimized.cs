@@ -27,3 +27,4 @@ static unsafe class Program
 }
 // CHECK-NOT: ERROR:
 // CHECK: total=200200
+// CHECK-NOT: ERROR:

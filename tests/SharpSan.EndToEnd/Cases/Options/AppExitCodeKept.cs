@@ -15,5 +15,6 @@ static unsafe class Program
         return code;
     }
 }
+// CHECK-NOT: ERROR:
 // CHECK: exiting with 7
 // CHECK-NOT: ERROR:

@@ -13,5 +13,6 @@ static unsafe class Program
         Marshal.FreeHGlobal((IntPtr)h);
     }
 }
+// CHECK-NOT: ERROR:
 // CHECK: fill=bebe hglobal=bebe
 // CHECK-NOT: ERROR:

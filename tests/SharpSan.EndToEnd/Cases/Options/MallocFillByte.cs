@@ -14,5 +14,6 @@ static unsafe class Program
         NativeMemory.Free(z);
     }
 }
+// CHECK-NOT: ERROR:
 // CHECK: fill=4141 zeroed=0000
 // CHECK-NOT: ERROR:
