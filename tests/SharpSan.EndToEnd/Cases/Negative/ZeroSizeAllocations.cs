@@ -14,6 +14,10 @@ static unsafe class Program
         IntPtr t = Marshal.AllocCoTaskMem(0);
         var empty = new Span<byte>(a, 0);
         Console.WriteLine($"nonnull={a != null && b != null && z != null && c != null} distinct={a != b} empty={empty.Length}");
+        void* r = NativeMemory.Alloc(16);
+        r = NativeMemory.Realloc(r, 0);
+        Console.WriteLine($"realloc to 0: {(r != null ? "non-null" : "null")}");
+        NativeMemory.Free(r);
         NativeMemory.Free(a);
         NativeMemory.Free(b);
         NativeMemory.Free(z);
@@ -24,4 +28,5 @@ static unsafe class Program
 }
 // CHECK-NOT: ERROR:
 // CHECK: nonnull=True distinct=True empty=0
+// CHECK-NEXT: realloc to 0: non-null
 // CHECK-NOT: ERROR:
