@@ -95,4 +95,26 @@ public sealed class ThirdPartyTests
         // halt_on_error=1 (default): the program stops at the report.
         Assert.DoesNotContain("native copy sum", result.StdOut);
     }
+
+    [Fact]
+    public async Task Run_AppGivesThePackageATooSmallNativeBuffer_OverflowReportedInsideTheInstrumentedPackage()
+    {
+        string app = await AppBuilder.BuildAsync(App);
+        int misuseLine = TestPaths.MarkerLine(App, "MISUSE-LINE");
+
+        var result = await SharpSanCli.Run(TestPaths.NewDirectory("cache"), Path.Combine(app, App + ".dll"), ["misuse"], s_includePackages);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        string where = Reports.AssertSingle(result, "heap-buffer-overflow");
+        // The bad access is in the package's code (instrumented; the build does not copy the package's PDB, so
+        // IL offsets, but a file:line is as good) ...
+        const string PackageLocation = @"(\(CommunityToolkit\.HighPerformance\.dll\+0x[0-9a-f]+\)|\S+\.cs:\d+)";
+        Assert.Matches($@"^{PackageLocation} in CommunityToolkit\.HighPerformance\.Span2D<T>\.", where);
+        string body = Reports.Body(result.StdErr);
+        Assert.Matches($@"(?m)^    #\d+ 0x[0-9a-f]+ in CommunityToolkit\.HighPerformance\.Span2D<T>\.Fill\(T\) {PackageLocation}$", body);
+        // ... called from the app's line, and the region is the app's 6 * 7 - 1 ints.
+        Assert.Matches($@"(?m)^    #\d+ 0x[0-9a-f]+ in ThirdPartyApp\.Program\.MisuseSpan2D\(int, int\) \S+/ThirdParty/Program\.cs:{misuseLine}$", body);
+        Assert.Matches(@"is located 0 bytes to the right of 164-byte region", body);
+        Assert.DoesNotContain("thirdparty: filled", result.StdOut);
+    }
 }

@@ -31,13 +31,33 @@ public static class TestPaths
 
     static string CreateRoot()
     {
-        string root = Path.Combine(Path.GetTempPath(), "sharpsan-integration", $"{Environment.ProcessId}-{Guid.NewGuid():N}"[..16]);
+        string parent = Path.Combine(Path.GetTempPath(), "sharpsan-integration");
+        RemoveLeftovers(parent);
+        string root = Path.Combine(parent, $"{Environment.ProcessId}-{Guid.NewGuid():N}"[..16]);
         Directory.CreateDirectory(root);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            try { Directory.Delete(root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        };
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(root);
         return root;
+    }
+
+    /// <summary>The test host is not always given the chance to run exit handlers: remove folders of dead runs.</summary>
+    static void RemoveLeftovers(string parent)
+    {
+        if (!Directory.Exists(parent)) return;
+        foreach (var dir in Directory.EnumerateDirectories(parent))
+        {
+            string name = Path.GetFileName(dir);
+            int dash = name.IndexOf('-');
+            if (dash <= 0 || !int.TryParse(name[..dash], out int pid)) continue;
+            bool alive;
+            try { using var p = System.Diagnostics.Process.GetProcessById(pid); alive = !p.HasExited; }
+            catch (ArgumentException) { alive = false; }
+            if (!alive) TryDelete(dir);
+        }
+    }
+
+    static void TryDelete(string dir)
+    {
+        try { Directory.Delete(dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
     /// <summary>1-based line of the line in Apps/&lt;app&gt;/Program.cs that ends with the comment `// MARKER…`.</summary>

@@ -3,6 +3,8 @@
 // `ThirdParty.dll` -> correct code everywhere: must run clean under SharpSan.
 // `ThirdParty.dll overflow` -> the same workload, then the app's OWN code overflows a NativeMemory buffer it
 // filled from a MemoryOwner: exactly one heap-buffer-overflow at the line marked BUG-LINE.
+// `ThirdParty.dll misuse` -> the app hands the package a native buffer one element too small for the Span2D it
+// describes; the out-of-bounds access happens inside the (instrumented) package, called from MISUSE-LINE.
 using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
@@ -26,6 +28,11 @@ public static unsafe class Program
     {
         bool overflow = args.Contains("overflow");
         int scale = overflow ? 1 : 4;
+        if (args.Contains("misuse"))
+        {
+            MisuseSpan2D(6, 7);
+            return 0;
+        }
 
         long ops = 0;
         ops += MemoryOwners(500 * scale);
@@ -278,6 +285,16 @@ public static unsafe class Program
         }
         Check(manager.SmallPoolInUseSize == 0 && manager.LargePoolInUseSize == 0, "every pooled block returned");
         return ops;
+    }
+
+    // The application's bug, surfacing in the package: the native block holds height * width - 1 ints.
+    static void MisuseSpan2D(int height, int width)
+    {
+        int* p = (int*)NativeMemory.Alloc((nuint)(height * width - 1), sizeof(int));
+        var grid = new Span2D<int>(p, height, width, 0);
+        grid.Fill(42); // MISUSE-LINE
+        Console.WriteLine($"thirdparty: filled {grid.Length} cells");
+        NativeMemory.Free(p);
     }
 
     // The application's own bug: it sizes the native copy for `count` ints but writes a terminator after them.
