@@ -13,4 +13,7 @@ public sealed class InterceptsAttribute(string targetType, string method) : Attr
     /// <summary>Full metadata name, e.g. <c>System.Runtime.InteropServices.NativeMemory</c> or <c>System.Span`1</c>.</summary>
     public string TargetType { get; } = targetType;
     public string Method { get; } = method;
+
+    /// <summary>The target is an instance method: the interceptor is static and takes the receiver first.</summary>
+    public bool Instance { get; init; }
 }

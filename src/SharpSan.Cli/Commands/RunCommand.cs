@@ -61,7 +61,14 @@ internal static class RunCommand
         }
         var main = report.Assemblies.FirstOrDefault(a => string.Equals(a.FileName, Path.GetFileName(appPath), StringComparison.OrdinalIgnoreCase));
         if (main is { Action: "skipped" })
+        {
+            if (main.Detail.StartsWith("not a .NET assembly", StringComparison.Ordinal) || main.Detail.StartsWith("malformed", StringComparison.Ordinal))
+            {
+                CommonOptions.Error($"{main.FileName} cannot be run: {main.Detail}");
+                return 2;
+            }
             CommonOptions.Info($"warning: {main.FileName} was not instrumented: {main.Detail}");
+        }
         foreach (var skipped in report.Assemblies.Where(a => a.Action == "skipped" && a != main))
             CommonOptions.Info($"skipped {skipped.FileName}: {skipped.Detail}");
 

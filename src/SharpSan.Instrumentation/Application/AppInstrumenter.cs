@@ -29,9 +29,10 @@ public sealed class AppInstrumenter(RuntimeLibrary runtime, Action<string>? prog
     {
         string input = Path.GetFullPath(request.Input);
         bool single = File.Exists(input);
-        string appDir = single ? Path.GetDirectoryName(input)! : input;
+        string appDir = single ? Path.GetDirectoryName(input)! : Path.TrimEndingDirectorySeparator(input);
         if (!single && !Directory.Exists(appDir)) throw new FileNotFoundException($"no such file or directory: {request.Input}");
-        string output = Path.GetFullPath(request.OutputDirectory);
+        appDir = RealPath(appDir);
+        string output = RealPath(Path.TrimEndingDirectorySeparator(Path.GetFullPath(request.OutputDirectory)));
         if (IsUnder(output, appDir))
             throw new ArgumentException($"the output folder ({output}) must not be inside the input folder ({appDir})");
         if (string.Equals(output, appDir, StringComparison.Ordinal))
@@ -62,7 +63,17 @@ public sealed class AppInstrumenter(RuntimeLibrary runtime, Action<string>? prog
             string file = selected[k];
             string name = Path.GetFileName(file);
             progress?.Invoke($"[{k + 1}/{selected.Count}] instrumenting {name}");
-            var result = rewriter.Rewrite(file, Path.Combine(output, name), [appDir, frameworkDir]);
+            RewriteResult result;
+            try
+            {
+                result = rewriter.Rewrite(file, Path.Combine(output, name), [appDir, frameworkDir]);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // The copied original stays in the output; the app still runs, this assembly unchecked.
+                File.Copy(file, Path.Combine(output, name), overwrite: true);
+                result = new RewriteResult(file, RewriteStatus.Refused, $"could not be rewritten ({e.GetType().Name}: {e.Message})");
+            }
             outcomes.Add(result.Status == RewriteStatus.Instrumented
                 ? new AssemblyOutcome(name, "instrumented", $"{result.Methods} methods, {result.Checks} checks" + (result.Warnings is { Count: > 0 } w ? $"; {w.Count} warning(s): {string.Join("; ", w.Take(3))}" : ""))
                 : new AssemblyOutcome(name, "skipped", result.Reason!));
@@ -119,9 +130,10 @@ public sealed class AppInstrumenter(RuntimeLibrary runtime, Action<string>? prog
         Add(request.Recover ? "recover" : "halt");
         Add(string.Join(",", request.Include));
         Add(string.Join(",", request.Exclude));
-        foreach (var file in Directory.EnumerateFiles(appDir, "*", SearchOption.TopDirectoryOnly).OrderBy(f => f, StringComparer.Ordinal))
+        // The whole tree is copied into the cache, so the whole tree is hashed (satellite assemblies, runtimes/, data files).
+        foreach (var file in Directory.EnumerateFiles(appDir, "*", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal))
         {
-            Add(Path.GetFileName(file));
+            Add(Path.GetRelativePath(appDir, file));
             var bytes = SHA256.HashData(File.ReadAllBytes(file));
             sha.TransformBlock(bytes, 0, bytes.Length, null, 0);
         }
@@ -136,6 +148,15 @@ public sealed class AppInstrumenter(RuntimeLibrary runtime, Action<string>? prog
         Directory.CreateDirectory(to);
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
             File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)), overwrite: true);
+    }
+
+    /// <summary>The folder's path with symbolic links resolved (also for a folder that does not exist yet, via its parent).</summary>
+    static string RealPath(string path)
+    {
+        var info = new DirectoryInfo(path);
+        if (info.Exists) return info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? info.FullName;
+        string? parent = Path.GetDirectoryName(path);
+        return parent is null ? path : Path.Combine(RealPath(parent), info.Name);
     }
 
     static bool IsUnder(string path, string root) =>

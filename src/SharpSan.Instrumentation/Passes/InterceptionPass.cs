@@ -23,6 +23,10 @@ public sealed class InterceptionPass : IInstrumentationPass
             var code = instruction.OpCode.Code;
             if (code is not (Code.Call or Code.Callvirt or Code.Newobj or Code.Ldftn)) continue;
             if (!catalog.TryGetValue(SignatureKey.Of(target), out var interceptor)) continue;
+            // A constrained. call dispatches on a generic receiver; leave it alone.
+            if (instruction.Previous is { OpCode.Code: Code.Constrained }) continue;
+            // An interceptor for an instance method takes the receiver as its first parameter.
+            if (target.HasThis && target.Name != ".ctor" && interceptor.Parameters.Count != target.Parameters.Count + 1) continue;
 
             var replacement = Instantiate(ctx.Module.Import(interceptor), target);
             bool isConstructor = target.Name == ".ctor";

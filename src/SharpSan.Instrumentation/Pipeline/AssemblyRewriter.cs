@@ -34,8 +34,10 @@ public sealed class AssemblyRewriter(RuntimeLibrary runtime, IReadOnlyList<IInst
         {
             (module, hasSymbols) = Read(input, resolver, warnings);
         }
-        catch (Exception e) when (e is BadImageFormatException or InvalidOperationException or ArgumentException or EndOfStreamException or IndexOutOfRangeException or NotSupportedException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
+            // Cecil signals damaged or hostile metadata with many exception types (BadImageFormat, NotImplemented,
+            // IndexOutOfRange, ...): any of them means this one file is refused, never the whole run.
             return new RewriteResult(input, RewriteStatus.Refused, $"malformed or obfuscated metadata ({e.GetType().Name}: {e.Message})");
         }
         using (module)

@@ -48,7 +48,8 @@ public sealed class RuntimeLibrary
             string targetMethod = (string)attribute.ConstructorArguments[1].Value;
             // Constructor interceptors take the constructor's parameters; generic parameters of a generic
             // type's constructor appear as the interceptor's method generic parameters.
-            var parameters = method.Parameters.Select(p => p.ParameterType);
+            bool instance = attribute.Properties.Any(p => p.Name == "Instance" && p.Argument.Value is true);
+            var parameters = method.Parameters.Skip(instance ? 1 : 0).Select(p => p.ParameterType);
             string key = targetMethod == ".ctor"
                 ? SignatureKey.Of(targetType, targetMethod, parameters).Replace("!!", "!")
                 : SignatureKey.Of(targetType, targetMethod, parameters);

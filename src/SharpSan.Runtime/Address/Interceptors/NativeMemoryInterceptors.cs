@@ -27,14 +27,18 @@ public static unsafe class NativeMemoryInterceptors
 
     [Intercepts(Target, "Alloc")]
     public static void* Alloc(nuint elementCount, nuint elementSize) =>
-        AddressSanitizer.Allocate(checked((ulong)elementCount * elementSize), 16, AllocationFamily.NativeMemory, false, s_allocCount);
+        AddressSanitizer.Allocate(CheckedProduct(elementCount, elementSize), 16, AllocationFamily.NativeMemory, false, s_allocCount);
+
+    // NativeMemory throws OutOfMemoryException (not OverflowException) when count * size overflows.
+    static ulong CheckedProduct(nuint count, nuint size) =>
+        Math.BigMul((ulong)count, (ulong)size, out ulong low) == 0 ? low : throw new OutOfMemoryException();
 
     [Intercepts(Target, "AllocZeroed")]
     public static void* AllocZeroed(nuint byteCount) => AddressSanitizer.Allocate(byteCount, 16, AllocationFamily.NativeMemory, true, s_allocZeroed);
 
     [Intercepts(Target, "AllocZeroed")]
     public static void* AllocZeroed(nuint elementCount, nuint elementSize) =>
-        AddressSanitizer.Allocate(checked((ulong)elementCount * elementSize), 16, AllocationFamily.NativeMemory, true, s_allocZeroedCount);
+        AddressSanitizer.Allocate(CheckedProduct(elementCount, elementSize), 16, AllocationFamily.NativeMemory, true, s_allocZeroedCount);
 
     [Intercepts(Target, "AlignedAlloc")]
     public static void* AlignedAlloc(nuint byteCount, nuint alignment)

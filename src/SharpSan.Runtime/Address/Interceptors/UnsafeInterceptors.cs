@@ -17,8 +17,18 @@ public static unsafe class UnsafeInterceptors
     static readonly int s_readUnaligned = Frame("System.Runtime.CompilerServices.Unsafe.ReadUnaligned<T>(void*)");
     static readonly int s_writeUnaligned = Frame("System.Runtime.CompilerServices.Unsafe.WriteUnaligned<T>(void*, T)");
     static readonly int s_copy = Frame("System.Runtime.CompilerServices.Unsafe.Copy<T>(void*, ref T)");
+    static readonly int s_copyRef = Frame("System.Runtime.CompilerServices.Unsafe.Copy<T>(ref T, void*)");
+    static readonly int s_readUnalignedRef = Frame("System.Runtime.CompilerServices.Unsafe.ReadUnaligned<T>(ref readonly byte)");
+    static readonly int s_writeUnalignedRef = Frame("System.Runtime.CompilerServices.Unsafe.WriteUnaligned<T>(ref byte, T)");
     static readonly int s_copyBlock = Frame("System.Runtime.CompilerServices.Unsafe.CopyBlock(void*, void*, uint)");
+    static readonly int s_copyBlockRef = Frame("System.Runtime.CompilerServices.Unsafe.CopyBlock(ref byte, ref readonly byte, uint)");
+    static readonly int s_copyBlockUnaligned = Frame("System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(void*, void*, uint)");
+    static readonly int s_copyBlockUnalignedRef = Frame("System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(ref byte, ref readonly byte, uint)");
     static readonly int s_initBlock = Frame("System.Runtime.CompilerServices.Unsafe.InitBlock(void*, byte, uint)");
+    static readonly int s_initBlockRef = Frame("System.Runtime.CompilerServices.Unsafe.InitBlock(ref byte, byte, uint)");
+    static readonly int s_initBlockUnaligned = Frame("System.Runtime.CompilerServices.Unsafe.InitBlockUnaligned(void*, byte, uint)");
+    static readonly int s_initBlockUnalignedRef = Frame("System.Runtime.CompilerServices.Unsafe.InitBlockUnaligned(ref byte, byte, uint)");
+    static readonly int s_memoryCopyUnsigned = Frame("System.Buffer.MemoryCopy(void*, void*, ulong, ulong)");
     static readonly int s_memoryCopy = Frame("System.Buffer.MemoryCopy(void*, void*, long, long)");
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -42,7 +52,7 @@ public static unsafe class UnsafeInterceptors
     [Intercepts(Target, "ReadUnaligned"), MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T ReadUnaligned<T>(ref readonly byte source)
     {
-        Check(Unsafe.AsPointer(ref Unsafe.AsRef(in source)), Unsafe.SizeOf<T>(), false, s_readUnaligned);
+        Check(Unsafe.AsPointer(ref Unsafe.AsRef(in source)), Unsafe.SizeOf<T>(), false, s_readUnalignedRef);
         return Unsafe.ReadUnaligned<T>(in source);
     }
 
@@ -52,7 +62,7 @@ public static unsafe class UnsafeInterceptors
     [Intercepts(Target, "WriteUnaligned"), MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void WriteUnaligned<T>(ref byte destination, T value)
     {
-        Check(Unsafe.AsPointer(ref destination), Unsafe.SizeOf<T>(), true, s_writeUnaligned);
+        Check(Unsafe.AsPointer(ref destination), Unsafe.SizeOf<T>(), true, s_writeUnalignedRef);
         Unsafe.WriteUnaligned(ref destination, value);
     }
 
@@ -66,7 +76,7 @@ public static unsafe class UnsafeInterceptors
     [Intercepts(Target, "Copy")]
     public static void Copy<T>(ref T destination, void* source)
     {
-        Check(source, Unsafe.SizeOf<T>(), false, s_copy);
+        Check(source, Unsafe.SizeOf<T>(), false, s_copyRef);
         Unsafe.Copy(ref destination, source);
     }
 
@@ -81,24 +91,24 @@ public static unsafe class UnsafeInterceptors
     [Intercepts(Target, "CopyBlock")]
     public static void CopyBlock(ref byte destination, ref readonly byte source, uint byteCount)
     {
-        AddressSanitizer.CheckRange(Unsafe.AsPointer(ref Unsafe.AsRef(in source)), byteCount, false, s_copyBlock);
-        AddressSanitizer.CheckRange(Unsafe.AsPointer(ref destination), byteCount, true, s_copyBlock);
+        AddressSanitizer.CheckRange(Unsafe.AsPointer(ref Unsafe.AsRef(in source)), byteCount, false, s_copyBlockRef);
+        AddressSanitizer.CheckRange(Unsafe.AsPointer(ref destination), byteCount, true, s_copyBlockRef);
         Unsafe.CopyBlock(ref destination, in source, byteCount);
     }
 
     [Intercepts(Target, "CopyBlockUnaligned")]
     public static void CopyBlockUnaligned(void* destination, void* source, uint byteCount)
     {
-        AddressSanitizer.CheckRange(source, byteCount, false, s_copyBlock);
-        AddressSanitizer.CheckRange(destination, byteCount, true, s_copyBlock);
+        AddressSanitizer.CheckRange(source, byteCount, false, s_copyBlockUnaligned);
+        AddressSanitizer.CheckRange(destination, byteCount, true, s_copyBlockUnaligned);
         Unsafe.CopyBlockUnaligned(destination, source, byteCount);
     }
 
     [Intercepts(Target, "CopyBlockUnaligned")]
     public static void CopyBlockUnaligned(ref byte destination, ref readonly byte source, uint byteCount)
     {
-        AddressSanitizer.CheckRange(Unsafe.AsPointer(ref Unsafe.AsRef(in source)), byteCount, false, s_copyBlock);
-        AddressSanitizer.CheckRange(Unsafe.AsPointer(ref destination), byteCount, true, s_copyBlock);
+        AddressSanitizer.CheckRange(Unsafe.AsPointer(ref Unsafe.AsRef(in source)), byteCount, false, s_copyBlockUnalignedRef);
+        AddressSanitizer.CheckRange(Unsafe.AsPointer(ref destination), byteCount, true, s_copyBlockUnalignedRef);
         Unsafe.CopyBlockUnaligned(ref destination, in source, byteCount);
     }
 
@@ -112,21 +122,21 @@ public static unsafe class UnsafeInterceptors
     [Intercepts(Target, "InitBlock")]
     public static void InitBlock(ref byte startAddress, byte value, uint byteCount)
     {
-        AddressSanitizer.CheckRange(Unsafe.AsPointer(ref startAddress), byteCount, true, s_initBlock);
+        AddressSanitizer.CheckRange(Unsafe.AsPointer(ref startAddress), byteCount, true, s_initBlockRef);
         Unsafe.InitBlock(ref startAddress, value, byteCount);
     }
 
     [Intercepts(Target, "InitBlockUnaligned")]
     public static void InitBlockUnaligned(void* startAddress, byte value, uint byteCount)
     {
-        AddressSanitizer.CheckRange(startAddress, byteCount, true, s_initBlock);
+        AddressSanitizer.CheckRange(startAddress, byteCount, true, s_initBlockUnaligned);
         Unsafe.InitBlockUnaligned(startAddress, value, byteCount);
     }
 
     [Intercepts(Target, "InitBlockUnaligned")]
     public static void InitBlockUnaligned(ref byte startAddress, byte value, uint byteCount)
     {
-        AddressSanitizer.CheckRange(Unsafe.AsPointer(ref startAddress), byteCount, true, s_initBlock);
+        AddressSanitizer.CheckRange(Unsafe.AsPointer(ref startAddress), byteCount, true, s_initBlockUnalignedRef);
         Unsafe.InitBlockUnaligned(ref startAddress, value, byteCount);
     }
 
@@ -143,8 +153,8 @@ public static unsafe class UnsafeInterceptors
     public static void MemoryCopy(void* source, void* destination, ulong destinationSizeInBytes, ulong sourceBytesToCopy)
     {
         if (sourceBytesToCopy > destinationSizeInBytes) { Buffer.MemoryCopy(source, destination, destinationSizeInBytes, sourceBytesToCopy); return; }
-        AddressSanitizer.CheckRange(source, (nuint)sourceBytesToCopy, false, s_memoryCopy);
-        AddressSanitizer.CheckRange(destination, (nuint)sourceBytesToCopy, true, s_memoryCopy);
+        AddressSanitizer.CheckRange(source, (nuint)sourceBytesToCopy, false, s_memoryCopyUnsigned);
+        AddressSanitizer.CheckRange(destination, (nuint)sourceBytesToCopy, true, s_memoryCopyUnsigned);
         Buffer.MemoryCopy(source, destination, destinationSizeInBytes, sourceBytesToCopy);
     }
 }

@@ -27,6 +27,10 @@ public sealed class SanitizerOptions
         Suppressions = GetString("suppressions");
         PrintLegend = GetBool("print_legend");
         Verbosity = (int)GetInt("verbosity");
+        if (QuarantineBytes < 0) throw new OptionsException($"quarantine_size_mb must not be negative, got {GetInt("quarantine_size_mb")}");
+        if (MallocContextSize < 1) throw new OptionsException($"malloc_context_size must be at least 1, got {MallocContextSize}");
+        if (Suppressions.Length > 0 && !File.Exists(Suppressions))
+            throw new OptionsException($"failed to read suppressions file '{Suppressions}'");
         if (Redzone < 16 || Redzone > 2048 || !System.Numerics.BitOperations.IsPow2(Redzone))
             throw new OptionsException($"redzone must be a power of two between 16 and 2048, got {Redzone}");
         if (MaxRedzone < Redzone || MaxRedzone > 2048 || !System.Numerics.BitOperations.IsPow2(MaxRedzone))
