@@ -89,14 +89,31 @@ public static unsafe class AddressChecks
     }
 
     /// <summary>
-    /// ASan's test on the first and the last byte: exact for any access spanning at most two granules, and a
-    /// poisoned run is never shorter than two granules, so a 16-byte access cannot hide one in its middle.
-    /// Ranges longer than 16 bytes (struct copies) are checked exactly by <see cref="ShadowMemory.FirstBadAddress"/>.
+    /// The fast path reads the shadow bytes of the granule holding the first byte and the one after it with a
+    /// single load (two bytes for accesses up to 8 bytes, four for 16), which covers every granule the access
+    /// can touch. Zero means addressable. Otherwise, in a rarely taken block, ASan's exact test on the first
+    /// and the last byte decides (a partial granule k allows offsets below k); the slab and the heap keep at
+    /// least two poisoned granules between chunks, so testing the two ends is exact for 16-byte accesses too.
+    /// Ranges longer than 16 bytes (struct copies) are checked by <see cref="ShadowMemory.FirstBadAddress"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static bool Bad(void* p, nuint size)
     {
-        nuint first = (nuint)p, last = first + size - 1;
+        nuint first = (nuint)p;
+        byte* shadow = (byte*)((first >> 3) + ShadowMemory.Base);
+        if (size == 1)
+        {
+            sbyte s = *(sbyte*)shadow;
+            return s != 0 && (sbyte)(first & 7) >= s;
+        }
+        if (size <= 8 ? *(ushort*)shadow == 0 : size == 16 && *(uint*)shadow == 0) return false;
+        return Exact(first, size);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static bool Exact(nuint first, nuint size)
+    {
+        nuint last = first + size - 1;
         sbyte s1 = *(sbyte*)((first >> 3) + ShadowMemory.Base);
         sbyte s2 = *(sbyte*)((last >> 3) + ShadowMemory.Base);
         return (s1 != 0 && (sbyte)((first & 7) + size - 1) >= s1)

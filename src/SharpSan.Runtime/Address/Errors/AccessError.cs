@@ -42,8 +42,7 @@ internal sealed class AccessError(nuint address, ulong size, bool isWrite, nuint
         var description = HeapAddressDescription.Find(described);
         if (description is { } d) d.Print(report);
         else report.Line($"Address 0x{described:x} is a wild pointer inside of access range of size 0x{size:x}.").Line();
-        report.Summary(Tool, Kind, top);
         ShadowDump.Print(report, firstBad, SanitizerRuntime.Options.PrintLegend);
-        report.Aborting();
+        report.Summary(Tool, Kind, top);
     }
 }

@@ -22,7 +22,6 @@ internal abstract class FreeError(nuint pointer, long[] stack) : ErrorReport
         report.Line();
         DescribeChunk(report);
         report.Summary(Tool, Kind, top);
-        report.Aborting();
     }
 
     protected virtual void DescribeChunk(ReportBuilder report) => HeapAddressDescription.Find(Pointer)?.Print(report);

@@ -49,8 +49,5 @@ public sealed class ReportBuilder
     public ReportBuilder Summary(string tool, string kind, SymbolizedFrame? frame) =>
         Line(frame is null ? $"SUMMARY: {tool}: {kind}" : $"SUMMARY: {tool}: {kind} {frame.Location} in {frame.Method}");
 
-    /// <summary>ASan's closing line, printed only when the process is about to stop (halt_on_error=1).</summary>
-    public ReportBuilder Aborting() => SanitizerRuntime.Options.HaltOnError ? Line($"=={Pid}==ABORTING") : this;
-
     public override string ToString() => _text.ToString();
 }
