@@ -49,11 +49,34 @@ public sealed class CaseFile
     public bool Optimize { get; init; }
     public string? XFail { get; init; }
     public IReadOnlyList<Directive> Checks { get; init; } = [];
+    /// <summary>Set when the file's directives are malformed: the case then fails (never as an expected failure).</summary>
+    public string? LoadError { get; init; }
 
     /// <summary>True when the case expects a sanitizer report (some positive CHECK names an ERROR: line).</summary>
     public bool ExpectsReport => Checks.Any(c => c.Kind != DirectiveKind.CheckNot && c.Pattern.Contains("ERROR:", StringComparison.Ordinal));
 
     public int ExpectedExitCode => ExplicitExitCode ?? (ExpectsReport ? 1 : 0);
+
+    /// <summary>Loads a case; a malformed one comes back with <see cref="LoadError"/> set, so that it shows up as a failing row.</summary>
+    public static CaseFile LoadOrReport(string path, string root)
+    {
+        try
+        {
+            return Load(path, root);
+        }
+        catch (FormatException e)
+        {
+            string full = System.IO.Path.GetFullPath(path);
+            return new CaseFile
+            {
+                Path = full,
+                Id = System.IO.Path.ChangeExtension(System.IO.Path.GetRelativePath(root, full), null).Replace('\\', '/'),
+                Name = System.IO.Path.GetFileNameWithoutExtension(full),
+                Source = "",
+                LoadError = e.Message,
+            };
+        }
+    }
 
     public static CaseFile Load(string path, string root)
     {

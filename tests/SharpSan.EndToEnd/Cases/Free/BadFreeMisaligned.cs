@@ -17,7 +17,7 @@ static unsafe class Program
 }
 // CHECK: ERROR: AddressSanitizer: attempting free on address which was not malloc()-ed: [[ADDR:0x[0-9a-f]+]] in thread T0
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.NativeMemory.Free(void*)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}BadFreeMisaligned.cs:13
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}BadFreeMisaligned.cs:[[@LINE-7]]
 // CHECK: [[ADDR]] is located at a misaligned address no allocator returns
-// CHECK: SUMMARY: AddressSanitizer: bad-free {{.*}}BadFreeMisaligned.cs:13 in Program.Main()
+// CHECK: SUMMARY: AddressSanitizer: bad-free {{.*}}BadFreeMisaligned.cs:[[@LINE-9]] in Program.Main()
 // CHECK-NOT: unreachable

@@ -16,8 +16,8 @@ static unsafe class Program
 }
 // CHECK: ERROR: AddressSanitizer: attempting free on address which was not malloc()-ed: [[ADDR:0x[0-9a-f]+]] in thread T0
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.Marshal.FreeHGlobal(nint)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Release(byte*) {{.*}}BadFreeStackalloc.cs:7
-// CHECK-NEXT: #2 0x{{[0-9a-f]+}} in Program.Main() {{.*}}BadFreeStackalloc.cs:13
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Release(byte*) {{.*}}BadFreeStackalloc.cs:[[@LINE-12]]
+// CHECK-NEXT: #2 0x{{[0-9a-f]+}} in Program.Main() {{.*}}BadFreeStackalloc.cs:[[@LINE-7]]
 // CHECK: [[ADDR]] is located on the stack of the freeing thread
-// CHECK: SUMMARY: AddressSanitizer: bad-free {{.*}}BadFreeStackalloc.cs:7 in Program.Release(byte*)
+// CHECK: SUMMARY: AddressSanitizer: bad-free {{.*}}BadFreeStackalloc.cs:[[@LINE-15]] in Program.Release(byte*)
 // CHECK-NOT: unreachable

@@ -18,15 +18,15 @@ static unsafe class Program
 // CHECK: freed once
 // CHECK: ==ERROR: AddressSanitizer: attempting double-free on [[ADDR:0x[0-9a-f]+]] in thread T0:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.NativeMemory.Free(void*)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Cleanup(void*) {{.*}}DoubleFree.cs:7
-// CHECK-NEXT: #2 0x{{[0-9a-f]+}} in Program.Main() {{.*}}DoubleFree.cs:14
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Cleanup(void*) {{.*}}DoubleFree.cs:[[@LINE-14]]
+// CHECK-NEXT: #2 0x{{[0-9a-f]+}} in Program.Main() {{.*}}DoubleFree.cs:[[@LINE-8]]
 // CHECK: [[ADDR]] is located 0 bytes inside of 24-byte region
 // CHECK-NEXT: freed by thread T0 here:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.NativeMemory.Free(void*)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}DoubleFree.cs:12
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}DoubleFree.cs:[[@LINE-14]]
 // CHECK: previously allocated by thread T0 here:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.NativeMemory.Alloc(nuint)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}DoubleFree.cs:11
-// CHECK: SUMMARY: AddressSanitizer: double-free {{.*}}DoubleFree.cs:7 in Program.Cleanup(void*)
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}DoubleFree.cs:[[@LINE-18]]
+// CHECK: SUMMARY: AddressSanitizer: double-free {{.*}}DoubleFree.cs:[[@LINE-23]] in Program.Cleanup(void*)
 // CHECK: ==ABORTING
 // CHECK-NOT: unreachable

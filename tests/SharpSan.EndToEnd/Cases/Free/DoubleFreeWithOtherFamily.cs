@@ -13,9 +13,9 @@ static unsafe class Program
 }
 // CHECK: ERROR: AddressSanitizer: attempting double-free on {{0x[0-9a-f]+}} in thread T0:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.NativeMemory.Free(void*)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}DoubleFreeWithOtherFamily.cs:11
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}DoubleFreeWithOtherFamily.cs:[[@LINE-5]]
 // CHECK: freed by thread T0 here:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.Marshal.FreeHGlobal(nint)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}DoubleFreeWithOtherFamily.cs:10
-// CHECK: SUMMARY: AddressSanitizer: double-free {{.*}}DoubleFreeWithOtherFamily.cs:11 in Program.Main()
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}DoubleFreeWithOtherFamily.cs:[[@LINE-9]]
+// CHECK: SUMMARY: AddressSanitizer: double-free {{.*}}DoubleFreeWithOtherFamily.cs:[[@LINE-9]] in Program.Main()
 // CHECK-NOT: alloc-dealloc-mismatch

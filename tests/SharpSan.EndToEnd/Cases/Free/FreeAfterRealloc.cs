@@ -14,12 +14,12 @@ static unsafe class Program
 }
 // CHECK: ERROR: AddressSanitizer: attempting double-free on [[ADDR:0x[0-9a-f]+]] in thread T0:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.NativeMemory.Free(void*)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}FreeAfterRealloc.cs:12
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}FreeAfterRealloc.cs:[[@LINE-5]]
 // CHECK: [[ADDR]] is located 0 bytes inside of 20-byte region
 // CHECK-NEXT: freed by thread T0 here:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.NativeMemory.Realloc(void*, nuint)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}FreeAfterRealloc.cs:10
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}FreeAfterRealloc.cs:[[@LINE-11]]
 // CHECK: previously allocated by thread T0 here:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.NativeMemory.Alloc(nuint)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}FreeAfterRealloc.cs:9
-// CHECK: SUMMARY: AddressSanitizer: double-free {{.*}}FreeAfterRealloc.cs:12 in Program.Main()
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}FreeAfterRealloc.cs:[[@LINE-15]]
+// CHECK: SUMMARY: AddressSanitizer: double-free {{.*}}FreeAfterRealloc.cs:[[@LINE-13]] in Program.Main()

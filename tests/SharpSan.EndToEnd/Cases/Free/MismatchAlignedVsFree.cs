@@ -12,7 +12,7 @@ static unsafe class Program
 }
 // CHECK: ERROR: AddressSanitizer: alloc-dealloc-mismatch (NativeMemory.AlignedAlloc vs NativeMemory.Free) on
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.NativeMemory.Free(void*)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}MismatchAlignedVsFree.cs:10
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}MismatchAlignedVsFree.cs:[[@LINE-5]]
 // CHECK: allocated by thread T0 here:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.NativeMemory.AlignedAlloc(nuint, nuint)
-// CHECK: SUMMARY: AddressSanitizer: alloc-dealloc-mismatch {{.*}}MismatchAlignedVsFree.cs:10 in Program.Main()
+// CHECK: SUMMARY: AddressSanitizer: alloc-dealloc-mismatch {{.*}}MismatchAlignedVsFree.cs:[[@LINE-8]] in Program.Main()

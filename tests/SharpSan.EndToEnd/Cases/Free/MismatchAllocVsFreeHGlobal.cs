@@ -13,10 +13,10 @@ static unsafe class Program
 }
 // CHECK: ERROR: AddressSanitizer: alloc-dealloc-mismatch (NativeMemory.Alloc vs Marshal.FreeHGlobal) on [[ADDR:0x[0-9a-f]+]]
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.Marshal.FreeHGlobal(nint)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}MismatchAllocVsFreeHGlobal.cs:10
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}MismatchAllocVsFreeHGlobal.cs:[[@LINE-6]]
 // CHECK: [[ADDR]] is located 0 bytes inside of 40-byte region
 // CHECK-NEXT: allocated by thread T0 here:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.NativeMemory.Alloc(nuint)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}MismatchAllocVsFreeHGlobal.cs:9
-// CHECK: SUMMARY: AddressSanitizer: alloc-dealloc-mismatch {{.*}}MismatchAllocVsFreeHGlobal.cs:10 in Program.Main()
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}MismatchAllocVsFreeHGlobal.cs:[[@LINE-11]]
+// CHECK: SUMMARY: AddressSanitizer: alloc-dealloc-mismatch {{.*}}MismatchAllocVsFreeHGlobal.cs:[[@LINE-11]] in Program.Main()
 // CHECK-NOT: unreachable

@@ -12,9 +12,9 @@ static class Program
 }
 // CHECK: ERROR: AddressSanitizer: alloc-dealloc-mismatch (Marshal.AllocHGlobal vs Marshal.FreeCoTaskMem) on
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.Marshal.FreeCoTaskMem(nint)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}MismatchHGlobalVsCoTaskMem.cs:10
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}MismatchHGlobalVsCoTaskMem.cs:[[@LINE-5]]
 // CHECK: is located 0 bytes inside of 4-byte region
 // CHECK-NEXT: allocated by thread T0 here:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.Marshal.StringToHGlobalAnsi(string)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}MismatchHGlobalVsCoTaskMem.cs:9
-// CHECK: SUMMARY: AddressSanitizer: alloc-dealloc-mismatch {{.*}}MismatchHGlobalVsCoTaskMem.cs:10 in Program.Main()
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}MismatchHGlobalVsCoTaskMem.cs:[[@LINE-10]]
+// CHECK: SUMMARY: AddressSanitizer: alloc-dealloc-mismatch {{.*}}MismatchHGlobalVsCoTaskMem.cs:[[@LINE-10]] in Program.Main()

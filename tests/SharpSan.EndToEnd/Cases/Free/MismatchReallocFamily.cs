@@ -13,9 +13,9 @@ static unsafe class Program
 }
 // CHECK: ERROR: AddressSanitizer: alloc-dealloc-mismatch (Marshal.AllocHGlobal vs NativeMemory.Free) on
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.NativeMemory.Free(void*)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}MismatchReallocFamily.cs:11
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}MismatchReallocFamily.cs:[[@LINE-5]]
 // CHECK: is located 0 bytes inside of 64-byte region
 // CHECK-NEXT: allocated by thread T0 here:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.Marshal.ReAllocHGlobal(nint, nint)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}MismatchReallocFamily.cs:10
-// CHECK: SUMMARY: AddressSanitizer: alloc-dealloc-mismatch {{.*}}MismatchReallocFamily.cs:11 in Program.Main()
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}MismatchReallocFamily.cs:[[@LINE-10]]
+// CHECK: SUMMARY: AddressSanitizer: alloc-dealloc-mismatch {{.*}}MismatchReallocFamily.cs:[[@LINE-10]] in Program.Main()

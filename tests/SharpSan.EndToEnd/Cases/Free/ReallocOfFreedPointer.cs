@@ -14,10 +14,10 @@ static unsafe class Program
 }
 // CHECK: ERROR: AddressSanitizer: attempting double-free on {{0x[0-9a-f]+}} in thread T0:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.NativeMemory.Realloc(void*, nuint)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}ReallocOfFreedPointer.cs:11
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}ReallocOfFreedPointer.cs:[[@LINE-6]]
 // CHECK: is located 0 bytes inside of 16-byte region
 // CHECK-NEXT: freed by thread T0 here:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.NativeMemory.Free(void*)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}ReallocOfFreedPointer.cs:10
-// CHECK: SUMMARY: AddressSanitizer: double-free {{.*}}ReallocOfFreedPointer.cs:11 in Program.Main()
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}ReallocOfFreedPointer.cs:[[@LINE-11]]
+// CHECK: SUMMARY: AddressSanitizer: double-free {{.*}}ReallocOfFreedPointer.cs:[[@LINE-11]] in Program.Main()
 // CHECK-NOT: unreachable

@@ -14,9 +14,9 @@ static unsafe class Program
 // CHECK: page-aligned
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow on address
 // CHECK-NEXT: WRITE of size 4 at
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}AlignedAllocOverflow.cs:11
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}AlignedAllocOverflow.cs:[[@LINE-6]]
 // CHECK-NEXT: is located 0 bytes to the right of 4000-byte region
 // CHECK-NEXT: allocated by thread T0 here:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.NativeMemory.AlignedAlloc(nuint, nuint)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}AlignedAllocOverflow.cs:9
-// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}AlignedAllocOverflow.cs:11 in Program.Main()
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}AlignedAllocOverflow.cs:[[@LINE-12]]
+// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}AlignedAllocOverflow.cs:[[@LINE-11]] in Program.Main()

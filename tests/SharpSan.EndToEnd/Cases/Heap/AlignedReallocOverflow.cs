@@ -16,9 +16,9 @@ static unsafe class Program
 // CHECK: aligned
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow on address
 // CHECK-NEXT: WRITE of size 1 at
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}AlignedReallocOverflow.cs:12
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}AlignedReallocOverflow.cs:[[@LINE-7]]
 // CHECK-NEXT: is located 0 bytes to the right of 100-byte region
 // CHECK-NEXT: allocated by thread T0 here:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.NativeMemory.AlignedRealloc(void*, nuint, nuint)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}AlignedReallocOverflow.cs:10
-// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}AlignedReallocOverflow.cs:12 in Program.Main()
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}AlignedReallocOverflow.cs:[[@LINE-13]]
+// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}AlignedReallocOverflow.cs:[[@LINE-12]] in Program.Main()

@@ -14,6 +14,6 @@ static unsafe class Program
 }
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow on address
 // CHECK-NEXT: WRITE of size 1 at
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}ByteUnderflowFar.cs:11
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}ByteUnderflowFar.cs:[[@LINE-6]]
 // CHECK-NEXT: is located 9 bytes to the left of 64-byte region
-// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}ByteUnderflowFar.cs:11 in Program.Main()
+// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}ByteUnderflowFar.cs:[[@LINE-8]] in Program.Main()

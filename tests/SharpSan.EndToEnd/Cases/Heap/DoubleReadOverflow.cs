@@ -15,10 +15,10 @@ static unsafe class Program
 }
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow on address
 // CHECK-NEXT: READ of size 8 at
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Last(double*, int) {{.*}}DoubleReadOverflow.cs:7
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}DoubleReadOverflow.cs:13
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Last(double*, int) {{.*}}DoubleReadOverflow.cs:[[@LINE-11]]
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}DoubleReadOverflow.cs:[[@LINE-6]]
 // CHECK-NEXT: is located 0 bytes to the right of 24-byte region
 // CHECK-NEXT: allocated by thread T0 here:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.NativeMemory.Alloc(nuint, nuint)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}DoubleReadOverflow.cs:11
-// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}DoubleReadOverflow.cs:7 in Program.Last(double*, int)
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}DoubleReadOverflow.cs:[[@LINE-12]]
+// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}DoubleReadOverflow.cs:[[@LINE-17]] in Program.Last(double*, int)

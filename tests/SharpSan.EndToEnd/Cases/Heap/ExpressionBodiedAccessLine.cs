@@ -16,7 +16,7 @@ static unsafe class Program
 }
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow on address
 // CHECK-NEXT: READ of size 4 at
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.At(int*, int) {{.*}}ExpressionBodiedAccessLine.cs:8
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}ExpressionBodiedAccessLine.cs:14
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.At(int*, int) {{.*}}ExpressionBodiedAccessLine.cs:[[@LINE-11]]
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}ExpressionBodiedAccessLine.cs:[[@LINE-6]]
 // CHECK-NEXT: is located 0 bytes to the right of 8-byte region
-// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}ExpressionBodiedAccessLine.cs:8 in Program.At(int*, int)
+// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}ExpressionBodiedAccessLine.cs:[[@LINE-14]] in Program.At(int*, int)

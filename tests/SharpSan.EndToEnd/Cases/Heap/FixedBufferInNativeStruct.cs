@@ -21,8 +21,8 @@ static unsafe class Program
 }
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow on address
 // CHECK-NEXT: WRITE of size 1 at
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}FixedBufferInNativeStruct.cs:18
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}FixedBufferInNativeStruct.cs:[[@LINE-6]]
 // CHECK-NEXT: is located 0 bytes to the right of 16-byte region
-// CHECK: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}FixedBufferInNativeStruct.cs:15
-// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}FixedBufferInNativeStruct.cs:18 in Program.Main()
+// CHECK: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}FixedBufferInNativeStruct.cs:[[@LINE-11]]
+// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}FixedBufferInNativeStruct.cs:[[@LINE-9]] in Program.Main()
 // CHECK-NOT: unreachable

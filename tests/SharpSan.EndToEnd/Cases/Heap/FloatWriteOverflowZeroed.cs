@@ -14,9 +14,9 @@ static unsafe class Program
 // CHECK: 0
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow on address
 // CHECK-NEXT: WRITE of size 4 at
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}FloatWriteOverflowZeroed.cs:11
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}FloatWriteOverflowZeroed.cs:[[@LINE-6]]
 // CHECK-NEXT: is located 4 bytes to the right of 20-byte region
 // CHECK-NEXT: allocated by thread T0 here:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.NativeMemory.AllocZeroed(nuint)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}FloatWriteOverflowZeroed.cs:9
-// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}FloatWriteOverflowZeroed.cs:11 in Program.Main()
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}FloatWriteOverflowZeroed.cs:[[@LINE-12]]
+// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}FloatWriteOverflowZeroed.cs:[[@LINE-11]] in Program.Main()

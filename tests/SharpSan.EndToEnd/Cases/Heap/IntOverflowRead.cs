@@ -26,13 +26,13 @@ static unsafe class Program
 // CHECK: =================================================================
 // CHECK-NEXT: =={{[0-9]+}}==ERROR: AddressSanitizer: heap-buffer-overflow on address [[ADDR:0x[0-9a-f]+]]
 // CHECK-NEXT: READ of size 4 at [[ADDR]] thread T0
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Sum(int*, int) {{.*}}/Cases/Heap/IntOverflowRead.cs:11
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}/Cases/Heap/IntOverflowRead.cs:20
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Sum(int*, int) {{.*}}/Cases/Heap/IntOverflowRead.cs:[[@LINE-18]]
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}/Cases/Heap/IntOverflowRead.cs:[[@LINE-10]]
 // CHECK-NEXT: [[ADDR]] is located 0 bytes to the right of 16-byte region [{{0x[0-9a-f]+}},[[ADDR]])
 // CHECK-NEXT: allocated by thread T0 here:
 // CHECK-NEXT: #0 0x0000 in System.Runtime.InteropServices.NativeMemory.Alloc(nuint)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}IntOverflowRead.cs:17
-// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}IntOverflowRead.cs:11 in Program.Sum(int*, int)
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}IntOverflowRead.cs:[[@LINE-17]]
+// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}IntOverflowRead.cs:[[@LINE-24]] in Program.Sum(int*, int)
 // CHECK-NEXT: Shadow bytes around the buggy address:
 // CHECK: ==ABORTING
 // CHECK-NOT: not reached

@@ -14,7 +14,7 @@ static unsafe class Program
 }
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow on address
 // CHECK-NEXT: WRITE of size 1 at
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}LargeBlockOverflow.cs:12
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}LargeBlockOverflow.cs:[[@LINE-5]]
 // CHECK-NEXT: is located 0 bytes to the right of 67108864-byte region
-// CHECK: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}LargeBlockOverflow.cs:10
-// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}LargeBlockOverflow.cs:12 in Program.Main()
+// CHECK: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}LargeBlockOverflow.cs:[[@LINE-9]]
+// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}LargeBlockOverflow.cs:[[@LINE-8]] in Program.Main()

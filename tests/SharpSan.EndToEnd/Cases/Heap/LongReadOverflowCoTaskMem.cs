@@ -15,9 +15,9 @@ static unsafe class Program
 }
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow on address
 // CHECK-NEXT: READ of size 8 at
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}LongReadOverflowCoTaskMem.cs:11
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}LongReadOverflowCoTaskMem.cs:[[@LINE-7]]
 // CHECK-NEXT: is located 0 bytes to the right of 24-byte region
 // CHECK-NEXT: allocated by thread T0 here:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.Marshal.AllocCoTaskMem(int)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}LongReadOverflowCoTaskMem.cs:9
-// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}LongReadOverflowCoTaskMem.cs:11 in Program.Main()
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}LongReadOverflowCoTaskMem.cs:[[@LINE-13]]
+// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}LongReadOverflowCoTaskMem.cs:[[@LINE-12]] in Program.Main()

@@ -20,7 +20,7 @@ static unsafe class Program
 }
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow on address
 // CHECK-NEXT: WRITE of size 4 at
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Clear<T>(T*, int) {{.*}}OverflowInGenericMethod.cs:12
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}OverflowInGenericMethod.cs:18
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Clear<T>(T*, int) {{.*}}OverflowInGenericMethod.cs:[[@LINE-11]]
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}OverflowInGenericMethod.cs:[[@LINE-6]]
 // CHECK-NEXT: is located 0 bytes to the right of 24-byte region
-// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}OverflowInGenericMethod.cs:12 in Program.Clear<T>(T*, int)
+// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}OverflowInGenericMethod.cs:[[@LINE-14]] in Program.Clear<T>(T*, int)

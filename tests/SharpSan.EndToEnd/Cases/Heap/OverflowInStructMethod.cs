@@ -26,8 +26,8 @@ static unsafe class Program
 }
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow on address
 // CHECK-NEXT: READ of size 4 at
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Counter.Increment() {{.*}}OverflowInStructMethod.cs:12
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}OverflowInStructMethod.cs:23
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Counter.Increment() {{.*}}OverflowInStructMethod.cs:[[@LINE-17]]
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}OverflowInStructMethod.cs:[[@LINE-7]]
 // CHECK-NEXT: is located 0 bytes to the right of 8-byte region
-// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}OverflowInStructMethod.cs:12 in Counter.Increment()
+// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}OverflowInStructMethod.cs:[[@LINE-20]] in Counter.Increment()
 // CHECK-NOT: unreachable

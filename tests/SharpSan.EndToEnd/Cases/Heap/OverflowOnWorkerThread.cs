@@ -23,9 +23,9 @@ static unsafe class Program
 }
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow on address
 // CHECK-NEXT: WRITE of size 2 at {{0x[0-9a-f]+}} thread T1
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Worker() {{.*}}OverflowOnWorkerThread.cs:13
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Worker() {{.*}}OverflowOnWorkerThread.cs:[[@LINE-13]]
 // CHECK-NEXT: is located 0 bytes to the right of 20-byte region
 // CHECK-NEXT: allocated by thread T0 here:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.NativeMemory.Alloc(nuint)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}OverflowOnWorkerThread.cs:18
-// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}OverflowOnWorkerThread.cs:13 in Program.Worker()
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}OverflowOnWorkerThread.cs:[[@LINE-12]]
+// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}OverflowOnWorkerThread.cs:[[@LINE-18]] in Program.Worker()

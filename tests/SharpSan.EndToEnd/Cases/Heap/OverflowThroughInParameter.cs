@@ -22,7 +22,7 @@ static unsafe class Program
 }
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow on address
 // CHECK-NEXT: READ of size 4 at
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Weight({{in|ref}} Point) {{.*}}OverflowThroughInParameter.cs:11
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}OverflowThroughInParameter.cs:19
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Weight({{in|ref}} Point) {{.*}}OverflowThroughInParameter.cs:[[@LINE-14]]
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}OverflowThroughInParameter.cs:[[@LINE-7]]
 // CHECK-NEXT: is located 0 bytes to the right of 16-byte region
-// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}OverflowThroughInParameter.cs:11 in Program.Weight({{in|ref}} Point)
+// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}OverflowThroughInParameter.cs:[[@LINE-17]] in Program.Weight({{in|ref}} Point)

@@ -16,7 +16,7 @@ static unsafe class Program
 }
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow on address
 // CHECK-NEXT: WRITE of size 4 at
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}OverflowThroughRefLocal.cs:13
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}OverflowThroughRefLocal.cs:[[@LINE-6]]
 // CHECK-NEXT: is located 0 bytes to the right of 16-byte region
-// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}OverflowThroughRefLocal.cs:13 in Program.Main()
+// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}OverflowThroughRefLocal.cs:[[@LINE-8]] in Program.Main()
 // CHECK-NOT: unreachable

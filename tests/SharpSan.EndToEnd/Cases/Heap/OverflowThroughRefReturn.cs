@@ -19,7 +19,7 @@ static unsafe class Program
 }
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow on address
 // CHECK-NEXT: WRITE of size 2 at
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}OverflowThroughRefReturn.cs:16
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}OverflowThroughRefReturn.cs:[[@LINE-6]]
 // CHECK-NEXT: is located 0 bytes to the right of 10-byte region
-// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}OverflowThroughRefReturn.cs:16 in Program.Main()
+// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}OverflowThroughRefReturn.cs:[[@LINE-8]] in Program.Main()
 // CHECK-NOT: unreachable

@@ -16,7 +16,7 @@ static unsafe class Program
 }
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow on address
 // CHECK-NEXT: WRITE of size 8 at
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}OverflowThroughUnsafeAsRef.cs:13
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}OverflowThroughUnsafeAsRef.cs:[[@LINE-6]]
 // CHECK-NEXT: is located 0 bytes to the right of 32-byte region
-// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}OverflowThroughUnsafeAsRef.cs:13 in Program.Main()
+// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}OverflowThroughUnsafeAsRef.cs:[[@LINE-8]] in Program.Main()
 // CHECK-NOT: unreachable

@@ -16,7 +16,7 @@ static unsafe class Program
 // CHECK-NOT: next=
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow on address
 // CHECK-NEXT: READ of size 1 at
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}PartialGranule.cs:12
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}PartialGranule.cs:[[@LINE-7]]
 // CHECK-NEXT: is located 0 bytes to the right of 13-byte region
-// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}PartialGranule.cs:12 in Program.Main()
+// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}PartialGranule.cs:[[@LINE-9]] in Program.Main()
 // CHECK-NOT: next=

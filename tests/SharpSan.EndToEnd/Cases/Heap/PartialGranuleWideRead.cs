@@ -14,7 +14,7 @@ static unsafe class Program
 // CHECK: ok=0
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow on address
 // CHECK-NEXT: READ of size 4 at
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}PartialGranuleWideRead.cs:11
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}PartialGranuleWideRead.cs:[[@LINE-6]]
 // CHECK-NEXT: is located 0 bytes to the right of 13-byte region
-// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}PartialGranuleWideRead.cs:11 in Program.Main()
+// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}PartialGranuleWideRead.cs:[[@LINE-8]] in Program.Main()
 // CHECK-NOT: bad=

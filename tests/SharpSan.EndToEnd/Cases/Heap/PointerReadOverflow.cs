@@ -17,7 +17,7 @@ static unsafe class Program
 }
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow on address
 // CHECK-NEXT: READ of size 8 at
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}PointerReadOverflow.cs:14
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}PointerReadOverflow.cs:[[@LINE-6]]
 // CHECK-NEXT: is located 0 bytes to the right of 16-byte region
-// CHECK: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}PointerReadOverflow.cs:9
-// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}PointerReadOverflow.cs:14 in Program.Main()
+// CHECK: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}PointerReadOverflow.cs:[[@LINE-13]]
+// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}PointerReadOverflow.cs:[[@LINE-9]] in Program.Main()

@@ -16,10 +16,10 @@ static unsafe class Program
 }
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow on address
 // CHECK-NEXT: WRITE of size 2 at {{0x[0-9a-f]+}} thread T0
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Store(short*, int, short) {{.*}}ShortWriteOverflowHGlobal.cs:7
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}ShortWriteOverflowHGlobal.cs:13
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Store(short*, int, short) {{.*}}ShortWriteOverflowHGlobal.cs:[[@LINE-12]]
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}ShortWriteOverflowHGlobal.cs:[[@LINE-7]]
 // CHECK-NEXT: is located 0 bytes to the right of 8-byte region
 // CHECK-NEXT: allocated by thread T0 here:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.Marshal.AllocHGlobal(nint)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}ShortWriteOverflowHGlobal.cs:11
-// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}ShortWriteOverflowHGlobal.cs:7 in Program.Store(short*, int, short)
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}ShortWriteOverflowHGlobal.cs:[[@LINE-13]]
+// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}ShortWriteOverflowHGlobal.cs:[[@LINE-18]] in Program.Store(short*, int, short)

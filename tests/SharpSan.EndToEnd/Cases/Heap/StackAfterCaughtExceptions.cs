@@ -36,10 +36,10 @@ static unsafe class Program
 // CHECK: caught 2
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow on address
 // CHECK-NEXT: READ of size 1 at
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.ReadPast(byte*, int) {{.*}}StackAfterCaughtExceptions.cs:22
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}StackAfterCaughtExceptions.cs:33
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.ReadPast(byte*, int) {{.*}}StackAfterCaughtExceptions.cs:[[@LINE-17]]
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}StackAfterCaughtExceptions.cs:[[@LINE-7]]
 // CHECK-NEXT: is located 0 bytes to the right of 8-byte region
 // CHECK-NEXT: allocated by thread T0 here:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.NativeMemory.AllocZeroed(nuint)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}StackAfterCaughtExceptions.cs:27
-// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}StackAfterCaughtExceptions.cs:22 in Program.ReadPast(byte*, int)
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}StackAfterCaughtExceptions.cs:[[@LINE-17]]
+// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}StackAfterCaughtExceptions.cs:[[@LINE-23]] in Program.ReadPast(byte*, int)

@@ -19,9 +19,9 @@ static unsafe class Program
 }
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow on address
 // CHECK-NEXT: READ of size 12 at
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Load(Rgb*, int) {{.*}}StructCopyReadOverflow.cs:9
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}StructCopyReadOverflow.cs:16
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Load(Rgb*, int) {{.*}}StructCopyReadOverflow.cs:[[@LINE-13]]
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}StructCopyReadOverflow.cs:[[@LINE-7]]
 // CHECK-NEXT: is located 0 bytes to the right of 12-byte region
 // CHECK: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.Marshal.AllocHGlobal(nint)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}StructCopyReadOverflow.cs:13
-// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}StructCopyReadOverflow.cs:9 in Program.Load(Rgb*, int)
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}StructCopyReadOverflow.cs:[[@LINE-13]]
+// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}StructCopyReadOverflow.cs:[[@LINE-18]] in Program.Load(Rgb*, int)

@@ -16,7 +16,7 @@ static unsafe class Program
 }
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow on address [[ADDR:0x[0-9a-f]+]]
 // CHECK-NEXT: WRITE of size 24 at [[ADDR]] thread T0
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}StructCopyWriteOverflow.cs:13
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}StructCopyWriteOverflow.cs:[[@LINE-6]]
 // CHECK-NEXT: is located 0 bytes to the right of 16-byte region [[[ADDR]],
-// CHECK: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}StructCopyWriteOverflow.cs:12
-// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}StructCopyWriteOverflow.cs:13 in Program.Main()
+// CHECK: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}StructCopyWriteOverflow.cs:[[@LINE-9]]
+// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}StructCopyWriteOverflow.cs:[[@LINE-9]] in Program.Main()

@@ -18,8 +18,8 @@ static unsafe class Program
 }
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow on address
 // CHECK-NEXT: WRITE of size 4 at
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}StructFieldOverflow.cs:15
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}StructFieldOverflow.cs:[[@LINE-6]]
 // CHECK-NEXT: is located 4 bytes to the right of 16-byte region
-// CHECK: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}StructFieldOverflow.cs:11
-// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}StructFieldOverflow.cs:15 in Program.Main()
+// CHECK: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}StructFieldOverflow.cs:[[@LINE-12]]
+// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}StructFieldOverflow.cs:[[@LINE-9]] in Program.Main()
 // CHECK-NOT: unreachable

@@ -14,7 +14,7 @@ static unsafe class Program
 }
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow on address
 // CHECK-NEXT: READ of size 8 at
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}UnalignedLongCrossesEnd.cs:11
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}UnalignedLongCrossesEnd.cs:[[@LINE-6]]
 // CHECK-NEXT: is located 0 bytes to the right of 16-byte region
-// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}UnalignedLongCrossesEnd.cs:11 in Program.Main()
+// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}UnalignedLongCrossesEnd.cs:[[@LINE-8]] in Program.Main()
 // CHECK-NOT: v=

@@ -14,12 +14,12 @@ static unsafe class Program
 }
 // CHECK: ERROR: AddressSanitizer: heap-use-after-free on address
 // CHECK-NEXT: READ of size 4 at
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}UseAfterAlignedFree.cs:12
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}UseAfterAlignedFree.cs:[[@LINE-5]]
 // CHECK-NEXT: is located 40 bytes inside of 256-byte region
 // CHECK-NEXT: freed by thread T0 here:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.NativeMemory.AlignedFree(void*)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}UseAfterAlignedFree.cs:11
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}UseAfterAlignedFree.cs:[[@LINE-10]]
 // CHECK: previously allocated by thread T0 here:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.NativeMemory.AlignedAlloc(nuint, nuint)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}UseAfterAlignedFree.cs:9
-// CHECK: SUMMARY: AddressSanitizer: heap-use-after-free {{.*}}UseAfterAlignedFree.cs:12 in Program.Main()
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}UseAfterAlignedFree.cs:[[@LINE-15]]
+// CHECK: SUMMARY: AddressSanitizer: heap-use-after-free {{.*}}UseAfterAlignedFree.cs:[[@LINE-13]] in Program.Main()

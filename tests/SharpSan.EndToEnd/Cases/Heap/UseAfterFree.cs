@@ -22,15 +22,15 @@ static unsafe class Program
 }
 // CHECK: ERROR: AddressSanitizer: heap-use-after-free on address [[ADDR:0x[0-9a-f]+]]
 // CHECK-NEXT: WRITE of size 4 at [[ADDR]] thread T0
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}UseAfterFree.cs:20
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}UseAfterFree.cs:[[@LINE-5]]
 // CHECK-NEXT: [[ADDR]] is located 12 bytes inside of 40-byte region
 // CHECK-NEXT: freed by thread T0 here:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.NativeMemory.Free(void*)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Release(int*) {{.*}}UseAfterFree.cs:13
-// CHECK-NEXT: #2 0x{{[0-9a-f]+}} in Program.Main() {{.*}}UseAfterFree.cs:19
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Release(int*) {{.*}}UseAfterFree.cs:[[@LINE-16]]
+// CHECK-NEXT: #2 0x{{[0-9a-f]+}} in Program.Main() {{.*}}UseAfterFree.cs:[[@LINE-11]]
 // CHECK: previously allocated by thread T0 here:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.NativeMemory.Alloc(nuint)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Make() {{.*}}UseAfterFree.cs:9
-// CHECK-NEXT: #2 0x{{[0-9a-f]+}} in Program.Main() {{.*}}UseAfterFree.cs:17
-// CHECK: SUMMARY: AddressSanitizer: heap-use-after-free {{.*}}UseAfterFree.cs:20 in Program.Main()
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Make() {{.*}}UseAfterFree.cs:[[@LINE-24]]
+// CHECK-NEXT: #2 0x{{[0-9a-f]+}} in Program.Main() {{.*}}UseAfterFree.cs:[[@LINE-17]]
+// CHECK: SUMMARY: AddressSanitizer: heap-use-after-free {{.*}}UseAfterFree.cs:[[@LINE-15]] in Program.Main()
 // CHECK: Freed heap region: fd

@@ -14,6 +14,6 @@ static unsafe class Program
 // CHECK: non-null
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow on address
 // CHECK-NEXT: READ of size 1 at
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}ZeroSizeAccess.cs:11
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}ZeroSizeAccess.cs:[[@LINE-6]]
 // CHECK-NEXT: is located 0 bytes to the right of 0-byte region
-// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}ZeroSizeAccess.cs:11 in Program.Main()
+// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}ZeroSizeAccess.cs:[[@LINE-8]] in Program.Main()

@@ -1,4 +1,3 @@
-// XFAIL: frame #0 of Marshal.ReadInt32/WriteInt64/PtrToStringAnsi reports is a generic Read/Write/PtrToString, not the API the user called
 // Frame #0 of a report raised inside an intercepted Marshal API names that API.
 // ENV: SHARPSAN_OPTIONS=halt_on_error=0:detect_leaks=0
 using System;
@@ -19,13 +18,13 @@ static class Program
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow
 // CHECK-NEXT: READ of size 4 at
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.Marshal.ReadInt32(nint, int)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}MarshalApiFrameNames.cs:13
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}MarshalApiFrameNames.cs:[[@LINE-9]]
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow
 // CHECK-NEXT: WRITE of size 8 at
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.Marshal.WriteInt64(nint, int, long)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}MarshalApiFrameNames.cs:14
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}MarshalApiFrameNames.cs:[[@LINE-12]]
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow
 // CHECK-NEXT: READ of size 6 at
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.Marshal.PtrToStringAnsi(nint, int)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}MarshalApiFrameNames.cs:15
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}MarshalApiFrameNames.cs:[[@LINE-15]]
 // CHECK: done

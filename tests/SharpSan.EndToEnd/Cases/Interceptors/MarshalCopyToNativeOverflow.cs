@@ -15,7 +15,7 @@ static class Program
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow on address
 // CHECK-NEXT: WRITE of size 20 at
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.Marshal.Copy(
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}MarshalCopyToNativeOverflow.cs:11
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}MarshalCopyToNativeOverflow.cs:[[@LINE-7]]
 // CHECK-NEXT: is located 0 bytes to the right of 16-byte region
-// CHECK: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}MarshalCopyToNativeOverflow.cs:10
-// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}MarshalCopyToNativeOverflow.cs:11 in Program.Main()
+// CHECK: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}MarshalCopyToNativeOverflow.cs:[[@LINE-10]]
+// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}MarshalCopyToNativeOverflow.cs:[[@LINE-10]] in Program.Main()

@@ -14,6 +14,6 @@ static unsafe class Program
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow on address
 // CHECK-NEXT: READ of size 16 at
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan<T>(ref readonly T, int)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}MemoryMarshalCreateReadOnlySpanOverflow.cs:10
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}MemoryMarshalCreateReadOnlySpanOverflow.cs:[[@LINE-7]]
 // CHECK-NEXT: is located 0 bytes to the right of 16-byte region
-// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}MemoryMarshalCreateReadOnlySpanOverflow.cs:10 in Program.Main()
+// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}MemoryMarshalCreateReadOnlySpanOverflow.cs:[[@LINE-9]] in Program.Main()

@@ -14,6 +14,6 @@ static unsafe class Program
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow on address
 // CHECK-NEXT: WRITE of size 24 at
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.MemoryMarshal.CreateSpan<T>(ref T, int)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}MemoryMarshalCreateSpanOverflow.cs:10
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}MemoryMarshalCreateSpanOverflow.cs:[[@LINE-7]]
 // CHECK-NEXT: is located 0 bytes to the right of 16-byte region
-// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}MemoryMarshalCreateSpanOverflow.cs:10 in Program.Main()
+// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}MemoryMarshalCreateSpanOverflow.cs:[[@LINE-9]] in Program.Main()

@@ -19,22 +19,22 @@ static unsafe class Program
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow
 // CHECK-NEXT: READ of size 16 at
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.NativeMemory.Copy(void*, void*, nuint)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}NativeMemoryCopyClearFillOverflows.cs:12
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}NativeMemoryCopyClearFillOverflows.cs:[[@LINE-10]]
 // CHECK-NEXT: is located 0 bytes to the right of 8-byte region
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow
 // CHECK-NEXT: WRITE of size 9 at
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.NativeMemory.Copy(void*, void*, nuint)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}NativeMemoryCopyClearFillOverflows.cs:13
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}NativeMemoryCopyClearFillOverflows.cs:[[@LINE-14]]
 // CHECK-NEXT: is located 0 bytes to the right of 8-byte region
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow
 // CHECK-NEXT: WRITE of size 17 at
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.NativeMemory.Clear(void*, nuint)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}NativeMemoryCopyClearFillOverflows.cs:14
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}NativeMemoryCopyClearFillOverflows.cs:[[@LINE-18]]
 // CHECK-NEXT: is located 0 bytes to the right of 32-byte region
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow
 // CHECK-NEXT: WRITE of size 12 at
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.NativeMemory.Fill(void*, nuint, byte)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}NativeMemoryCopyClearFillOverflows.cs:15
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}NativeMemoryCopyClearFillOverflows.cs:[[@LINE-22]]
 // CHECK-NEXT: is located 0 bytes to the right of 8-byte region
 // CHECK: done
 // CHECK-NOT: ERROR:

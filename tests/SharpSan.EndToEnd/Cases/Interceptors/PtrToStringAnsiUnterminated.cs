@@ -15,7 +15,7 @@ static unsafe class Program
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow on address
 // CHECK-NEXT: READ of size 5 at
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.Marshal.PtrToString
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}PtrToStringAnsiUnterminated.cs:11
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}PtrToStringAnsiUnterminated.cs:[[@LINE-7]]
 // CHECK-NEXT: is located 0 bytes to the right of 4-byte region
-// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}PtrToStringAnsiUnterminated.cs:11 in Program.Main()
+// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}PtrToStringAnsiUnterminated.cs:[[@LINE-9]] in Program.Main()
 // CHECK-NOT: abcd

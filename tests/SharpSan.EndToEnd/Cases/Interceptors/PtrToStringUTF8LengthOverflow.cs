@@ -16,9 +16,9 @@ static class Program
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow on address
 // CHECK-NEXT: READ of size 10 at
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.Marshal.PtrToString
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}PtrToStringUTF8LengthOverflow.cs:11
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}PtrToStringUTF8LengthOverflow.cs:[[@LINE-8]]
 // CHECK-NEXT: is located 0 bytes to the right of 6-byte region
 // CHECK-NEXT: allocated by thread T0 here:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.Marshal.StringToCoTaskMemUTF8(string)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}PtrToStringUTF8LengthOverflow.cs:9
-// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}PtrToStringUTF8LengthOverflow.cs:11 in Program.Main()
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}PtrToStringUTF8LengthOverflow.cs:[[@LINE-14]]
+// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}PtrToStringUTF8LengthOverflow.cs:[[@LINE-13]] in Program.Main()

@@ -16,12 +16,12 @@ static class Program
 // CHECK: ERROR: AddressSanitizer: heap-use-after-free on address
 // CHECK-NEXT: READ of size 2 at
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.Marshal.PtrToString
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}PtrToStringUniAfterFree.cs:12
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}PtrToStringUniAfterFree.cs:[[@LINE-7]]
 // CHECK-NEXT: is located 0 bytes inside of 8-byte region
 // CHECK-NEXT: freed by thread T0 here:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.Marshal.FreeHGlobal(nint)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}PtrToStringUniAfterFree.cs:11
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}PtrToStringUniAfterFree.cs:[[@LINE-12]]
 // CHECK: previously allocated by thread T0 here:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.Marshal.StringToHGlobalUni(string)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}PtrToStringUniAfterFree.cs:9
-// CHECK: SUMMARY: AddressSanitizer: heap-use-after-free {{.*}}PtrToStringUniAfterFree.cs:12 in Program.Main()
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}PtrToStringUniAfterFree.cs:[[@LINE-17]]
+// CHECK: SUMMARY: AddressSanitizer: heap-use-after-free {{.*}}PtrToStringUniAfterFree.cs:[[@LINE-15]] in Program.Main()

@@ -18,8 +18,8 @@ static class Program
 }
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow on address
 // CHECK-NEXT: READ of size 16 at
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.Marshal.PtrToStructure(
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}PtrToStructureOverflow.cs:15
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.Marshal.PtrToStructure<T>(nint)
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}PtrToStructureOverflow.cs:[[@LINE-7]]
 // CHECK-NEXT: is located 0 bytes to the right of 8-byte region
-// CHECK: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}PtrToStructureOverflow.cs:12
-// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}PtrToStructureOverflow.cs:15 in Program.Main()
+// CHECK: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}PtrToStructureOverflow.cs:[[@LINE-12]]
+// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}PtrToStructureOverflow.cs:[[@LINE-10]] in Program.Main()

@@ -15,9 +15,9 @@ static unsafe class Program
 // CHECK: ERROR: AddressSanitizer: heap-use-after-free on address
 // CHECK-NEXT: READ of size 8 at
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.ReadOnlySpan<T>..ctor(void*, int)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}ReadOnlySpanAfterFree.cs:11
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}ReadOnlySpanAfterFree.cs:[[@LINE-7]]
 // CHECK-NEXT: is located 0 bytes inside of 8-byte region
 // CHECK-NEXT: freed by thread T0 here:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.NativeMemory.Free(void*)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}ReadOnlySpanAfterFree.cs:10
-// CHECK: SUMMARY: AddressSanitizer: heap-use-after-free {{.*}}ReadOnlySpanAfterFree.cs:11 in Program.Main()
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}ReadOnlySpanAfterFree.cs:[[@LINE-12]]
+// CHECK: SUMMARY: AddressSanitizer: heap-use-after-free {{.*}}ReadOnlySpanAfterFree.cs:[[@LINE-12]] in Program.Main()

@@ -21,6 +21,6 @@ static unsafe class Program
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow on address
 // CHECK-NEXT: WRITE of size 20 at
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Span<T>..ctor(void*, int)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}SpanFromPointerOverflow.cs:17
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}SpanFromPointerOverflow.cs:[[@LINE-7]]
 // CHECK-NEXT: is located 0 bytes to the right of 16-byte region
-// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}SpanFromPointerOverflow.cs:17 in Program.Main()
+// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}SpanFromPointerOverflow.cs:[[@LINE-9]] in Program.Main()

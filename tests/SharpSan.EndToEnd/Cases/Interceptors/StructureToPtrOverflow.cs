@@ -18,6 +18,6 @@ static class Program
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow on address
 // CHECK-NEXT: WRITE of size 16 at
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.Marshal.StructureToPtr(object, nint, bool)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}StructureToPtrOverflow.cs:14
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}StructureToPtrOverflow.cs:[[@LINE-7]]
 // CHECK-NEXT: is located 0 bytes to the right of 12-byte region
-// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}StructureToPtrOverflow.cs:14 in Program.Main()
+// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}StructureToPtrOverflow.cs:[[@LINE-9]] in Program.Main()

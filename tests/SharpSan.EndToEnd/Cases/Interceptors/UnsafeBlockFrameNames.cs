@@ -1,4 +1,3 @@
-// XFAIL: reports from Unsafe.CopyBlockUnaligned/InitBlockUnaligned name Unsafe.CopyBlock/InitBlock in frame #0
 // Frame #0 names the Unaligned variants of the block APIs when those are the ones called.
 // ENV: SHARPSAN_OPTIONS=halt_on_error=0:detect_leaks=0
 using System;
@@ -19,9 +18,9 @@ static unsafe class Program
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow
 // CHECK-NEXT: WRITE of size 16 at
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(void*, void*, uint)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}UnsafeBlockFrameNames.cs:14
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}UnsafeBlockFrameNames.cs:[[@LINE-8]]
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow
 // CHECK-NEXT: WRITE of size 14 at
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.CompilerServices.Unsafe.InitBlockUnaligned(void*, byte, uint)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}UnsafeBlockFrameNames.cs:15
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}UnsafeBlockFrameNames.cs:[[@LINE-11]]
 // CHECK: done

@@ -25,36 +25,36 @@ static unsafe class Program
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow
 // CHECK-NEXT: WRITE of size 17 at
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.CompilerServices.Unsafe.CopyBlock(
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}UnsafeBlockOverflows.cs:14
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}UnsafeBlockOverflows.cs:[[@LINE-14]]
 // CHECK-NEXT: is located 0 bytes to the right of 16-byte region
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow
 // CHECK-NEXT: READ of size 17 at
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.CompilerServices.Unsafe.CopyBlock(
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}UnsafeBlockOverflows.cs:15
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}UnsafeBlockOverflows.cs:[[@LINE-18]]
 // CHECK-NEXT: is located 0 bytes to the right of 16-byte region
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow
 // CHECK-NEXT: WRITE of size 16 at
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.CompilerServices.Unsafe.CopyBlock
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}UnsafeBlockOverflows.cs:16
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}UnsafeBlockOverflows.cs:[[@LINE-22]]
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow
 // CHECK-NEXT: WRITE of size 15 at
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.CompilerServices.Unsafe.CopyBlock
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}UnsafeBlockOverflows.cs:17
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}UnsafeBlockOverflows.cs:[[@LINE-25]]
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow
 // CHECK-NEXT: WRITE of size 17 at
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.CompilerServices.Unsafe.InitBlock(
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}UnsafeBlockOverflows.cs:18
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}UnsafeBlockOverflows.cs:[[@LINE-28]]
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow
 // CHECK-NEXT: WRITE of size 9 at
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.CompilerServices.Unsafe.InitBlock(
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}UnsafeBlockOverflows.cs:19
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}UnsafeBlockOverflows.cs:[[@LINE-31]]
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow
 // CHECK-NEXT: WRITE of size 14 at
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.CompilerServices.Unsafe.InitBlock
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}UnsafeBlockOverflows.cs:20
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}UnsafeBlockOverflows.cs:[[@LINE-34]]
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow
 // CHECK-NEXT: WRITE of size 2 at
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.CompilerServices.Unsafe.InitBlock
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}UnsafeBlockOverflows.cs:21
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}UnsafeBlockOverflows.cs:[[@LINE-37]]
 // CHECK: done
 // CHECK-NOT: ERROR:

@@ -23,7 +23,7 @@ static unsafe class Program
 // CHECK-NEXT: =={{[0-9]+}}==ERROR: LeakSanitizer: detected memory leaks
 // CHECK: Direct leak of 48 byte(s) in 1 object(s) allocated from:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.NativeMemory.Alloc(nuint)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.MakeBuffer() {{.*}}DirectLeak.cs:9
-// CHECK-NEXT: #2 0x{{[0-9a-f]+}} in Program.Main() {{.*}}DirectLeak.cs:16
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.MakeBuffer() {{.*}}DirectLeak.cs:[[@LINE-17]]
+// CHECK-NEXT: #2 0x{{[0-9a-f]+}} in Program.Main() {{.*}}DirectLeak.cs:[[@LINE-11]]
 // CHECK: SUMMARY: AddressSanitizer: 48 byte(s) leaked in 1 allocation(s).
 // CHECK-NOT: Indirect leak

@@ -19,8 +19,8 @@ static class Program
 // CHECK: ERROR: LeakSanitizer: detected memory leaks
 // CHECK: Direct leak of 96 byte(s) in 3 object(s) allocated from:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.Marshal.AllocHGlobal(nint)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}GroupedLeaks.cs:11
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}GroupedLeaks.cs:[[@LINE-11]]
 // CHECK: Direct leak of 10 byte(s) in 1 object(s) allocated from:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.Marshal.AllocCoTaskMem(int)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}GroupedLeaks.cs:14
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}GroupedLeaks.cs:[[@LINE-11]]
 // CHECK: SUMMARY: AddressSanitizer: 106 byte(s) leaked in 4 allocation(s).

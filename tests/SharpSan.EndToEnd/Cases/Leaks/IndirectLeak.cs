@@ -21,8 +21,8 @@ static unsafe class Program
 // CHECK: ERROR: LeakSanitizer: detected memory leaks
 // CHECK: Direct leak of 16 byte(s) in 1 object(s) allocated from:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.NativeMemory.Alloc(nuint)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}IndirectLeak.cs:11
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}IndirectLeak.cs:[[@LINE-13]]
 // CHECK: Indirect leak of 16 byte(s) in 1 object(s) allocated from:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.NativeMemory.AllocZeroed(nuint)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}IndirectLeak.cs:12
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}IndirectLeak.cs:[[@LINE-15]]
 // CHECK: SUMMARY: AddressSanitizer: 32 byte(s) leaked in 2 allocation(s).

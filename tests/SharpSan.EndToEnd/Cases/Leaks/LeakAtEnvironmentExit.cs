@@ -20,5 +20,5 @@ static unsafe class Program
 // CHECK: ERROR: LeakSanitizer: detected memory leaks
 // CHECK: Direct leak of 24 byte(s) in 1 object(s) allocated from:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.NativeMemory.AllocZeroed(nuint, nuint)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}LeakAtEnvironmentExit.cs:15
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}LeakAtEnvironmentExit.cs:[[@LINE-8]]
 // CHECK: SUMMARY: AddressSanitizer: 24 byte(s) leaked in 1 allocation(s).

@@ -16,5 +16,5 @@ static class Program
 // CHECK: returning 5
 // CHECK: ERROR: LeakSanitizer: detected memory leaks
 // CHECK: Direct leak of 7 byte(s) in 1 object(s) allocated from:
-// CHECK: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}LeakExitCodeOption.cs:11
+// CHECK: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}LeakExitCodeOption.cs:[[@LINE-8]]
 // CHECK: SUMMARY: AddressSanitizer: 7 byte(s) leaked in 1 allocation(s).

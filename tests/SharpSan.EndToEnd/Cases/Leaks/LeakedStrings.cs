@@ -16,8 +16,8 @@ static class Program
 // CHECK: ERROR: LeakSanitizer: detected memory leaks
 // CHECK: Direct leak of 10 byte(s) in 1 object(s) allocated from:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.Marshal.StringToHGlobalUni(string)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}LeakedStrings.cs:9
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}LeakedStrings.cs:[[@LINE-10]]
 // CHECK: Direct leak of 5 byte(s) in 1 object(s) allocated from:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.Marshal.StringToCoTaskMemAnsi(string)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}LeakedStrings.cs:10
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}LeakedStrings.cs:[[@LINE-12]]
 // CHECK: SUMMARY: AddressSanitizer: 15 byte(s) leaked in 2 allocation(s).

@@ -1,4 +1,3 @@
-// XFAIL: NativeMemory.Alloc/AllocZeroed(count, size) interceptors throw OverflowException when count * size overflows; .NET throws OutOfMemoryException
 // NativeMemory.Alloc/AllocZeroed(count, size) whose product overflows fail as they do without SharpSan: OutOfMemoryException.
 using System;
 using System.Runtime.InteropServices;

@@ -15,9 +15,9 @@ static unsafe class Program
 }
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow on address
 // CHECK-NEXT: READ of size 4 at
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}FirstStatementOptimized.cs:13
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}FirstStatementOptimized.cs:[[@LINE-5]]
 // CHECK-NEXT: is located 0 bytes to the right of 12-byte region
 // CHECK-NEXT: allocated by thread T0 here:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.NativeMemory.Alloc(nuint)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}FirstStatementOptimized.cs:11
-// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}FirstStatementOptimized.cs:13 in Program.Main()
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}FirstStatementOptimized.cs:[[@LINE-11]]
+// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}FirstStatementOptimized.cs:[[@LINE-10]] in Program.Main()

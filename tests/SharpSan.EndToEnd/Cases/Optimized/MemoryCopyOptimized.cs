@@ -24,8 +24,8 @@ static unsafe class Program
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow on address
 // CHECK-NEXT: WRITE of size 51 at
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Buffer.MemoryCopy(void*, void*, long, long)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Append(byte*, byte*, int) {{.*}}MemoryCopyOptimized.cs:11
-// CHECK-NEXT: #2 0x{{[0-9a-f]+}} in Program.Main() {{.*}}MemoryCopyOptimized.cs:20
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Append(byte*, byte*, int) {{.*}}MemoryCopyOptimized.cs:[[@LINE-16]]
+// CHECK-NEXT: #2 0x{{[0-9a-f]+}} in Program.Main() {{.*}}MemoryCopyOptimized.cs:[[@LINE-8]]
 // CHECK-NEXT: is located 0 bytes to the right of 50-byte region
-// CHECK: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}MemoryCopyOptimized.cs:18
-// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}MemoryCopyOptimized.cs:11 in Program.Append(byte*, byte*, int)
+// CHECK: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}MemoryCopyOptimized.cs:[[@LINE-12]]
+// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}MemoryCopyOptimized.cs:[[@LINE-20]] in Program.Append(byte*, byte*, int)

@@ -24,10 +24,10 @@ static unsafe class Program
 // CHECK: start
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow on address
 // CHECK-NEXT: READ of size 8 at
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Sum(long*, int) {{.*}}OverflowOptimized.cs:12
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}OverflowOptimized.cs:21
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Sum(long*, int) {{.*}}OverflowOptimized.cs:[[@LINE-15]]
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}OverflowOptimized.cs:[[@LINE-7]]
 // CHECK-NEXT: is located 0 bytes to the right of 32-byte region
 // CHECK-NEXT: allocated by thread T0 here:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.NativeMemory.Alloc(nuint)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}OverflowOptimized.cs:19
-// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}OverflowOptimized.cs:12 in Program.Sum(long*, int)
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}OverflowOptimized.cs:[[@LINE-13]]
+// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}OverflowOptimized.cs:[[@LINE-21]] in Program.Sum(long*, int)

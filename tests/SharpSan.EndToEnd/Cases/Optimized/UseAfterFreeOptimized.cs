@@ -33,14 +33,14 @@ static unsafe class Program
 // CHECK: closing
 // CHECK: ERROR: AddressSanitizer: heap-use-after-free on address
 // CHECK-NEXT: READ of size 8 at
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}UseAfterFreeOptimized.cs:30
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}UseAfterFreeOptimized.cs:[[@LINE-6]]
 // CHECK-NEXT: is located 8 bytes inside of 16-byte region
 // CHECK-NEXT: freed by thread T0 here:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.Marshal.FreeHGlobal(nint)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Close(Account*) {{.*}}UseAfterFreeOptimized.cs:22
-// CHECK-NEXT: #2 0x{{[0-9a-f]+}} in Program.Main() {{.*}}UseAfterFreeOptimized.cs:29
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Close(Account*) {{.*}}UseAfterFreeOptimized.cs:[[@LINE-18]]
+// CHECK-NEXT: #2 0x{{[0-9a-f]+}} in Program.Main() {{.*}}UseAfterFreeOptimized.cs:[[@LINE-12]]
 // CHECK: previously allocated by thread T0 here:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.Marshal.AllocHGlobal(nint)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Open(long) {{.*}}UseAfterFreeOptimized.cs:13
-// CHECK-NEXT: #2 0x{{[0-9a-f]+}} in Program.Main() {{.*}}UseAfterFreeOptimized.cs:28
-// CHECK: SUMMARY: AddressSanitizer: heap-use-after-free {{.*}}UseAfterFreeOptimized.cs:30 in Program.Main()
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Open(long) {{.*}}UseAfterFreeOptimized.cs:[[@LINE-31]]
+// CHECK-NEXT: #2 0x{{[0-9a-f]+}} in Program.Main() {{.*}}UseAfterFreeOptimized.cs:[[@LINE-17]]
+// CHECK: SUMMARY: AddressSanitizer: heap-use-after-free {{.*}}UseAfterFreeOptimized.cs:[[@LINE-16]] in Program.Main()

@@ -15,6 +15,6 @@ static unsafe class Program
 }
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow on address
 // CHECK-NEXT: WRITE of size 1 at
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}ExitCodeOption.cs:12
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}ExitCodeOption.cs:[[@LINE-6]]
 // CHECK-NEXT: is located 0 bytes to the right of 3-byte region
-// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}ExitCodeOption.cs:12 in Program.Main()
+// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}ExitCodeOption.cs:[[@LINE-8]] in Program.Main()

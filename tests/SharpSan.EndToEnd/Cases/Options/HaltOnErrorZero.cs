@@ -22,24 +22,24 @@ static unsafe class Program
 }
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow on address
 // CHECK-NEXT: READ of size 4 at
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}HaltOnErrorZero.cs:14
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}HaltOnErrorZero.cs:[[@LINE-11]]
 // CHECK-NEXT: is located 0 bytes to the right of 16-byte region
-// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}HaltOnErrorZero.cs:14 in Program.Main()
+// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}HaltOnErrorZero.cs:[[@LINE-13]] in Program.Main()
 // CHECK-NOT: ERROR:
 // CHECK: after overflow loop
 // CHECK-NOT: ERROR:
 // CHECK: ERROR: AddressSanitizer: heap-use-after-free on address
 // CHECK-NEXT: WRITE of size 4 at
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}HaltOnErrorZero.cs:17
-// CHECK: SUMMARY: AddressSanitizer: heap-use-after-free {{.*}}HaltOnErrorZero.cs:17 in Program.Main()
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}HaltOnErrorZero.cs:[[@LINE-16]]
+// CHECK: SUMMARY: AddressSanitizer: heap-use-after-free {{.*}}HaltOnErrorZero.cs:[[@LINE-17]] in Program.Main()
 // CHECK-NOT: ERROR:
 // CHECK: ERROR: AddressSanitizer: heap-use-after-free on address
 // CHECK-NEXT: WRITE of size 4 at
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}HaltOnErrorZero.cs:18
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}HaltOnErrorZero.cs:[[@LINE-20]]
 // CHECK-NOT: ERROR:
 // CHECK: ERROR: AddressSanitizer: attempting double-free on
-// CHECK: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}HaltOnErrorZero.cs:19
-// CHECK: SUMMARY: AddressSanitizer: double-free {{.*}}HaltOnErrorZero.cs:19 in Program.Main()
+// CHECK: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}HaltOnErrorZero.cs:[[@LINE-22]]
+// CHECK: SUMMARY: AddressSanitizer: double-free {{.*}}HaltOnErrorZero.cs:[[@LINE-23]] in Program.Main()
 // CHECK-NOT: ERROR:
 // CHECK: finished
 // CHECK-NOT: ERROR:

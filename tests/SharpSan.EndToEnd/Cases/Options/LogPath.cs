@@ -21,6 +21,6 @@ static unsafe class Program
     }
 }
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow on address
-// CHECK: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}LogPath.cs:16
+// CHECK: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}LogPath.cs:[[@LINE-8]]
 // CHECK: log has: AddressSanitizer: heap-buffer-overflow on address
 // CHECK-NEXT: log summary: yes

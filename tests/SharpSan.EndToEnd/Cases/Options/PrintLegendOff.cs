@@ -13,7 +13,7 @@ static unsafe class Program
 }
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow on address
 // CHECK-NEXT: WRITE of size 8 at
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}PrintLegendOff.cs:11
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}PrintLegendOff.cs:[[@LINE-5]]
 // CHECK-NEXT: is located 8 bytes to the left of 8-byte region
 // CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow
 // CHECK-NEXT: Shadow bytes around the buggy address:

@@ -15,9 +15,9 @@ static unsafe class Program
 }
 // CHECK: ERROR: AddressSanitizer: heap-buffer-overflow on address
 // CHECK-NEXT: WRITE of size 1 at
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}RedzoneOption.cs:12
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}RedzoneOption.cs:[[@LINE-6]]
 // CHECK-NEXT: is located 200 bytes to the right of 24-byte region
 // CHECK-NEXT: allocated by thread T0 here:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.NativeMemory.Alloc(nuint)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}RedzoneOption.cs:10
-// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}RedzoneOption.cs:12 in Program.Main()
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}RedzoneOption.cs:[[@LINE-12]]
+// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}RedzoneOption.cs:[[@LINE-11]] in Program.Main()
