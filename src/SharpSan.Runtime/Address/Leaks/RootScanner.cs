@@ -10,34 +10,50 @@ namespace SharpSan.Runtime.Address.Leaks;
 /// from the static fields of instrumented modules and yields every pointer-sized value it holds
 /// (IntPtr/UIntPtr/pointer fields, SafeHandle handles, arrays of them). Bounded, exit-time only.
 /// </summary>
-internal static class RootScanner
+public static class RootScanner
 {
     const int MaxObjects = 1_000_000;
     const BindingFlags StaticFields = BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
     const BindingFlags InstanceFields = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
 
+    static readonly List<(Type Declared, object? Value)> s_threadStaticRoots = [];
+
+    /// <summary>
+    /// Called by instrumented code when the entry point returns, on the main thread: the exit-time scan runs on
+    /// another thread and cannot see the main thread's [ThreadStatic] fields, so their values are kept here.
+    /// </summary>
+    public static void CaptureThreadStatics()
+    {
+        try
+        {
+            foreach (var type in InstrumentedModules().SelectMany(ClosedTypes))
+                foreach (var field in SafeFields(type, StaticFields))
+                    if (field.IsDefined(typeof(ThreadStaticAttribute), false))
+                        lock (s_threadStaticRoots) s_threadStaticRoots.Add((field.FieldType, field.GetValue(null)));
+        }
+        catch (Exception)
+        {
+            // Best effort: a missed root can only turn a reachable block into a reported leak.
+        }
+    }
+
     public static void Scan(IEnumerable<Module> modules, Action<nuint> candidate)
     {
         var visited = new HashSet<object>(ReferenceEqualityComparer.Instance);
         var pending = new Stack<object>();
-        foreach (var module in modules)
+        foreach (var type in modules.SelectMany(ClosedTypes))
         {
-            Type?[] types;
-            try { types = module.GetTypes(); }
-            catch (ReflectionTypeLoadException e) { types = e.Types; }
-            foreach (var type in types)
+            foreach (var field in SafeFields(type, StaticFields))
             {
-                if (type is null || type.ContainsGenericParameters) continue;
-                foreach (var field in SafeFields(type, StaticFields))
-                {
-                    if (field.IsLiteral) continue;
-                    object? value;
-                    try { value = field.GetValue(null); }
-                    catch (Exception) { continue; }
-                    Visit(field.FieldType, value, candidate, visited, pending);
-                }
+                if (field.IsLiteral) continue;
+                object? value;
+                try { value = field.GetValue(null); }
+                catch (Exception) { continue; }
+                Visit(field.FieldType, value, candidate, visited, pending);
             }
         }
+        lock (s_threadStaticRoots)
+            foreach (var (declared, value) in s_threadStaticRoots) Visit(declared, value, candidate, visited, pending);
         while (pending.Count > 0 && visited.Count < MaxObjects)
         {
             object obj = pending.Pop();
@@ -91,6 +107,34 @@ internal static class RootScanner
     {
         try { return type.GetFields(flags); }
         catch (Exception) { return []; }
+    }
+
+    /// <summary>
+    /// The module's non-generic types, plus the closed generic instantiations its code mentions (TypeSpec rows,
+    /// e.g. <c>Cache&lt;int&gt;</c>): static fields of generic types live per instantiation.
+    /// </summary>
+    static IEnumerable<Type> ClosedTypes(Module module)
+    {
+        Type?[] types;
+        try { types = module.GetTypes(); }
+        catch (ReflectionTypeLoadException e) { types = e.Types; }
+        foreach (var type in types)
+            if (type is not null && !type.ContainsGenericParameters) yield return type;
+        int specs;
+        try
+        {
+            using var pe = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(module.Assembly.Location));
+            specs = System.Reflection.Metadata.Ecma335.MetadataReaderExtensions.GetTableRowCount(
+                System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe), System.Reflection.Metadata.Ecma335.TableIndex.TypeSpec);
+        }
+        catch (Exception) { yield break; }
+        for (int row = 1; row <= specs; row++)
+        {
+            Type? spec = null;
+            try { spec = module.ResolveType(0x1B000000 | row); }
+            catch (Exception) { }
+            if (spec is { IsConstructedGenericType: true, ContainsGenericParameters: false }) yield return spec;
+        }
     }
 
     public static IEnumerable<Module> InstrumentedModules()

@@ -17,4 +17,3 @@ static unsafe class Program
 // CHECK: scratch ready
 // CHECK-NOT: ERROR:
 // CHECK-NOT: leak
-// XFAIL: [ThreadStatic] fields are not leak roots (the exit-time scan does not see the main thread's value), so the block is reported as leaked

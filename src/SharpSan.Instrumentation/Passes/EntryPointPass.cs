@@ -1,0 +1,26 @@
+using Mono.Cecil.Cil;
+using SharpSan.Instrumentation.Pipeline;
+
+namespace SharpSan.Instrumentation.Passes;
+
+/// <summary>
+/// Before the entry point returns, lets the leak checker record the main thread's [ThreadStatic] roots: the
+/// exit-time scan runs on another thread, where those fields read as empty (LeakSanitizer scans thread-local
+/// storage at exit; this is the .NET equivalent for the main thread).
+/// </summary>
+public sealed class EntryPointPass : IInstrumentationPass
+{
+    public string Name => "entry-point";
+
+    public void Run(MethodContext ctx)
+    {
+        if (ctx.Method != ctx.Method.Module.EntryPoint) return;
+        var capture = ctx.Module.Entry("SharpSan.Runtime.Address.Leaks.RootScanner", "CaptureThreadStatics");
+        foreach (var ret in ctx.Method.Body.Instructions.Where(i => i.OpCode.Code == Code.Ret && !ctx.Editor.Inserted.Contains(i)).ToList())
+        {
+            if (ret.Previous is { } p && p.Previous is { OpCode.Code: Code.Tail }) continue;
+            ctx.Editor.InsertBefore(ret, [Instruction.Create(OpCodes.Call, capture)]);
+            ctx.Changed = true;
+        }
+    }
+}
