@@ -28,5 +28,4 @@ static unsafe class Program
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.NativeMemory.Alloc(nuint)
 // CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}DoubleFree.cs:[[@LINE-18]]
 // CHECK: SUMMARY: AddressSanitizer: double-free {{.*}}DoubleFree.cs:[[@LINE-23]] in Program.Cleanup(void*)
-// CHECK: ==ABORTING
 // CHECK-NOT: unreachable

@@ -32,7 +32,7 @@ static unsafe class Program
 // CHECK-NEXT: allocated by thread T0 here:
 // CHECK-NEXT: #0 0x0000 in System.Runtime.InteropServices.NativeMemory.Alloc(nuint)
 // CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}IntOverflowRead.cs:[[@LINE-17]]
-// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}IntOverflowRead.cs:[[@LINE-24]] in Program.Sum(int*, int)
-// CHECK-NEXT: Shadow bytes around the buggy address:
-// CHECK: ==ABORTING
+// CHECK: Shadow bytes around the buggy address:
+// CHECK: Shadow byte legend (one shadow byte represents 8 application bytes):
+// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}IntOverflowRead.cs:[[@LINE-26]] in Program.Sum(int*, int)
 // CHECK-NOT: not reached

@@ -32,5 +32,5 @@ static unsafe class Program
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.NativeMemory.Alloc(nuint)
 // CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Make() {{.*}}UseAfterFree.cs:[[@LINE-24]]
 // CHECK-NEXT: #2 0x{{[0-9a-f]+}} in Program.Main() {{.*}}UseAfterFree.cs:[[@LINE-17]]
-// CHECK: SUMMARY: AddressSanitizer: heap-use-after-free {{.*}}UseAfterFree.cs:[[@LINE-15]] in Program.Main()
 // CHECK: Freed heap region: fd
+// CHECK: SUMMARY: AddressSanitizer: heap-use-after-free {{.*}}UseAfterFree.cs:[[@LINE-16]] in Program.Main()
