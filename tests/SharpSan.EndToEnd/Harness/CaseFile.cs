@@ -29,7 +29,7 @@ public sealed record Directive(DirectiveKind Kind, string Pattern, int Line)
 /// // CHECK: / CHECK-NEXT: / CHECK-NOT:   FileCheck expectations on the program's output
 /// </code>
 /// Directives may stand on their own line or trail code; <c>[[@LINE]]</c> is the line the directive is on.
-/// In RUN and ENV values, <c>%t</c> is the case's scratch folder.
+/// In RUN and ENV values, <c>%t</c> is the case's scratch folder and <c>%S</c> the folder of the case file.
 /// </summary>
 public sealed class CaseFile
 {

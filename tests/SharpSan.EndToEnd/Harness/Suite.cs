@@ -78,9 +78,9 @@ public static class Suite
     /// skipping suppressed ones needs returning checks, chosen when instrumenting. Options that do not parse are
     /// left for the runtime to reject.
     /// </summary>
-    static bool InstrumentForRecovery(CaseFile c)
+    static bool InstrumentForRecovery(IReadOnlyDictionary<string, string?> environment)
     {
-        if (!c.Environment.TryGetValue("SHARPSAN_OPTIONS", out var text)) return false;
+        if (!environment.TryGetValue("SHARPSAN_OPTIONS", out var text) || text is null) return false;
         try
         {
             var options = SanitizerOptions.Parse(text);
@@ -99,6 +99,8 @@ public static class Suite
         string root = Path.Combine(WorkDirectory, c.Name);
         string compiled = Path.Combine(root, "bin");
         string instrumented = Path.Combine(root, "instrumented");
+        string Substitute(string text) => text.Replace("%t", root).Replace("%S", Path.GetDirectoryName(c.Path)!);
+        var env = c.Environment.ToDictionary(kv => kv.Key, kv => (string?)Substitute(kv.Value));
         var clock = Stopwatch.StartNew();
         string dll;
         try
@@ -116,7 +118,7 @@ public static class Suite
         try
         {
             // One RuntimeLibrary per case: Cecil modules read lazily are not safe to share between threads.
-            var request = new InstrumentRequest(dll, instrumented, [], [], Recover: InstrumentForRecovery(c));
+            var request = new InstrumentRequest(dll, instrumented, [], [], Recover: InstrumentForRecovery(env));
             var report = new AppInstrumenter(RuntimeLibrary.Default()).Instrument(request);
             var outcome = report.Assemblies.FirstOrDefault(a => a.FileName == c.Name + ".dll");
             if (outcome is null || outcome.Action != "instrumented")
@@ -128,8 +130,7 @@ public static class Suite
             return new CaseResult(c, null, "instrumentation threw: " + e, compileTime, clock.Elapsed);
         }
         var instrumentTime = clock.Elapsed;
-        var env = c.Environment.ToDictionary(kv => kv.Key, kv => (string?)kv.Value.Replace("%t", root));
-        var run = ChildProcess.RunMerged(ChildProcess.DotnetHost, [main, .. c.Arguments.Select(a => a.Replace("%t", root))], env);
+        var run = ChildProcess.RunMerged(ChildProcess.DotnetHost, [main, .. c.Arguments.Select(Substitute)], env);
         File.WriteAllText(Path.Combine(root, "output.txt"), $"exit code {run.ExitCode}\n{run.Output}");
         return new CaseResult(c, run, null, compileTime, instrumentTime);
     }
