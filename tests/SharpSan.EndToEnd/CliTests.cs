@@ -46,12 +46,12 @@ public sealed class CliFixture : IDisposable
 [Collection(EndToEndCollection.Name)]
 public sealed class CliTests(CliFixture fixture, ITestOutputHelper log) : IClassFixture<CliFixture>
 {
-    ProcessResult Run(string[] sharpsanArgs, string app, string[] appArgs, string? options = null, string? cache = null)
+    ProcessResult Run(string[] sharpsanArgs, string app, string[] appArgs, string? options = null, string? cache = null, string? stdin = null)
     {
         var env = new Dictionary<string, string?> { ["SHARPSAN_CACHE"] = cache ?? fixture.Cache };
         if (options is not null) env["SHARPSAN_OPTIONS"] = options;
         string[] args = [fixture.Sharpsan, "run", .. sharpsanArgs, "--", fixture.App(app), .. appArgs];
-        var result = ChildProcess.RunSeparate(ChildProcess.DotnetHost, args, env, TimeSpan.FromSeconds(120));
+        var result = ChildProcess.RunSeparate(ChildProcess.DotnetHost, args, env, TimeSpan.FromSeconds(120), stdin);
         log.WriteLine($"$ SHARPSAN_OPTIONS={options} dotnet {string.Join(" ", args)}\nexit code {result.ExitCode}, {result.Elapsed.TotalMilliseconds:0} ms\n" +
                       $"--- stdout ---\n{result.Output}--- stderr ---\n{result.Error}--- end ---");
         Assert.False(result.TimedOut, "sharpsan run timed out");
@@ -65,6 +65,26 @@ public sealed class CliTests(CliFixture fixture, ITestOutputHelper log) : IClass
         Assert.Equal(7, r.ExitCode);
         Assert.Contains("returning 7", r.Output);
         Assert.DoesNotContain("ERROR:", r.Error);
+    }
+
+    [Fact]
+    public void ArgumentsAndStdinPassThrough()
+    {
+        var r = Run([], "EchoApp", ["two words", "--", "x"], stdin: "from stdin\n");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("args=two words|--|x", r.Output);
+        Assert.Contains("stdin=from stdin", r.Output);
+    }
+
+    [Fact]
+    public void UnhandledExceptionKeepsTheAppsOwnExitCode()
+    {
+        var plain = ChildProcess.RunSeparate(ChildProcess.DotnetHost, [fixture.App("EchoApp"), "throw"]);
+        var r = Run([], "EchoApp", ["throw"]);
+        Assert.NotEqual(0, plain.ExitCode);
+        Assert.Equal(plain.ExitCode, r.ExitCode);
+        Assert.Contains("unhandled on purpose", r.Error);
+        Assert.DoesNotContain("ERROR: AddressSanitizer", r.Error);
     }
 
     [Fact]

@@ -37,14 +37,14 @@ public static class ChildProcess
     }
 
     /// <summary>Runs <paramref name="program"/> with stdout and stderr captured separately.</summary>
-    public static ProcessResult RunSeparate(string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? timeout = null)
+    public static ProcessResult RunSeparate(string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? timeout = null, string? stdin = null)
     {
         var start = new ProcessStartInfo(program);
         foreach (var a in arguments) start.ArgumentList.Add(a);
-        return Run(start, environment, timeout);
+        return Run(start, environment, timeout, stdin);
     }
 
-    static ProcessResult Run(ProcessStartInfo start, IReadOnlyDictionary<string, string?>? environment, TimeSpan? timeout)
+    static ProcessResult Run(ProcessStartInfo start, IReadOnlyDictionary<string, string?>? environment, TimeSpan? timeout, string? stdin = null)
     {
         start.UseShellExecute = false;
         start.RedirectStandardInput = true;
@@ -64,6 +64,7 @@ public static class ChildProcess
         var clock = Stopwatch.StartNew();
         using var process = new Process { StartInfo = start };
         process.Start();
+        if (stdin is not null) process.StandardInput.Write(stdin);
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
