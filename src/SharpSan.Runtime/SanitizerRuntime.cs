@@ -60,6 +60,9 @@ public static class SanitizerRuntime
             Console.Error.WriteLine($"=={Pid}==SharpSan runtime {typeof(SanitizerRuntime).Assembly.GetName().Version} initialised (shadow at 0x{Address.ShadowMemory.Base:x})");
     }
 
+    /// <summary>True when the suppressions file has a rule of this kind matching a frame in <paramref name="reportText"/>.</summary>
+    public static bool IsSuppressed(string kind, string reportText) => s_suppressions.Value.Matches(kind, reportText);
+
     /// <summary>Prints a finding (once per distinct bug) and halts when halt_on_error=1.</summary>
     public static void Report(ErrorReport error)
     {

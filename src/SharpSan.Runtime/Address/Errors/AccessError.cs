@@ -11,7 +11,7 @@ internal sealed class AccessError(nuint address, ulong size, bool isWrite, nuint
 
     public override string Tool => "AddressSanitizer";
     public override string Kind { get; } = KindOf(firstBad);
-    public override string DeduplicationKey => $"{Kind}@{(stack.Length > 0 ? stack[0] : 0)}@{(stack.Length > 1 ? stack[1] : 0)}";
+    public override string DeduplicationKey => $"{Kind}@{StackFrame.LocationKey(stack)}";
 
     static string KindOf(nuint bad)
     {

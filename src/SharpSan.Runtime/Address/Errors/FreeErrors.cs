@@ -1,5 +1,6 @@
 using SharpSan.Runtime.Address.Allocator;
 using SharpSan.Runtime.Common.Reporting;
+using SharpSan.Runtime.Common.Stacks;
 using SharpSan.Runtime.Common.Threads;
 
 namespace SharpSan.Runtime.Address.Errors;
@@ -11,7 +12,7 @@ internal abstract class FreeError(nuint pointer, long[] stack) : ErrorReport
     protected readonly int Tid = ThreadRegistry.CurrentId;
 
     public override string Tool => "AddressSanitizer";
-    public override string DeduplicationKey => $"{Kind}@{(stack.Length > 1 ? stack[1] : 0)}@{(stack.Length > 2 ? stack[2] : 0)}";
+    public override string DeduplicationKey => $"{Kind}@{StackFrame.LocationKey(stack)}";
 
     protected abstract string Headline { get; }
 

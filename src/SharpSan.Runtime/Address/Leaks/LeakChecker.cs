@@ -47,7 +47,9 @@ internal static unsafe class LeakChecker
         foreach (var group in Enumerable.Range(0, chunks.Length).Where(i => !reachable[i])
                      .GroupBy(i => (Stack: chunks[i].AllocStack, Indirect: referenced[i])))
         {
-            leaks.Add(new LeakBlock(group.Key.Indirect, group.Sum(i => (long)chunks[i].UserSize), group.Count(), group.Key.Stack));
+            var block = new LeakBlock(group.Key.Indirect, group.Sum(i => (long)chunks[i].UserSize), group.Count(), group.Key.Stack);
+            // A `leak:` suppression drops the blocks whose allocation stack it matches, not the whole report.
+            if (!SanitizerRuntime.IsSuppressed("leak", LeakReport.Describe(block))) leaks.Add(block);
         }
         if (leaks.Count > 0) SanitizerRuntime.Report(new LeakReport(leaks));
     }
@@ -92,16 +94,25 @@ internal sealed class LeakReport(List<LeakBlock> blocks) : ErrorReport
     public override string Kind => "leak";
     public override string DeduplicationKey => "leaks";
 
+    static void PrintBlock(ReportBuilder report, LeakBlock b)
+    {
+        report.Line($"{(b.Indirect ? "Indirect" : "Direct")} leak of {b.Bytes} byte(s) in {b.Objects} object(s) allocated from:");
+        report.Stack(StackDepot.Get(b.Stack));
+        report.Line();
+    }
+
+    public static string Describe(LeakBlock block)
+    {
+        var report = new ReportBuilder();
+        PrintBlock(report, block);
+        return report.ToString();
+    }
+
     public override void Print(ReportBuilder report)
     {
         report.Error(Tool, "detected memory leaks");
         report.Line();
-        foreach (var b in blocks.OrderBy(b => b.Indirect).ThenByDescending(b => b.Bytes))
-        {
-            report.Line($"{(b.Indirect ? "Indirect" : "Direct")} leak of {b.Bytes} byte(s) in {b.Objects} object(s) allocated from:");
-            report.Stack(StackDepot.Get(b.Stack));
-            report.Line();
-        }
+        foreach (var b in blocks.OrderBy(b => b.Indirect).ThenByDescending(b => b.Bytes)) PrintBlock(report, b);
         report.Line($"SUMMARY: AddressSanitizer: {blocks.Sum(b => b.Bytes)} byte(s) leaked in {blocks.Sum(b => b.Objects)} allocation(s).");
     }
 }

@@ -19,11 +19,19 @@ public static class RootScanner
     static readonly List<(Type Declared, object? Value)> s_threadStaticRoots = [];
 
     /// <summary>
-    /// Called by instrumented code when the entry point returns, on the main thread: the exit-time scan runs on
-    /// another thread and cannot see the main thread's [ThreadStatic] fields, so their values are kept here.
+    /// Called by instrumented code when the entry point returns, on the main thread. The exit-time scan runs on
+    /// another thread and cannot see the main thread's [ThreadStatic] fields, so their values are kept here; and
+    /// .NET runs no finalizers at exit, so this is the last chance for finalizers and SafeHandles to free what
+    /// they own before leaks are counted.
     /// </summary>
     public static void CaptureThreadStatics()
     {
+        if (SanitizerRuntime.Options.DetectLeaks)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+        }
         try
         {
             foreach (var type in InstrumentedModules().SelectMany(ClosedTypes))

@@ -94,6 +94,13 @@ public readonly record struct StackFrame(int FrameKey, int IlOffset)
     public int ModuleId => FrameKey >>> ShadowStack.ModuleShift;
     public int MethodRid => FrameKey & ((1 << ShadowStack.ModuleShift) - 1);
 
+    /// <summary>
+    /// The faulting location of a captured stack, ASan's "pc" for suppress_equal_pcs: the first frame, and for a
+    /// fault inside an intercepted API (a synthetic first frame) also the user's call site below it.
+    /// </summary>
+    public static string LocationKey(long[] stack) =>
+        stack.Length == 0 ? "" : Unpack(stack[0]).FrameKey == SyntheticKey && stack.Length > 1 ? $"{stack[0]}/{stack[1]}" : $"{stack[0]}";
+
     /// <summary>Frame key reserved for "a runtime interceptor standing for a BCL API"; the offset indexes <see cref="SyntheticFrames"/>.</summary>
     public const int SyntheticKey = -1;
 }

@@ -32,4 +32,3 @@ static class Program
 // CHECK-NOT: ERROR:
 // CHECK: owners dropped
 // CHECK-NOT: ERROR:
-// XFAIL: the exit-time leak check runs after .NET stopped running finalizers, so blocks that unreachable objects' finalizers / SafeHandles free are reported as leaks

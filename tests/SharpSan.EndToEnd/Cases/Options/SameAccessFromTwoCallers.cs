@@ -27,4 +27,3 @@ static unsafe class Program
 // CHECK-NOT: ERROR:
 // CHECK: done
 // CHECK-NOT: ERROR:
-// XFAIL: the same bad access reached from two callers is reported twice under halt_on_error=0 (dedup key includes the caller frame; ASan's suppress_equal_pcs dedups by access site)

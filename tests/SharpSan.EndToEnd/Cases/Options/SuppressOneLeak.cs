@@ -32,4 +32,3 @@ static unsafe class Program
 // CHECK-NEXT: #2 0x{{[0-9a-f]+}} in Program.Main() {{.*}}SuppressOneLeak.cs:[[@LINE-10]]
 // CHECK-NOT: KnownLeak
 // CHECK: SUMMARY: AddressSanitizer: 22 byte(s) leaked in 1 allocation(s).
-// XFAIL: a leak: suppression that matches one leak suppresses the whole LeakSanitizer report, unrelated leaks included
