@@ -104,7 +104,7 @@ public static unsafe class AddressSanitizer
     /// <summary>Checks an access made on the user's behalf by an intercepted BCL API.</summary>
     public static void CheckRange(void* p, nuint size, bool isWrite, int apiFrame)
     {
-        if (size == 0) return;
+        if (size == 0 || ShadowMemory.AllGranulesClean((nuint)p, size)) return;
         nuint bad = ShadowMemory.FirstBadAddress((nuint)p, size);
         if (bad != 0) ReportAccess((nuint)p, size, isWrite, bad, CaptureForReport(apiFrame, -1));
     }

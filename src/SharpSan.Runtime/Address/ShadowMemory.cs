@@ -72,6 +72,23 @@ public static unsafe class ShadowMemory
         }
     }
 
+    /// <summary>
+    /// Fast test used before exact range checks: true when every granule the range touches has shadow 0 (so
+    /// every byte is addressable). False means "look closer", not necessarily an error.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AllGranulesClean(nuint address, nuint size)
+    {
+        nuint first = address >> GranuleShift, count = ((address + size - 1) >> GranuleShift) - first + 1;
+        byte* s = (byte*)(first + Base);
+        if (count > 32) return new ReadOnlySpan<byte>(s, (int)Math.Min(count, (nuint)int.MaxValue)).IndexOfAnyExcept((byte)0) < 0 && count <= int.MaxValue;
+        ulong any = 0;
+        nuint i = 0;
+        for (; i + 8 <= count; i += 8) any |= *(ulong*)(s + i);
+        for (; i < count; i++) any |= s[i];
+        return any == 0;
+    }
+
     /// <summary>True when every byte of [address, address+size) is addressable. Vectorised scan of the shadow.</summary>
     public static bool IsRangeAddressable(nuint address, nuint size) => FirstBadAddress(address, size) == 0;
 

@@ -38,6 +38,11 @@ public sealed unsafe class HeapAllocator
 
     public Quarantine Quarantine => _quarantine;
 
+    long _liveCount;
+
+    /// <summary>Chunks allocated and not yet freed (lets exit-time leak checking skip all work when nothing is live).</summary>
+    public long LiveCount => Volatile.Read(ref _liveCount);
+
     static long s_largestChunk;
 
     static void InterlockedMax(ref long target, long value)
@@ -70,6 +75,7 @@ public sealed unsafe class HeapAllocator
 
         Header(user)->Initialize(size, family, layout.Alignment, allocStack, ThreadRegistry.CurrentId);
         Live.Add((nuint)user);
+        Interlocked.Increment(ref _liveCount);
         return user;
     }
 
@@ -81,6 +87,7 @@ public sealed unsafe class HeapAllocator
         else if (_maxFill > 0) NativeMemory.Fill(user, (nuint)Math.Min(size, (ulong)_maxFill), _fillByte);
         ShadowMemory.Unpoison((nuint)user, (nuint)size);   // the rest of a free slot is already poisoned
         Header(user)->Initialize(size, family, 16, allocStack, ThreadRegistry.CurrentId);
+        Interlocked.Increment(ref _liveCount);
         return user;
     }
 
@@ -122,6 +129,7 @@ public sealed unsafe class HeapAllocator
     {
         var header = Header((byte*)chunk.UserBegin);
         if (!header->TryMarkFreed()) return FreeOutcome.DoubleFree;
+        Interlocked.Decrement(ref _liveCount);
         bool small = IsSlabChunk(chunk.UserSize, chunk.Alignment);
         if (!small) Live.Remove(chunk.UserBegin);
         *(FreeRecord*)chunk.UserBegin = new FreeRecord { FreeStack = freeStack, FreeThread = ThreadRegistry.CurrentId };

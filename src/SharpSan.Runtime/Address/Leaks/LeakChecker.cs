@@ -13,6 +13,7 @@ internal static unsafe class LeakChecker
 {
     public static void Run(HeapAllocator heap)
     {
+        if (heap.LiveCount == 0) return;
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();

@@ -26,7 +26,8 @@ public static class RootScanner
     /// </summary>
     public static void CaptureThreadStatics()
     {
-        if (SanitizerRuntime.Options.DetectLeaks)
+        // Nothing allocated and still live: no leak check will need roots, so stay out of the exit path.
+        if (!SanitizerRuntime.Options.DetectLeaks || Address.AddressSanitizer.Heap.LiveCount == 0) return;
         {
             GC.Collect();
             GC.WaitForPendingFinalizers();
