@@ -36,6 +36,27 @@ public sealed class AddressProvenance(MethodDefinition method)
         return IsPointerProducer(p) ? AddressKind.Pointer : AddressKind.Value;
     }
 
+    /// <summary>
+    /// The <c>dup</c> whose copy is the operand at <paramref name="depthFromTop"/>, when the operand came straight
+    /// out of one inside this block (compound assignments: <c>p[i] += x</c> loads and stores one address).
+    /// </summary>
+    public Instruction? DupFeeding(Instruction consumer, int depthFromTop)
+    {
+        var current = consumer;
+        int need = depthFromTop;
+        while (true)
+        {
+            if (_blockStarts.Contains(current)) return null;
+            var previous = current.Previous;
+            if (previous is null || EndsBlock(previous)) return null;
+            if (previous.OpCode.Code == Code.Dup) return need <= 1 ? previous : null;
+            var (pops, pushes) = StackEffects.Of(previous, method);
+            if (need < pushes) return null;
+            need = need - pushes + pops;
+            current = previous;
+        }
+    }
+
     Instruction? Producer(Instruction consumer, int need)
     {
         var current = consumer;

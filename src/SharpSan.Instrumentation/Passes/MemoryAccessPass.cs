@@ -29,6 +29,7 @@ public sealed class MemoryAccessPass(bool recover = false) : IInstrumentationPas
             var (isWrite, depth, size, fieldOffsetOf) = access.Value;
             var kind = fieldOffsetOf is null ? ctx.Provenance.Classify(instruction, depth) : ctx.Provenance.ClassifyFieldInstance(instruction, depth);
             if (kind != AddressKind.Pointer) continue;
+            if (isWrite && depth == 1 && fieldOffsetOf is null && CheckedByPrecedingLoad(ctx, instruction, size)) continue;
             Insert(ctx, instruction, isWrite, depth, size, fieldOffsetOf);
         }
     }
@@ -53,6 +54,23 @@ public sealed class MemoryAccessPass(bool recover = false) : IInstrumentationPas
         Code.Initblk => (true, 2, AccessSize.Block, null),
         _ => null,
     };
+
+    /// <summary>
+    /// ASan's redundant-check elimination for the commonest case: <c>p[i] += x</c> duplicates the address, loads
+    /// through one copy and stores through the other. If the load right after the <c>dup</c> checked the same number
+    /// of bytes and nothing between could free memory (no call), the store needs no check of its own.
+    /// </summary>
+    static bool CheckedByPrecedingLoad(MethodContext ctx, Instruction store, AccessSize size)
+    {
+        if (size.Bytes is not int bytes) return false;
+        var dup = ctx.Provenance.DupFeeding(store, 1);
+        if (dup?.Next is not { } load || Describe(load, ctx) is not { } access) return false;
+        var (loadIsWrite, loadDepth, loadSize, loadField) = access;
+        if (loadIsWrite || loadDepth != 0 || loadField is not null || loadSize.Bytes != bytes) return false;
+        for (var i = load.Next; i is not null && i != store; i = i.Next)
+            if (i.OpCode.FlowControl == FlowControl.Call && !ctx.Editor.Inserted.Contains(i)) return false;
+        return true;
+    }
 
     static bool IsStructField(Instruction i)
     {

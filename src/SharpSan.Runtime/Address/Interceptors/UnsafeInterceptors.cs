@@ -40,6 +40,12 @@ public static unsafe class UnsafeInterceptors
         if ((first | last) != 0 || size > 16) AddressSanitizer.CheckRange(p, (nuint)size, isWrite, frame);
     }
 
+    static void CheckCopy(void* destination, void* source, nuint byteCount, int frame)
+    {
+        AddressSanitizer.CheckRange(source, byteCount, false, frame);
+        AddressSanitizer.CheckRange(destination, byteCount, true, frame);
+    }
+
     [Intercepts(Target, "Read"), MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Read<T>(void* source) { Check(source, Unsafe.SizeOf<T>(), false, s_read); return Unsafe.Read<T>(source); }
 
@@ -83,32 +89,28 @@ public static unsafe class UnsafeInterceptors
     [Intercepts(Target, "CopyBlock")]
     public static void CopyBlock(void* destination, void* source, uint byteCount)
     {
-        AddressSanitizer.CheckRange(source, byteCount, false, s_copyBlock);
-        AddressSanitizer.CheckRange(destination, byteCount, true, s_copyBlock);
+        CheckCopy(destination, source, byteCount, s_copyBlock);
         Unsafe.CopyBlock(destination, source, byteCount);
     }
 
     [Intercepts(Target, "CopyBlock")]
     public static void CopyBlock(ref byte destination, ref readonly byte source, uint byteCount)
     {
-        AddressSanitizer.CheckRange(Unsafe.AsPointer(ref Unsafe.AsRef(in source)), byteCount, false, s_copyBlockRef);
-        AddressSanitizer.CheckRange(Unsafe.AsPointer(ref destination), byteCount, true, s_copyBlockRef);
+        CheckCopy(Unsafe.AsPointer(ref destination), Unsafe.AsPointer(ref Unsafe.AsRef(in source)), byteCount, s_copyBlockRef);
         Unsafe.CopyBlock(ref destination, in source, byteCount);
     }
 
     [Intercepts(Target, "CopyBlockUnaligned")]
     public static void CopyBlockUnaligned(void* destination, void* source, uint byteCount)
     {
-        AddressSanitizer.CheckRange(source, byteCount, false, s_copyBlockUnaligned);
-        AddressSanitizer.CheckRange(destination, byteCount, true, s_copyBlockUnaligned);
+        CheckCopy(destination, source, byteCount, s_copyBlockUnaligned);
         Unsafe.CopyBlockUnaligned(destination, source, byteCount);
     }
 
     [Intercepts(Target, "CopyBlockUnaligned")]
     public static void CopyBlockUnaligned(ref byte destination, ref readonly byte source, uint byteCount)
     {
-        AddressSanitizer.CheckRange(Unsafe.AsPointer(ref Unsafe.AsRef(in source)), byteCount, false, s_copyBlockUnalignedRef);
-        AddressSanitizer.CheckRange(Unsafe.AsPointer(ref destination), byteCount, true, s_copyBlockUnalignedRef);
+        CheckCopy(Unsafe.AsPointer(ref destination), Unsafe.AsPointer(ref Unsafe.AsRef(in source)), byteCount, s_copyBlockUnalignedRef);
         Unsafe.CopyBlockUnaligned(ref destination, in source, byteCount);
     }
 
@@ -144,8 +146,7 @@ public static unsafe class UnsafeInterceptors
     public static void MemoryCopy(void* source, void* destination, long destinationSizeInBytes, long sourceBytesToCopy)
     {
         if (sourceBytesToCopy > destinationSizeInBytes) { Buffer.MemoryCopy(source, destination, destinationSizeInBytes, sourceBytesToCopy); return; }
-        AddressSanitizer.CheckRange(source, (nuint)sourceBytesToCopy, false, s_memoryCopy);
-        AddressSanitizer.CheckRange(destination, (nuint)sourceBytesToCopy, true, s_memoryCopy);
+        CheckCopy(destination, source, (nuint)sourceBytesToCopy, s_memoryCopy);
         Buffer.MemoryCopy(source, destination, destinationSizeInBytes, sourceBytesToCopy);
     }
 
@@ -153,8 +154,7 @@ public static unsafe class UnsafeInterceptors
     public static void MemoryCopy(void* source, void* destination, ulong destinationSizeInBytes, ulong sourceBytesToCopy)
     {
         if (sourceBytesToCopy > destinationSizeInBytes) { Buffer.MemoryCopy(source, destination, destinationSizeInBytes, sourceBytesToCopy); return; }
-        AddressSanitizer.CheckRange(source, (nuint)sourceBytesToCopy, false, s_memoryCopyUnsigned);
-        AddressSanitizer.CheckRange(destination, (nuint)sourceBytesToCopy, true, s_memoryCopyUnsigned);
+        CheckCopy(destination, source, (nuint)sourceBytesToCopy, s_memoryCopyUnsigned);
         Buffer.MemoryCopy(source, destination, destinationSizeInBytes, sourceBytesToCopy);
     }
 }
