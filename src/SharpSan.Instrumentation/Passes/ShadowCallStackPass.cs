@@ -44,7 +44,7 @@ public sealed class ShadowCallStackPass : IInstrumentationPass
             foreach (var ctx in methods)
             {
                 if (needsFrame.Contains(ctx.Method)) continue;
-                if (ctx.Checks > 0 || ctx.Method.Body.Instructions.Any(i => !ctx.Editor.Inserted.Contains(i) && CallMayCapture(i, byDefinition, needsFrame)))
+                if (ctx.Checks > 0 || ctx.NeedsFrame || ctx.Method.Body.Instructions.Any(i => !ctx.Editor.Inserted.Contains(i) && CallMayCapture(i, byDefinition, needsFrame)))
                 {
                     needsFrame.Add(ctx.Method);
                     changed = true;
@@ -86,8 +86,7 @@ public sealed class ShadowCallStackPass : IInstrumentationPass
             && !(DirectTarget(i) is { } target && _frameless.Contains(target))).ToList();
 
         var module = ctx.Module;
-        var frame = new VariableDefinition(new PointerType(module.Module.TypeSystem.Int32));
-        body.Variables.Add(frame);
+        var frame = ctx.FrameLocal;
 
         foreach (var call in calls)
         {

@@ -42,6 +42,25 @@ public sealed class MethodContext
     /// <summary>Number of memory checks inserted (for statistics).</summary>
     public int Checks { get; set; }
 
+    /// <summary>Set by passes whose inserted code needs this method's shadow-stack frame (e.g. stackalloc owners).</summary>
+    public bool NeedsFrame { get; set; }
+
+    VariableDefinition? _frame;
+
+    /// <summary>The local holding this method's shadow-stack frame pointer (set by the shadow call stack prologue).</summary>
+    public VariableDefinition FrameLocal
+    {
+        get
+        {
+            if (_frame is null)
+            {
+                _frame = new VariableDefinition(new PointerType(Method.Module.TypeSystem.Int32));
+                Method.Body.Variables.Add(_frame);
+            }
+            return _frame;
+        }
+    }
+
     /// <summary>An <c>ldc.i4</c> that will hold the IL offset of <paramref name="target"/> in the rewritten body.</summary>
     public Instruction SiteOf(Instruction target)
     {

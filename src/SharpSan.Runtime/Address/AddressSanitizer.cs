@@ -79,7 +79,8 @@ public static unsafe class AddressSanitizer
     /// </summary>
     static void FreeForeign(void* p, AllocationFamily family, int stack)
     {
-        string? where = (nuint)p % 16 != 0 ? "at a misaligned address no allocator returns"
+        string? where = Stack.StackBufferDescription.Find((nuint)p) is not null ? ""   // described as a stack address
+            : (nuint)p % 16 != 0 ? "at a misaligned address no allocator returns"
             : IsOnCurrentStack(p) ? "on the stack of the freeing thread"
             : null;
         if (where is not null)

@@ -39,9 +39,7 @@ internal sealed class AccessError(nuint address, ulong size, bool isWrite, nuint
         var top = report.Stack(stack);
         // An access that starts inside the region and runs off its end is described by its first bad byte.
         nuint described = ShadowMemory.IsByteAddressable(address) ? firstBad : address;
-        var description = HeapAddressDescription.Find(described);
-        if (description is { } d) d.Print(report);
-        else report.Line($"Address 0x{described:x} is a wild pointer inside of access range of size 0x{size:x}.").Line();
+        AddressDescriptions.Print(described, size, report);
         ShadowDump.Print(report, firstBad, SanitizerRuntime.Options.PrintLegend);
         report.Summary(Tool, Kind, top);
     }

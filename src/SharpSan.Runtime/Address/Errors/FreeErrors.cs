@@ -25,7 +25,7 @@ internal abstract class FreeError(nuint pointer, long[] stack) : ErrorReport
         report.Summary(Tool, Kind, top);
     }
 
-    protected virtual void DescribeChunk(ReportBuilder report) => HeapAddressDescription.Find(Pointer)?.Print(report);
+    protected virtual void DescribeChunk(ReportBuilder report) => AddressDescriptions.Print(Pointer, 1, report);
 }
 
 internal sealed class DoubleFreeError(nuint pointer, long[] stack) : FreeError(pointer, stack)

@@ -11,6 +11,13 @@ internal readonly struct HeapAddressDescription(nuint address, ChunkView chunk)
 {
     public ChunkView Chunk => chunk;
 
+    public static bool TryPrint(nuint address, ReportBuilder report)
+    {
+        if (Find(address) is not { } description) return false;
+        description.Print(report);
+        return true;
+    }
+
     public static HeapAddressDescription? Find(nuint address) =>
         HeapAllocator.TryFindChunkNear(address, out var chunk) ? new HeapAddressDescription(address, chunk) : null;
 

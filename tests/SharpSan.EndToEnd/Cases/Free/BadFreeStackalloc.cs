@@ -1,4 +1,4 @@
-// Freeing stackalloc'ed memory with FreeHGlobal: the pointer is on the freeing thread's stack.
+// Freeing stackalloc'ed memory with FreeHGlobal: the pointer is a stack buffer (on SharpSan's fake stack).
 using System;
 using System.Runtime.InteropServices;
 
@@ -18,6 +18,6 @@ static unsafe class Program
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.Marshal.FreeHGlobal(nint)
 // CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Release(byte*) {{.*}}BadFreeStackalloc.cs:[[@LINE-12]]
 // CHECK-NEXT: #2 0x{{[0-9a-f]+}} in Program.Main() {{.*}}BadFreeStackalloc.cs:[[@LINE-7]]
-// CHECK: [[ADDR]] is located on the stack of the freeing thread
+// CHECK: Address [[ADDR]] is located in stack of thread T0 at offset 32 in frame
 // CHECK: SUMMARY: AddressSanitizer: bad-free {{.*}}BadFreeStackalloc.cs:[[@LINE-15]] in Program.Release(byte*)
 // CHECK-NOT: unreachable

@@ -1,0 +1,98 @@
+using System.Runtime.InteropServices;
+using SharpSan.Runtime.Common.Threads;
+
+namespace SharpSan.Runtime.Address.Stack;
+
+/// <summary>
+/// ASan's fake stack for <c>stackalloc</c>: instrumented code gets each buffer from here instead of the thread
+/// stack, with poisoned redzones on both sides (stack-buffer-underflow/overflow). When the owning frame returns,
+/// the buffer is poisoned as "stack after return" and kept in a per-thread FIFO for a while, so a pointer that
+/// escaped the method is caught as stack-use-after-return; leaving the FIFO, it is unpoisoned and freed.
+/// Buffers of frames unwound by an exception are released lazily, by the next allocation or return on the thread.
+/// </summary>
+public static unsafe class FakeStack
+{
+    public const int Redzone = 32;
+    const int RetiredLimit = 256;
+    const long RetiredBytesLimit = 8 << 20;
+
+    [ThreadStatic] static ThreadState? t_state;
+
+    /// <summary>Replaces <c>localloc</c>. <paramref name="frame"/> is the caller's shadow-stack frame (owner of the buffer).</summary>
+    public static void* Alloc(nuint size, int* frame, int ilOffset, bool zero)
+    {
+        var state = t_state ??= new ThreadState();
+        state.ReleaseAbove(frame);
+        nuint rounded = (size + 7) & ~(nuint)7;
+        nuint total = Redzone + rounded + Redzone;
+        byte* raw = (byte*)NativeMemory.Alloc(total);
+        *(StackBufferHeader*)raw = new StackBufferHeader
+        {
+            MagicValue = StackBufferHeader.Magic,
+            FrameKey = frame != null ? frame[-1] : 0,
+            IlOffset = ilOffset,
+            Thread = ThreadRegistry.CurrentId,
+            Size = size,
+        };
+        byte* user = raw + Redzone;
+        ShadowMemory.Poison((nuint)raw, Redzone, ShadowCode.StackLeftRedzone);
+        ShadowMemory.Unpoison((nuint)user, size);
+        nuint tail = ((nuint)user + size + 7) & ~(nuint)7;
+        ShadowMemory.Poison(tail, (nuint)(raw + total) - tail, ShadowCode.StackRightRedzone);
+        if (zero) NativeMemory.Clear(user, size);
+        state.Live.Push(new Buffer(raw, total, rounded, frame));
+        return user;
+    }
+
+    /// <summary>Called before the owning method returns: its buffers (and any left by deeper, unwound frames) retire.</summary>
+    public static void Release(int* frame)
+    {
+        var state = t_state;
+        if (state is null) return;
+        while (state.Live.Count > 0 && state.Live.Peek().Owner >= frame) state.Retire(state.Live.Pop());
+    }
+
+    readonly struct Buffer(byte* raw, nuint total, nuint rounded, int* owner)
+    {
+        public byte* Raw { get; } = raw;
+        public nuint Total { get; } = total;
+        public nuint Rounded { get; } = rounded;
+        public int* Owner { get; } = owner;
+    }
+
+    sealed class ThreadState
+    {
+        public readonly Stack<Buffer> Live = new();
+        readonly Queue<Buffer> _retired = new();
+        long _retiredBytes;
+
+        /// <summary>Frames deeper than the current one are gone (an exception unwound them): retire their buffers.</summary>
+        public void ReleaseAbove(int* frame)
+        {
+            while (Live.Count > 0 && Live.Peek().Owner > frame) Retire(Live.Pop());
+        }
+
+        public void Retire(Buffer buffer)
+        {
+            ShadowMemory.Poison((nuint)(buffer.Raw + Redzone), buffer.Rounded, ShadowCode.StackAfterReturn);
+            _retired.Enqueue(buffer);
+            _retiredBytes += (long)buffer.Total;
+            while (_retired.Count > RetiredLimit || _retiredBytes > RetiredBytesLimit) Free(_retired.Dequeue());
+        }
+
+        void Free(Buffer buffer)
+        {
+            _retiredBytes -= (long)buffer.Total;
+            ((StackBufferHeader*)buffer.Raw)->MagicValue = 0;
+            ShadowMemory.Clear((nuint)buffer.Raw, buffer.Total);
+            NativeMemory.Free(buffer.Raw);
+        }
+
+        ~ThreadState()
+        {
+            // The thread is gone; nothing can use its frames any more.
+            while (_retired.Count > 0) Free(_retired.Dequeue());
+            while (Live.Count > 0) { var b = Live.Pop(); _retiredBytes += (long)b.Total; Free(b); }
+        }
+    }
+}
