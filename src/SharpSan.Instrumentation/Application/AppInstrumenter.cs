@@ -125,6 +125,8 @@ public sealed class AppInstrumenter(RuntimeLibrary runtime, Action<string>? prog
         void Add(string s) { var b = Encoding.UTF8.GetBytes(s + "\n"); sha.TransformBlock(b, 0, b.Length, null, 0); }
         Add(runtime.Version);
         Add(File.GetLastWriteTimeUtc(runtime.Path).Ticks.ToString());
+        Add(runtime.Module.Mvid.ToString());
+        Add(typeof(AppInstrumenter).Assembly.ManifestModule.ModuleVersionId.ToString());   // a rebuilt rewriter invalidates the cache
         Add(Path.GetFileName(request.Input));
         Add(request.Sanitizers);
         Add(request.Recover ? "recover" : "halt");

@@ -36,7 +36,18 @@ public sealed class ModuleContext
     /// </summary>
     public FieldReference FrameKeyBase => _frameKeyBase ??= CreateModuleInfo();
 
-    public static bool IsGenerated(TypeDefinition type) => type.Name == ModuleInfoTypeName;
+    public static bool IsGenerated(TypeDefinition type) => type.Name == ModuleInfoTypeName || type.Namespace == "<SharpSan>";
+
+    MethodDefinition? _cctor;
+
+    /// <summary>Adds code to the module's registration (run once, before the first instrumented method runs).</summary>
+    public void AddInitializer(IReadOnlyList<Instruction> code)
+    {
+        _ = FrameKeyBase;
+        var il = _cctor!.Body.GetILProcessor();
+        var ret = _cctor.Body.Instructions[^1];
+        foreach (var instruction in code) il.InsertBefore(ret, instruction);
+    }
 
     FieldReference CreateModuleInfo()
     {
@@ -54,6 +65,7 @@ public sealed class ModuleContext
         il.Emit(OpCodes.Stsfld, field);
         il.Emit(OpCodes.Ret);
         type.Methods.Add(cctor);
+        _cctor = cctor;
         Module.Types.Add(type);
         return field;
     }

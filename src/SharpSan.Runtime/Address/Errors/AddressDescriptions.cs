@@ -15,6 +15,7 @@ internal static class AddressDescriptions
     [
         Stack.StackBufferDescription.TryPrint,
         HeapAddressDescription.TryPrint,
+        Globals.GlobalRegistry.TryPrint,
     ];
 
     public static void Print(nuint address, ulong accessSize, ReportBuilder report)
