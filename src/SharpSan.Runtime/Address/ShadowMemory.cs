@@ -153,6 +153,8 @@ public enum ShadowCode : byte
     GlobalInitOrder = 0xf6,
     UserPoisoned = 0xf7,
     ContainerOverflow = 0xfc,
+    /// <summary>Not ASan's: a pooled array returned to its ArrayPool (pool-use-after-return). 0xfb is unused by current ASan.</summary>
+    PoolReturned = 0xfb,
     ArrayCookie = 0xac,
     IntraObjectRedzone = 0xbb,
     Internal = 0xfe,

@@ -28,6 +28,8 @@ internal sealed class AccessError(nuint address, ulong size, bool isWrite, nuint
             ShadowCode.GlobalRedzone => "global-buffer-overflow",
             ShadowCode.IntraObjectRedzone => "intra-object-overflow",
             ShadowCode.UserPoisoned => "use-after-poison",
+            ShadowCode.ContainerOverflow => "pool-buffer-overflow",
+            ShadowCode.PoolReturned => "pool-use-after-return",
             _ => "unknown-crash",
         };
     }

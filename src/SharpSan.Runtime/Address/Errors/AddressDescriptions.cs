@@ -15,6 +15,7 @@ internal static class AddressDescriptions
     [
         Stack.StackBufferDescription.TryPrint,
         HeapAddressDescription.TryPrint,
+        Pools.PoolAddressDescription.TryPrint,
         Globals.GlobalRegistry.TryPrint,
     ];
 
