@@ -15,7 +15,7 @@ using System.Runtime.InteropServices;
 
 namespace SharpSan.Benchmarks.Kernels;
 
-internal static unsafe class Program
+internal static unsafe partial class Program
 {
     private static int Main(string[] args)
     {
@@ -36,6 +36,8 @@ internal static unsafe class Program
             case "matmul": run = MatMul; defaultSize = 384; break;
             case "hashmap": run = HashMap; defaultSize = 1500; break;
             case "memcpy": run = MemCopy; defaultSize = 3000; break;
+            case "arraymatmul": run = ArrayMatMul; defaultSize = 384; break;   // C#-only (ManagedKernels.cs)
+            case "poolbuf": run = PoolBuffers; defaultSize = 400; break;       // C#-only (ManagedKernels.cs)
             case "selftest-overflow": return SelfTestOverflow();
             default:
                 Console.Error.WriteLine($"unknown kernel '{kernel}'");
