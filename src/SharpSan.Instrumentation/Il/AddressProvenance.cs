@@ -85,9 +85,16 @@ public sealed class AddressProvenance(MethodDefinition method)
     AddressKind KindOf(Instruction producer) => producer.OpCode.Code switch
     {
         Code.Ldloca or Code.Ldloca_S or Code.Ldarga or Code.Ldarga_S or Code.Ldsflda or Code.Ldelema => AddressKind.Managed,
-        Code.Ldflda => AddressKind.Pointer,   // the object may itself be a pointer into native memory
+        // A field of a class lives inside a managed object; a field of a struct may be reached through a pointer.
+        Code.Ldflda => IsClassField((FieldReference)producer.Operand) ? AddressKind.Managed : AddressKind.Pointer,
         _ => AddressKind.Pointer,
     };
+
+    static bool IsClassField(FieldReference field)
+    {
+        try { return field.DeclaringType.Resolve() is { IsValueType: false }; }
+        catch (AssemblyResolutionException) { return false; }
+    }
 
     bool IsPointerProducer(Instruction p)
     {

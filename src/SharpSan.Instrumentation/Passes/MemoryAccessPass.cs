@@ -48,8 +48,8 @@ public sealed class MemoryAccessPass(bool recover = false) : IInstrumentationPas
         Code.Ldobj => (false, 0, AccessSize.Of((TypeReference)i.Operand), null),
         Code.Stobj => (true, 1, AccessSize.Of((TypeReference)i.Operand), null),
         Code.Initobj => (true, 0, AccessSize.Of((TypeReference)i.Operand), null),
-        Code.Ldfld when IsStructField(i) => (false, 0, AccessSize.Of(((FieldReference)i.Operand).FieldType), (FieldReference)i.Operand),
-        Code.Stfld when IsStructField(i) => (true, 1, AccessSize.Of(((FieldReference)i.Operand).FieldType), (FieldReference)i.Operand),
+        Code.Ldfld when IsStructField(i) && FieldType((FieldReference)i.Operand) is { } t => (false, 0, AccessSize.Of(t), (FieldReference)i.Operand),
+        Code.Stfld when IsStructField(i) && FieldType((FieldReference)i.Operand) is { } t => (true, 1, AccessSize.Of(t), (FieldReference)i.Operand),
         Code.Cpblk => (true, 2, AccessSize.Block, null),
         Code.Initblk => (true, 2, AccessSize.Block, null),
         _ => null,
@@ -70,6 +70,21 @@ public sealed class MemoryAccessPass(bool recover = false) : IInstrumentationPas
         for (var i = load.Next; i is not null && i != store; i = i.Next)
             if (i.OpCode.FlowControl == FlowControl.Call && !ctx.Editor.Inserted.Contains(i)) return false;
         return true;
+    }
+
+    /// <summary>
+    /// The field's type as seen from the accessing method: a type parameter of a generic declaring type is replaced
+    /// by the instantiation's argument (<c>Disposable&lt;Stream&gt;.value</c> is a Stream, not <c>!0</c>). Null when the
+    /// type still mentions type parameters that cannot be resolved here; such accesses are left unchecked.
+    /// </summary>
+    static TypeReference? FieldType(FieldReference field)
+    {
+        var type = field.FieldType;
+        if (type is GenericParameter { Type: GenericParameterType.Type } gp)
+            return field.DeclaringType is GenericInstanceType git && gp.Position < git.GenericArguments.Count ? git.GenericArguments[gp.Position] : null;
+        if (!type.ContainsGenericParameter) return type;
+        // Arrays and other reference types are pointer-sized whatever their element type.
+        return type.IsArray || type is GenericInstanceType { IsValueType: false } ? type : null;
     }
 
     static bool IsStructField(Instruction i)
@@ -163,7 +178,7 @@ public sealed class MemoryAccessPass(bool recover = false) : IInstrumentationPas
         Code.Stind_R8 => module.TypeSystem.Double,
         Code.Stind_Ref => module.TypeSystem.Object,
         Code.Stobj => (TypeReference)access.Operand,
-        Code.Stfld => StackTypeOf(field!.FieldType, module),
+        Code.Stfld => StackTypeOf(FieldType(field!)!, module),
         _ => throw new InvalidOperationException(access.ToString()),
     };
 

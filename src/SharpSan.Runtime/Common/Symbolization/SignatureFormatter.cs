@@ -31,7 +31,8 @@ internal sealed class SignatureFormatter : ISignatureTypeProvider<string, Generi
         _ => typeCode.ToString(),
     };
 
-    public string GetTypeFromDefinition(MetadataReader reader, TypeDefinitionHandle handle, byte rawTypeKind) => TypeName(reader, handle);
+    // In a signature a generic type appears with its arguments (GetGenericInstantiation adds them), so no "<T>" here.
+    public string GetTypeFromDefinition(MetadataReader reader, TypeDefinitionHandle handle, byte rawTypeKind) => TypeName(reader, handle, withParameters: false);
 
     public string GetTypeFromReference(MetadataReader reader, TypeReferenceHandle handle, byte rawTypeKind)
     {
@@ -57,19 +58,19 @@ internal sealed class SignatureFormatter : ISignatureTypeProvider<string, Generi
     public string GetModifiedType(string modifier, string unmodifiedType, bool isRequired) => unmodifiedType;
     public string GetFunctionPointerType(MethodSignature<string> signature) => "delegate*<" + string.Join(", ", signature.ParameterTypes.Append(signature.ReturnType)) + ">";
 
-    public static string TypeName(MetadataReader reader, TypeDefinitionHandle handle)
+    public static string TypeName(MetadataReader reader, TypeDefinitionHandle handle, bool withParameters = true)
     {
         var t = reader.GetTypeDefinition(handle);
         string name = StripArity(reader.GetString(t.Name));
         var generics = t.GetGenericParameters();
-        if (generics.Count > 0)
+        if (generics.Count > 0 && withParameters)
         {
             // Only the type's own parameters (nested types repeat their parents').
             var own = generics.Select(g => reader.GetString(reader.GetGenericParameter(g).Name)).ToArray();
             name += "<" + string.Join(", ", own) + ">";
         }
         var declaring = t.GetDeclaringType();
-        if (!declaring.IsNil) return TypeName(reader, declaring) + "." + name;
+        if (!declaring.IsNil) return TypeName(reader, declaring, withParameters) + "." + name;
         string ns = reader.GetString(t.Namespace);
         return ns.Length > 0 ? ns + "." + name : name;
     }
