@@ -50,7 +50,9 @@ public sealed class RuntimeLibrary
             // type's constructor appear as the interceptor's method generic parameters.
             bool instance = attribute.Properties.Any(p => p.Name == "Instance" && p.Argument.Value is true);
             var parameters = method.Parameters.Skip(instance ? 1 : 0).Select(p => p.ParameterType);
-            string key = targetMethod == ".ctor"
+            // Static members of a generic type (Span<T>.op_Implicit) follow the constructors' convention too.
+            bool typeGenerics = targetMethod == ".ctor" || (!instance && targetType.Contains('`'));
+            string key = typeGenerics
                 ? SignatureKey.Of(targetType, targetMethod, parameters).Replace("!!", "!")
                 : SignatureKey.Of(targetType, targetMethod, parameters);
             catalog[key] = method;

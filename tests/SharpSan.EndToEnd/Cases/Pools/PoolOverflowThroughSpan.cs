@@ -1,5 +1,6 @@
-// AsSpan() over a rented array covers array.Length, not the requested length; writing past the request
-// through the span (in checked code) is a pool-buffer-overflow, on an ArrayPool<T>.Create() pool.
+// A span over a rented array sized by an assumption about the pool's bucket (16) rather than by the request:
+// writing past the requested 10 elements through it (in checked code) is a pool-buffer-overflow, on an
+// ArrayPool<T>.Create() pool.
 using System;
 using System.Buffers;
 
@@ -11,7 +12,7 @@ static class Program
     {
         var pool = ArrayPool<Pixel>.Create();
         Pixel[] row = pool.Rent(10);
-        Span<Pixel> span = row.AsSpan();
+        Span<Pixel> span = row.AsSpan(0, 16);
         for (int i = 0; i < span.Length; i++) span[i].A = 255;
         pool.Return(row);
     }
