@@ -205,3 +205,28 @@ public sealed unsafe class PoolCapacityTests
         PoolCapacity.Claim(new string[3]);
     }
 }
+
+/// <summary>MemoryPool owners rent from the checking array pool and return exactly once.</summary>
+public sealed class CheckingMemoryPoolTests
+{
+    [Fact]
+    public void Owner_ReturnsItsArrayOnTheFirstDisposeOnly()
+    {
+        var owner = CheckingMemoryPool<byte>.Instance.Rent(100);
+        Assert.True(MemoryMarshal.TryGetArray<byte>(owner.Memory, out var segment));
+        byte[] array = segment.Array!;
+        Assert.Equal(128, owner.Memory.Length);   // the whole array, as the BCL's ArrayMemoryPool
+        Assert.True(CheckingArrayPool<byte>.TryGetRecord(array, out var record));
+        owner.Dispose();
+        Assert.Equal(PoolArrayState.Returned, record.State);
+        owner.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => owner.Memory);
+    }
+
+    [Fact]
+    public void Rent_DefaultSizeIsFourKilobytesOfElements()
+    {
+        using var owner = CheckingMemoryPool<int>.Instance.Rent();
+        Assert.Equal(1024, owner.Memory.Length);
+    }
+}

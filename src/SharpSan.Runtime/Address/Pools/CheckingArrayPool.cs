@@ -40,11 +40,14 @@ public sealed class CheckingArrayPool<T> : ArrayPool<T>
     /// <summary>The instance checked code sees as <c>ArrayPool&lt;T&gt;.Shared</c>.</summary>
     public static CheckingArrayPool<T> Instance { get; } = new(ArrayPool<T>.Shared);
 
-    public override T[] Rent(int minimumLength)
+    public override T[] Rent(int minimumLength) => Rent(minimumLength, s_rentFrame);
+
+    /// <param name="apiFrame">The synthetic frame on top of the Rent stack (ArrayPool.Rent, MemoryPool.Rent).</param>
+    internal T[] Rent(int minimumLength, int apiFrame)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(minimumLength);
         if (minimumLength == 0) return [];
-        int stack = AddressSanitizer.CaptureStackId(s_rentFrame);
+        int stack = AddressSanitizer.CaptureStackId(apiFrame);
         int length = PoolBuckets.LengthFor(minimumLength, _maximumLength);
         T[]? array;
         lock (_lock) array = _quarantine.TakeFree(length);
@@ -72,7 +75,9 @@ public sealed class CheckingArrayPool<T> : ArrayPool<T>
         return array;
     }
 
-    public override void Return(T[] array, bool clearArray = false)
+    public override void Return(T[] array, bool clearArray = false) => Return(array, clearArray, s_returnFrame);
+
+    internal void Return(T[] array, bool clearArray, int apiFrame)
     {
         ArgumentNullException.ThrowIfNull(array);
         if (!s_records.TryGetValue(array, out var record))
@@ -80,7 +85,7 @@ public sealed class CheckingArrayPool<T> : ArrayPool<T>
             _inner.Return(array, clearArray);
             return;
         }
-        int stack = AddressSanitizer.CaptureStackId(s_returnFrame);
+        int stack = AddressSanitizer.CaptureStackId(apiFrame);
         lock (record)
         {
             if (record.State == PoolArrayState.Returned)
