@@ -38,6 +38,11 @@ public sealed class PoolPass(bool recover = false) : IInstrumentationPass
                 ClaimCapacity(ctx, instruction);
                 continue;
             }
+            if (instruction.OpCode.Code is Code.Call or Code.Callvirt && instruction.Operand is MethodReference callee)
+            {
+                ClaimForFramework(ctx, instruction, callee);
+                continue;
+            }
             var access = Describe(instruction, types);
             if (access is not { } a || !IsUnmanaged(a.Element)) continue;
             Insert(ctx, instruction, a);
@@ -60,6 +65,40 @@ public sealed class PoolPass(bool recover = false) : IInstrumentationPass
         ctx.Changed = true;
     }
 
+    /// <summary>
+    /// A whole array handed to a framework method as its last argument (<c>socket.Receive(buffer)</c>,
+    /// <c>random.NextBytes(buffer)</c>, <c>Array.Fill(buffer, v)</c>'s first is not covered) may be filled up to its
+    /// Length by code SharpSan does not see, so it counts as a capacity claim. ArrayPool/MemoryPool calls are not.
+    /// </summary>
+    static void ClaimForFramework(MethodContext ctx, Instruction call, MethodReference callee)
+    {
+        if (callee.Parameters.Count == 0 || !IsFramework(callee.DeclaringType)) return;
+        string declaring = callee.DeclaringType.GetElementType().FullName;
+        if (declaring is "System.Buffers.ArrayPool`1" or "System.Buffers.MemoryPool`1") return;
+        var parameter = callee.Parameters[^1].ParameterType;
+        if (Substitute(parameter, callee.DeclaringType, callee as GenericInstanceMethod) is not ArrayType { IsVector: true } array) return;
+        var element = array.ElementType;
+        if (element.MetadataType is MetadataType.String or MetadataType.Object or MetadataType.Class or MetadataType.Array) return;
+        if (element is GenericParameter { Type: GenericParameterType.Method } || element is GenericParameter && callee.DeclaringType is GenericInstanceType) return;
+        if (ContainsForeignGenericParameter(element)) return;
+        var claim = new GenericInstanceMethod(ctx.Module.Entry(Capacity, "Claim"));
+        claim.GenericArguments.Add(element);
+        ctx.Editor.InsertBefore(call, [Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Call, claim)]);
+        ctx.Changed = true;
+    }
+
+    static bool IsFramework(TypeReference type)
+    {
+        string scope = type.Scope switch
+        {
+            AssemblyNameReference a => a.Name,
+            ModuleDefinition m => m.Assembly.Name.Name,
+            _ => "",
+        };
+        return scope is "System.Runtime" or "System.Private.CoreLib" or "netstandard" or "mscorlib"
+            || scope.StartsWith("System.", StringComparison.Ordinal) || scope.StartsWith("Microsoft.", StringComparison.Ordinal);
+    }
+
     /// <summary>Static type of the value <paramref name="producer"/> pushed, for the simple producers that say it.</summary>
     static ArrayType? ArrayTypeOf(MethodDefinition method, Instruction? producer)
     {
@@ -72,6 +111,7 @@ public sealed class PoolPass(bool recover = false) : IInstrumentationPass
             Code.Ldarg or Code.Ldarg_S => ((ParameterDefinition)producer.Operand).ParameterType,
             Code.Ldarg_0 => Argument(method, 0), Code.Ldarg_1 => Argument(method, 1), Code.Ldarg_2 => Argument(method, 2), Code.Ldarg_3 => Argument(method, 3),
             Code.Ldfld or Code.Ldsfld => Substitute(((FieldReference)producer.Operand).FieldType, ((FieldReference)producer.Operand).DeclaringType, null),
+            Code.Castclass or Code.Isinst or Code.Ldelem_Any => (TypeReference)producer.Operand,
             Code.Call or Code.Callvirt => Substitute(((MethodReference)producer.Operand).ReturnType, ((MethodReference)producer.Operand).DeclaringType, producer.Operand as GenericInstanceMethod),
             _ => null,
         };
