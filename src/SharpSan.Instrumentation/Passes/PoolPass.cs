@@ -1,5 +1,6 @@
 using Mono.Cecil;
 using Mono.Cecil.Cil;
+using SharpSan.Instrumentation.Il;
 using SharpSan.Instrumentation.Pipeline;
 
 namespace SharpSan.Instrumentation.Passes;
@@ -170,9 +171,30 @@ public sealed class PoolPass(bool recover = false) : IInstrumentationPass
         Code.Stelem_R8 => new(t.Double, 8, OpCodes.Stind_R8, true, false, t.Double),
         Code.Ldelem_Any => Typed((TypeReference)i.Operand, false, false),
         Code.Stelem_Any => Typed((TypeReference)i.Operand, true, false),
-        Code.Ldelema => Typed((TypeReference)i.Operand, i.Next?.OpCode.Code == Code.Initobj, true),
+        Code.Ldelema => Typed((TypeReference)i.Operand, ConsumedByStore(i), true),
         _ => null,
     };
+
+    /// <summary>
+    /// True when the address an <c>ldelema</c> pushed is consumed, within its basic block, by a store through it
+    /// (<c>arr[i].Field = v</c>, <c>arr[i] = default</c>), so the report says WRITE. A compound assignment duplicates
+    /// the address and reads first, so it stays a READ.
+    /// </summary>
+    static bool ConsumedByStore(Instruction ldelema)
+    {
+        int above = 0;   // values pushed on top of the address so far
+        for (var i = ldelema.Next; i is not null; i = i.Next)
+        {
+            if (i.OpCode.FlowControl is not (FlowControl.Next or FlowControl.Meta)) return false;
+            if (i.OpCode.Code == Code.Dup && above == 0) return false;
+            var (pops, pushes) = StackEffects.Of(i, null!);
+            if (pops > above)
+                return i.OpCode.Code is Code.Stfld or Code.Stobj or Code.Initobj
+                    or Code.Stind_I1 or Code.Stind_I2 or Code.Stind_I4 or Code.Stind_I8 or Code.Stind_R4 or Code.Stind_R8 or Code.Stind_I or Code.Stind_Ref;
+            above += pushes - pops;
+        }
+        return false;
+    }
 
     static ElementAccess Typed(TypeReference element, bool isWrite, bool addressOnly)
     {
