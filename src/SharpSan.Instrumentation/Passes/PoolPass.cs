@@ -28,8 +28,23 @@ public sealed class PoolPass(bool recover = false) : IInstrumentationPass
 
     public string Name => "pool";
 
+    bool _moduleUsesPools;
+
+    /// <summary>
+    /// Element checks and capacity claims cost every array access (about 3× on array-heavy code), so they go only
+    /// into modules that use ArrayPool/MemoryPool themselves: those are the ones that rent, fill and read pooled
+    /// arrays. A module that never mentions a pool gets no array instrumentation (its accesses to arrays rented
+    /// elsewhere are not checked — a documented gap).
+    /// </summary>
+    public void Prepare(IReadOnlyList<MethodContext> methods)
+    {
+        _moduleUsesPools = methods.Count > 0 && methods[0].Method.Module.GetTypeReferences()
+            .Any(t => t.FullName is "System.Buffers.ArrayPool`1" or "System.Buffers.MemoryPool`1");
+    }
+
     public void Run(MethodContext ctx)
     {
+        if (!_moduleUsesPools) return;
         var types = ctx.Method.Module.TypeSystem;
         foreach (var instruction in ctx.Method.Body.Instructions.ToArray())
         {
