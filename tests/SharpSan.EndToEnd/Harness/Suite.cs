@@ -40,7 +40,8 @@ public static class Suite
     public static string Configuration { get; } = Metadata("SharpSan.EndToEnd.Configuration");
 
     /// <summary>Scratch space under the test output folder, kept after the run for inspection.</summary>
-    public static string WorkDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "e2e-work");
+    // Per process, so two test runs in one checkout (an IDE and a terminal) do not delete each other's work.
+    public static string WorkDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "e2e-work", Environment.ProcessId.ToString());
 
     static readonly Lazy<IReadOnlyList<CaseFile>> s_cases = new(Discover);
     static readonly Lazy<IReadOnlyDictionary<string, CaseResult>> s_results = new(RunAll);
@@ -64,9 +65,27 @@ public static class Suite
         return cases;
     }
 
+    /// <summary>Work folders of earlier runs whose process has exited (other live runs keep theirs).</summary>
+    static void RemoveWorkOfFinishedRuns()
+    {
+        string parent = Path.GetDirectoryName(WorkDirectory)!;
+        if (!Directory.Exists(parent)) return;
+        foreach (var dir in Directory.EnumerateDirectories(parent))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out int pid) || pid == Environment.ProcessId) continue;
+            bool alive;
+            try { alive = !System.Diagnostics.Process.GetProcessById(pid).HasExited; }
+            catch (ArgumentException) { alive = false; }
+            if (alive) continue;
+            try { Directory.Delete(dir, recursive: true); }
+            catch (IOException) { }
+        }
+    }
+
     static IReadOnlyDictionary<string, CaseResult> RunAll()
     {
         if (Directory.Exists(WorkDirectory)) Directory.Delete(WorkDirectory, recursive: true);
+        RemoveWorkOfFinishedRuns();
         var results = new ConcurrentDictionary<string, CaseResult>();
         Parallel.ForEach(Cases, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
             c => results[c.Id] = RunOne(c));
