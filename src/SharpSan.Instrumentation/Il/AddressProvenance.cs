@@ -57,6 +57,9 @@ public sealed class AddressProvenance(MethodDefinition method)
         }
     }
 
+    /// <summary>The instruction that pushed the operand <paramref name="depthFromTop"/> of <paramref name="consumer"/>, within its block.</summary>
+    public Instruction? ProducerOf(Instruction consumer, int depthFromTop) => Producer(consumer, depthFromTop);
+
     Instruction? Producer(Instruction consumer, int need)
     {
         var current = consumer;
