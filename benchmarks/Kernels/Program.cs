@@ -36,6 +36,7 @@ internal static unsafe partial class Program
             case "matmul": run = MatMul; defaultSize = 384; break;
             case "hashmap": run = HashMap; defaultSize = 1500; break;
             case "memcpy": run = MemCopy; defaultSize = 3000; break;
+            case "stackbuf": run = StackBuf; defaultSize = 1000; break;
             case "arraymatmul": run = ArrayMatMul; defaultSize = 384; break;   // C#-only (ManagedKernels.cs)
             case "poolbuf": run = PoolBuffers; defaultSize = 400; break;       // C#-only (ManagedKernels.cs)
             case "selftest-overflow": return SelfTestOverflow();
@@ -487,6 +488,29 @@ internal static unsafe partial class Program
         h = Fnv1a(y, CopyBufferSize, h);
         NativeMemory.Free(y);
         NativeMemory.Free(x);
+        return h;
+    }
+
+    // ---- (f) stackbuf: many calls that each use a variable-size stack buffer ----
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    [System.Runtime.CompilerServices.SkipLocalsInit]   // like the C VLA: not zeroed
+    private static ulong StackWork(ulong r)
+    {
+        nuint len = 64 + (nuint)(r % 449);
+        byte* buf = stackalloc byte[(int)len];
+        for (nuint i = 0; i < len; i++) buf[i] = (byte)(r + i * 7);
+        ulong s = 0;
+        for (nuint i = 0; i < len; i += 3) s += buf[i];
+        return s ^ len;
+    }
+
+    private static ulong StackBuf(ulong size)
+    {
+        ulong calls = size * 1000;
+        RngSeed(6);
+        ulong h = 0;
+        for (ulong i = 0; i < calls; i++) h = h * 31 + StackWork(RngNext());
         return h;
     }
 

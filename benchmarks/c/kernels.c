@@ -1,7 +1,7 @@
 /*
  * SharpSan benchmark kernels, C version.
  *
- *   kernels <checksum|lz|matmul|hashmap|memcpy> [size]
+ *   kernels <checksum|lz|matmul|hashmap|memcpy|stackbuf> [size]
  *
  * Each kernel prints one line "<kernel> size=<size> checksum=<16 hex digits>".
  * The C# twin in ../Kernels/Program.cs runs the same algorithms on the same
@@ -359,6 +359,28 @@ static u64 kernel_memcpy(u64 size)
     return h;
 }
 
+/* ---- (f) stackbuf: many calls that each use a variable-size stack buffer ---- */
+/* size = number of calls in thousands; buffers of 64..512 bytes (C: a VLA; C#: stackalloc). */
+
+static __attribute__((noinline)) u64 stack_work(u64 r)
+{
+    size_t len = 64 + (size_t)(r % 449);
+    u8 buf[len];
+    for (size_t i = 0; i < len; i++) buf[i] = (u8)(r + i * 7);
+    u64 s = 0;
+    for (size_t i = 0; i < len; i += 3) s += buf[i];
+    return s ^ len;
+}
+
+static u64 kernel_stackbuf(u64 size)
+{
+    u64 calls = size * 1000;
+    rng_seed(6);
+    u64 h = 0;
+    for (u64 i = 0; i < calls; i++) h = h * 31 + stack_work(rng_next());
+    return h;
+}
+
 /* ---- driver -------------------------------------------------------------- */
 
 static const struct {
@@ -371,12 +393,13 @@ static const struct {
     {"matmul", kernel_matmul, 384},
     {"hashmap", kernel_hashmap, 1500},
     {"memcpy", kernel_memcpy, 3000},
+    {"stackbuf", kernel_stackbuf, 1000},
 };
 
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        fprintf(stderr, "usage: %s <checksum|lz|matmul|hashmap|memcpy> [size]\n", argv[0]);
+        fprintf(stderr, "usage: %s <checksum|lz|matmul|hashmap|memcpy|stackbuf> [size]\n", argv[0]);
         return 2;
     }
     for (size_t i = 0; i < sizeof kernels / sizeof kernels[0]; i++) {
