@@ -46,7 +46,7 @@ public sealed class AppInstrumenter(RuntimeLibrary runtime, Action<string>? prog
             .OrderBy(f => f, StringComparer.Ordinal).ToList();
 
         CopyTree(appDir, output);
-        var rewriter = runtime.Module.Assembly is not null && request.Sanitizers.Contains("address")
+        var rewriter = request.Sanitizers.Contains("address")
             ? AssemblyRewriter.ForAddress(runtime, request.Recover)
             : throw new NotSupportedException($"sanitizers '{request.Sanitizers}' are not implemented yet; only 'address' is");
         var outcomes = new List<AssemblyOutcome>();

@@ -68,5 +68,4 @@ public sealed class IlEditor(MethodBody body)
         }
     }
 
-    public Instruction Create(OpCode op) => Instruction.Create(op);
 }

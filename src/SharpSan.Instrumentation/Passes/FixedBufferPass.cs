@@ -32,7 +32,7 @@ public sealed class FixedBufferPass : IInstrumentationPass
             if (address is null || address.OpCode.Code is not (Code.Add or Code.Sub) || ctx.Editor.Inserted.Contains(address)) continue;
             if (BaseOf(ctx, address) is not { } baseField) continue;
             if (FixedBuffer(baseField) is not { } buffer) continue;
-            Insert(ctx, baseField, address, access, size, buffer);
+            Insert(ctx, baseField, address, access, size, isWrite: depth == 1, buffer);
         }
     }
 
@@ -86,7 +86,7 @@ public sealed class FixedBufferPass : IInstrumentationPass
         _ => null,
     };
 
-    static void Insert(MethodContext ctx, Instruction baseField, Instruction address, Instruction access, int size, (int Bytes, string Name) buffer)
+    static void Insert(MethodContext ctx, Instruction baseField, Instruction address, Instruction access, int size, bool isWrite, (int Bytes, string Name) buffer)
     {
         var module = ctx.Module;
         var baseTemp = new VariableDefinition(new ByReferenceType(module.Module.TypeSystem.Byte));
@@ -102,7 +102,7 @@ public sealed class FixedBufferPass : IInstrumentationPass
             Instruction.Create(OpCodes.Conv_U),
             Instruction.Create(OpCodes.Ldc_I4, buffer.Bytes),
             site,
-            Instruction.Create(access.OpCode.Code.ToString().StartsWith("Stind", StringComparison.Ordinal) ? OpCodes.Ldc_I4_1 : OpCodes.Ldc_I4_0),
+            Instruction.Create(isWrite ? OpCodes.Ldc_I4_1 : OpCodes.Ldc_I4_0),
             Instruction.Create(OpCodes.Ldstr, buffer.Name),
             Instruction.Create(OpCodes.Call, module.Entry("SharpSan.Runtime.Address.IntraObject", "Check")),
         };

@@ -121,7 +121,6 @@ public sealed class MemoryAccessPass(bool recover = false) : IInstrumentationPas
             code.Add(Instruction.Create(OpCodes.Ldloc, secondTemp));
             code.Add(Instruction.Create(OpCodes.Ldloc, sizeTemp));
             var moved = ctx.Editor.InsertBefore(access, code);
-            code[constantIndex].OpCode = OpCodes.Nop;
             ReplaceWithSite(ctx, code[constantIndex], moved);
             ctx.Checks++;
             ctx.Changed = true;

@@ -94,7 +94,7 @@ public static class RootScanner
     {
         switch (value)
         {
-            case null or string or Type or MemberInfo or Delegate when value is not Delegate: return;
+            case null or string or Type or MemberInfo: return;   // no pointers to native blocks in these
             case IntPtr p: candidate((nuint)(nint)p); return;
             case UIntPtr u: candidate((nuint)u); return;
             case Pointer ptr: unsafe { candidate((nuint)Pointer.Unbox(ptr)); } return;
