@@ -57,6 +57,45 @@ public sealed class AddressProvenance(MethodDefinition method)
         }
     }
 
+    /// <summary>
+    /// Whether the operand is a GC-tracked reference (<c>&amp;</c>) rather than a raw pointer (<c>native int</c>, <c>T*</c>),
+    /// from the type its producer pushes; pointer arithmetic keeps the kind of its left operand. Unknown: false.
+    /// </summary>
+    public bool IsReference(Instruction consumer, int depthFromTop)
+    {
+        var producer = Producer(consumer, depthFromTop);
+        for (int hops = 0; producer is not null && hops < 8; hops++)
+        {
+            switch (producer.OpCode.Code)
+            {
+                case Code.Ldloca or Code.Ldloca_S or Code.Ldarga or Code.Ldarga_S or Code.Ldsflda or Code.Ldelema:
+                    return true;
+                case Code.Ldflda when IsClassField((FieldReference)producer.Operand):
+                    return true;
+                case Code.Ldflda:   // a struct's field is a reference or a pointer as its struct's address is
+                    producer = Producer(producer, 0);
+                    break;
+                case Code.Ldloc or Code.Ldloc_S or Code.Ldloc_0 or Code.Ldloc_1 or Code.Ldloc_2 or Code.Ldloc_3:
+                    return IsByReference(LocalOf(producer).VariableType);
+                case Code.Ldarg or Code.Ldarg_S or Code.Ldarg_0 or Code.Ldarg_1 or Code.Ldarg_2 or Code.Ldarg_3:
+                    return ArgumentType(producer) is { } t && IsByReference(t);
+                case Code.Ldfld or Code.Ldsfld:
+                    return IsByReference(((FieldReference)producer.Operand).FieldType);
+                case Code.Call or Code.Callvirt:
+                    return IsByReference(((MethodReference)producer.Operand).ReturnType);
+                case Code.Add or Code.Sub:
+                    producer = Producer(producer, 1);
+                    break;
+                default:
+                    return false;
+            }
+        }
+        return false;
+    }
+
+    static bool IsByReference(TypeReference t) => t.IsByReference || t is IModifierType { ElementType: var e } && IsByReference(e)
+        || t is PinnedType { ElementType: var p } && IsByReference(p);
+
     /// <summary>The instruction that pushed the operand <paramref name="depthFromTop"/> of <paramref name="consumer"/>, within its block.</summary>
     public Instruction? ProducerOf(Instruction consumer, int depthFromTop) => Producer(consumer, depthFromTop);
 

@@ -30,7 +30,7 @@ public sealed class MemoryAccessPass(bool recover = false) : IInstrumentationPas
             var kind = fieldOffsetOf is null ? ctx.Provenance.Classify(instruction, depth) : ctx.Provenance.ClassifyFieldInstance(instruction, depth);
             if (kind != AddressKind.Pointer) continue;
             if (isWrite && depth == 1 && fieldOffsetOf is null && CheckedByPrecedingLoad(ctx, instruction, size)) continue;
-            Insert(ctx, instruction, isWrite, depth, size, fieldOffsetOf);
+            Insert(ctx, instruction, isWrite, depth, size, fieldOffsetOf, ctx.Provenance.IsReference(instruction, depth));
         }
     }
 
@@ -94,7 +94,7 @@ public sealed class MemoryAccessPass(bool recover = false) : IInstrumentationPas
         catch (AssemblyResolutionException) { return field.DeclaringType.IsValueType; }
     }
 
-    void Insert(MethodContext ctx, Instruction access, bool isWrite, int depth, AccessSize size, FieldReference? field)
+    void Insert(MethodContext ctx, Instruction access, bool isWrite, int depth, AccessSize size, FieldReference? field, bool throughReference)
     {
         var module = ctx.Module;
         var code = new List<Instruction>();
@@ -121,7 +121,7 @@ public sealed class MemoryAccessPass(bool recover = false) : IInstrumentationPas
             code.Add(Instruction.Create(OpCodes.Ldloc, secondTemp));
             code.Add(Instruction.Create(OpCodes.Ldloc, sizeTemp));
             var moved = ctx.Editor.InsertBefore(access, code);
-            ReplaceWithSite(ctx, code[constantIndex], moved);
+            ReplaceWithSite(ctx, code[constantIndex], moved, throughReference);
             ctx.Checks++;
             ctx.Changed = true;
             return;
@@ -144,7 +144,7 @@ public sealed class MemoryAccessPass(bool recover = false) : IInstrumentationPas
             code.Add(Instruction.Create(OpCodes.Call, module.Entry(Checks, prefix + n + _suffix)));
             if (valueTemp is not null) code.Add(Instruction.Create(OpCodes.Ldloc, valueTemp));
             var moved = ctx.Editor.InsertBefore(access, code);
-            ReplaceWithSite(ctx, code[siteIndex], moved);
+            ReplaceWithSite(ctx, code[siteIndex], moved, throughReference);
         }
         else
         {
@@ -154,16 +154,16 @@ public sealed class MemoryAccessPass(bool recover = false) : IInstrumentationPas
             code.Add(Instruction.Create(OpCodes.Call, module.Entry(Checks, prefix + "N" + _suffix)));
             if (valueTemp is not null) code.Add(Instruction.Create(OpCodes.Ldloc, valueTemp));
             var moved = ctx.Editor.InsertBefore(access, code);
-            ReplaceWithSite(ctx, code[siteIndex], moved);
+            ReplaceWithSite(ctx, code[siteIndex], moved, throughReference);
         }
         ctx.Checks++;
         ctx.Changed = true;
     }
 
     /// <summary>Turns a placeholder nop (already in the body) into the site constant of <paramref name="target"/>.</summary>
-    static void ReplaceWithSite(MethodContext ctx, Instruction placeholder, Instruction target)
+    static void ReplaceWithSite(MethodContext ctx, Instruction placeholder, Instruction target, bool throughReference)
     {
-        var site = ctx.SiteOf(target);
+        var site = ctx.SiteOf(target, throughReference);
         ctx.Editor.Processor.Replace(placeholder, site);
         ctx.Editor.Inserted.Add(site);
     }

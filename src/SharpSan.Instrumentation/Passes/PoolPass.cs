@@ -256,7 +256,7 @@ public sealed class PoolPass(bool recover = false) : IInstrumentationPass
         };
         if (a.Size is not (1 or 2 or 4 or 8 or 16))
             check.Add(a.Size is int n ? Instruction.Create(OpCodes.Ldc_I4, n) : Instruction.Create(OpCodes.Sizeof, a.Element));
-        check.Add(ctx.SiteOf(instruction));
+        check.Add(ctx.SiteOf(instruction, throughReference: true));   // ldelema
         check.Add(Instruction.Create(OpCodes.Call, module.Entry(Checks, entry)));
 
         if (a.AddressOnly)

@@ -16,7 +16,7 @@ public sealed class AssemblyRewriter(RuntimeLibrary runtime, IReadOnlyList<IInst
 {
     /// <param name="recover">Instrument so that execution can continue after a report (halt_on_error=0, suppressions).</param>
     public static AssemblyRewriter ForAddress(RuntimeLibrary runtime, bool recover = false) =>
-        new(runtime, [new FixedBufferPass(), new MemoryAccessPass(recover), new PoolPass(recover), new InterceptionPass(), new StackAllocPass(), new EntryPointPass(), new GlobalsPass(), new ShadowCallStackPass()], recover ? "address;recover" : "address");
+        new(runtime, [new FixedBufferPass(), new PinPass(), new MemoryAccessPass(recover), new PoolPass(recover), new InterceptionPass(), new StackAllocPass(), new EntryPointPass(), new GlobalsPass(), new ShadowCallStackPass()], recover ? "address;recover" : "address");
 
     public string Stamp => $"{runtime.Version};sanitize={sanitizers}";
 

@@ -15,7 +15,7 @@ public sealed class MethodContext
     public const int Placeholder = 0x7FFF_0000;
 
     readonly Dictionary<string, VariableDefinition> _temps = [];
-    readonly List<(Instruction Constant, Instruction Target)> _sites = [];
+    readonly List<(Instruction Constant, Instruction Target, int Flags)> _sites = [];
     readonly List<(Instruction Instruction, SequencePoint Point)> _sequencePoints;
 
     public MethodContext(MethodDefinition method, ModuleContext module)
@@ -62,18 +62,25 @@ public sealed class MethodContext
     }
 
     /// <summary>An <c>ldc.i4</c> that will hold the IL offset of <paramref name="target"/> in the rewritten body.</summary>
-    public Instruction SiteOf(Instruction target)
+    /// <param name="throughReference">
+    /// The checked address is a GC-tracked reference (ldelema, a <c>ref</c> parameter), not a raw pointer: the runtime
+    /// forgives unpin poison for it (see SharpSan.Runtime's Sites).
+    /// </param>
+    public Instruction SiteOf(Instruction target, bool throughReference = false)
     {
         var constant = Instruction.Create(OpCodes.Ldc_I4, Placeholder);
-        _sites.Add((constant, target));
+        _sites.Add((constant, target, throughReference ? ThroughReferenceFlag : 0));
         return constant;
     }
+
+    /// <summary>Must match SharpSan.Runtime's Sites.ThroughReferenceFlag.</summary>
+    public const int ThroughReferenceFlag = 1 << 30;
 
     /// <summary>Retargets a site whose instruction was moved by a later insertion.</summary>
     public void Retarget(Instruction from, Instruction to)
     {
         for (int k = 0; k < _sites.Count; k++)
-            if (_sites[k].Target == from) _sites[k] = (_sites[k].Constant, to);
+            if (_sites[k].Target == from) _sites[k] = (_sites[k].Constant, to, _sites[k].Flags);
     }
 
     /// <summary>The method's MethodDef row id, patched after writing if the writer renumbered methods.</summary>
@@ -123,7 +130,7 @@ public sealed class MethodContext
             i.Offset = offset;
             offset += i.GetSize();
         }
-        foreach (var (constant, target) in _sites) constant.Operand = target.Offset;
+        foreach (var (constant, target, flags) in _sites) constant.Operand = target.Offset | flags;
         RestoreSequencePoints();
         if (RidConstant is not null) RidConstant.Operand = (int)Method.MetadataToken.RID;
     }

@@ -79,13 +79,13 @@ public static unsafe class AddressChecks
     public static void CheckCopyBlock(void* destination, void* source, uint size, int site)
     {
         if (size == 0) return;
-        Slow(source, size, false, site);
-        Slow(destination, size, true, site);
+        _ = Slow(source, size, false, site);
+        _ = Slow(destination, size, true, site);
     }
 
     public static void CheckInitBlock(void* destination, uint size, int site)
     {
-        if (size != 0) Slow(destination, size, true, site);
+        if (size != 0) _ = Slow(destination, size, true, site);
     }
 
     /// <summary>
@@ -121,25 +121,25 @@ public static unsafe class AddressChecks
             || (size > 16 && ShadowMemory.FirstBadAddress(first, size) != 0);
     }
 
-    /// <summary>Reports and halts; has no return path, which the JIT sees and keeps off the hot path.</summary>
-    // Deliberately inlinable: inlined, its body ends in `throw`, which makes the JIT treat the block as cold.
+    /// <summary>Reports and halts. Returns only when the shadow's alarm was false (stale unpin poison).</summary>
+    // Deliberately inlinable: inlined, the block ends in `throw`, which makes the JIT treat it as cold.
     static void ReportLoad(void* p, nuint size, int site)
     {
-        Slow(p, size, false, site);
-        throw SanitizerRuntime.CannotContinue();
+        if (Slow(p, size, false, site)) throw SanitizerRuntime.CannotContinue();
     }
 
     static void ReportStore(void* p, nuint size, int site)
     {
-        Slow(p, size, true, site);
-        throw SanitizerRuntime.CannotContinue();
+        if (Slow(p, size, true, site)) throw SanitizerRuntime.CannotContinue();
     }
 
+    /// <summary>True when an error was reported.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    static void Slow(void* p, nuint size, bool isWrite, int site)
+    static bool Slow(void* p, nuint size, bool isWrite, int site)
     {
-        nuint bad = ShadowMemory.FirstBadAddress((nuint)p, size);
-        if (bad == 0) return;   // partial granule, but the bytes touched are addressable
-        AddressSanitizer.ReportAccess((nuint)p, size, isWrite, bad, AddressSanitizer.CaptureForReport(-1, site));
+        nuint bad = AddressSanitizer.FirstBadAddress((nuint)p, size, Sites.IsThroughReference(site));
+        if (bad == 0) return false;   // partial granule, but the bytes touched are addressable; or stale unpin poison
+        AddressSanitizer.ReportAccess((nuint)p, size, isWrite, bad, AddressSanitizer.CaptureForReport(-1, Sites.Offset(site)));
+        return true;
     }
 }

@@ -33,6 +33,13 @@ public static unsafe class AddressSanitizer
         return StackDepot.Put(frames[..n]);
     }
 
+    /// <summary>Depot id of the current stack, its innermost frame at IL offset <paramref name="site"/> (an event in checked code, not an API call).</summary>
+    public static int CaptureStackIdAt(int site)
+    {
+        Span<long> frames = stackalloc long[s_contextDepth];
+        return StackDepot.Put(frames[..ShadowStack.Capture(frames, site)]);
+    }
+
     /// <summary>A full stack for a report: optional synthetic API frame, then the instrumented frames.</summary>
     public static long[] CaptureForReport(int apiFrame, int innermostSite)
     {
@@ -103,11 +110,24 @@ public static unsafe class AddressSanitizer
     }
 
     /// <summary>Checks an access made on the user's behalf by an intercepted BCL API.</summary>
-    public static void CheckRange(void* p, nuint size, bool isWrite, int apiFrame)
+    /// <param name="throughReference">The API took a <c>ref</c> (GC-tracked), not a pointer: see <see cref="FirstBadAddress"/>.</param>
+    public static void CheckRange(void* p, nuint size, bool isWrite, int apiFrame, bool throughReference = false)
     {
         if (size == 0 || ShadowMemory.AllGranulesClean((nuint)p, size)) return;
-        nuint bad = ShadowMemory.FirstBadAddress((nuint)p, size);
+        nuint bad = FirstBadAddress((nuint)p, size, throughReference);
         if (bad != 0) ReportAccess((nuint)p, size, isWrite, bad, CaptureForReport(apiFrame, -1));
+    }
+
+    /// <summary>
+    /// The first byte of the access that is really bad. Poison of an unpinned object is re-verified first: it may
+    /// be stale (the object moved) or not apply (the access goes through a GC-tracked reference).
+    /// </summary>
+    internal static nuint FirstBadAddress(nuint address, nuint size, bool throughReference)
+    {
+        nuint bad = ShadowMemory.FirstBadAddress(address, size);
+        return bad != 0 && ShadowMemory.Read(bad) == unchecked((sbyte)ShadowCode.Unpinned)
+            ? Pins.UnpinnedRegions.Reconsider(address, size, bad, throughReference)
+            : bad;
     }
 
     internal static void ReportAccess(nuint address, nuint size, bool isWrite, nuint firstBad, long[] stack) =>

@@ -155,6 +155,8 @@ public enum ShadowCode : byte
     ContainerOverflow = 0xfc,
     /// <summary>Not ASan's: a pooled array returned to its ArrayPool (pool-use-after-return). 0xfb is unused by current ASan.</summary>
     PoolReturned = 0xfb,
+    /// <summary>Not ASan's: a managed object whose pin (fixed, pinned GCHandle) has ended (use-after-unpin). 0xf4 is unused by current ASan.</summary>
+    Unpinned = 0xf4,
     ArrayCookie = 0xac,
     IntraObjectRedzone = 0xbb,
     Internal = 0xfe,

@@ -30,6 +30,7 @@ internal sealed class AccessError(nuint address, ulong size, bool isWrite, nuint
             ShadowCode.UserPoisoned => "use-after-poison",
             ShadowCode.ContainerOverflow => "pool-buffer-overflow",
             ShadowCode.PoolReturned => "pool-use-after-return",
+            ShadowCode.Unpinned => "use-after-unpin",
             // A pooled array's partial last granule has no poisoned granule after it to name the kind.
             _ when Pools.PooledArrays.Containing(bad) is not null => "pool-buffer-overflow",
             _ => "unknown-crash",

@@ -41,6 +41,7 @@ internal static unsafe class ShadowDump
         report.Line("  Poisoned by user:        f7");
         report.Line("  Container overflow:      fc");
         report.Line("  Returned to pool:        fb");
+        report.Line("  Unpinned object:         f4");
         report.Line("  Array cookie:            ac");
         report.Line("  Intra object redzone:    bb");
         report.Line("  ASan internal:           fe");

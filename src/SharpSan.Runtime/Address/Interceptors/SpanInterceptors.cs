@@ -15,9 +15,9 @@ public static unsafe class SpanInterceptors
     static readonly int s_createSpan = SyntheticFrames.Register("System.Runtime.InteropServices.MemoryMarshal.CreateSpan<T>(ref T, int)");
     static readonly int s_createReadOnlySpan = SyntheticFrames.Register("System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan<T>(ref readonly T, int)");
 
-    static void Check(void* p, int length, int elementSize, bool isWrite, int frame)
+    static void Check(void* p, int length, int elementSize, bool isWrite, int frame, bool throughReference = false)
     {
-        if (length > 0) AddressSanitizer.CheckRange(p, (nuint)length * (nuint)elementSize, isWrite, frame);
+        if (length > 0) AddressSanitizer.CheckRange(p, (nuint)length * (nuint)elementSize, isWrite, frame, throughReference);
     }
 
     [Intercepts("System.Span`1", ".ctor")]
@@ -37,14 +37,14 @@ public static unsafe class SpanInterceptors
     [Intercepts("System.Runtime.InteropServices.MemoryMarshal", "CreateSpan")]
     public static Span<T> CreateSpan<T>(ref T reference, int length)
     {
-        Check(Unsafe.AsPointer(ref reference), length, Unsafe.SizeOf<T>(), true, s_createSpan);
+        Check(Unsafe.AsPointer(ref reference), length, Unsafe.SizeOf<T>(), true, s_createSpan, throughReference: true);
         return MemoryMarshal.CreateSpan(ref reference, length);
     }
 
     [Intercepts("System.Runtime.InteropServices.MemoryMarshal", "CreateReadOnlySpan")]
     public static ReadOnlySpan<T> CreateReadOnlySpan<T>(ref readonly T reference, int length)
     {
-        Check(Unsafe.AsPointer(ref Unsafe.AsRef(in reference)), length, Unsafe.SizeOf<T>(), false, s_createReadOnlySpan);
+        Check(Unsafe.AsPointer(ref Unsafe.AsRef(in reference)), length, Unsafe.SizeOf<T>(), false, s_createReadOnlySpan, throughReference: true);
         return MemoryMarshal.CreateReadOnlySpan(in reference, length);
     }
 }

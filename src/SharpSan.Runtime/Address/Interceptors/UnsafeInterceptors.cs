@@ -32,18 +32,18 @@ public static unsafe class UnsafeInterceptors
     static readonly int s_memoryCopy = Frame("System.Buffer.MemoryCopy(void*, void*, long, long)");
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static void Check(void* p, int size, bool isWrite, int frame)
+    static void Check(void* p, int size, bool isWrite, int frame, bool throughReference = false)
     {
         nuint a = (nuint)p;
         sbyte first = *(sbyte*)((a >> 3) + ShadowMemory.Base);
         sbyte last = *(sbyte*)(((a + (nuint)size - 1) >> 3) + ShadowMemory.Base);
-        if ((first | last) != 0 || size > 16) AddressSanitizer.CheckRange(p, (nuint)size, isWrite, frame);
+        if ((first | last) != 0 || size > 16) AddressSanitizer.CheckRange(p, (nuint)size, isWrite, frame, throughReference);
     }
 
-    static void CheckCopy(void* destination, void* source, nuint byteCount, int frame)
+    static void CheckCopy(void* destination, void* source, nuint byteCount, int frame, bool throughReference = false)
     {
-        AddressSanitizer.CheckRange(source, byteCount, false, frame);
-        AddressSanitizer.CheckRange(destination, byteCount, true, frame);
+        AddressSanitizer.CheckRange(source, byteCount, false, frame, throughReference);
+        AddressSanitizer.CheckRange(destination, byteCount, true, frame, throughReference);
     }
 
     [Intercepts(Target, "Read"), MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -58,7 +58,7 @@ public static unsafe class UnsafeInterceptors
     [Intercepts(Target, "ReadUnaligned"), MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T ReadUnaligned<T>(ref readonly byte source)
     {
-        Check(Unsafe.AsPointer(ref Unsafe.AsRef(in source)), Unsafe.SizeOf<T>(), false, s_readUnalignedRef);
+        Check(Unsafe.AsPointer(ref Unsafe.AsRef(in source)), Unsafe.SizeOf<T>(), false, s_readUnalignedRef, throughReference: true);
         return Unsafe.ReadUnaligned<T>(in source);
     }
 
@@ -68,7 +68,7 @@ public static unsafe class UnsafeInterceptors
     [Intercepts(Target, "WriteUnaligned"), MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void WriteUnaligned<T>(ref byte destination, T value)
     {
-        Check(Unsafe.AsPointer(ref destination), Unsafe.SizeOf<T>(), true, s_writeUnalignedRef);
+        Check(Unsafe.AsPointer(ref destination), Unsafe.SizeOf<T>(), true, s_writeUnalignedRef, throughReference: true);
         Unsafe.WriteUnaligned(ref destination, value);
     }
 
@@ -96,7 +96,7 @@ public static unsafe class UnsafeInterceptors
     [Intercepts(Target, "CopyBlock")]
     public static void CopyBlock(ref byte destination, ref readonly byte source, uint byteCount)
     {
-        CheckCopy(Unsafe.AsPointer(ref destination), Unsafe.AsPointer(ref Unsafe.AsRef(in source)), byteCount, s_copyBlockRef);
+        CheckCopy(Unsafe.AsPointer(ref destination), Unsafe.AsPointer(ref Unsafe.AsRef(in source)), byteCount, s_copyBlockRef, throughReference: true);
         Unsafe.CopyBlock(ref destination, in source, byteCount);
     }
 
@@ -110,7 +110,7 @@ public static unsafe class UnsafeInterceptors
     [Intercepts(Target, "CopyBlockUnaligned")]
     public static void CopyBlockUnaligned(ref byte destination, ref readonly byte source, uint byteCount)
     {
-        CheckCopy(Unsafe.AsPointer(ref destination), Unsafe.AsPointer(ref Unsafe.AsRef(in source)), byteCount, s_copyBlockUnalignedRef);
+        CheckCopy(Unsafe.AsPointer(ref destination), Unsafe.AsPointer(ref Unsafe.AsRef(in source)), byteCount, s_copyBlockUnalignedRef, throughReference: true);
         Unsafe.CopyBlockUnaligned(ref destination, in source, byteCount);
     }
 
@@ -124,7 +124,7 @@ public static unsafe class UnsafeInterceptors
     [Intercepts(Target, "InitBlock")]
     public static void InitBlock(ref byte startAddress, byte value, uint byteCount)
     {
-        AddressSanitizer.CheckRange(Unsafe.AsPointer(ref startAddress), byteCount, true, s_initBlockRef);
+        AddressSanitizer.CheckRange(Unsafe.AsPointer(ref startAddress), byteCount, true, s_initBlockRef, throughReference: true);
         Unsafe.InitBlock(ref startAddress, value, byteCount);
     }
 
@@ -138,7 +138,7 @@ public static unsafe class UnsafeInterceptors
     [Intercepts(Target, "InitBlockUnaligned")]
     public static void InitBlockUnaligned(ref byte startAddress, byte value, uint byteCount)
     {
-        AddressSanitizer.CheckRange(Unsafe.AsPointer(ref startAddress), byteCount, true, s_initBlockUnalignedRef);
+        AddressSanitizer.CheckRange(Unsafe.AsPointer(ref startAddress), byteCount, true, s_initBlockUnalignedRef, throughReference: true);
         Unsafe.InitBlockUnaligned(ref startAddress, value, byteCount);
     }
 

@@ -55,6 +55,7 @@ public sealed class CheckingArrayPool<T> : ArrayPool<T>
         if (array is null)
         {
             array = s_shadowed ? GC.AllocateUninitializedArray<T>(length, pinned: true) : new T[length];
+            if (s_shadowed) Pins.PinnedObjects.MarkNeverMoves(array);
             record = new PoolRecord(array, s_shadowed ? AddressOf(array) : 0, length, Unsafe.SizeOf<T>(), s_elementName, s_shadowed);
             s_records.Add(array, record);
             if (s_shadowed) PooledArrays.Add(record);

@@ -1,0 +1,154 @@
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+using SharpSan.Instrumentation.Pipeline;
+
+namespace SharpSan.Instrumentation.Passes;
+
+/// <summary>
+/// use-after-unpin for C# <c>fixed</c> statements: every store into a pinned local tells the runtime what is pinned
+/// from now on, and the store that clears it at the end of the block (<c>ldnull</c> / <c>ldc.i4.0; conv.u</c>) that
+/// the pin ended; the runtime then poisons the object until it moves or is pinned again.
+/// <code>
+///   pinned object local (fixed over an array):
+///     stloc V                      →  dup; ldloc V; site; call PinChecks.Exchange(new, old, site); stloc V
+///   pinned reference local (fixed over &amp;a[i], a string, a span), with an object companion C:
+///     ldloc a … ldelema; stloc V    →  ldloc a; dup; stloc C … ldelema; stloc V; ldloc C; ldloc V; conv.u; site; call PinReference
+///     ldc.i4.0; conv.u; stloc V     →  ldnull; ldloc C; site; call Exchange; ldnull; stloc C; ldc.i4.0; conv.u; stloc V
+/// </code>
+/// The owner of a reference pin is known for <c>ldelema</c> (the array) and <c>string.GetPinnableReference</c>; other
+/// reference pins (spans, fields) only release poison at the pinned address, so they are not checked after they end.
+/// </summary>
+public sealed class PinPass : IInstrumentationPass
+{
+    const string Pins = "SharpSan.Runtime.Address.Pins.PinChecks";
+
+    public string Name => "pin";
+
+    public void Run(MethodContext ctx)
+    {
+        var body = ctx.Method.Body;
+        var pinned = body.Variables.Where(v => v.VariableType.IsPinned).ToHashSet();
+        if (pinned.Count == 0) return;
+        var companions = new Dictionary<VariableDefinition, VariableDefinition>();
+        foreach (var store in body.Instructions.ToArray())
+        {
+            if (ctx.Editor.Inserted.Contains(store) || StoredLocal(store, body) is not { } local || !pinned.Contains(local)) continue;
+            if (((PinnedType)local.VariableType).ElementType.IsByReference)
+            {
+                if (!companions.TryGetValue(local, out var companion))
+                {
+                    companion = new VariableDefinition(ctx.Module.Module.TypeSystem.Object);
+                    body.Variables.Add(companion);
+                    companions[local] = companion;
+                }
+                InstrumentReferenceStore(ctx, store, local, companion);
+            }
+            else
+            {
+                InstrumentObjectStore(ctx, store, local);
+            }
+            ctx.NeedsFrame = true;
+            ctx.Changed = true;
+        }
+        foreach (var ret in body.Instructions.Where(i => i.OpCode.Code == Code.Ret && !ctx.Editor.Inserted.Contains(i)).ToArray())
+            UnpinAllBefore(ctx, ret, pinned, companions);
+    }
+
+    /// <summary>
+    /// <c>return</c> inside a fixed block leaves without clearing the pinned local: the frame's end is the unpin.
+    /// (A pin still held when an exception leaves the method is never seen to end: not checked, never reported.)
+    /// </summary>
+    void UnpinAllBefore(MethodContext ctx, Instruction ret, HashSet<VariableDefinition> pinned, Dictionary<VariableDefinition, VariableDefinition> companions)
+    {
+        if (ret.Previous is { } call && IsTailCall(call)) return;
+        var code = new List<Instruction>();
+        var placeholders = new List<Instruction>();
+        foreach (var local in pinned.OrderBy(v => v.Index))
+        {
+            var holder = ((PinnedType)local.VariableType).ElementType.IsByReference ? companions.GetValueOrDefault(local) : local;
+            if (holder is null) continue;
+            var placeholder = Instruction.Create(OpCodes.Nop);
+            placeholders.Add(placeholder);
+            code.AddRange([Instruction.Create(OpCodes.Ldnull), Instruction.Create(OpCodes.Ldloc, holder), placeholder, Instruction.Create(OpCodes.Call, ctx.Module.Entry(Pins, "Exchange"))]);
+        }
+        if (code.Count == 0) return;
+        var moved = ctx.Editor.InsertBefore(ret, code);
+        foreach (var placeholder in placeholders) SetSite(ctx, placeholder, moved);
+    }
+
+    static bool IsTailCall(Instruction call) => call.Previous is { OpCode.Code: Code.Tail };
+
+    void InstrumentObjectStore(MethodContext ctx, Instruction store, VariableDefinition local)
+    {
+        var exchange = ctx.Module.Entry(Pins, "Exchange");
+        var placeholder = Instruction.Create(OpCodes.Nop);
+        var code = new List<Instruction> { Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Ldloc, local), placeholder, Instruction.Create(OpCodes.Call, exchange) };
+        var moved = ctx.Editor.InsertBefore(store, code);
+        SetSite(ctx, placeholder, moved);
+    }
+
+    void InstrumentReferenceStore(MethodContext ctx, Instruction store, VariableDefinition local, VariableDefinition companion)
+    {
+        var value = ctx.Provenance.ProducerOf(store, 0);
+        if (value is not null && IsUnpin(ctx, value))
+        {
+            var placeholder = Instruction.Create(OpCodes.Nop);
+            var moved = ctx.Editor.InsertBefore(store,
+            [
+                Instruction.Create(OpCodes.Ldnull), Instruction.Create(OpCodes.Ldloc, companion), placeholder,
+                Instruction.Create(OpCodes.Call, ctx.Module.Entry(Pins, "Exchange")),
+                Instruction.Create(OpCodes.Ldnull), Instruction.Create(OpCodes.Stloc, companion),
+            ]);
+            SetSite(ctx, placeholder, moved);
+            return;
+        }
+        var owner = value is null ? null : OwnerProducer(ctx, value);
+        if (owner is not null)
+            ctx.Editor.InsertAfter(owner, [Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Stloc, companion)]);
+        var after = new List<Instruction>();
+        if (owner is null) after.AddRange([Instruction.Create(OpCodes.Ldnull), Instruction.Create(OpCodes.Stloc, companion)]);
+        after.AddRange(
+        [
+            Instruction.Create(OpCodes.Ldloc, companion), Instruction.Create(OpCodes.Ldloc, local), Instruction.Create(OpCodes.Conv_U),
+            ctx.SiteOf(store), Instruction.Create(OpCodes.Call, ctx.Module.Entry(Pins, "PinReference")),
+        ]);
+        ctx.Editor.InsertAfter(store, after);
+    }
+
+    /// <summary>The end of a fixed block stores a null reference: <c>ldc.i4.0; conv.u</c> (or <c>ldnull</c>).</summary>
+    static bool IsUnpin(MethodContext ctx, Instruction value) => value.OpCode.Code switch
+    {
+        Code.Ldnull => true,
+        Code.Conv_U or Code.Conv_I => ctx.Provenance.ProducerOf(value, 0) is { } zero && IsZero(zero),
+        _ => IsZero(value),
+    };
+
+    // Bodies are read with macros expanded: ldc.i4.0 arrives as ldc.i4 0.
+    static bool IsZero(Instruction i) => i.OpCode.Code == Code.Ldc_I4_0 || i.OpCode.Code == Code.Ldc_I4 && i.Operand is 0;
+
+    /// <summary>The instruction that pushed the array or string a reference pin points into, when it is visible.</summary>
+    static Instruction? OwnerProducer(MethodContext ctx, Instruction value) => value.OpCode.Code switch
+    {
+        Code.Ldelema => ctx.Provenance.ProducerOf(value, 1),
+        Code.Call or Code.Callvirt when value.Operand is MethodReference { Name: "GetPinnableReference", DeclaringType.FullName: "System.String" }
+            => ctx.Provenance.ProducerOf(value, 0),
+        _ => null,
+    };
+
+    static void SetSite(MethodContext ctx, Instruction placeholder, Instruction target)
+    {
+        var site = ctx.SiteOf(target);
+        ctx.Editor.Processor.Replace(placeholder, site);
+        ctx.Editor.Inserted.Add(site);
+    }
+
+    static VariableDefinition? StoredLocal(Instruction i, MethodBody body) => i.OpCode.Code switch
+    {
+        Code.Stloc_0 => body.Variables[0],
+        Code.Stloc_1 => body.Variables[1],
+        Code.Stloc_2 => body.Variables[2],
+        Code.Stloc_3 => body.Variables[3],
+        Code.Stloc or Code.Stloc_S => (VariableDefinition)i.Operand,
+        _ => null,
+    };
+}

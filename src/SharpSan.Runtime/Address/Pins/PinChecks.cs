@@ -1,0 +1,54 @@
+using System.Runtime.CompilerServices;
+using SharpSan.Runtime.Common.Threads;
+
+namespace SharpSan.Runtime.Address.Pins;
+
+/// <summary>
+/// Entry points for pins in checked code (use-after-unpin). The rewriter calls them where a <c>fixed</c> statement
+/// stores into or clears its pinned local, and the GCHandle interceptors call them for pinned handles.
+/// </summary>
+public static unsafe class PinChecks
+{
+    /// <summary>
+    /// A pinned object local (<c>fixed (byte* p = array)</c>, over arrays and strings) changes from
+    /// <paramref name="oldOwner"/> to <paramref name="newOwner"/>: null → object pins, object → null unpins.
+    /// </summary>
+    public static void Exchange(object? newOwner, object? oldOwner, int site)
+    {
+        if (ReferenceEquals(newOwner, oldOwner)) return;
+        if (oldOwner is not null) Unpin(oldOwner, site);
+        if (newOwner is not null) Pin(newOwner, site);
+    }
+
+    /// <summary>
+    /// A pinned reference local now holds <paramref name="address"/> (<c>fixed (byte* p = &amp;a[i])</c>, over a span or a
+    /// string): <paramref name="owner"/> is the array or string when the rewriter could see it, else null.
+    /// </summary>
+    public static void PinReference(object? owner, void* address, int site)
+    {
+        if (owner is not null) Pin(owner, site);
+        else if (address != null) UnpinnedRegions.PinningAt((nuint)address);
+    }
+
+    static void Pin(object owner, int site) => PinWithStack(owner, AddressSanitizer.CaptureStackIdAt(site));
+
+    static void Unpin(object owner, int site)
+    {
+        if (!PinTable.Remove(owner, out int pinStack, out int pinThread) || PinnedObjects.NeverMoves(owner)) return;
+        UnpinnedRegions.Add(owner, pinStack, pinThread, AddressSanitizer.CaptureStackIdAt(site));
+    }
+
+    internal static void PinWithStack(object owner, int stack)
+    {
+        PinTable.Add(owner, stack);
+        var (start, bytes) = PinnedObjects.DataOf(owner);
+        if (bytes != 0) UnpinnedRegions.PinningAt(start);
+    }
+
+    internal static void UnpinWithStack(object owner, int stack)
+    {
+        if (!PinTable.Remove(owner, out int pinStack, out int pinThread) || PinnedObjects.NeverMoves(owner)) return;
+        UnpinnedRegions.Add(owner, pinStack, pinThread, stack);
+    }
+
+}

@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using SharpSan.Runtime.Address.Pools;
+
+namespace SharpSan.Runtime.Address.Pins;
+
+/// <summary>Where a pinnable object's data lies, and which objects never move (so ending their pin is harmless).</summary>
+internal static unsafe class PinnedObjects
+{
+    /// <summary>Arrays checked code allocated on the pinned object heap (GC.AllocateArray(pinned: true), the checking pools).</summary>
+    static readonly ConditionalWeakTable<object, object> s_neverMove = new();
+    static readonly ConcurrentDictionary<Type, int> s_elementSizes = new();
+    static readonly MethodInfo s_sizeOf = typeof(Unsafe).GetMethod(nameof(Unsafe.SizeOf))!;
+
+    public static void MarkNeverMoves(object o) => s_neverMove.AddOrUpdate(o, s_neverMove);
+
+    /// <summary>
+    /// Pinned-heap arrays we saw allocated and frozen objects (string literals: GetGeneration says int.MaxValue)
+    /// keep their address for life. Pinned-heap arrays allocated by unchecked code look like any gen-2 object and
+    /// are not recognised — a documented gap.
+    /// </summary>
+    public static bool NeverMoves(object o) => s_neverMove.TryGetValue(o, out _) || GC.GetGeneration(o) == int.MaxValue;
+
+    /// <summary>The data of an array or string: its address now and its size in bytes; (0, 0) for other objects.</summary>
+    public static (nuint Start, nuint Bytes) DataOf(object o) => o switch
+    {
+        string s => ((nuint)Unsafe.AsPointer(ref Unsafe.AsRef(in s.GetPinnableReference())), (nuint)s.Length * sizeof(char)),
+        Array a => ((nuint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(a)), (nuint)a.LongLength * (nuint)ElementSize(a.GetType())),
+        _ => (0, 0),
+    };
+
+    /// <summary>"byte[64]", "string of length 5": how a report names the object.</summary>
+    public static string Describe(object o) => o switch
+    {
+        string s => $"string of length {s.Length}",
+        Array a => $"{ElementNames.Of(a.GetType().GetElementType()!)}[{a.LongLength}]",
+        _ => o.GetType().FullName ?? o.GetType().Name,
+    };
+
+    static int ElementSize(Type arrayType) =>
+        s_elementSizes.GetOrAdd(arrayType, t => (int)s_sizeOf.MakeGenericMethod(t.GetElementType()!).Invoke(null, null)!);
+}
