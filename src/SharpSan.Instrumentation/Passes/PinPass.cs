@@ -110,7 +110,9 @@ public sealed class PinPass : IInstrumentationPass
         after.AddRange(
         [
             Instruction.Create(OpCodes.Ldloc, companion), Instruction.Create(OpCodes.Ldloc, local), Instruction.Create(OpCodes.Conv_U),
-            ctx.SiteOf(store), Instruction.Create(OpCodes.Call, ctx.Module.Entry(Pins, "PinReference")),
+            // The address computation often has no sequence point of its own (Roslyn files it under the previous
+            // line); the instruction after the store starts the fixed statement's line.
+            ctx.SiteOf(store.Next ?? store), Instruction.Create(OpCodes.Call, ctx.Module.Entry(Pins, "PinReference")),
         ]);
         ctx.Editor.InsertAfter(store, after);
     }
