@@ -117,4 +117,23 @@ public sealed class ThirdPartyTests
         Assert.Matches(@"is located 0 bytes to the right of 164-byte region", body);
         Assert.DoesNotContain("thirdparty: filled", result.StdOut);
     }
+
+    [Fact]
+    public async Task Run_AppWritesThroughAMemoryOwnerSpanAfterDispose_PoolUseAfterReturnWithThePackagesReturnStack()
+    {
+        string app = await AppBuilder.BuildAsync(App);
+        int staleLine = TestPaths.MarkerLine(App, "STALE-LINE");
+
+        var result = await SharpSanCli.Run(TestPaths.NewDirectory("cache"), Path.Combine(app, App + ".dll"), ["stale"], s_includePackages);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        string where = Reports.AssertSingle(result, "pool-use-after-return");
+        Assert.Matches($@"/ThirdParty/Program\.cs:{staleLine} in ThirdPartyApp\.Program\.WriteAfterDispose\(\)$", where);
+        string body = Reports.Body(result.StdErr);
+        Assert.Matches(@"is located 3 bytes inside of \d+-byte pooled array .*\(byte\[\d+\], 48 requested\)", body);
+        // The array went back to the pool inside the instrumented package: its Return is the checking pool's.
+        Assert.Matches(@"(?s)returned to the pool by thread T0 here:\s+#0 [^\n]+ArrayPool<T>\.Return\(T\[\], bool\)\s+#1 [^\n]+CommunityToolkit\.HighPerformance\.Buffers\.MemoryOwner<T>\.Dispose\(\)", body);
+        Assert.Matches(@"(?s)previously rented by thread T0 here:.*CommunityToolkit\.HighPerformance\.Buffers\.MemoryOwner<T>", body);
+        Assert.DoesNotContain("thirdparty: wrote after dispose", result.StdOut);
+    }
 }

@@ -5,6 +5,8 @@
 // filled from a MemoryOwner: exactly one heap-buffer-overflow at the line marked BUG-LINE.
 // `ThirdParty.dll misuse` -> the app hands the package a native buffer one element too small for the Span2D it
 // describes; the out-of-bounds access happens inside the (instrumented) package, called from MISUSE-LINE.
+// `ThirdParty.dll stale` -> the app keeps a MemoryOwner's span after disposing it (the package returns the array to
+// ArrayPool inside Dispose) and writes through it at STALE-LINE: pool-use-after-return.
 using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
@@ -28,6 +30,11 @@ public static unsafe class Program
     {
         bool overflow = args.Contains("overflow");
         int scale = overflow ? 1 : 4;
+        if (args.Contains("stale"))
+        {
+            WriteAfterDispose();
+            return 0;
+        }
         if (args.Contains("misuse"))
         {
             MisuseSpan2D(6, 7);
@@ -295,6 +302,16 @@ public static unsafe class Program
         grid.Fill(42); // MISUSE-LINE
         Console.WriteLine($"thirdparty: filled {grid.Length} cells");
         NativeMemory.Free(p);
+    }
+
+    static void WriteAfterDispose()
+    {
+        var owner = MemoryOwner<byte>.Allocate(48);
+        Span<byte> span = owner.Span;
+        span.Fill(1);
+        owner.Dispose();
+        span[3] = 2; // STALE-LINE
+        Console.WriteLine("thirdparty: wrote after dispose");
     }
 
     // The application's own bug: it sizes the native copy for `count` ints but writes a terminator after them.
