@@ -7,7 +7,7 @@
 #
 #   --quick        small sizes, 1 repetition (smoke test, well under a minute after the builds)
 #   --reps N       best of N runs per cell (default 3; valgrind always runs once, see VG_REPS)
-#   --kernels L    space-separated subset of: checksum lz matmul hashmap memcpy stackbuf
+#   --kernels L    space-separated subset of: checksum lz matmul hashmap memcpy stackbuf arraymatmul poolbuf
 #   --no-valgrind  skip the valgrind column
 #   --no-sharpsan  skip building / running SharpSan
 #   --timeout S    kill any single run after S seconds (default 300)
@@ -30,7 +30,7 @@ TIMEOUT=300
 QUICK=0
 DO_VALGRIND=1
 DO_SHARPSAN=1
-KERNELS="checksum lz matmul hashmap memcpy stackbuf"
+KERNELS="checksum lz matmul hashmap memcpy stackbuf arraymatmul poolbuf"
 # Stop repeating a cell once its runs have used this many seconds (keeps the script bounded
 # when something is very slow); the cell then shows the best of the runs made.
 CELL_BUDGET=${CELL_BUDGET:-40}
@@ -52,9 +52,9 @@ done
 # Sizes: full runs take ~0.3-0.6 s per kernel for C plain on a 2.5 GHz Xeon.
 #   checksum: MiB of buffer (4 passes)      lz: MiB of input (3 compress+decompress rounds)
 #   matmul: n for n x n doubles (6 reps)    hashmap, memcpy: thousands of operations / copies
-declare -A SIZE=([checksum]=64 [lz]=16 [matmul]=384 [hashmap]=1500 [memcpy]=3000 [stackbuf]=1000)
+declare -A SIZE=([checksum]=64 [lz]=16 [matmul]=384 [hashmap]=1500 [memcpy]=3000 [stackbuf]=1000 [arraymatmul]=384 [poolbuf]=400)
 if [ "$QUICK" = 1 ]; then
-    SIZE=([checksum]=8 [lz]=2 [matmul]=160 [hashmap]=200 [memcpy]=300 [stackbuf]=100)
+    SIZE=([checksum]=8 [lz]=2 [matmul]=160 [hashmap]=200 [memcpy]=300 [stackbuf]=100 [arraymatmul]=160 [poolbuf]=40)
     REPS=1
 fi
 

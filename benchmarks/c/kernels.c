@@ -1,7 +1,7 @@
 /*
  * SharpSan benchmark kernels, C version.
  *
- *   kernels <checksum|lz|matmul|hashmap|memcpy|stackbuf> [size]
+ *   kernels <checksum|lz|matmul|hashmap|memcpy|stackbuf|arraymatmul|poolbuf> [size]
  *
  * Each kernel prints one line "<kernel> size=<size> checksum=<16 hex digits>".
  * The C# twin in ../Kernels/Program.cs runs the same algorithms on the same
@@ -381,6 +381,54 @@ static u64 kernel_stackbuf(u64 size)
     return h;
 }
 
+/* ---- (g) poolbuf: rent / fill / checksum / return on a buffer pool ---------- */
+/* C twin of ArrayPool<byte>.Shared: power-of-two buckets from 16 bytes, a free list per bucket (what a C
+ * program would write; ASan sees only malloc, so a stale pooled buffer is invisible to it). */
+
+#define POOL_BUCKETS 9   /* 16 .. 4096 bytes */
+typedef struct pooled { struct pooled *next; } pooled;
+static pooled *pool_free[POOL_BUCKETS];
+
+static int pool_bucket(size_t n)
+{
+    int b = 0;
+    while (((size_t)16 << b) < n) b++;
+    return b;
+}
+
+static u8 *pool_rent(size_t n)
+{
+    int b = pool_bucket(n);
+    pooled *p = pool_free[b];
+    if (p) { pool_free[b] = p->next; return (u8 *)p; }
+    return xalloc((size_t)16 << b);
+}
+
+static void pool_return(u8 *buffer, size_t n)
+{
+    int b = pool_bucket(n);
+    pooled *p = (pooled *)buffer;
+    p->next = pool_free[b];
+    pool_free[b] = p;
+}
+
+static u64 kernel_poolbuf(u64 size)
+{
+    rng_seed(5);
+    u64 h = 0;
+    for (u64 op = 0; op < size * 1000; op++) {
+        size_t n = 16 + (size_t)(rng_next() % 4081);
+        u8 *buffer = pool_rent(n);
+        u8 seed = (u8)op;
+        for (size_t i = 0; i < n; i++) buffer[i] = (u8)(seed + i);
+        u32 a = 1, b = 0;
+        for (size_t i = 0; i < n; i++) { a += buffer[i]; b += a; }
+        h = h * 31 + (a ^ (b << 7));
+        pool_return(buffer, n);
+    }
+    return h;
+}
+
 /* ---- driver -------------------------------------------------------------- */
 
 static const struct {
@@ -394,12 +442,14 @@ static const struct {
     {"hashmap", kernel_hashmap, 1500},
     {"memcpy", kernel_memcpy, 3000},
     {"stackbuf", kernel_stackbuf, 1000},
+    {"arraymatmul", kernel_matmul, 384},   /* C# twin: managed double[] arrays */
+    {"poolbuf", kernel_poolbuf, 400},
 };
 
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        fprintf(stderr, "usage: %s <checksum|lz|matmul|hashmap|memcpy|stackbuf> [size]\n", argv[0]);
+        fprintf(stderr, "usage: %s <checksum|lz|matmul|hashmap|memcpy|stackbuf|arraymatmul|poolbuf> [size]\n", argv[0]);
         return 2;
     }
     for (size_t i = 0; i < sizeof kernels / sizeof kernels[0]; i++) {
