@@ -1,8 +1,8 @@
 namespace SharpSan.Runtime.Address.Pools;
 
-/// <summary>Quarantine bounds per pool instance (ASan keeps a byte budget; pools also cap the count).</summary>
+/// <summary>Quarantine bounds per pool instance: ASan-like byte budget (pool_quarantine_size_mb), and a count cap.</summary>
 internal static class PoolOptions
 {
     public const int QuarantineArrays = 64;
-    public const long QuarantineBytes = 64L << 20;
+    public static long QuarantineBytes => SanitizerRuntime.Options.PoolQuarantineBytes;
 }

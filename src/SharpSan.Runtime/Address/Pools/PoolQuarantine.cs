@@ -18,7 +18,8 @@ internal sealed class PoolQuarantine<T>(int maxArrays, long maxBytes, int elemen
     {
         _fifo.Enqueue(array);
         _bytes += (long)array.Length * elementSize;
-        while (_fifo.Count > maxArrays || (_bytes > maxBytes && _fifo.Count > 1))
+        // The newest array stays even when it alone exceeds the budget, unless the budget is zero (no quarantine).
+        while (_fifo.Count > maxArrays || (_bytes > maxBytes && (_fifo.Count > 1 || maxBytes == 0)))
         {
             var old = _fifo.Dequeue();
             _bytes -= (long)old.Length * elementSize;

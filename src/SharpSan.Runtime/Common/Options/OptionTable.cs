@@ -17,6 +17,7 @@ public static class OptionTable
         new("exitcode", OptionType.Int, "-1", "Exit code when a report was printed (-1: the tool's default, 1 for address/memory/guard, 66 for thread)."),
         new("log_path", OptionType.String, "", "Also write each report, as it happens, to <log_path>.<pid>."),
         new("quarantine_size_mb", OptionType.Int, "256", "Bytes of freed native memory (MiB) held back from reuse to catch use-after-free."),
+        new("pool_quarantine_size_mb", OptionType.Int, "64", "Bytes of returned pooled arrays (MiB) each checking ArrayPool holds back from reuse (at most 64 arrays) to catch pool-use-after-return; 0 hands returned arrays out again at once."),
         new("redzone", OptionType.Int, "16", "Minimum heap redzone in bytes (power of two, 16..2048)."),
         new("max_redzone", OptionType.Int, "2048", "Maximum heap redzone in bytes; redzones grow with the allocation size up to this."),
         new("malloc_context_size", OptionType.Int, "30", "Frames kept for allocation and free stacks."),

@@ -18,6 +18,7 @@ public sealed class SanitizerOptions
         _exitCode = (int)GetInt("exitcode");
         LogPath = GetString("log_path");
         QuarantineBytes = GetInt("quarantine_size_mb") << 20;
+        PoolQuarantineBytes = GetInt("pool_quarantine_size_mb") << 20;
         Redzone = (int)GetInt("redzone");
         MaxRedzone = (int)GetInt("max_redzone");
         MallocContextSize = (int)GetInt("malloc_context_size");
@@ -27,6 +28,7 @@ public sealed class SanitizerOptions
         Suppressions = GetString("suppressions");
         PrintLegend = GetBool("print_legend");
         Verbosity = (int)GetInt("verbosity");
+        if (PoolQuarantineBytes < 0) throw new OptionsException($"pool_quarantine_size_mb must not be negative, got {GetInt("pool_quarantine_size_mb")}");
         if (QuarantineBytes < 0) throw new OptionsException($"quarantine_size_mb must not be negative, got {GetInt("quarantine_size_mb")}");
         if (MallocContextSize < 1) throw new OptionsException($"malloc_context_size must be at least 1, got {MallocContextSize}");
         if (Suppressions.Length > 0 && !File.Exists(Suppressions))
@@ -83,6 +85,7 @@ public sealed class SanitizerOptions
     public int ExitCode(int toolDefault) => _exitCode >= 0 ? _exitCode : toolDefault;
     public string LogPath { get; }
     public long QuarantineBytes { get; }
+    public long PoolQuarantineBytes { get; }
     public int Redzone { get; }
     public int MaxRedzone { get; }
     public int MallocContextSize { get; }
