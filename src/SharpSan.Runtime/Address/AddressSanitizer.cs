@@ -126,7 +126,7 @@ public static unsafe class AddressSanitizer
     {
         nuint bad = ShadowMemory.FirstBadAddress(address, size);
         return bad != 0 && ShadowMemory.Read(bad) == unchecked((sbyte)ShadowCode.Unpinned)
-            ? Pins.UnpinnedRegions.Reconsider(address, size, bad, throughReference)
+            ? Pins.PinRecords.Reconsider(address, size, bad, throughReference)
             : bad;
     }
 

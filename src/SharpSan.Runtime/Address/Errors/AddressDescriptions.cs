@@ -17,7 +17,7 @@ internal static class AddressDescriptions
         HeapAddressDescription.TryPrint,
         Pools.PoolAddressDescription.TryPrint,
         Globals.GlobalRegistry.TryPrint,
-        Pins.UnpinnedRegions.TryPrint,
+        Pins.PinRecords.TryPrint,
     ];
 
     public static void Print(nuint address, ulong accessSize, ReportBuilder report)

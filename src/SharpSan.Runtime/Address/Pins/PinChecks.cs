@@ -27,28 +27,15 @@ public static unsafe class PinChecks
     public static void PinReference(object? owner, void* address, int site)
     {
         if (owner is not null) Pin(owner, site);
-        else if (address != null) UnpinnedRegions.PinningAt((nuint)address);
+        else if (address != null) PinRecords.PinningAt((nuint)address);
     }
 
     static void Pin(object owner, int site) => PinWithStack(owner, AddressSanitizer.CaptureStackIdAt(site));
 
-    static void Unpin(object owner, int site)
-    {
-        if (!PinTable.Remove(owner, out int pinStack, out int pinThread) || PinnedObjects.NeverMoves(owner)) return;
-        UnpinnedRegions.Add(owner, pinStack, pinThread, AddressSanitizer.CaptureStackIdAt(site));
-    }
+    static void Unpin(object owner, int site) => PinRecords.Unpin(owner, AddressSanitizer.CaptureStackIdAt(site));
 
-    internal static void PinWithStack(object owner, int stack)
-    {
-        PinTable.Add(owner, stack);
-        var (start, bytes) = PinnedObjects.DataOf(owner);
-        if (bytes != 0) UnpinnedRegions.PinningAt(start);
-    }
+    internal static void PinWithStack(object owner, int stack) => PinRecords.Pin(owner, stack);
 
-    internal static void UnpinWithStack(object owner, int stack)
-    {
-        if (!PinTable.Remove(owner, out int pinStack, out int pinThread) || PinnedObjects.NeverMoves(owner)) return;
-        UnpinnedRegions.Add(owner, pinStack, pinThread, stack);
-    }
+    internal static void UnpinWithStack(object owner, int stack) => PinRecords.Unpin(owner, stack);
 
 }

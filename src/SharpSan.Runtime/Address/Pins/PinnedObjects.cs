@@ -39,6 +39,14 @@ internal static unsafe class PinnedObjects
         _ => o.GetType().FullName ?? o.GetType().Name,
     };
 
-    static int ElementSize(Type arrayType) =>
-        s_elementSizes.GetOrAdd(arrayType, t => (int)s_sizeOf.MakeGenericMethod(t.GetElementType()!).Invoke(null, null)!);
+    /// <summary>The last array type asked about, and its element size: hot fixed loops pin one type over and over.</summary>
+    static Tuple<Type, int>? s_last;
+
+    static int ElementSize(Type arrayType)
+    {
+        if (s_last is { } last && last.Item1 == arrayType) return last.Item2;
+        int size = s_elementSizes.GetOrAdd(arrayType, t => (int)s_sizeOf.MakeGenericMethod(t.GetElementType()!).Invoke(null, null)!);
+        s_last = Tuple.Create(arrayType, size);
+        return size;
+    }
 }
