@@ -75,19 +75,11 @@ public sealed class AddressProvenance(MethodDefinition method)
                 case Code.Ldflda:   // a struct's field is a reference or a pointer as its struct's address is
                     producer = Producer(producer, 0);
                     break;
-                case Code.Ldloc or Code.Ldloc_S or Code.Ldloc_0 or Code.Ldloc_1 or Code.Ldloc_2 or Code.Ldloc_3:
-                    return IsByReference(LocalOf(producer).VariableType);
-                case Code.Ldarg or Code.Ldarg_S or Code.Ldarg_0 or Code.Ldarg_1 or Code.Ldarg_2 or Code.Ldarg_3:
-                    return ArgumentType(producer) is { } t && IsByReference(t);
-                case Code.Ldfld or Code.Ldsfld:
-                    return IsByReference(((FieldReference)producer.Operand).FieldType);
-                case Code.Call or Code.Callvirt:
-                    return IsByReference(((MethodReference)producer.Operand).ReturnType);
                 case Code.Add or Code.Sub:
                     producer = Producer(producer, 1);
                     break;
                 default:
-                    return false;
+                    return PushedType(producer) is { } t && IsByReference(t);
             }
         }
         return false;
@@ -144,18 +136,20 @@ public sealed class AddressProvenance(MethodDefinition method)
         {
             case Code.Add or Code.Sub or Code.Conv_U or Code.Conv_I or Code.Ldind_I or Code.Ldflda:
                 return true;
-            case Code.Ldloc or Code.Ldloc_S or Code.Ldloc_0 or Code.Ldloc_1 or Code.Ldloc_2 or Code.Ldloc_3:
-                return IsAddressType(LocalOf(p).VariableType);
-            case Code.Ldarg or Code.Ldarg_S or Code.Ldarg_0 or Code.Ldarg_1 or Code.Ldarg_2 or Code.Ldarg_3:
-                return ArgumentType(p) is { } t && IsAddressType(t);
-            case Code.Ldfld or Code.Ldsfld:
-                return IsAddressType(((FieldReference)p.Operand).FieldType);
-            case Code.Call or Code.Callvirt:
-                return IsAddressType(((MethodReference)p.Operand).ReturnType);
             default:
-                return false;
+                return PushedType(p) is { } t && IsAddressType(t);
         }
     }
+
+    /// <summary>The declared type of what a local, argument, field load or call pushes; null for other instructions.</summary>
+    TypeReference? PushedType(Instruction p) => p.OpCode.Code switch
+    {
+        Code.Ldloc or Code.Ldloc_S or Code.Ldloc_0 or Code.Ldloc_1 or Code.Ldloc_2 or Code.Ldloc_3 => LocalOf(p).VariableType,
+        Code.Ldarg or Code.Ldarg_S or Code.Ldarg_0 or Code.Ldarg_1 or Code.Ldarg_2 or Code.Ldarg_3 => ArgumentType(p),
+        Code.Ldfld or Code.Ldsfld => ((FieldReference)p.Operand).FieldType,
+        Code.Call or Code.Callvirt => ((MethodReference)p.Operand).ReturnType,
+        _ => null,
+    };
 
     static bool IsAddressType(TypeReference t) => t.IsPointer || t.IsByReference || t.MetadataType is MetadataType.IntPtr or MetadataType.UIntPtr
         || t is RequiredModifierType { ElementType: var e } && IsAddressType(e);
