@@ -11,6 +11,7 @@ public static class Program
         {
             InstrumentCommand.Create(),
             RunCommand.Create(),
+            TestCommand.Create(),
             OptionsCommand.Create(),
         };
         return root.Parse(args).Invoke();

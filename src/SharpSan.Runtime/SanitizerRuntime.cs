@@ -11,13 +11,15 @@ namespace SharpSan.Runtime;
 public static class SanitizerRuntime
 {
     static readonly object s_reportLock = new();
-    static readonly HashSet<string> s_reported = [];
+    /// <summary>Every distinct finding printed so far, by key, with its report (a test that runs into it again fails with it too).</summary>
+    static readonly Dictionary<string, (string Text, ReportBuilder Report)?> s_reported = [];
     static int s_initialized;
     static int s_reportCount;
     static int s_exitCodeOnReport = 1;
     static volatile bool s_halting, s_exiting;
     static readonly Lazy<Suppressions> s_suppressions = new(() => Suppressions.Load(s_options!.Suppressions));
     static ReportSink? s_sink;
+    static FindingFiles? s_findings;
     static SanitizerOptions s_options = SanitizerOptions.Defaults;
 
 
@@ -54,6 +56,7 @@ public static class SanitizerRuntime
             LibC._exit(1);
         }
         s_sink = new ReportSink(s_options.LogPath, Pid);
+        if (s_options.ResultsDir.Length > 0) s_findings = new FindingFiles(s_options.ResultsDir, Pid);
         _ = Common.Threads.ThreadRegistry.CurrentId;   // the thread that loads the first instrumented module is T0
         AppDomain.CurrentDomain.ProcessExit += (_, _) => OnProcessExit();
         if (s_options.Verbosity > 0)
@@ -63,25 +66,47 @@ public static class SanitizerRuntime
     /// <summary>True when the suppressions file has a rule of this kind matching a frame in <paramref name="reportText"/>.</summary>
     public static bool IsSuppressed(string kind, string reportText) => s_suppressions.Value.Matches(kind, reportText);
 
-    /// <summary>Prints a finding (once per distinct bug) and halts when halt_on_error=1.</summary>
+    /// <summary>
+    /// Prints a finding (once per distinct bug), writes it into results_dir, halts when halt_on_error=1, and with
+    /// fail_tests throws it into the test running on this thread — also when that test only runs into a bug another
+    /// test already reported (parameterised tests), so every affected test fails.
+    /// </summary>
+    [System.Diagnostics.StackTraceHidden]   // a test's failure shows the user's frames, not ours
     public static void Report(ErrorReport error)
     {
         EnsureInitialized();
         if (s_halting) return;
+        string key = error.Tool + ":" + error.DeduplicationKey;
         string text;
+        ReportBuilder builder;
+        bool duplicate;
         lock (s_reportLock)
         {
-            if (!s_reported.Add(error.Tool + ":" + error.DeduplicationKey)) return;
-            var builder = new ReportBuilder();
-            builder.Separator();
-            error.Print(builder);
-            text = builder.ToString();
-            if (s_suppressions.Value.Matches(error.Kind, text)) return;
-            s_exitCodeOnReport = s_options.ExitCode(error.DefaultExitCode);
-            Interlocked.Increment(ref s_reportCount);
+            duplicate = s_reported.TryGetValue(key, out var first);
+            if (duplicate)
+            {
+                if (first is null || !(s_options.FailTests || s_findings is not null)) return;   // suppressed, or nobody to tell
+                (text, builder) = first.Value;
+            }
+            else
+            {
+                builder = new ReportBuilder();
+                builder.Separator();
+                error.Print(builder);
+                text = builder.ToString();
+                bool suppressed = s_suppressions.Value.Matches(error.Kind, text);
+                s_reported[key] = suppressed ? null : (text, builder);
+                if (suppressed) return;
+                s_exitCodeOnReport = s_options.ExitCode(error.DefaultExitCode);
+                Interlocked.Increment(ref s_reportCount);
+            }
         }
-        s_sink!.Write(text);
-        if (s_options.HaltOnError && !s_exiting) Halt();
+        string? test = s_options.FailTests || s_findings is not null ? Common.Testing.TestAttribution.CurrentTest() : null;
+        if (duplicate && test is null) return;
+        if (!duplicate) s_sink!.Write(text);
+        s_findings?.Write(error, builder, text, test, duplicate);
+        if (!duplicate && s_options.HaltOnError && !s_exiting) Halt();
+        if (s_options.FailTests && test is not null) throw new SanitizerFindingException(text, test);
     }
 
     /// <summary>
@@ -118,7 +143,8 @@ public static class SanitizerRuntime
                 Console.Error.WriteLine($"=={Pid}==WARNING: SharpSan: exit-time check failed: {e}");
             }
         }
-        if (ReportCount > 0)
+        // Under a test runner (fail_tests) the runner's own exit code stands: `sharpsan test` reads the findings.
+        if (ReportCount > 0 && !s_options.FailTests)
         {
             // The exit code the app chose is already decided by now; only _exit can replace it.
             Console.Out.Flush();

@@ -46,7 +46,7 @@ internal static class RunCommand
         {
             var instrumenter = new AppInstrumenter(CommonOptions.LoadRuntime(), Progress.Line);
             var request = new InstrumentRequest(appPath, "", include, exclude, sanitizers, recover);
-            string cache = CacheRoot();
+            string cache = CacheDirectory.Root;
             if (noCache)
                 report = instrumenter.Instrument(request with { OutputDirectory = Path.Combine(cache, "uncached-" + Environment.ProcessId) });
             else
@@ -72,7 +72,7 @@ internal static class RunCommand
         foreach (var skipped in report.Assemblies.Where(a => a.Action == "skipped" && a != main))
             CommonOptions.Info($"skipped {skipped.FileName}: {skipped.Detail}");
 
-        var start = new ProcessStartInfo(DotnetHost()) { UseShellExecute = false };
+        var start = new ProcessStartInfo(Testing.DotnetHost.Path) { UseShellExecute = false };
         start.ArgumentList.Add(report.MainAssembly!);
         foreach (var a in app.Skip(1)) start.ArgumentList.Add(a);
         if (reportDir is not null)
@@ -84,20 +84,5 @@ internal static class RunCommand
         using var child = Process.Start(start)!;
         child.WaitForExit();
         return child.ExitCode;
-    }
-
-    static string CacheRoot()
-    {
-        string? explicitRoot = Environment.GetEnvironmentVariable("SHARPSAN_CACHE");
-        if (!string.IsNullOrEmpty(explicitRoot)) return explicitRoot;
-        string? xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-        string baseDir = !string.IsNullOrEmpty(xdg) ? xdg : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
-        return Path.Combine(baseDir, "sharpsan");
-    }
-
-    static string DotnetHost()
-    {
-        string? self = Environment.ProcessPath;
-        return self is not null && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : "dotnet";
     }
 }

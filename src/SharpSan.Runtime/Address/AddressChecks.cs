@@ -134,7 +134,7 @@ public static unsafe class AddressChecks
     }
 
     /// <summary>True when an error was reported.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining), System.Diagnostics.StackTraceHidden]
     static bool Slow(void* p, nuint size, bool isWrite, int site)
     {
         nuint bad = AddressSanitizer.FirstBadAddress((nuint)p, size, Sites.IsThroughReference(site));

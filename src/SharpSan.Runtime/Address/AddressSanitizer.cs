@@ -130,6 +130,7 @@ public static unsafe class AddressSanitizer
             : bad;
     }
 
+    [System.Diagnostics.StackTraceHidden]
     internal static void ReportAccess(nuint address, nuint size, bool isWrite, nuint firstBad, long[] stack) =>
         SanitizerRuntime.Report(new AccessError(address, size, isWrite, firstBad, stack));
 }

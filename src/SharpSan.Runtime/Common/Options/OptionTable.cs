@@ -16,6 +16,8 @@ public static class OptionTable
         new("halt_on_error", OptionType.Bool, "1", "Report the first error and exit with `exitcode`; 0 reports every distinct error once and continues."),
         new("exitcode", OptionType.Int, "-1", "Exit code when a report was printed (-1: the tool's default, 1 for address/memory/guard, 66 for thread)."),
         new("log_path", OptionType.String, "", "Also write each report, as it happens, to <log_path>.<pid>."),
+        new("results_dir", OptionType.String, "", "Also write each finding, as it happens, as a JSON file into this folder (`sharpsan test` reads them)."),
+        new("fail_tests", OptionType.Bool, "0", "Throw SharpSan.Runtime.SanitizerFindingException on the thread of a running xunit/NUnit/MSTest test that raised a finding, so that test fails with the report (`sharpsan test` sets this)."),
         new("quarantine_size_mb", OptionType.Int, "256", "Bytes of freed native memory (MiB) held back from reuse to catch use-after-free."),
         new("pool_quarantine_size_mb", OptionType.Int, "64", "Bytes of returned pooled arrays (MiB) each checking ArrayPool holds back from reuse (at most 64 arrays) to catch pool-use-after-return; 0 hands returned arrays out again at once."),
         new("redzone", OptionType.Int, "16", "Minimum heap redzone in bytes (power of two, 16..2048)."),

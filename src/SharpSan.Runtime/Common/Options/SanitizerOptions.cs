@@ -17,6 +17,8 @@ public sealed class SanitizerOptions
         HaltOnError = GetBool("halt_on_error");
         _exitCode = (int)GetInt("exitcode");
         LogPath = GetString("log_path");
+        ResultsDir = GetString("results_dir");
+        FailTests = GetBool("fail_tests");
         QuarantineBytes = GetInt("quarantine_size_mb") << 20;
         PoolQuarantineBytes = GetInt("pool_quarantine_size_mb") << 20;
         Redzone = (int)GetInt("redzone");
@@ -85,6 +87,8 @@ public sealed class SanitizerOptions
     public int ExitCode(int toolDefault) => _exitCode >= 0 ? _exitCode : toolDefault;
     public string LogPath { get; }
     public long QuarantineBytes { get; }
+    public string ResultsDir { get; }
+    public bool FailTests { get; }
     public long PoolQuarantineBytes { get; }
     public int Redzone { get; }
     public int MaxRedzone { get; }

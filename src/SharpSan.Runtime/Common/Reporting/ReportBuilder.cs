@@ -8,12 +8,21 @@ namespace SharpSan.Runtime.Common.Reporting;
 public sealed class ReportBuilder
 {
     readonly StringBuilder _text = new();
+    readonly List<ReportStack> _stacks = [];
+    string _lastLine = "";
+
+    /// <summary>The stacks printed so far, each with the line that introduced it ("allocated by thread T0 here:").</summary>
+    public IReadOnlyList<ReportStack> Stacks => _stacks;
+
+    /// <summary>The frame the SUMMARY line names, once printed.</summary>
+    public SymbolizedFrame? SummaryFrame { get; private set; }
 
     public int Pid { get; } = SanitizerRuntime.Pid;
 
     public ReportBuilder Line(string line = "")
     {
         _text.Append(line).Append('\n');
+        if (line.Length > 0 && !line.StartsWith("    #", StringComparison.Ordinal)) _lastLine = line;
         return this;
     }
 
@@ -31,9 +40,11 @@ public sealed class ReportBuilder
             Line("    <empty stack>");
             return null;
         }
+        var symbolized = new SymbolizedFrame[frames.Length];
+        _stacks.Add(new ReportStack(_lastLine, symbolized));
         for (int i = 0; i < frames.Length; i++)
         {
-            var f = Symbolizer.Symbolize(StackFrame.Unpack(frames[i]));
+            var f = symbolized[i] = Symbolizer.Symbolize(StackFrame.Unpack(frames[i]));
             top ??= IsUserFrame(frames[i]) ? f : null;
             Line(f.File is null && f.ModuleName == "SharpSan.Runtime"
                 ? $"    #{i} 0x{f.IlOffset:x4} in {f.Method}"
@@ -46,8 +57,14 @@ public sealed class ReportBuilder
 
     static bool IsUserFrame(long packed) => StackFrame.Unpack(packed).FrameKey != StackFrame.SyntheticKey;
 
-    public ReportBuilder Summary(string tool, string kind, SymbolizedFrame? frame) =>
-        Line(frame is null ? $"SUMMARY: {tool}: {kind}" : $"SUMMARY: {tool}: {kind} {frame.Location} in {frame.Method}");
+    public ReportBuilder Summary(string tool, string kind, SymbolizedFrame? frame)
+    {
+        SummaryFrame = frame;
+        return Line(frame is null ? $"SUMMARY: {tool}: {kind}" : $"SUMMARY: {tool}: {kind} {frame.Location} in {frame.Method}");
+    }
 
     public override string ToString() => _text.ToString();
 }
+
+/// <summary>A printed stack and the line that introduced it.</summary>
+public sealed record ReportStack(string Heading, IReadOnlyList<SymbolizedFrame> Frames);

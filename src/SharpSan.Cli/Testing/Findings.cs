@@ -1,0 +1,48 @@
+using System.Text.Json.Nodes;
+
+namespace SharpSan.Cli.Testing;
+
+/// <summary>A frame as the runtime wrote it into a finding file.</summary>
+internal sealed record FindingFrame(string Method, string? File, int Line, int IlOffset, string Module);
+
+/// <summary>A stack of a finding with the report line that introduced it ("allocated by thread T0 here:").</summary>
+internal sealed record FindingStack(string Heading, IReadOnlyList<FindingFrame> Frames);
+
+/// <summary>One distinct bug: its first report, and every test that ran into it.</summary>
+internal sealed record Finding(string Tool, string Kind, string Key, string Message, FindingFrame? Location,
+    IReadOnlyList<FindingStack> Stacks, string Report, IReadOnlyList<string> Tests, int Occurrences)
+{
+    /// <summary>Where to point a reader: the SUMMARY frame, else the first frame with a source file.</summary>
+    public FindingFrame? Primary => Location is { File: not null } ? Location
+        : Stacks.SelectMany(s => s.Frames).FirstOrDefault(f => f.File is not null) ?? Location;
+}
+
+/// <summary>Reads the runtime's finding files (one per occurrence, see the results_dir option) and groups them by bug.</summary>
+internal static class Findings
+{
+    public static IReadOnlyList<Finding> Load(string directory)
+    {
+        if (!Directory.Exists(directory)) return [];
+        var occurrences = Directory.EnumerateFiles(directory, "finding-*.json").Order(StringComparer.Ordinal)
+            .Select(f => JsonNode.Parse(File.ReadAllText(f)) as JsonObject).OfType<JsonObject>().ToList();
+        var findings = new List<Finding>();
+        foreach (var group in occurrences.GroupBy(o => (string?)o["key"] ?? ""))
+        {
+            var first = group.FirstOrDefault(o => o["duplicate"]?.GetValue<bool>() != true) ?? group.First();
+            var tests = group.Select(o => (string?)o["test"]).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
+            findings.Add(new Finding(
+                (string?)first["tool"] ?? "", (string?)first["kind"] ?? "", group.Key, (string?)first["message"] ?? "",
+                Frame(first["location"]), Stacks(first["stacks"]), (string?)first["report"] ?? "", tests, group.Count()));
+        }
+        return findings;
+    }
+
+    static IReadOnlyList<FindingStack> Stacks(JsonNode? node) =>
+        (node as JsonArray ?? []).OfType<JsonObject>()
+            .Select(s => new FindingStack((string?)s["heading"] ?? "", (s["frames"] as JsonArray ?? []).Select(Frame).OfType<FindingFrame>().ToList()))
+            .ToList();
+
+    static FindingFrame? Frame(JsonNode? node) => node is JsonObject f
+        ? new FindingFrame((string?)f["method"] ?? "", (string?)f["file"], (int?)f["line"] ?? 0, (int?)f["ilOffset"] ?? 0, (string?)f["module"] ?? "")
+        : null;
+}

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using SharpSan.Runtime.Common.Symbolization;
+
+namespace SharpSan.Runtime.Common.Reporting;
+
+/// <summary>
+/// One JSON file per finding in the results folder (option results_dir), written as the finding happens (and
+/// renamed into place, so a reader never sees half a file): `sharpsan test` turns them into SARIF and its summary,
+/// and a killed test host loses none.
+/// </summary>
+internal sealed class FindingFiles(string directory, int pid)
+{
+    int _sequence;
+
+    /// <param name="duplicate">The same bug (same key) was already written; this is another test running into it.</param>
+    public void Write(ErrorReport error, ReportBuilder report, string text, string? test, bool duplicate)
+    {
+        try
+        {
+            Directory.CreateDirectory(directory);
+            string name = $"finding-{pid}-{Interlocked.Increment(ref _sequence):d4}.json";
+            string temporary = Path.Combine(directory, "." + name + ".tmp");
+            using (var stream = File.Create(temporary))
+            using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+                WriteJson(json, error, report, text, test, duplicate);
+            File.Move(temporary, Path.Combine(directory, name), overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"=={pid}==WARNING: SharpSan: could not write a finding into results_dir {directory}: {e.Message}");
+        }
+    }
+
+    void WriteJson(Utf8JsonWriter json, ErrorReport error, ReportBuilder report, string text, string? test, bool duplicate)
+    {
+        json.WriteStartObject();
+        json.WriteString("tool", error.Tool);
+        json.WriteString("kind", error.Kind);
+        json.WriteString("key", error.Tool + ":" + error.DeduplicationKey);
+        json.WriteNumber("pid", pid);
+        if (test is null) json.WriteNull("test"); else json.WriteString("test", test);
+        json.WriteBoolean("duplicate", duplicate);
+        json.WriteString("message", Headline(text));
+        if (report.SummaryFrame is { } top)
+        {
+            json.WritePropertyName("location");
+            WriteFrame(json, top);
+        }
+        json.WriteStartArray("stacks");
+        foreach (var stack in report.Stacks)
+        {
+            json.WriteStartObject();
+            json.WriteString("heading", stack.Heading);
+            json.WriteStartArray("frames");
+            foreach (var frame in stack.Frames) WriteFrame(json, frame);
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteString("report", text);
+        json.WriteEndObject();
+    }
+
+    static void WriteFrame(Utf8JsonWriter json, SymbolizedFrame frame)
+    {
+        json.WriteStartObject();
+        json.WriteString("method", frame.Method);
+        if (frame.File is null) json.WriteNull("file"); else json.WriteString("file", frame.File);
+        json.WriteNumber("line", frame.Line);
+        json.WriteNumber("ilOffset", frame.IlOffset);
+        json.WriteString("module", frame.ModuleName);
+        json.WriteEndObject();
+    }
+
+    /// <summary>"heap-buffer-overflow on address 0x…" from "==pid==ERROR: AddressSanitizer: heap-buffer-overflow on address 0x…".</summary>
+    static string Headline(string text)
+    {
+        foreach (var line in text.Split('\n'))
+        {
+            int at = line.IndexOf("ERROR: ", StringComparison.Ordinal);
+            if (at < 0) at = line.IndexOf("WARNING: ", StringComparison.Ordinal);
+            if (at < 0) continue;
+            string rest = line[(line.IndexOf(": ", at, StringComparison.Ordinal) + 2)..];
+            int colon = rest.IndexOf(": ", StringComparison.Ordinal);
+            return colon >= 0 ? rest[(colon + 2)..] : rest;
+        }
+        return text.Split('\n').FirstOrDefault(l => l.Length > 0 && !l.StartsWith('=')) ?? "";
+    }
+}
