@@ -118,7 +118,9 @@ public sealed class ShadowCallStackPass : IInstrumentationPass
             Instruction.Create(OpCodes.Ldsfld, module.FrameKeyBase),
             ctx.MethodRidConstant(),
             Instruction.Create(OpCodes.Or),
-            Instruction.Create(OpCodes.Call, module.Entry(ShadowStack, "Enter")),
+            // A test method starts a fresh stack: frames left by an exception that escaped into the (uninstrumented)
+            // test framework, e.g. a failed assertion, must not show up under it.
+            Instruction.Create(OpCodes.Call, module.Entry(ShadowStack, Il.TestMethods.IsTest(ctx.Method) ? "EnterRoot" : "Enter")),
             Instruction.Create(OpCodes.Stloc, frame),
         };
         // The prologue must run once, outside any try block and before any branch back to the first instruction.

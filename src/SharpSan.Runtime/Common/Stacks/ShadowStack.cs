@@ -39,6 +39,18 @@ public static unsafe class ShadowStack
         return frame + 1;
     }
 
+    /// <summary>
+    /// Enter for a method that is always called from uninstrumented code (a test method, called by its framework):
+    /// whatever is on this thread's stack is left over from an exception that escaped into that code.
+    /// </summary>
+    public static int* EnterRoot(int frameKey)
+    {
+        int* block = t_block;
+        if (block == null) block = Attach();
+        *(int**)block = block + HeaderInts - 2;
+        return Enter(frameKey);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Exit(int* site) => *(int**)((nuint)site & ~(nuint)(BlockSize - 1)) = site - 3;
 

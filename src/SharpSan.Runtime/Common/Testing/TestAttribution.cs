@@ -5,7 +5,7 @@ using SharpSan.Runtime.Common.Symbolization;
 namespace SharpSan.Runtime.Common.Testing;
 
 /// <summary>
-/// Which test, if any, the current thread is running: the outermost instrumented frame whose method carries a test
+/// Which test, if any, the current thread is running: the innermost instrumented frame whose method carries a test
 /// attribute of xunit (Fact, Theory), NUnit (Test, TestCase, TestCaseSource, Theory) or MSTest (TestMethod,
 /// DataTestMethod), matched by the attribute's name or a base type's, so custom attributes deriving from them count.
 /// The async state machine of a test (<c>&lt;Name&gt;d__N.MoveNext</c>) counts as the test. Runs only on the report path.
@@ -22,11 +22,12 @@ public static class TestAttribution
     static readonly Dictionary<int, string?> s_byFrameKey = [];
 
     /// <summary>"Namespace.Class.Method" of the test running on this thread, or null outside any test.</summary>
+    /// <remarks>The innermost test frame wins: anything below it is left over from an earlier test.</remarks>
     public static string? CurrentTest()
     {
         Span<long> frames = stackalloc long[256];
         int n = ShadowStack.Capture(frames);
-        for (int i = n - 1; i >= 0; i--)
+        for (int i = 0; i < n; i++)
         {
             var frame = StackFrame.Unpack(frames[i]);
             if (frame.FrameKey == StackFrame.SyntheticKey) continue;
