@@ -18,11 +18,15 @@ public sealed class MemoryAccessPass(bool recover = false, bool heuristic = true
     const string Checks = "SharpSan.Runtime.Address.AddressChecks";
     readonly string _suffix = recover ? "Recover" : "";
 
+    PointerOrigins? _origins;
+
     public string Name => "memory-access";
+
+    public void Prepare(IReadOnlyList<MethodContext> methods) => _origins = heuristic ? PointerOrigins.Analyse(methods) : null;
 
     public void Run(MethodContext ctx)
     {
-        var sites = heuristic ? new BindingSites(ctx) : null;
+        var sites = _origins is not null ? new BindingSites(ctx, _origins) : null;
         foreach (var instruction in ctx.Method.Body.Instructions.ToArray())
         {
             if (ctx.Editor.Inserted.Contains(instruction)) continue;
