@@ -17,7 +17,7 @@ namespace SharpSan.Instrumentation.Passes;
 /// When the buffer's enclosing struct has a known layout and sits in a static field or a local, leaving that too is
 /// reported as global-buffer-overflow / stack-buffer-overflow: static struct storage lives in the managed heap, whose
 /// shadow is clean, so only the metadata can tell. Pointers derived elsewhere are left to SGCheck's heuristic
-/// (<see cref="BufferRegistrationPass"/>, <see cref="BindingChecks"/>).
+/// (<see cref="BufferRegistrationPass"/>, <see cref="BindingSites"/>).
 /// </summary>
 public sealed class IntraObjectPass : IInstrumentationPass
 {
