@@ -19,7 +19,28 @@ public sealed unsafe class BufferBindingTests
 
     static int s_nextKey = 0x3F0000;
 
-    static int* EnterFrame() => ShadowStack.Enter(Interlocked.Increment(ref s_nextKey));
+    /// <summary>A frame of a method that derived a 16-byte fixed buffer at offset 8 of a 32-byte struct and let it escape.</summary>
+    sealed class EscapingFrame : IDisposable
+    {
+        readonly NativeBuffer _memory = new(StructBytes * 2);
+
+        public EscapingFrame()
+        {
+            Frame = ShadowStack.Enter(Interlocked.Increment(ref s_nextKey));
+            Buffer = (byte*)_memory.Address + BufferOffset;
+            EscapedBuffers.Register(Buffer, Bytes, "16-byte fixed buffer 'T.Name'", BufferOffset, StructBytes, (int)EnclosingKind.Object, "T", Frame);
+        }
+
+        public int* Frame { get; }
+        public byte* Buffer { get; }
+
+        public void Dispose()
+        {
+            EscapedBuffers.Release(Frame);
+            ShadowStack.Exit(Frame);
+            _memory.Dispose();
+        }
+    }
 
     /// <summary>One access as instrumented code makes it: the site's binding is updated in place.</summary>
     static BufferBinding Access(void* p, BufferBinding binding, int size, int site = 0, bool isWrite = false)
@@ -31,74 +52,41 @@ public sealed unsafe class BufferBindingTests
     [Fact]
     public void FirstAccess_BindsToTheEscapedBufferItLandsIn_AndInBoundsAccessesKeepTheBinding()
     {
-        using var memory = new NativeBuffer(StructBytes);
-        int* frame = EnterFrame();
-        try
-        {
-            byte* buffer = (byte*)memory.Address + BufferOffset;
-            EscapedBuffers.Register(buffer, Bytes, "16-byte fixed buffer 'T.Name'", BufferOffset, StructBytes, (int)EnclosingKind.Object, "T", frame);
+        using var frame = new EscapingFrame();
 
-            var bound = Access(buffer + 3, default, 1, 0, false);
+        var bound = Access(frame.Buffer + 3, default, 1);
 
-            Assert.Equal((nuint)buffer, bound.Lo);
-            Assert.Equal((nuint)(Bytes - 1), bound.Limit);
-            for (int i = 0; i < Bytes; i++)
-                Assert.Equal(bound, Access(buffer + i, bound, 1, 0, false));
-        }
-        finally
-        {
-            EscapedBuffers.Release(frame);
-            ShadowStack.Exit(frame);
-        }
+        Assert.Equal((nuint)frame.Buffer, bound.Lo);
+        Assert.Equal((nuint)(Bytes - 1), bound.Limit);
+        for (int i = 0; i < Bytes; i++)
+            Assert.Equal(bound, Access(frame.Buffer + i, bound, 1));
     }
 
     [Fact]
     public void LeavingTheBufferForItsEnclosingStruct_IsReported_AndUnbindsTheSite()
     {
-        using var memory = new NativeBuffer(StructBytes);
-        int* frame = EnterFrame();
-        try
-        {
-            byte* buffer = (byte*)memory.Address + BufferOffset;
-            EscapedBuffers.Register(buffer, Bytes, "16-byte fixed buffer 'T.Name'", BufferOffset, StructBytes, (int)EnclosingKind.Object, "T", frame);
-            var bound = Access(buffer, default, 1, 0, false);
-            int before = SanitizerRuntime.ReportCount;
+        using var frame = new EscapingFrame();
+        var bound = Access(frame.Buffer, default, 1);
+        int before = SanitizerRuntime.ReportCount;
 
-            var after = Access(buffer + Bytes, bound, 1, 0x11, true);
+        var after = Access(frame.Buffer + Bytes, bound, 1, site: 0x11, isWrite: true);
 
-            Assert.Equal(before + 1, SanitizerRuntime.ReportCount);
-            Assert.Equal(nuint.MaxValue, after.Limit);
-        }
-        finally
-        {
-            EscapedBuffers.Release(frame);
-            ShadowStack.Exit(frame);
-        }
+        Assert.Equal(before + 1, SanitizerRuntime.ReportCount);
+        Assert.Equal(nuint.MaxValue, after.Limit);
     }
 
     [Fact]
     public void LeavingTheEnclosingStructToo_IsNotReported_ButUnbindsTheSite()
     {
         // An array of pointers to several objects' buffers walked by one instruction looks like this.
-        using var memory = new NativeBuffer(StructBytes * 2);
-        int* frame = EnterFrame();
-        try
-        {
-            byte* buffer = (byte*)memory.Address + BufferOffset;
-            EscapedBuffers.Register(buffer, Bytes, "16-byte fixed buffer 'T.Name'", BufferOffset, StructBytes, (int)EnclosingKind.Object, "T", frame);
-            var bound = Access(buffer, default, 1, 0, false);
-            int before = SanitizerRuntime.ReportCount;
+        using var frame = new EscapingFrame();
+        var bound = Access(frame.Buffer, default, 1);
+        int before = SanitizerRuntime.ReportCount;
 
-            var after = Access(buffer + StructBytes, bound, 1, 0x12, false);
+        var after = Access(frame.Buffer + StructBytes, bound, 1, site: 0x12);
 
-            Assert.Equal(before, SanitizerRuntime.ReportCount);
-            Assert.Equal(nuint.MaxValue, after.Limit);
-        }
-        finally
-        {
-            EscapedBuffers.Release(frame);
-            ShadowStack.Exit(frame);
-        }
+        Assert.Equal(before, SanitizerRuntime.ReportCount);
+        Assert.Equal(nuint.MaxValue, after.Limit);
     }
 
     [Fact]
@@ -106,7 +94,7 @@ public sealed unsafe class BufferBindingTests
     {
         using var memory = new NativeBuffer(64);
 
-        var binding = Access((void*)memory.Address, default, 8, 0, false);
+        var binding = Access((void*)memory.Address, default, 8);
 
         Assert.Equal((nuint)0, binding.Lo);
         Assert.Equal(nuint.MaxValue, binding.Limit);
@@ -115,15 +103,12 @@ public sealed unsafe class BufferBindingTests
     [Fact]
     public void EscapedBuffer_IsForgottenWhenItsFrameReturns()
     {
-        using var memory = new NativeBuffer(StructBytes);
-        byte* buffer = (byte*)memory.Address + BufferOffset;
-        int* frame = EnterFrame();
-        EscapedBuffers.Register(buffer, Bytes, "16-byte fixed buffer 'T.Name'", BufferOffset, StructBytes, (int)EnclosingKind.Object, "T", frame);
-        ShadowStack.Exit(frame);   // returned without Release, as when an exception unwinds it
+        var frame = new EscapingFrame();
+        ShadowStack.Exit(frame.Frame);   // returned without Release, as when an exception unwinds it
 
-        var binding = Access(buffer, default, 1, 0, false);
+        var binding = Access(frame.Buffer, default, 1);
 
         Assert.Equal(nuint.MaxValue, binding.Limit);
-        EscapedBuffers.Release(frame);
+        frame.Dispose();
     }
 }
