@@ -14,6 +14,8 @@ namespace SharpSan.Instrumentation.Passes;
 ///   ldflda FixedElementField   →  ldflda FixedElementField; dup; stloc base
 ///   … add / call Unsafe.Add    →  … add; dup; conv.u; size; ldloc base; conv.u; bytes; site; write; name; [enclosing]; call IntraObject.Check…
 /// </code>
+/// <c>MemoryMarshal.CreateSpan/CreateReadOnlySpan(ref buffer[k], n)</c> is checked the same way: the span's n elements must
+/// fit (the BCL code that indexes the span later is not instrumented).
 /// When the buffer's enclosing struct has a known layout and sits in a static field or a local, leaving that too is
 /// reported as global-buffer-overflow / stack-buffer-overflow: static struct storage lives in the managed heap, whose
 /// shadow is clean, so only the metadata can tell. Pointers derived elsewhere are left to SGCheck's heuristic
@@ -29,17 +31,38 @@ public sealed class IntraObjectPass : IInstrumentationPass
     {
         var bases = new Dictionary<Instruction, VariableDefinition>();
         var checkedAddresses = new HashSet<Instruction>();
-        foreach (var access in ctx.Method.Body.Instructions.ToArray())
+        VariableDefinition BaseOf(BufferPath path) =>
+            bases.TryGetValue(path.Base, out var temp) ? temp : bases[path.Base] = SaveBase(ctx, path.Base);
+        foreach (var instruction in ctx.Method.Body.Instructions.ToArray())
         {
-            if (ctx.Editor.Inserted.Contains(access)) continue;
-            if (MemoryAccessPass.Describe(access) is not { Field: null, Size.Bytes: int bytes } shape) continue;
-            var address = ctx.Provenance.ProducerOf(access, shape.Depth);
+            if (ctx.Editor.Inserted.Contains(instruction)) continue;
+            if (SpanOverBuffer(instruction) is { } span)
+            {
+                // [ref, length] → the span's bytes must fit the buffer, whatever the compiler checked about the start.
+                if (ctx.Buffers.Resolve(ctx.Provenance.ProducerOf(instruction, 1)) is not { } spanPath) continue;
+                var length = ctx.Temp(ctx.Module.Module.TypeSystem.Int32);
+                var code = new List<Instruction> { Instruction.Create(OpCodes.Stloc, length) };
+                code.AddRange(Check(ctx, instruction, span.IsWrite, BaseOf(spanPath), spanPath,
+                    [Instruction.Create(OpCodes.Ldloc, length), Instruction.Create(OpCodes.Ldc_I4, span.ElementSize), Instruction.Create(OpCodes.Mul)]));
+                code.Add(Instruction.Create(OpCodes.Ldloc, length));
+                ctx.Editor.InsertBefore(instruction, code);
+                continue;
+            }
+            if (MemoryAccessPass.Describe(instruction) is not { Field: null, Size.Bytes: int bytes } shape) continue;
+            var address = ctx.Provenance.ProducerOf(instruction, shape.Depth);
             if (address is null || ctx.Editor.Inserted.Contains(address) || !checkedAddresses.Add(address)) continue;
             if (ctx.Buffers.Resolve(address) is not { HasArithmetic: true } path) continue;
-            if (!bases.TryGetValue(path.Base, out var baseTemp))
-                bases[path.Base] = baseTemp = SaveBase(ctx, path.Base);
-            Insert(ctx, address, access, bytes, shape.IsWrite, baseTemp, path);
+            ctx.Editor.InsertAfter(address, Check(ctx, instruction, shape.IsWrite, BaseOf(path), path, [Instruction.Create(OpCodes.Ldc_I4, bytes)]));
         }
+    }
+
+    /// <summary>(element size, writable) for <c>MemoryMarshal.CreateSpan/CreateReadOnlySpan(ref T, int)</c> of an unmanaged T.</summary>
+    static (int ElementSize, bool IsWrite)? SpanOverBuffer(Instruction call)
+    {
+        if (call.OpCode.Code != Code.Call || call.Operand is not GenericInstanceMethod { GenericArguments.Count: 1 } method) return null;
+        if (method.DeclaringType.FullName != "System.Runtime.InteropServices.MemoryMarshal" || method.Parameters.Count != 2) return null;
+        bool? isWrite = method.Name switch { "CreateSpan" => true, "CreateReadOnlySpan" => false, _ => null };
+        return isWrite is { } write && TypeLayout.Of(method.GenericArguments[0]) is { } element ? (element.Size, write) : null;
     }
 
     static VariableDefinition SaveBase(MethodContext ctx, Instruction baseAddress)
@@ -51,20 +74,20 @@ public sealed class IntraObjectPass : IInstrumentationPass
         return temp;
     }
 
-    static void Insert(MethodContext ctx, Instruction address, Instruction access, int size, bool isWrite, VariableDefinition baseTemp, BufferPath path)
+    /// <summary>The check of the address on top of the stack (left there) for an access of <paramref name="size"/> bytes.</summary>
+    static List<Instruction> Check(MethodContext ctx, Instruction access, bool isWrite, VariableDefinition baseTemp, BufferPath path, Instruction[] size)
     {
-        var check = new List<Instruction>
-        {
-            Instruction.Create(OpCodes.Dup),
-            Instruction.Create(OpCodes.Conv_U),
-            Instruction.Create(OpCodes.Ldc_I4, size),
+        var check = new List<Instruction> { Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Conv_U) };
+        check.AddRange(size);
+        check.AddRange(
+        [
             Instruction.Create(OpCodes.Ldloc, baseTemp),
             Instruction.Create(OpCodes.Conv_U),
             Instruction.Create(OpCodes.Ldc_I4, path.Buffer.Bytes),
             ctx.SiteOf(access),
             Instruction.Create(isWrite ? OpCodes.Ldc_I4_1 : OpCodes.Ldc_I4_0),
             Instruction.Create(OpCodes.Ldstr, path.Buffer.Description),
-        };
+        ]);
         if (path.Enclosing is { } enclosing)
         {
             check.Add(Instruction.Create(OpCodes.Ldc_I4, enclosing.BufferOffset));
@@ -77,8 +100,8 @@ public sealed class IntraObjectPass : IInstrumentationPass
         {
             check.Add(Instruction.Create(OpCodes.Call, ctx.Module.Entry(Runtime, "Check")));
         }
-        ctx.Editor.InsertAfter(address, check);
         ctx.Changed = true;
         ctx.Checks++;
+        return check;
     }
 }

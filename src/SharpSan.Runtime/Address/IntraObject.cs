@@ -53,19 +53,22 @@ public static unsafe class IntraObject
     [MethodImpl(MethodImplOptions.NoInlining)]
     static void Report(void* address, int size, void* buffer, int bufferBytes, int site, bool isWrite, string description, Enclosing? enclosing)
     {
-        nuint at = (nuint)address;
+        nuint at = (nuint)address, begin = (nuint)buffer, end = begin + (nuint)bufferBytes;
         if (ShadowMemory.FirstBadAddress(at, (nuint)size) != 0) return;
-        string derived = $"{Located.Relation(at, (nuint)buffer, (nuint)bufferBytes)} {description} [0x{(nuint)buffer:x},0x{(nuint)buffer + (nuint)bufferBytes:x})";
+        // An access that starts inside the buffer and runs off its end is described by its first byte outside (as ASan does).
+        nuint described = at >= begin && at < end ? end : at;
+        string derived = $"{Located.Relation(described, begin, (nuint)bufferBytes)} {description} [0x{begin:x},0x{end:x})";
         var stack = AddressSanitizer.CaptureForReport(-1, site);
         if (enclosing is { } e && !e.Contains(at, size) && e.Kind != EnclosingKind.Object)
         {
             // Beyond the variable that holds the buffer: ASan's kinds for globals and stack variables.
             string kind = e.Kind == EnclosingKind.Static ? "global-buffer-overflow" : "stack-buffer-overflow";
+            nuint outside = at >= e.Begin && at - e.Begin < e.Bytes ? e.Begin + e.Bytes : at;
             string where = e.Kind == EnclosingKind.Static
-                ? GlobalRegistry.Line(at, e.Begin, e.Bytes, e.Name, "static field")
-                : $"0x{at:x} is located {Located.Relation(at, e.Begin, e.Bytes)} local variable '{e.Name}' (0x{e.Begin:x}) of size {e.Bytes} in frame #0";
+                ? GlobalRegistry.Line(outside, e.Begin, e.Bytes, e.Name, "static field")
+                : $"0x{outside:x} is located {Located.Relation(outside, e.Begin, e.Bytes)} local variable '{e.Name}' (0x{e.Begin:x}) of size {e.Bytes} in frame #0";
             SanitizerRuntime.Report(new DescribedAccessError(kind, at, size, isWrite,
-                [where, $"the address was derived from {description} [0x{(nuint)buffer:x},0x{(nuint)buffer + (nuint)bufferBytes:x}) of that variable"], stack));
+                [where, $"the address was derived from {description} [0x{begin:x},0x{end:x}) of that variable"], stack));
             return;
         }
         string inside = enclosing switch
@@ -74,6 +77,6 @@ public static unsafe class IntraObject
             { } known => $"inside {known.Description} (the neighbouring fields are overwritten; the shadow cannot see this)",
             null => "inside the same object (the neighbouring fields are overwritten; the shadow cannot see this)",
         };
-        SanitizerRuntime.Report(new DescribedAccessError("intra-object-overflow", at, size, isWrite, [$"0x{at:x} is located {derived},", inside], stack));
+        SanitizerRuntime.Report(new DescribedAccessError("intra-object-overflow", at, size, isWrite, [$"0x{described:x} is located {derived},", inside], stack));
     }
 }
