@@ -48,13 +48,16 @@ public sealed class IntraObjectPass : IInstrumentationPass
                 ctx.Editor.InsertBefore(instruction, code);
                 continue;
             }
-            if (MemoryAccessPass.Describe(instruction) is not { Field: null, Size.Bytes: int bytes } shape) continue;
+            if (MemoryAccessPass.Describe(instruction) is not { } shape || SizeOf(shape.Size) is not int bytes) continue;
             var address = ctx.Provenance.ProducerOf(instruction, shape.Depth);
             if (address is null || ctx.Editor.Inserted.Contains(address) || !checkedAddresses.Add(address)) continue;
             if (ctx.Buffers.Resolve(address) is not { HasArithmetic: true } path) continue;
-            ctx.Editor.InsertAfter(address, Check(ctx, instruction, shape.IsWrite, BaseOf(path), path, [Instruction.Create(OpCodes.Ldc_I4, bytes)]));
+            ctx.Editor.InsertAfter(address, Check(ctx, instruction, shape.IsWrite, BaseOf(path), path, [Instruction.Create(OpCodes.Ldc_I4, bytes)], shape.Field));
         }
     }
+
+    /// <summary>The access's size: from the opcode, or from metadata for a struct; null when unknown.</summary>
+    static int? SizeOf(AccessSize size) => size.Bytes ?? (size.Type is { } type ? TypeLayout.Of(type)?.Size : null);
 
     /// <summary>(element size, writable) for <c>MemoryMarshal.CreateSpan/CreateReadOnlySpan(ref T, int)</c> of an unmanaged T.</summary>
     static (int ElementSize, bool IsWrite)? SpanOverBuffer(Instruction call)
@@ -74,10 +77,15 @@ public sealed class IntraObjectPass : IInstrumentationPass
         return temp;
     }
 
-    /// <summary>The check of the address on top of the stack (left there) for an access of <paramref name="size"/> bytes.</summary>
-    static List<Instruction> Check(MethodContext ctx, Instruction access, bool isWrite, VariableDefinition baseTemp, BufferPath path, Instruction[] size)
+    /// <summary>
+    /// The check of the address on top of the stack (left there) for an access of <paramref name="size"/> bytes; for a
+    /// field of a struct element (<c>Unsafe.Add(ref buf[0], i).Field</c>) the field's own address is checked.
+    /// </summary>
+    static List<Instruction> Check(MethodContext ctx, Instruction access, bool isWrite, VariableDefinition baseTemp, BufferPath path, Instruction[] size, FieldReference? field = null)
     {
-        var check = new List<Instruction> { Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Conv_U) };
+        var check = new List<Instruction> { Instruction.Create(OpCodes.Dup) };
+        if (field is not null) check.Add(Instruction.Create(OpCodes.Ldflda, field));
+        check.Add(Instruction.Create(OpCodes.Conv_U));
         check.AddRange(size);
         check.AddRange(
         [
