@@ -10,7 +10,7 @@ internal enum TargetKind { Escaped, Stack, Global }
 /// [InlineArray] (<see cref="EscapedBuffers"/>), a live stackalloc buffer of this thread (the fake stack), or an RVA
 /// static blob (<see cref="GlobalRegistry"/>). Never a heap chunk or a managed object: one instruction walking a list
 /// of those is normal, and binding it would misfire (the reason SGCheck's predecessor, exp-ptrcheck, was dropped).
-/// <see cref="Handle"/> is the escaped entry's index-free identity, the stack buffer's header or unused.
+/// Kind-specific details: the escaped entry, the stack buffer's header, or the global's name.
 /// </summary>
 internal readonly record struct BindingTarget(TargetKind Kind, nuint Begin, nuint Bytes, EscapedBuffers.Entry? Escaped, nuint StackHeader, string? GlobalName)
 {
