@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SharpSan.Instrumentation.Application;
 using SharpSan.Instrumentation.Pipeline;
 
 namespace SharpSan.Cli.Commands;
@@ -47,16 +48,14 @@ internal static class CommonOptions
     }
 
     /// <summary>
-    /// Whether to instrument for recovery, decided from SHARPSAN_OPTIONS as clang decides from -fsanitize-recover:
-    /// continuing after a report (halt_on_error=0) or skipping suppressed reports needs returning checks.
-    /// Returns null (after printing the error) when the options do not parse.
+    /// What SHARPSAN_OPTIONS decides at instrument time (<see cref="InstrumentChoices"/>): recovering checks and SGCheck's
+    /// binding code. Returns null (after printing the error) when the options do not parse.
     /// </summary>
-    public static bool? RecoverFromEnvironment()
+    public static InstrumentChoices? ChoicesFromEnvironment()
     {
         try
         {
-            var options = SharpSan.Runtime.Common.Options.SanitizerOptions.Parse(Environment.GetEnvironmentVariable("SHARPSAN_OPTIONS"));
-            return !options.HaltOnError || options.Suppressions.Length > 0;
+            return InstrumentChoices.From(SharpSan.Runtime.Common.Options.SanitizerOptions.Parse(Environment.GetEnvironmentVariable("SHARPSAN_OPTIONS")));
         }
         catch (SharpSan.Runtime.Common.Options.OptionsException e)
         {

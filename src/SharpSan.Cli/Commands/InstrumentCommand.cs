@@ -21,7 +21,7 @@ internal static class InstrumentCommand
         {
             string? sanitizers = CommonOptions.ParseSanitizers(result.GetValue(sanitize)!);
             if (sanitizers is null) return 2;
-            if (CommonOptions.RecoverFromEnvironment() is not { } recover) return 2;
+            if (CommonOptions.ChoicesFromEnvironment() is not { } choices) return 2;
             string path = result.GetValue(input)!;
             if (!File.Exists(path) && !Directory.Exists(path))
             {
@@ -34,7 +34,7 @@ internal static class InstrumentCommand
             try
             {
                 var instrumenter = new AppInstrumenter(CommonOptions.LoadRuntime(), Progress.Line);
-                var report = instrumenter.Instrument(new InstrumentRequest(path, outDir, result.GetValue(include) ?? [], result.GetValue(exclude) ?? [], sanitizers, recover));
+                var report = instrumenter.Instrument(new InstrumentRequest(path, outDir, result.GetValue(include) ?? [], result.GetValue(exclude) ?? [], sanitizers, choices.Recover, choices.Heuristic));
                 foreach (var a in report.Assemblies.Where(a => a.Action != "copied" || result.GetValue(include) is { Length: > 0 }))
                     Console.Error.WriteLine($"  {a.Action,-12} {a.FileName}: {a.Detail}");
                 CommonOptions.Info($"wrote {report.OutputDirectory}");

@@ -33,7 +33,7 @@ internal static class RunCommand
         string? sanitizers = CommonOptions.ParseSanitizers(sanitize);
         if (sanitizers is null) return 2;
         string options = Environment.GetEnvironmentVariable("SHARPSAN_OPTIONS") ?? "";
-        if (CommonOptions.RecoverFromEnvironment() is not { } recover) return 2;
+        if (CommonOptions.ChoicesFromEnvironment() is not { } choices) return 2;
         string appPath = app[0];
         if (!File.Exists(appPath))
         {
@@ -45,7 +45,7 @@ internal static class RunCommand
         try
         {
             var instrumenter = new AppInstrumenter(CommonOptions.LoadRuntime(), Progress.Line);
-            var request = new InstrumentRequest(appPath, "", include, exclude, sanitizers, recover);
+            var request = new InstrumentRequest(appPath, "", include, exclude, sanitizers, choices.Recover, choices.Heuristic);
             string cache = CacheDirectory.Root;
             if (noCache)
                 report = instrumenter.Instrument(request with { OutputDirectory = Path.Combine(cache, "uncached-" + Environment.ProcessId) });

@@ -37,7 +37,7 @@ internal static class TestCommand
         string? sanitizers = CommonOptions.ParseSanitizers(sanitize);
         if (sanitizers is null) return 2;
         string userOptions = Environment.GetEnvironmentVariable("SHARPSAN_OPTIONS") ?? "";
-        if (CommonOptions.RecoverFromEnvironment() is null) return 2;
+        if (CommonOptions.ChoicesFromEnvironment() is not { } choices) return 2;
 
         var projects = TestProjects.ProjectsOf(target, out string? error);
         if (error is not null) { CommonOptions.Error(error); return 2; }
@@ -73,7 +73,7 @@ internal static class TestCommand
                 CommonOptions.Error($"{test.Name}: {test.TargetPath} does not exist (build it, or drop --no-build)");
                 return 2;
             }
-            var instrumented = Instrument(test, include, exclude, sanitizers);
+            var instrumented = Instrument(test, include, exclude, sanitizers, choices.Heuristic);
             if (instrumented is null) return 2;
             int exit = RunTests(instrumented, extra, userOptions, findingsDir);
             testsFailed |= exit != 0;
@@ -88,13 +88,13 @@ internal static class TestCommand
         return findings.Count > 0 || testsFailed ? 1 : 0;
     }
 
-    static string? Instrument(TestProject test, string[] include, string[] exclude, string sanitizers)
+    static string? Instrument(TestProject test, string[] include, string[] exclude, string sanitizers, bool heuristic)
     {
         try
         {
             var instrumenter = new AppInstrumenter(CommonOptions.LoadRuntime(), Progress.Line);
             // Tests continue after a finding (it fails only its own test), so the checks must be able to return.
-            var report = instrumenter.InstrumentCached(new InstrumentRequest(test.TargetPath, "", include, exclude, sanitizers, Recover: true), CacheDirectory.Root);
+            var report = instrumenter.InstrumentCached(new InstrumentRequest(test.TargetPath, "", include, exclude, sanitizers, Recover: true, heuristic), CacheDirectory.Root);
             Progress.Done();
             foreach (var skipped in report.Assemblies.Where(a => a.Action == "skipped"))
                 CommonOptions.Info($"{test.Name}: skipped {skipped.FileName}: {skipped.Detail}");

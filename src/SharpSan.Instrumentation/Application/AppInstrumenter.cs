@@ -10,7 +10,8 @@ public sealed record InstrumentRequest(
     IReadOnlyList<string> Include,
     IReadOnlyList<string> Exclude,
     string Sanitizers = "address",
-    bool Recover = false);
+    bool Recover = false,
+    bool Heuristic = true);
 
 public sealed record AssemblyOutcome(string FileName, string Action, string Detail);
 
@@ -47,7 +48,7 @@ public sealed class AppInstrumenter(RuntimeLibrary runtime, Action<string>? prog
 
         CopyTree(appDir, output);
         var rewriter = request.Sanitizers.Contains("address")
-            ? AssemblyRewriter.ForAddress(runtime, request.Recover)
+            ? AssemblyRewriter.ForAddress(runtime, request.Recover, request.Heuristic)
             : throw new NotSupportedException($"sanitizers '{request.Sanitizers}' are not implemented yet; only 'address' is");
         var outcomes = new List<AssemblyOutcome>();
         var selected = new List<string>();
@@ -130,6 +131,7 @@ public sealed class AppInstrumenter(RuntimeLibrary runtime, Action<string>? prog
         Add(Path.GetFileName(request.Input));
         Add(request.Sanitizers);
         Add(request.Recover ? "recover" : "halt");
+        Add(request.Heuristic ? "sgcheck" : "no-sgcheck");
         Add(string.Join(",", request.Include));
         Add(string.Join(",", request.Exclude));
         // The whole tree is copied into the cache, so the whole tree is hashed (satellite assemblies, runtimes/, data files).

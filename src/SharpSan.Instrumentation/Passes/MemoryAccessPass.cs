@@ -12,30 +12,37 @@ namespace SharpSan.Instrumentation.Passes;
 /// leaves the fast path.
 /// </summary>
 /// <param name="recover">Use the returning (…Recover) entry points, for halt_on_error=0 and suppressions (clang's -fsanitize-recover).</param>
-public sealed class MemoryAccessPass(bool recover = false) : IInstrumentationPass
+/// <param name="heuristic">Also bind loop accesses to the buffer they first touch (SGCheck's heuristic, <see cref="BindingSites"/>); the binding check follows the shadow check.</param>
+public sealed class MemoryAccessPass(bool recover = false, bool heuristic = true) : IInstrumentationPass
 {
     const string Checks = "SharpSan.Runtime.Address.AddressChecks";
     readonly string _suffix = recover ? "Recover" : "";
 
+    PointerOrigins? _origins;
+
     public string Name => "memory-access";
+
+    public void Prepare(IReadOnlyList<MethodContext> methods) => _origins = heuristic ? PointerOrigins.Analyse(methods) : null;
 
     public void Run(MethodContext ctx)
     {
+        var sites = _origins is not null ? new BindingSites(ctx, _origins) : null;
         foreach (var instruction in ctx.Method.Body.Instructions.ToArray())
         {
             if (ctx.Editor.Inserted.Contains(instruction)) continue;
-            var access = Describe(instruction, ctx);
+            var access = Describe(instruction);
             if (access is null) continue;
             var (isWrite, depth, size, fieldOffsetOf) = access.Value;
             var kind = fieldOffsetOf is null ? ctx.Provenance.Classify(instruction, depth) : ctx.Provenance.ClassifyFieldInstance(instruction, depth);
             if (kind != AddressKind.Pointer) continue;
             if (isWrite && depth == 1 && fieldOffsetOf is null && CheckedByPrecedingLoad(ctx, instruction, size)) continue;
-            Insert(ctx, instruction, isWrite, depth, size, fieldOffsetOf, ctx.Provenance.IsReference(instruction, depth));
+            Insert(ctx, instruction, isWrite, depth, size, fieldOffsetOf, sites, ctx.Provenance.IsReference(instruction, depth));
         }
+        sites?.Finish();
     }
 
     /// <summary>(isWrite, depth of the address on the stack, access size, field when the address is an instance pointer).</summary>
-    static (bool, int, AccessSize, FieldReference?)? Describe(Instruction i, MethodContext ctx) => i.OpCode.Code switch
+    internal static (bool IsWrite, int Depth, AccessSize Size, FieldReference? Field)? Describe(Instruction i) => i.OpCode.Code switch
     {
         Code.Ldind_I1 or Code.Ldind_U1 => (false, 0, AccessSize.Fixed(1), null),
         Code.Ldind_I2 or Code.Ldind_U2 => (false, 0, AccessSize.Fixed(2), null),
@@ -64,7 +71,7 @@ public sealed class MemoryAccessPass(bool recover = false) : IInstrumentationPas
     {
         if (size.Bytes is not int bytes) return false;
         var dup = ctx.Provenance.DupFeeding(store, 1);
-        if (dup?.Next is not { } load || Describe(load, ctx) is not { } access) return false;
+        if (dup?.Next is not { } load || Describe(load) is not { } access) return false;
         var (loadIsWrite, loadDepth, loadSize, loadField) = access;
         if (loadIsWrite || loadDepth != 0 || loadField is not null || loadSize.Bytes != bytes) return false;
         for (var i = load.Next; i is not null && i != store; i = i.Next)
@@ -94,7 +101,7 @@ public sealed class MemoryAccessPass(bool recover = false) : IInstrumentationPas
         catch (AssemblyResolutionException) { return field.DeclaringType.IsValueType; }
     }
 
-    void Insert(MethodContext ctx, Instruction access, bool isWrite, int depth, AccessSize size, FieldReference? field, bool throughReference)
+    void Insert(MethodContext ctx, Instruction access, bool isWrite, int depth, AccessSize size, FieldReference? field, BindingSites? sites, bool throughReference)
     {
         var module = ctx.Module;
         var code = new List<Instruction>();
@@ -137,25 +144,28 @@ public sealed class MemoryAccessPass(bool recover = false) : IInstrumentationPas
         if (field is not null) code.Add(Instruction.Create(OpCodes.Ldflda, field));
         code.Add(Instruction.Create(OpCodes.Conv_U));
         string prefix = isWrite ? "Store" : "Load";
+        var placeholders = new List<Instruction> { Instruction.Create(OpCodes.Nop) };
         if (size.Bytes is int n && n is 1 or 2 or 4 or 8 or 16)
         {
-            int siteIndex = code.Count;
-            code.Add(Instruction.Create(OpCodes.Nop));
+            code.Add(placeholders[0]);
             code.Add(Instruction.Create(OpCodes.Call, module.Entry(Checks, prefix + n + _suffix)));
-            if (valueTemp is not null) code.Add(Instruction.Create(OpCodes.Ldloc, valueTemp));
-            var moved = ctx.Editor.InsertBefore(access, code);
-            ReplaceWithSite(ctx, code[siteIndex], moved, throughReference);
         }
         else
         {
             code.Add(size.Bytes is int m ? Instruction.Create(OpCodes.Ldc_I4, m) : Instruction.Create(OpCodes.Sizeof, size.Type!));
-            int siteIndex = code.Count;
-            code.Add(Instruction.Create(OpCodes.Nop));
+            code.Add(placeholders[0]);
             code.Add(Instruction.Create(OpCodes.Call, module.Entry(Checks, prefix + "N" + _suffix)));
-            if (valueTemp is not null) code.Add(Instruction.Create(OpCodes.Ldloc, valueTemp));
-            var moved = ctx.Editor.InsertBefore(access, code);
-            ReplaceWithSite(ctx, code[siteIndex], moved, throughReference);
         }
+        var bindingSite = Instruction.Create(OpCodes.Nop);
+        if (size.Bytes is int bytes && sites?.CheckFor(access, depth, bytes, field, isWrite, bindingSite) is { } binding)
+        {
+            placeholders.Add(bindingSite);
+            code.AddRange(binding);
+        }
+        if (valueTemp is not null) code.Add(Instruction.Create(OpCodes.Ldloc, valueTemp));
+        var original = ctx.Editor.InsertBefore(access, code);
+        // Only the shadow check's site carries the reference flag (its slow path forgives unpin poison for references).
+        for (int k = 0; k < placeholders.Count; k++) ReplaceWithSite(ctx, placeholders[k], original, throughReference: k == 0 && throughReference);
         ctx.Checks++;
         ctx.Changed = true;
     }

@@ -112,7 +112,6 @@ public sealed class ShadowCallStackPass : IInstrumentationPass
             }
         }
 
-        var first = body.Instructions[0];
         var prologue = new List<Instruction>
         {
             Instruction.Create(OpCodes.Ldsfld, module.FrameKeyBase),
@@ -123,10 +122,7 @@ public sealed class ShadowCallStackPass : IInstrumentationPass
             Instruction.Create(OpCodes.Call, module.Entry(ShadowStack, Il.TestMethods.IsTest(ctx.Method) ? "EnterRoot" : "Enter")),
             Instruction.Create(OpCodes.Stloc, frame),
         };
-        // The prologue must run once, outside any try block and before any branch back to the first instruction.
-        var il = body.GetILProcessor();
-        foreach (var p in prologue) { il.InsertBefore(first, p); ctx.Editor.Inserted.Add(p); }
-        ctx.Changed = true;
+        ctx.InsertPrologue(prologue);
     }
 
     static List<Instruction> Exit(ModuleContext module, VariableDefinition frame) =>

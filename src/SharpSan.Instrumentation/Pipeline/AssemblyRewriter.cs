@@ -15,8 +15,15 @@ public sealed record RewriteResult(string Input, RewriteStatus Status, string? R
 public sealed class AssemblyRewriter(RuntimeLibrary runtime, IReadOnlyList<IInstrumentationPass> passes, string sanitizers)
 {
     /// <param name="recover">Instrument so that execution can continue after a report (halt_on_error=0, suppressions).</param>
-    public static AssemblyRewriter ForAddress(RuntimeLibrary runtime, bool recover = false) =>
-        new(runtime, [new FixedBufferPass(), new PinPass(), new MemoryAccessPass(recover), new PoolPass(recover), new InterceptionPass(), new StackAllocPass(), new EntryPointPass(), new GlobalsPass(), new ShadowCallStackPass()], recover ? "address;recover" : "address");
+    /// <param name="heuristic">Emit SGCheck's binding checks and buffer registrations (sgcheck_heuristic=1).</param>
+    public static AssemblyRewriter ForAddress(RuntimeLibrary runtime, bool recover = false, bool heuristic = true)
+    {
+        IInstrumentationPass[] passes = heuristic
+            ? [new IntraObjectPass(), new PinPass(), new BufferRegistrationPass(), new MemoryAccessPass(recover, heuristic: true)]
+            : [new IntraObjectPass(), new PinPass(), new MemoryAccessPass(recover, heuristic: false)];
+        string stamp = "address" + (recover ? ";recover" : "") + (heuristic ? "" : ";no-sgcheck");
+        return new(runtime, [.. passes, new PoolPass(recover), new InterceptionPass(), new StackAllocPass(), new EntryPointPass(), new GlobalsPass(), new ShadowCallStackPass()], stamp);
+    }
 
     public string Stamp => $"{runtime.Version};sanitize={sanitizers}";
 

@@ -37,6 +37,11 @@ public sealed class MethodContext
     public ModuleContext Module { get; }
     public IlEditor Editor { get; }
     public AddressProvenance Provenance { get; }
+
+    BufferDerivation? _buffers;
+
+    /// <summary>Which fixed buffer or [InlineArray] an address was derived from (made on first use, when the intra-object pass runs).</summary>
+    public BufferDerivation Buffers => _buffers ??= new BufferDerivation(Method, Provenance);
     public bool Changed { get; set; }
 
     /// <summary>Number of memory checks inserted (for statistics).</summary>
@@ -59,6 +64,21 @@ public sealed class MethodContext
             }
             return _frame;
         }
+    }
+
+    /// <summary>
+    /// Puts code at the very start of the method: it runs once per call, outside any try block and before any branch
+    /// back to the first instruction (branch targets keep pointing at the old first instruction).
+    /// </summary>
+    public void InsertPrologue(IReadOnlyList<Instruction> code)
+    {
+        var first = Method.Body.Instructions[0];
+        foreach (var instruction in code)
+        {
+            Editor.Processor.InsertBefore(first, instruction);
+            Editor.Inserted.Add(instruction);
+        }
+        Changed = true;
     }
 
     /// <summary>An <c>ldc.i4</c> that will hold the IL offset of <paramref name="target"/> in the rewritten body.</summary>

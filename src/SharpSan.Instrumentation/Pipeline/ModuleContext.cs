@@ -30,6 +30,16 @@ public sealed class ModuleContext
 
     public MethodReference Import(MethodReference runtimeMethod) => Module.ImportReference(runtimeMethod);
 
+    readonly Dictionary<string, TypeReference> _importedTypes = [];
+
+    /// <summary>Imports a runtime type by full name (e.g. a struct that instrumented code keeps in a local).</summary>
+    public TypeReference RuntimeType(string fullName)
+    {
+        if (!_importedTypes.TryGetValue(fullName, out var reference))
+            _importedTypes[fullName] = reference = Module.ImportReference(Runtime.Type(fullName));
+        return reference;
+    }
+
     /// <summary>
     /// <c>static readonly int FrameKeyBase</c> of the generated type, set by its static constructor from
     /// ModuleRegistry.Register; tier-1 code reads it as a constant.

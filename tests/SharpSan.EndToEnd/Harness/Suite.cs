@@ -65,6 +65,21 @@ public static class Suite
         return cases;
     }
 
+    /// <summary>
+    /// Opt-in, for working on one area: comma-separated substrings of case ids (<c>IntraObject/,Globals/</c>). Only
+    /// matching cases are compiled and run; pair it with <c>--filter "DisplayName~IntraObject"</c> so that only their
+    /// rows are reported (the others would fail as not run).
+    /// </summary>
+    public const string FilterVariable = "SHARPSAN_E2E_FILTER";
+
+    static (List<CaseFile> Selected, List<CaseFile> Skipped) Select(IReadOnlyList<CaseFile> cases)
+    {
+        var parts = (Environment.GetEnvironmentVariable(FilterVariable) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length == 0) return ([.. cases], []);
+        var selected = cases.Where(c => parts.Any(p => c.Id.Contains(p, StringComparison.OrdinalIgnoreCase))).ToList();
+        return (selected, cases.Except(selected).ToList());
+    }
+
     /// <summary>Work folders of earlier runs whose process has exited (other live runs keep theirs).</summary>
     static void RemoveWorkOfFinishedRuns()
     {
@@ -87,27 +102,29 @@ public static class Suite
         if (Directory.Exists(WorkDirectory)) Directory.Delete(WorkDirectory, recursive: true);
         RemoveWorkOfFinishedRuns();
         var results = new ConcurrentDictionary<string, CaseResult>();
-        Parallel.ForEach(Cases, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+        var (selected, skipped) = Select(Cases);
+        foreach (var c in skipped)
+            results[c.Id] = new CaseResult(c, null, $"{FilterVariable} selects other cases", TimeSpan.Zero, TimeSpan.Zero);
+        Parallel.ForEach(selected, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
             c => results[c.Id] = RunOne(c));
         return results;
     }
 
     /// <summary>
-    /// As `sharpsan run` decides (clang's -fsanitize-recover): continuing after a report (halt_on_error=0) or
-    /// skipping suppressed ones needs returning checks, chosen when instrumenting. Options that do not parse are
-    /// left for the runtime to reject.
+    /// As `sharpsan run` decides (clang's -fsanitize-recover and friends): continuing after a report (halt_on_error=0)
+    /// or skipping suppressed ones needs returning checks, and sgcheck_heuristic=0 leaves out SGCheck's binding code;
+    /// both are chosen when instrumenting. Options that do not parse are left for the runtime to reject.
     /// </summary>
-    static bool InstrumentForRecovery(IReadOnlyDictionary<string, string?> environment)
+    static InstrumentChoices Choices(IReadOnlyDictionary<string, string?> environment)
     {
-        if (!environment.TryGetValue("SHARPSAN_OPTIONS", out var text) || text is null) return false;
+        environment.TryGetValue("SHARPSAN_OPTIONS", out var text);
         try
         {
-            var options = SanitizerOptions.Parse(text);
-            return !options.HaltOnError || options.Suppressions.Length > 0;
+            return InstrumentChoices.From(SanitizerOptions.Parse(text));
         }
         catch (OptionsException)
         {
-            return false;
+            return InstrumentChoices.From(SanitizerOptions.Defaults);
         }
     }
 
@@ -137,7 +154,8 @@ public static class Suite
         try
         {
             // One RuntimeLibrary per case: Cecil modules read lazily are not safe to share between threads.
-            var request = new InstrumentRequest(dll, instrumented, [], [], Recover: InstrumentForRecovery(env));
+            var choices = Choices(env);
+            var request = new InstrumentRequest(dll, instrumented, [], [], Recover: choices.Recover, Heuristic: choices.Heuristic);
             var report = new AppInstrumenter(RuntimeLibrary.Default()).Instrument(request);
             var outcome = report.Assemblies.FirstOrDefault(a => a.FileName == c.Name + ".dll");
             if (outcome is null || outcome.Action != "instrumented")

@@ -21,16 +21,7 @@ internal readonly struct HeapAddressDescription(nuint address, ChunkView chunk)
     public static HeapAddressDescription? Find(nuint address) =>
         HeapAllocator.TryFindChunkNear(address, out var chunk) ? new HeapAddressDescription(address, chunk) : null;
 
-    public string Relation
-    {
-        get
-        {
-            nuint begin = chunk.UserBegin, end = begin + (nuint)chunk.UserSize;
-            if (address < begin) return $"{begin - address} bytes to the left of";
-            if (address >= end) return $"{address - end} bytes to the right of";
-            return $"{address - begin} bytes inside of";
-        }
-    }
+    public string Relation => Located.Relation(address, chunk.UserBegin, (nuint)chunk.UserSize);
 
     public void Print(ReportBuilder report)
     {

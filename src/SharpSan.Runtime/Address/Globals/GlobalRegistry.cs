@@ -1,3 +1,4 @@
+using SharpSan.Runtime.Address.Errors;
 using SharpSan.Runtime.Common.Reporting;
 
 namespace SharpSan.Runtime.Address.Globals;
@@ -9,9 +10,12 @@ namespace SharpSan.Runtime.Address.Globals;
 /// </summary>
 public static unsafe class GlobalRegistry
 {
-    readonly record struct Global(nuint Begin, nuint Size, string Name);
+    public readonly record struct Global(nuint Begin, nuint Size, string Name);
 
-    static readonly List<Global> s_globals = [];
+    static readonly object s_lock = new();
+
+    // Sorted by start, replaced whole on registration: lookups (SGCheck's binding) read it without a lock.
+    static volatile Global[] s_sorted = [];
 
     /// <summary>Called from a checked module's registration for each RVA blob and its padding field.</summary>
     public static void Register(void* data, int size, void* redzone, int redzoneSize, string name)
@@ -19,7 +23,7 @@ public static unsafe class GlobalRegistry
         nuint begin = (nuint)data, end = begin + (nuint)size, padEnd = (nuint)redzone + (nuint)redzoneSize;
         // Only poison what is certainly ours: the padding must follow the blob closely.
         if ((nuint)redzone < end || (nuint)redzone - end > 64) return;
-        lock (s_globals) s_globals.Add(new Global(begin, (nuint)size, name));
+        lock (s_lock) s_sorted = [.. s_sorted.Append(new Global(begin, (nuint)size, name)).OrderBy(g => g.Begin)];
         nuint granule = end & ~(nuint)7;
         if ((end & 7) != 0 && granule >= begin) *ShadowMemory.For(granule) = (sbyte)(end & 7);
         nuint poisonFrom = (end + 7) & ~(nuint)7, poisonTo = padEnd & ~(nuint)7;
@@ -30,14 +34,30 @@ public static unsafe class GlobalRegistry
     public static bool TryPrint(nuint address, ReportBuilder report)
     {
         Global? nearest = null;
-        lock (s_globals)
-            foreach (var g in s_globals)
-                if (address >= g.Begin && address < g.Begin + g.Size + 64 && (nearest is null || g.Begin > nearest.Value.Begin)) nearest = g;
+        foreach (var g in s_sorted)
+            if (address >= g.Begin && address < g.Begin + g.Size + 64 && (nearest is null || g.Begin > nearest.Value.Begin)) nearest = g;
         if (nearest is not { } global) return false;
-        nuint end = global.Begin + global.Size;
-        string relation = address >= end ? $"{address - end} bytes to the right of" : $"{address - global.Begin} bytes inside of";
-        report.Line($"0x{address:x} is located {relation} global variable '{global.Name}' (static data, 0x{global.Begin:x}) of size {global.Size}");
+        report.Line(Line(address, global.Begin, global.Size, global.Name, "static data"));
         report.Line();
         return true;
     }
+
+    /// <summary>The registered blob that contains <paramref name="address"/>, if any.</summary>
+    public static Global? Containing(nuint address)
+    {
+        var sorted = s_sorted;
+        int lo = 0, hi = sorted.Length - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid].Begin > address) hi = mid - 1;
+            else if (address - sorted[mid].Begin >= sorted[mid].Size) lo = mid + 1;
+            else return sorted[mid];
+        }
+        return null;
+    }
+
+    /// <summary>ASan's line for a global: "0x… is located N bytes to the right of global variable 'X' (what, 0x…) of size S".</summary>
+    public static string Line(nuint address, nuint begin, nuint size, string name, string what) =>
+        $"0x{address:x} is located {Located.Relation(address, begin, size)} global variable '{name}' ({what}, 0x{begin:x}) of size {size}";
 }

@@ -52,6 +52,19 @@ public static unsafe class FakeStack
         while (state.Live.Count > 0 && state.Live.Peek().Owner >= frame) state.Retire(state.Live.Pop());
     }
 
+    /// <summary>The live stackalloc buffer of this thread whose bytes contain <paramref name="address"/>: (user start, size, header).</summary>
+    internal static (nuint Begin, nuint Size, nuint Header)? LiveContaining(nuint address)
+    {
+        var state = t_state;
+        if (state is null) return null;
+        foreach (var buffer in state.Live)
+        {
+            nuint begin = (nuint)(buffer.Raw + Redzone), size = (nuint)((StackBufferHeader*)buffer.Raw)->Size;
+            if (address - begin < size) return (begin, size, (nuint)buffer.Raw);
+        }
+        return null;
+    }
+
     readonly struct Buffer(byte* raw, nuint total, nuint rounded, int* owner)
     {
         public byte* Raw { get; } = raw;

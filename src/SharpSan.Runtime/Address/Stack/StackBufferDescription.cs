@@ -18,19 +18,37 @@ internal static unsafe class StackBufferDescription
         if (!IsStackCode(ShadowMemory.Read(address)) && !IsStackCode(ShadowMemory.Read(address + ShadowMemory.Granule))
             && !IsStackCode(ShadowMemory.Read(address - ShadowMemory.Granule))) return false;
         if (Find(address) is not { } raw) return false;
+        foreach (var line in Lines(raw, address)) report.Line(line);
+        return true;
+    }
+
+    /// <summary>ASan's frame description of <paramref name="address"/> relative to the stackalloc buffer whose header is at <paramref name="raw"/>.</summary>
+    public static List<string> Lines(nuint raw, nuint address)
+    {
         var header = (StackBufferHeader*)raw;
         long offset = (long)(address - raw);
         long begin = FakeStack.Redzone, end = begin + (long)header->Size;
         var frame = Symbolizer.Symbolize(new StackFrame(header->FrameKey, header->IlOffset));
-        report.Line($"Address 0x{address:x} is located in stack of thread {ThreadRegistry.Describe(header->Thread)} at offset {offset} in frame");
-        report.Line($"    #0 0x{frame.IlOffset:x4} in {frame.Method} {frame.Location}");
-        report.Line();
-        report.Line("  This frame has 1 object(s):");
         string relation = offset < begin ? "underflows" : offset >= end ? "overflows" : "is inside";
         string line = frame.Line > 0 ? $" (line {frame.Line})" : "";
-        report.Line($"    [{begin}, {end}) 'stackalloc at IL_{header->IlOffset:x4}'{line} <== Memory access at offset {offset} {relation} this variable");
-        report.Line();
-        return true;
+        return
+        [
+            $"Address 0x{address:x} is located in stack of thread {ThreadRegistry.Describe(header->Thread)} at offset {offset} in frame",
+            $"    #0 0x{frame.IlOffset:x4} in {frame.Method} {frame.Location}",
+            "",
+            "  This frame has 1 object(s):",
+            $"    [{begin}, {end}) 'stackalloc at IL_{header->IlOffset:x4}'{line} <== Memory access at offset {offset} {relation} this variable",
+            "",
+        ];
+    }
+
+    /// <summary>"64-byte stackalloc buffer [0x…,0x…) of Demo.Program.Fill(int) Program.cs:9", for a header at <paramref name="raw"/>.</summary>
+    public static string Name(nuint raw)
+    {
+        var header = (StackBufferHeader*)raw;
+        nuint begin = raw + FakeStack.Redzone;
+        var frame = Symbolizer.Symbolize(new StackFrame(header->FrameKey, header->IlOffset));
+        return $"{header->Size}-byte stackalloc buffer [0x{begin:x},0x{begin + (nuint)header->Size:x}) of {frame.Method} {frame.Location}";
     }
 
     static bool IsStackCode(sbyte code) => (ShadowCode)(byte)code is ShadowCode.StackLeftRedzone or ShadowCode.StackRightRedzone

@@ -27,6 +27,7 @@ public static class OptionTable
         new("malloc_fill_byte", OptionType.Int, "190", "Value written into fresh (non-zeroed) allocations (0xbe, as ASan)."),
         new("max_malloc_fill_size", OptionType.Int, "4096", "Fill at most this many bytes of each fresh allocation."),
         new("suppressions", OptionType.String, "", "File of suppressions (`leak:Pattern`, `heap-buffer-overflow:Pattern`, ...), matched against report frames."),
+        new("sgcheck_heuristic", OptionType.Bool, "1", "SGCheck's heuristic for pointers derived elsewhere: a pointer access in a loop is bound, per method activation, to the first known buffer it touches (escaped fixed buffer or [InlineArray], stackalloc buffer, RVA global); leaving it for the enclosing struct or for another known buffer is reported. 0 turns it off (read when instrumenting too: then no binding code is emitted)."),
         new("print_legend", OptionType.Bool, "1", "Print the shadow byte legend after the shadow dump."),
         new("history_size", OptionType.Int, "2", "Per-thread access history for ThreadSanitizer (reserved; used by --sanitize thread)."),
         new("verbosity", OptionType.Int, "0", "1 prints runtime start-up details on stderr."),

@@ -58,6 +58,18 @@ public static unsafe class ShadowStack
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Restore(int* site) => *(int**)((nuint)site & ~(nuint)(BlockSize - 1)) = site - 1;
 
+    /// <summary>
+    /// True while the frame whose call-site slot is <paramref name="site"/> (what <see cref="Enter"/> returned) is on
+    /// this thread's shadow stack and still belongs to the method with <paramref name="frameKey"/>.
+    /// </summary>
+    public static bool IsLive(int* site, int frameKey)
+    {
+        int* block = t_block;
+        if (block == null || site == null) return false;
+        int* frame = site - 1;
+        return frame >= block + HeaderInts && frame <= *(int**)block && *frame == frameKey;
+    }
+
     static int* Attach()
     {
         int* block;

@@ -14,6 +14,6 @@ static unsafe class Program
     }
 }
 // CHECK: ERROR: SharpSan: unknown option 'no_such_option' in SHARPSAN_OPTIONS; known options:
-// CHECK: halt_on_error, exitcode, log_path, quarantine_size_mb, pool_quarantine_size_mb, redzone
+// CHECK: halt_on_error, exitcode, log_path, results_dir, fail_tests, quarantine_size_mb, pool_quarantine_size_mb, redzone
 // CHECK: detect_leaks
 // CHECK-NOT: ran anyway
