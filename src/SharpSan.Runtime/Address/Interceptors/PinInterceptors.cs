@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using SharpSan.Runtime.Address.Pins;
 using SharpSan.Runtime.Common.Stacks;
@@ -36,6 +37,26 @@ public static class PinInterceptors
             lock (s_pinnedHandles) s_pinnedHandles.Remove(GCHandle.ToIntPtr(handle), out pinned);
         handle.Free();
         if (pinned is not null) PinChecks.UnpinWithStack(pinned, AddressSanitizer.CaptureStackId(s_free));
+    }
+
+    /// <summary>
+    /// Memory&lt;T&gt;.Pin pins inside the BCL (a GCHandle checked code never sees): its pointer may reach an object
+    /// whose earlier pin ended, so the pin lifts that poison (the pin itself is not tracked).
+    /// </summary>
+    [Intercepts("System.Memory`1", "Pin", Instance = true)]
+    public static unsafe MemoryHandle MemoryPin<T>(ref Memory<T> memory)
+    {
+        var handle = memory.Pin();
+        if (handle.Pointer != null) PinChecks.PinReference(null, handle.Pointer, -1);
+        return handle;
+    }
+
+    [Intercepts("System.ReadOnlyMemory`1", "Pin", Instance = true)]
+    public static unsafe MemoryHandle ReadOnlyMemoryPin<T>(ref ReadOnlyMemory<T> memory)
+    {
+        var handle = memory.Pin();
+        if (handle.Pointer != null) PinChecks.PinReference(null, handle.Pointer, -1);
+        return handle;
     }
 
     [Intercepts("System.GC", "AllocateArray")]
