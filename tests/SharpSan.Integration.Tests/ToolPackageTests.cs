@@ -3,65 +3,77 @@ using SharpSan.Integration.Tests.Infrastructure;
 namespace SharpSan.Integration.Tests;
 
 /// <summary>
-/// The path a user takes: `dotnet pack` makes the tool package, `dotnet tool install` puts it into a tool manifest
-/// from a local folder, and `dotnet sharpsan test` checks a sample solution. The sources are packed from a scratch
-/// copy (no bin/obj lands in the repository) and the install uses its own NuGet and CLI home folders, so neither an
-/// older SharpSan 0.1.0 in the user's caches nor this one leaks across runs.
+/// The paths a user takes with the packages: `dotnet tool install` from a local folder into a tool manifest, then
+/// `dotnet sharpsan test`; and a PackageReference to SharpSan.MSBuild, then `dotnet test -p:Sanitize=address`. Both
+/// check the xunit sample solution and must fail exactly its buggy tests.
 /// </summary>
 public sealed class ToolPackageTests
 {
-    static readonly string s_repository = Path.GetFullPath(Path.Combine(TestPaths.AppsDirectory, "..", "..", ".."));
+    static void AssertSampleFindings(ProcessResult run, string output)
+    {
+        Assert.Matches(@"Failed:\s+4, Passed:\s+3", output);
+        Assert.Matches(@"(?m)^\s+heap-buffer-overflow\s+Buffers/NativeBuffer\.cs:\d+\s+.*\s3$", output);
+        Assert.Matches(@"(?m)^\s+pool-double-return\s+Buffers/Scratch\.cs:\d+\s+BufferTests\.Scratch_DisposedTwice\s+1$", output);
+        Assert.True(run.ExitCode != 0, run.ToString());
+    }
 
     [Fact]
     public async Task PackedTool_InstalledIntoAManifest_TestsASampleSolution()
     {
+        string packages = await LocalPackages.PackAsync("SharpSan.Cli");
         string work = TestPaths.NewDirectory("tool-package");
-        foreach (var project in new[] { "SharpSan.Cli", "SharpSan.Runtime", "SharpSan.Instrumentation" })
-            CopyTree(Path.Combine(s_repository, "src", project), Path.Combine(work, "src", project));
-        File.Copy(Path.Combine(s_repository, "Directory.Build.props"), Path.Combine(work, "Directory.Build.props"));
-        string packages = Path.Combine(work, "packages");
-
-        var pack = await ProcessRunner.RunAsync(ProcessRunner.Dotnet,
-            ["pack", Path.Combine(work, "src", "SharpSan.Cli"), "-c", "Release", "-o", packages, "-nologo", "-nodeReuse:false", "-p:UseSharedCompilation=false"],
-            timeout: TimeSpan.FromMinutes(5));
-        Assert.True(pack.ExitCode == 0, pack.ToString());
-        Assert.True(File.Exists(Path.Combine(packages, "SharpSan.0.1.0.nupkg")), pack.ToString());
-
         string user = Path.Combine(work, "user");
         Directory.CreateDirectory(user);
-        var isolated = new Dictionary<string, string?>
-        {
-            ["DOTNET_CLI_HOME"] = Path.Combine(work, "cli-home"),   // the local-tool resolver cache lives here
-            ["NUGET_PACKAGES"] = Path.Combine(work, "nuget"),
-            ["DOTNET_NOLOGO"] = "1",
-        };
+        var isolated = LocalPackages.IsolatedNuGet(work);
         var manifest = await ProcessRunner.RunAsync(ProcessRunner.Dotnet, ["new", "tool-manifest"], isolated, workingDirectory: user);
         Assert.True(manifest.ExitCode == 0, manifest.ToString());
         var install = await ProcessRunner.RunAsync(ProcessRunner.Dotnet,
             ["tool", "install", "SharpSan", "--add-source", packages, "--version", "0.1.0"], isolated, TimeSpan.FromMinutes(3), user);
         Assert.True(install.ExitCode == 0, install.ToString());
-        Assert.Contains("successfully installed", install.StdOut + install.StdErr);
 
         string suite = Path.Combine(work, "suite");
-        CopyTree(Path.Combine(TestPaths.AppsDirectory, "TestSuites", "XunitSuite"), suite);
+        LocalPackages.CopyTree(Path.Combine(TestPaths.AppsDirectory, "TestSuites", "XunitSuite"), suite);
         var test = await ProcessRunner.RunAsync(ProcessRunner.Dotnet, ["sharpsan", "test", suite, "--results", Path.Combine(work, "results")],
             new Dictionary<string, string?> { ["DOTNET_CLI_HOME"] = isolated["DOTNET_CLI_HOME"], ["SHARPSAN_CACHE"] = Path.Combine(work, "cache") },
             TimeSpan.FromMinutes(5), user);
 
-        Assert.True(test.ExitCode == 1, test.ToString());
-        Assert.Matches(@"(?m)^\s+heap-buffer-overflow\s+Buffers/NativeBuffer\.cs:\d+\s+.*\s3$", test.StdErr);
-        Assert.Matches(@"(?m)^\s+pool-double-return\s+Buffers/Scratch\.cs:\d+\s+BufferTests\.Scratch_DisposedTwice\s+1$", test.StdErr);
+        Assert.Equal(1, test.ExitCode);
+        AssertSampleFindings(test, test.StdOut + test.StdErr);
         Assert.True(File.Exists(Path.Combine(work, "results", "sharpsan.sarif")), test.ToString());
     }
 
-    static void CopyTree(string from, string to)
+    [Fact]
+    public async Task MSBuildPackage_DotnetTestWithSanitizeProperty_RunsTheSuiteUnderSharpSan()
     {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            string relative = Path.GetRelativePath(from, file);
-            if (relative.Split(Path.DirectorySeparatorChar).Any(p => p is "bin" or "obj")) continue;
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(to, relative))!);
-            File.Copy(file, Path.Combine(to, relative));
-        }
+        string packages = await LocalPackages.PackAsync("SharpSan.MSBuild");
+        string work = TestPaths.NewDirectory("msbuild-package");
+        string suite = Path.Combine(work, "suite");
+        LocalPackages.CopyTree(Path.Combine(TestPaths.AppsDirectory, "TestSuites", "XunitSuite"), suite);
+        File.WriteAllText(Path.Combine(suite, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="sharpsan-local" value="{packages}" />
+              </packageSources>
+            </configuration>
+            """);
+        string testProject = Path.Combine(suite, "Buffers.Tests", "Buffers.Tests.csproj");
+        File.WriteAllText(testProject, File.ReadAllText(testProject).Replace(
+            "<ProjectReference Include=\"../Buffers/Buffers.csproj\" />",
+            "<ProjectReference Include=\"../Buffers/Buffers.csproj\" />\n    <PackageReference Include=\"SharpSan.MSBuild\" Version=\"0.1.0\" />"));
+        var environment = LocalPackages.IsolatedNuGet(work);
+        environment["SHARPSAN_CACHE"] = Path.Combine(work, "cache");
+
+        // Without -p:Sanitize the package is inert. (Only a clean test: unchecked, the overflow corrupts the C heap and
+        // may crash the test host with "malloc(): invalid next size" — the bug SharpSan pins to its line below.)
+        var plain = await ProcessRunner.RunAsync(ProcessRunner.Dotnet, ["test", suite, "--filter", "Fill_SumsEveryByte", "-nodeReuse:false"], environment, TimeSpan.FromMinutes(5), suite);
+        Assert.True(plain.ExitCode == 0, plain.ToString());
+        Assert.DoesNotContain("sharpsan: ", plain.StdOut + plain.StdErr);
+        Assert.False(Directory.Exists(Path.Combine(suite, "Buffers.Tests", "sharpsan-results")), plain.ToString());
+
+        var sanitized = await ProcessRunner.RunAsync(ProcessRunner.Dotnet, ["test", suite, "-p:Sanitize=address", "-nodeReuse:false"], environment, TimeSpan.FromMinutes(5), suite);
+
+        AssertSampleFindings(sanitized, sanitized.StdOut + sanitized.StdErr);
+        Assert.True(File.Exists(Path.Combine(suite, "Buffers.Tests", "sharpsan-results", "sharpsan.sarif")), sanitized.ToString());
     }
 }

@@ -54,7 +54,8 @@ internal static class TestCommand
                 return 2;
             }
         }
-        var tests = TestProjects.TestProjectsAmong(projects, buildArguments);
+        // `dotnet msbuild` has no -c: the configuration goes in as a property.
+        var tests = TestProjects.TestProjectsAmong(projects, configuration is null ? [] : [$"-p:Configuration={configuration}"]);
         if (tests.Count == 0)
         {
             CommonOptions.Error($"no test project found in {target} (a test project references Microsoft.NET.Test.Sdk, which sets IsTestProject)");
@@ -121,10 +122,18 @@ internal static class TestCommand
         return child.ExitCode;
     }
 
-    /// <summary>The folder paths in results are made relative to: the solution's or project's folder, or the folder given.</summary>
+    /// <summary>
+    /// The folder paths in results are made relative to (SARIF's %SRCROOT%): the repository root (a .git above the
+    /// target), else the nearest folder holding a solution, else the target's folder.
+    /// </summary>
     static string SourceRoot(string target)
     {
         string full = Path.GetFullPath(target);
-        return File.Exists(full) ? Path.GetDirectoryName(full)! : full;
+        string start = File.Exists(full) ? Path.GetDirectoryName(full)! : full;
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            if (Directory.Exists(Path.Combine(dir.FullName, ".git")) || File.Exists(Path.Combine(dir.FullName, ".git"))) return dir.FullName;
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            if (dir.EnumerateFiles("*.sln").Any() || dir.EnumerateFiles("*.slnx").Any()) return dir.FullName;
+        return start;
     }
 }
