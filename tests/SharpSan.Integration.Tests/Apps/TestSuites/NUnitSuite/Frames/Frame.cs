@@ -24,7 +24,7 @@ public sealed unsafe class Frame : IDisposable
         return sum;
     }
 
-    public void Dispose() => NativeMemory.Free(_data);
+    public void Dispose() => NativeMemory.Free(_data); // FREE
 }
 
 public static class Framing
