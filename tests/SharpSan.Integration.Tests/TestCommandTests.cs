@@ -36,6 +36,19 @@ public sealed class TestCommandTests
     static Task<ProcessResult> SharpSanTest(string cache, params string[] arguments) =>
         SharpSanCli.RunAsync(cache, ["test", .. arguments], timeout: s_timeout);
 
+    sealed record SuiteRun(string Suite, string Results, string Cache, ProcessResult Run);
+
+    /// <summary>Copies a sample suite and runs `sharpsan test` on it, results in out/; every sample has findings, so it exits 1.</summary>
+    static async Task<SuiteRun> RunSuite(string name, params string[] runnerArguments)
+    {
+        string suite = CopySuite(name);
+        string cache = TestPaths.NewDirectory("cache");
+        string results = Path.Combine(suite, "out");
+        var run = await SharpSanTest(cache, [suite, "--results", results, .. runnerArguments.Length > 0 ? ["--", .. runnerArguments] : Array.Empty<string>()]);
+        Assert.True(run.ExitCode == 1, run.ToString());
+        return new SuiteRun(suite, results, cache, run);
+    }
+
     /// <summary>A row of the summary table: kind, location, tests (short names), count.</summary>
     static void AssertSummaryRow(ProcessResult run, string kind, string location, string tests, int count) =>
         Assert.Matches($@"(?m)^\s+{Regex.Escape(kind)}\s+{Regex.Escape(location)}\s+{Regex.Escape(tests)}\s+{count}$", run.StdErr);
@@ -62,12 +75,9 @@ public sealed class TestCommandTests
     [Fact]
     public async Task XunitSuite_FailsExactlyTheTestsWithFindings_AndWritesSarif()
     {
-        string suite = CopySuite("XunitSuite");
-        string results = Path.Combine(suite, "out");
-        var run = await SharpSanTest(TestPaths.NewDirectory("cache"), suite, "--results", results);
+        var (suite, results, _, run) = await RunSuite("XunitSuite");
         string all = run.StdOut + run.StdErr;
 
-        Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Matches(@"Failed:\s+4, Passed:\s+3", all);
         foreach (var failing in new[] { "FillWithTerminator_WritesOnePastTheEnd", "FillWithTerminator_ForSeveralLengths(length: 8)", "FillWithTerminator_ForSeveralLengths(length: 24)", "Scratch_DisposedTwice" })
             Assert.Contains($"Buffers.Tests.BufferTests.{failing} [FAIL]", all);
@@ -104,13 +114,9 @@ public sealed class TestCommandTests
     [Fact]
     public async Task NUnitSuite_FailsTheTestsWithFindings_ReportsABackgroundThreadOutsideTests_AndKeepsTheFindingsOfACrashedHost()
     {
-        string suite = CopySuite("NUnitSuite");
-        string cache = TestPaths.NewDirectory("cache");
-        string results = Path.Combine(suite, "out");
-        var run = await SharpSanTest(cache, suite, "--results", results, "--", "--filter", "TestCategory!=Crash");
+        var (suite, results, cache, run) = await RunSuite("NUnitSuite", "--filter", "TestCategory!=Crash");
         string all = run.StdOut + run.StdErr;
 
-        Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Matches(@"Failed:\s+3, Passed:\s+4", all);
         Assert.Contains("Failed Complete_ReturnsTheChecksum [", all);
         Assert.Matches(@"Failed Hex_OfBytes\(.*""000102030405060708090a0b0c0d0e0f""\) \[", all);     // [TestCase]: only the 16-byte case
@@ -144,12 +150,9 @@ public sealed class TestCommandTests
     [Fact]
     public async Task MSTestSuite_FailsTheTestsWithFindings_AndReportsOnlyTheLeaksOfTestsThatPassed()
     {
-        string suite = CopySuite("MSTestSuite");
-        string results = Path.Combine(suite, "out");
-        var run = await SharpSanTest(TestPaths.NewDirectory("cache"), suite, "--results", results);
+        var (suite, results, _, run) = await RunSuite("MSTestSuite");
         string all = run.StdOut + run.StdErr;
 
-        Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Matches(@"Failed:\s+3, Passed:\s+5", all);
         foreach (var failing in new[] { "CopyFrom_TooMuch [", "Dispose_Twice [", @"Checksum_OfText (""the quick brown fox jumps over the lazy dog"",4089) [" })
             Assert.Contains("Failed " + failing, all);   // [DataTestMethod]/[DataRow]: only the long text goes through the pool
@@ -171,12 +174,9 @@ public sealed class TestCommandTests
     [Fact]
     public async Task MicrosoftTestingPlatformProject_RunsAsItsOwnRunner()
     {
-        string suite = CopySuite("MtpSuite");   // a folder with an xunit.v3 project, no solution
-        string results = Path.Combine(suite, "out");
-        var run = await SharpSanTest(TestPaths.NewDirectory("cache"), suite, "--results", results);
+        var (suite, results, _, run) = await RunSuite("MtpSuite");   // a folder with an xunit.v3 project, no solution
         string all = run.StdOut + run.StdErr;
 
-        Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Contains("Checksums.Tests.Adler32Tests.OfWikipedia [FAIL]", all);
         Assert.DoesNotContain("OfOneByte [FAIL]", all);
         Assert.Matches(@"Total: 2, Errors: 0, Failed: 1", all);

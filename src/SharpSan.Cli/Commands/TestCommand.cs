@@ -5,10 +5,11 @@ using SharpSan.Instrumentation.Application;
 namespace SharpSan.Cli.Commands;
 
 /// <summary>
-/// <c>sharpsan test --sanitize list [project|solution|dir] [-- dotnet test args]</c>: build, instrument each test
+/// <c>sharpsan test --sanitize list [project|solution|dir] [-- runner args]</c>: build, instrument each test
 /// project's output (the test assembly and the solution's own assemblies, cached by content) into a separate folder,
-/// run <c>dotnet test</c> on the instrumented copy with findings tied to tests (a finding fails the test that raised
-/// it, with the report as its message), then write SARIF and print a summary. The build outputs are never modified.
+/// run the instrumented copy under its runner (<see cref="TestHost"/>) with findings tied to tests (a finding fails the
+/// test that raised it, with the report as its message), then write SARIF and print a summary. The build outputs are
+/// never modified.
 /// </summary>
 internal static class TestCommand
 {
@@ -22,7 +23,7 @@ internal static class TestCommand
         var configuration = new Option<string?>("--configuration", "-c") { Description = "Build configuration (passed to dotnet build and used to find the outputs)." };
         var framework = new Option<string?>("--framework", "-f") { Description = "Target framework to build and test, for test projects that target several." };
         var target = new Argument<string>("path") { Description = "Test project, solution or folder (default: the current folder).", DefaultValueFactory = _ => "." };
-        var extra = new Argument<string[]>("dotnet-test-args") { Description = "Arguments after -- go to dotnet test (filters, loggers).", Arity = ArgumentArity.ZeroOrMore };
+        var extra = new Argument<string[]>("dotnet-test-args") { Description = "Arguments after -- go to the test runner: dotnet test for VSTest projects (filters, loggers), the test app for Microsoft.Testing.Platform ones.", Arity = ArgumentArity.ZeroOrMore };
         var command = new Command("test", "Build, instrument and run a test suite under the sanitizers; each finding fails the test that raised it.")
         {
             sanitize, include, exclude, results, noBuild, configuration, framework, target, extra,
