@@ -43,8 +43,7 @@ internal static class TestCommand
 
         var projects = TestProjects.ProjectsOf(target, out string? error);
         if (error is not null) { CommonOptions.Error(error); return 2; }
-        string[] buildArguments = [.. configuration is null ? [] : new[] { "-c", configuration }, .. framework is null ? [] : new[] { "-f", framework }];
-        string[] evaluationArguments = [.. configuration is null ? [] : new[] { $"-p:Configuration={configuration}" }, .. framework is null ? [] : new[] { $"-p:TargetFramework={framework}" }];
+        var (buildArguments, evaluationArguments) = Selection(configuration, framework);
         if (!noBuild)
         {
             Progress.Line($"building {target}");
@@ -90,6 +89,23 @@ internal static class TestCommand
         SummaryTable.Print(Console.Error, findings, sourceRoot);
         CommonOptions.Info($"results: {sarif}");
         return findings.Count > 0 || testsFailed ? 1 : 0;
+    }
+
+    /// <summary>--configuration and --framework as `dotnet build` options, and as the properties a project evaluation needs.</summary>
+    static (string[] Build, string[] Evaluation) Selection(string? configuration, string? framework)
+    {
+        List<string> build = [], evaluation = [];
+        if (configuration is not null)
+        {
+            build.AddRange(["-c", configuration]);
+            evaluation.Add($"-p:Configuration={configuration}");
+        }
+        if (framework is not null)
+        {
+            build.AddRange(["-f", framework]);
+            evaluation.Add($"-p:TargetFramework={framework}");
+        }
+        return ([.. build], [.. evaluation]);
     }
 
     /// <summary>Why nothing (or not everything) can be tested, as an error message saying what to do; null when all is well.</summary>
