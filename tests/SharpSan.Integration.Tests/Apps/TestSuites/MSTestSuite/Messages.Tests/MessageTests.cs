@@ -45,6 +45,13 @@ public class MessageTests
     public void Checksum_OfText(string text, int expected) => Assert.AreEqual(expected, Encoder.Checksum(text));
 
     [TestMethod]
+    public async Task Checksum_AfterAnAwait()
+    {
+        await Task.Yield();   // the rest runs on a thread-pool thread, in the test's state machine
+        Assert.AreEqual(4089, Encoder.Checksum("the quick brown fox jumps over the lazy dog"));
+    }
+
+    [TestMethod]
     [DataRow("")]
     [DataRow("x")]
     public void Checksum_OfShortText_IsPositiveOrZero(string text) => Assert.IsTrue(Encoder.Checksum(text) >= 0);
