@@ -106,7 +106,11 @@ public static class SanitizerRuntime
         if (!duplicate) s_sink!.Write(text);
         s_findings?.Write(error, builder, text, test, duplicate);
         if (!duplicate && s_options.HaltOnError && !s_exiting) Halt();
-        if (s_options.FailTests && test is not null) throw new SanitizerFindingException(text, test);
+        if (s_options.FailTests && test is not null)
+        {
+            Common.Testing.TestAttribution.FailedByFinding(test);
+            throw new SanitizerFindingException(text, test);
+        }
     }
 
     /// <summary>

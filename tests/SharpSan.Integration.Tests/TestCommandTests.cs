@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using SharpSan.Integration.Tests.Infrastructure;
 
 namespace SharpSan.Integration.Tests;
@@ -10,9 +11,13 @@ namespace SharpSan.Integration.Tests;
 /// </summary>
 public sealed class TestCommandTests
 {
+    static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>Copies Apps/TestSuites/&lt;name&gt; and the suites' shared Directory.Build.props to a scratch folder.</summary>
     static string CopySuite(string name)
     {
-        string from = Path.Combine(TestPaths.AppsDirectory, "TestSuites", name);
+        string suites = Path.Combine(TestPaths.AppsDirectory, "TestSuites");
+        string from = Path.Combine(suites, name);
         string to = TestPaths.NewDirectory(name);
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {
@@ -21,21 +26,58 @@ public sealed class TestCommandTests
             Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(to, relative))!);
             File.Copy(file, Path.Combine(to, relative));
         }
+        File.Copy(Path.Combine(suites, "Directory.Build.props"), Path.Combine(to, "Directory.Build.props"));
         return to;
     }
 
     static int Marker(string suiteDirectory, string file, string marker) =>
         File.ReadAllLines(Path.Combine(suiteDirectory, file)).Select((l, i) => (l, i)).Single(x => x.l.Contains("// " + marker)).i + 1;
 
+    static Task<ProcessResult> SharpSanTest(string cache, params string[] arguments) =>
+        SharpSanCli.RunAsync(cache, ["test", .. arguments], timeout: s_timeout);
+
+    sealed record SuiteRun(string Suite, string Results, string Cache, ProcessResult Run);
+
+    /// <summary>Copies a sample suite and runs `sharpsan test` on it, results in out/; every sample has findings, so it exits 1.</summary>
+    static async Task<SuiteRun> RunSuite(string name, params string[] runnerArguments)
+    {
+        string suite = CopySuite(name);
+        string cache = TestPaths.NewDirectory("cache");
+        string results = Path.Combine(suite, "out");
+        var run = await SharpSanTest(cache, [suite, "--results", results, .. runnerArguments.Length > 0 ? ["--", .. runnerArguments] : Array.Empty<string>()]);
+        Assert.True(run.ExitCode == 1, run.ToString());
+        return new SuiteRun(suite, results, cache, run);
+    }
+
+    /// <summary>A row of the summary table: kind, location, tests (short names), count.</summary>
+    static void AssertSummaryRow(ProcessResult run, string kind, string location, string tests, int count) =>
+        Assert.Matches($@"(?m)^\s+{Regex.Escape(kind)}\s+{Regex.Escape(location)}\s+{Regex.Escape(tests)}\s+{count}$", run.StdErr);
+
+    /// <summary>The results folder's SARIF log, after checking it against the SARIF 2.1.0 schemas.</summary>
+    static JsonNode ValidSarif(string results)
+    {
+        string text = File.ReadAllText(Path.Combine(results, "sharpsan.sarif"));
+        Assert.Empty(SarifSchema.Violations(text));
+        var sarif = JsonNode.Parse(text)!;
+        Assert.Equal("2.1.0", (string?)sarif["version"]);
+        return sarif;
+    }
+
+    static JsonNode ResultOf(JsonNode sarif, string ruleId) =>
+        sarif["runs"]![0]!["results"]!.AsArray().Single(r => (string?)r!["ruleId"] == ruleId)!;
+
+    static string[] TestsOf(JsonNode result) => result["properties"]!["tests"]!.AsArray().Select(t => (string)t!).ToArray();
+
+    static JsonObject[] FindingFiles(string results) =>
+        Directory.GetFiles(Path.Combine(results, "findings"), "finding-*.json").Order(StringComparer.Ordinal)
+            .Select(f => JsonNode.Parse(File.ReadAllText(f))!.AsObject()).ToArray();
+
     [Fact]
     public async Task XunitSuite_FailsExactlyTheTestsWithFindings_AndWritesSarif()
     {
-        string suite = CopySuite("XunitSuite");
-        string results = Path.Combine(suite, "out");
-        var run = await SharpSanCli.RunAsync(TestPaths.NewDirectory("cache"), ["test", suite, "--results", results], timeout: TimeSpan.FromMinutes(5));
+        var (suite, results, _, run) = await RunSuite("XunitSuite");
         string all = run.StdOut + run.StdErr;
 
-        Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Matches(@"Failed:\s+4, Passed:\s+3", all);
         foreach (var failing in new[] { "FillWithTerminator_WritesOnePastTheEnd", "FillWithTerminator_ForSeveralLengths(length: 8)", "FillWithTerminator_ForSeveralLengths(length: 24)", "Scratch_DisposedTwice" })
             Assert.Contains($"Buffers.Tests.BufferTests.{failing} [FAIL]", all);
@@ -51,8 +93,7 @@ public sealed class TestCommandTests
 
         var findings = Directory.GetFiles(Path.Combine(results, "findings"), "finding-*.json");
         Assert.Equal(4, findings.Length);   // 2 bugs, the overflow met by 3 tests
-        var sarif = JsonNode.Parse(File.ReadAllText(Path.Combine(results, "sharpsan.sarif")))!;
-        Assert.Equal("2.1.0", (string?)sarif["version"]);
+        var sarif = ValidSarif(results);
         var resultNodes = sarif["runs"]![0]!["results"]!.AsArray();
         Assert.Equal(["heap-buffer-overflow", "pool-double-return"], resultNodes.Select(r => (string)r!["ruleId"]!).Order());
         var overflow = resultNodes.Single(r => (string?)r!["ruleId"] == "heap-buffer-overflow")!;
@@ -68,5 +109,106 @@ public sealed class TestCommandTests
         // The build outputs of the suite were not touched: the tests ran on instrumented copies.
         string built = Path.Combine(suite, "Buffers.Tests", "bin", "Debug", "net10.0", "Buffers.dll");
         Assert.Null(Reports.AssemblyMetadata(built, "SharpSan.Instrumented"));
+    }
+
+    [Fact]
+    public async Task NUnitSuite_FailsTheTestsWithFindings_ReportsABackgroundThreadOutsideTests_AndKeepsTheFindingsOfACrashedHost()
+    {
+        var (suite, results, cache, run) = await RunSuite("NUnitSuite", "--filter", "TestCategory!=Crash");
+        string all = run.StdOut + run.StdErr;
+
+        Assert.Matches(@"Failed:\s+3, Passed:\s+4", all);
+        Assert.Contains("Failed Complete_ReturnsTheChecksum [", all);
+        Assert.Matches(@"Failed Hex_OfBytes\(.*""000102030405060708090a0b0c0d0e0f""\) \[", all);     // [TestCase]: only the 16-byte case
+        Assert.DoesNotMatch(@"Failed Hex_OfBytes\(.*""ab01""\) \[", all);
+        // The test whose background thread overflowed after it returned passes; the finding fails the run.
+        Assert.DoesNotContain("Failed StartPadding_ReturnsAtOnce", all);
+        Assert.Contains("SharpSan.Runtime.SanitizerFindingException : ===", all);
+
+        AssertSummaryRow(run, "heap-use-after-free", $"Frames/Frame.cs:{Marker(suite, "Frames/Frame.cs", "BUG-USE-AFTER-FREE")}", "FrameTests.Complete_ReturnsTheChecksum", 1);
+        AssertSummaryRow(run, "stack-buffer-overflow", $"Frames/Hex.cs:{Marker(suite, "Frames/Hex.cs", "BUG-STACK-OVERFLOW")}", "FixtureCleanupTests.Hex_OfSixteenBytes, FrameTests.Hex_OfBytes", 2);
+        AssertSummaryRow(run, "heap-buffer-overflow", $"Frames/Background.cs:{Marker(suite, "Frames/Background.cs", "BUG-BACKGROUND-OVERFLOW")}", "(outside tests)", 1);
+        // A fixture clean-up that runs, on the same thread, after a test a finding failed: outside any test.
+        AssertSummaryRow(run, "double-free", $"Frames/Frame.cs:{Marker(suite, "Frames/Frame.cs", "FREE")}", "(outside tests)", 1);
+        Assert.Equal(5, FindingFiles(results).Length);
+        var sarif = ValidSarif(results);
+        Assert.Equal(["Frames.Tests.FrameTests.Complete_ReturnsTheChecksum"], TestsOf(ResultOf(sarif, "heap-use-after-free")));
+        var background = ResultOf(sarif, "heap-buffer-overflow");
+        Assert.Empty(TestsOf(background));
+        Assert.EndsWith("(outside any test)", (string?)background["message"]!["text"]);
+
+        // A test host that dies mid-run (Environment.FailFast) after a finding: what was written before stays.
+        string crashResults = Path.Combine(suite, "crash");
+        var crash = await SharpSanTest(cache, suite, "--no-build", "--results", crashResults, "--", "--filter", "TestCategory=Crash");
+        Assert.True(crash.ExitCode == 1, crash.ToString());
+        Assert.Contains("Test host process crashed", crash.StdOut + crash.StdErr);
+        AssertSummaryRow(crash, "stack-buffer-overflow", $"Frames/Hex.cs:{Marker(suite, "Frames/Hex.cs", "BUG-STACK-OVERFLOW")}", "CrashTests.Hex_OfSixteenBytes", 1);
+        Assert.Equal("Frames.Tests.CrashTests.Hex_OfSixteenBytes", (string?)FindingFiles(crashResults).Single()["test"]);
+        Assert.Equal(["Frames.Tests.CrashTests.Hex_OfSixteenBytes"], TestsOf(ResultOf(ValidSarif(crashResults), "stack-buffer-overflow")));
+    }
+
+    [Fact]
+    public async Task MSTestSuite_FailsTheTestsWithFindings_AndReportsOnlyTheLeaksOfTestsThatPassed()
+    {
+        var (suite, results, _, run) = await RunSuite("MSTestSuite");
+        string all = run.StdOut + run.StdErr;
+
+        Assert.Matches(@"Failed:\s+4, Passed:\s+5", all);
+        foreach (var failing in new[] { "CopyFrom_TooMuch [", "Dispose_Twice [", "Checksum_AfterAnAwait [", @"Checksum_OfText (""the quick brown fox jumps over the lazy dog"",4089) [" })
+            Assert.Contains("Failed " + failing, all);   // [DataTestMethod]/[DataRow]: only the long text goes through the pool
+
+        string message = "Messages/Message.cs";
+        AssertSummaryRow(run, "heap-buffer-overflow", $"{message}:{Marker(suite, message, "BUG-OVERFLOW")}", "MessageTests.CopyFrom_TooMuch", 1);
+        AssertSummaryRow(run, "double-free", $"{message}:{Marker(suite, message, "BUG-DOUBLE-FREE")}", "MessageTests.Dispose_Twice", 1);
+        AssertSummaryRow(run, "pool-use-after-return", $"Messages/Encoder.cs:{Marker(suite, "Messages/Encoder.cs", "BUG-POOL-USE-AFTER-RETURN")}", "MessageTests.Checksum_AfterAnAwait, MessageTests.Checksum_OfText", 2);
+        AssertSummaryRow(run, "leak", $"{message}:{Marker(suite, message, "ALLOCATION")}", "(outside tests)", 1);
+        // The body leaked by a passing test is reported at exit; the one CopyFrom_TooMuch never disposed (its finding
+        // failed it first) is not.
+        string leak = (string)FindingFiles(results).Single(f => (string?)f["kind"] == "leak")["report"]!;
+        Assert.Contains("Detach_HandsTheBodyOver", leak);
+        Assert.DoesNotContain("CopyFrom_TooMuch", leak);
+        var sarif = ValidSarif(results);
+        Assert.Equal(["Messages.Tests.MessageTests.Checksum_AfterAnAwait", "Messages.Tests.MessageTests.Checksum_OfText"], TestsOf(ResultOf(sarif, "pool-use-after-return")));
+    }
+
+    [Fact]
+    public async Task MicrosoftTestingPlatformProject_RunsAsItsOwnRunner()
+    {
+        var (suite, results, _, run) = await RunSuite("MtpSuite");   // a folder with an xunit.v3 project, no solution
+        string all = run.StdOut + run.StdErr;
+
+        Assert.Contains("Checksums.Tests.Adler32Tests.OfWikipedia [FAIL]", all);
+        Assert.DoesNotContain("OfOneByte [FAIL]", all);
+        Assert.Matches(@"Total: 2, Errors: 0, Failed: 1", all);
+        string file = "Checksums.Tests/Adler32Tests.cs";
+        AssertSummaryRow(run, "heap-buffer-overflow", $"{file}:{Marker(suite, file, "BUG-OVERFLOW")}", "Adler32Tests.OfWikipedia", 1);
+        Assert.Equal(["Checksums.Tests.Adler32Tests.OfWikipedia"], TestsOf(ResultOf(ValidSarif(results), "heap-buffer-overflow")));
+    }
+
+    [Fact]
+    public async Task ClearErrors_NoTestProject_ABuildThatFails_AndNothingBuilt()
+    {
+        string cache = TestPaths.NewDirectory("cache");
+        static string Library(string name, string code)
+        {
+            string dir = TestPaths.NewDirectory(name);
+            File.WriteAllText(Path.Combine(dir, name + ".csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>");
+            File.WriteAllText(Path.Combine(dir, "Code.cs"), code);
+            return dir;
+        }
+
+        var none = await SharpSanTest(cache, Library("Plain", "public static class Plain { }"));
+        Assert.True(none.ExitCode == 2, none.ToString());
+        Assert.Contains("sharpsan: error: no test project found in", none.StdErr);
+
+        var broken = await SharpSanTest(cache, Library("Broken", "public static class Broken { static int F() => }"));
+        Assert.True(broken.ExitCode == 2, broken.ToString());
+        Assert.Matches(@"Code\.cs\(1,\d+\): error CS\d+", broken.StdErr);   // the build's own errors
+        Assert.Contains("failed (its errors are above); nothing was tested", broken.StdErr);
+
+        var notBuilt = await SharpSanTest(cache, CopySuite("NUnitSuite"), "--no-build");
+        Assert.True(notBuilt.ExitCode == 2, notBuilt.ToString());
+        Assert.Contains("Frames.Tests.csproj", notBuilt.StdErr);
+        Assert.Contains("never restored or built, so no test project can be recognised (drop --no-build)", notBuilt.StdErr);
     }
 }

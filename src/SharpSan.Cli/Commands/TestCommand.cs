@@ -1,15 +1,15 @@
 using System.CommandLine;
-using System.Diagnostics;
 using SharpSan.Cli.Testing;
 using SharpSan.Instrumentation.Application;
 
 namespace SharpSan.Cli.Commands;
 
 /// <summary>
-/// <c>sharpsan test --sanitize list [project|solution|dir] [-- dotnet test args]</c>: build, instrument each test
+/// <c>sharpsan test --sanitize list [project|solution|dir] [-- runner args]</c>: build, instrument each test
 /// project's output (the test assembly and the solution's own assemblies, cached by content) into a separate folder,
-/// run <c>dotnet test</c> on the instrumented copy with findings tied to tests (a finding fails the test that raised
-/// it, with the report as its message), then write SARIF and print a summary. The build outputs are never modified.
+/// run the instrumented copy under its runner (<see cref="TestHost"/>) with findings tied to tests (a finding fails the
+/// test that raised it, with the report as its message), then write SARIF and print a summary. The build outputs are
+/// never modified.
 /// </summary>
 internal static class TestCommand
 {
@@ -21,18 +21,20 @@ internal static class TestCommand
         var results = new Option<string>("--results") { Description = "Results folder (SARIF, one JSON per finding); default ./sharpsan-results.", DefaultValueFactory = _ => "sharpsan-results" };
         var noBuild = new Option<bool>("--no-build") { Description = "Do not build first; test what is already built." };
         var configuration = new Option<string?>("--configuration", "-c") { Description = "Build configuration (passed to dotnet build and used to find the outputs)." };
+        var framework = new Option<string?>("--framework", "-f") { Description = "Target framework to build and test, for test projects that target several." };
         var target = new Argument<string>("path") { Description = "Test project, solution or folder (default: the current folder).", DefaultValueFactory = _ => "." };
-        var extra = new Argument<string[]>("dotnet-test-args") { Description = "Arguments after -- go to dotnet test (filters, loggers).", Arity = ArgumentArity.ZeroOrMore };
+        var extra = new Argument<string[]>("dotnet-test-args") { Description = "Arguments after -- go to the test runner: dotnet test for VSTest projects (filters, loggers), the test app for Microsoft.Testing.Platform ones.", Arity = ArgumentArity.ZeroOrMore };
         var command = new Command("test", "Build, instrument and run a test suite under the sanitizers; each finding fails the test that raised it.")
         {
-            sanitize, include, exclude, results, noBuild, configuration, target, extra,
+            sanitize, include, exclude, results, noBuild, configuration, framework, target, extra,
         };
         command.SetAction(r => Run(r.GetValue(sanitize)!, r.GetValue(include) ?? [], r.GetValue(exclude) ?? [], r.GetValue(results)!,
-            r.GetValue(noBuild), r.GetValue(configuration), r.GetValue(target)!, r.GetValue(extra) ?? []));
+            r.GetValue(noBuild), r.GetValue(configuration), r.GetValue(framework), r.GetValue(target)!, r.GetValue(extra) ?? []));
         return command;
     }
 
-    static int Run(string sanitize, string[] include, string[] exclude, string resultsDir, bool noBuild, string? configuration, string target, string[] extra)
+    static int Run(string sanitize, string[] include, string[] exclude, string resultsDir, bool noBuild, string? configuration, string? framework,
+        string target, string[] extra)
     {
         string? sanitizers = CommonOptions.ParseSanitizers(sanitize);
         if (sanitizers is null) return 2;
@@ -41,11 +43,11 @@ internal static class TestCommand
 
         var projects = TestProjects.ProjectsOf(target, out string? error);
         if (error is not null) { CommonOptions.Error(error); return 2; }
-        string[] buildArguments = configuration is null ? [] : ["-c", configuration];
+        var (buildArguments, evaluationArguments) = Selection(configuration, framework);
         if (!noBuild)
         {
             Progress.Line($"building {target}");
-            var (ok, output) = TestProjects.Build(Path.GetFullPath(target), buildArguments);
+            var (ok, output) = TestProjects.Build(target, projects, buildArguments);
             Progress.Done();
             if (!ok)
             {
@@ -54,11 +56,10 @@ internal static class TestCommand
                 return 2;
             }
         }
-        // `dotnet msbuild` has no -c: the configuration goes in as a property.
-        var tests = TestProjects.TestProjectsAmong(projects, configuration is null ? [] : [$"-p:Configuration={configuration}"]);
-        if (tests.Count == 0)
+        var search = TestProjects.TestProjectsAmong(projects, evaluationArguments);
+        if (CannotTest(search, target, noBuild) is { } problem)
         {
-            CommonOptions.Error($"no test project found in {target} (a test project references Microsoft.NET.Test.Sdk, which sets IsTestProject)");
+            CommonOptions.Error(problem);
             return 2;
         }
 
@@ -67,7 +68,7 @@ internal static class TestCommand
         if (Directory.Exists(findingsDir)) Directory.Delete(findingsDir, recursive: true);
         Directory.CreateDirectory(findingsDir);
         bool testsFailed = false;
-        foreach (var test in tests)
+        foreach (var test in search.Tests)
         {
             if (!File.Exists(test.TargetPath))
             {
@@ -76,7 +77,8 @@ internal static class TestCommand
             }
             var instrumented = Instrument(test, include, exclude, sanitizers, choices.Heuristic);
             if (instrumented is null) return 2;
-            int exit = RunTests(instrumented, extra, userOptions, findingsDir);
+            int exit = TestHost.Run(test.Runner, instrumented, extra, userOptions, findingsDir);
+            if (exit != 0) CommonOptions.Info($"{test.Name}: the test run exited with code {exit} (failed tests, or a test host that did not finish)");
             testsFailed |= exit != 0;
         }
 
@@ -87,6 +89,39 @@ internal static class TestCommand
         SummaryTable.Print(Console.Error, findings, sourceRoot);
         CommonOptions.Info($"results: {sarif}");
         return findings.Count > 0 || testsFailed ? 1 : 0;
+    }
+
+    /// <summary>--configuration and --framework as `dotnet build` options, and as the properties a project evaluation needs.</summary>
+    static (string[] Build, string[] Evaluation) Selection(string? configuration, string? framework)
+    {
+        List<string> build = [], evaluation = [];
+        if (configuration is not null)
+        {
+            build.AddRange(["-c", configuration]);
+            evaluation.Add($"-p:Configuration={configuration}");
+        }
+        if (framework is not null)
+        {
+            build.AddRange(["-f", framework]);
+            evaluation.Add($"-p:TargetFramework={framework}");
+        }
+        return ([.. build], [.. evaluation]);
+    }
+
+    /// <summary>Why nothing (or not everything) can be tested, as an error message saying what to do; null when all is well.</summary>
+    static string? CannotTest(TestProjectSearch search, string target, bool noBuild)
+    {
+        if (search.MultiTargeted.Count > 0)
+        {
+            var (project, frameworks) = search.MultiTargeted[0];
+            return $"{Path.GetFileName(project)} targets several frameworks ({frameworks}); choose the one to test with --framework";
+        }
+        if (search.Tests.Count > 0) return null;
+        if (search.NotRestored.Count > 0)
+            return $"nothing is built in {target}: {string.Join(", ", search.NotRestored.Select(Path.GetFileName))} " +
+                   $"{(search.NotRestored.Count == 1 ? "was" : "were")} never restored or built, so no test project can be recognised ({(noBuild ? "drop --no-build" : "build first")})";
+        return $"no test project found in {target} (a test project references Microsoft.NET.Test.Sdk, which sets IsTestProject, " +
+               "or a Microsoft.Testing.Platform test framework such as xunit.v3, which sets IsTestingPlatformApplication)";
     }
 
     static string? Instrument(TestProject test, string[] include, string[] exclude, string sanitizers, bool heuristic)
@@ -107,19 +142,6 @@ internal static class TestCommand
             CommonOptions.Error($"{test.Name}: {e.Message}");
             return null;
         }
-    }
-
-    static int RunTests(string assembly, string[] extra, string userOptions, string findingsDir)
-    {
-        var start = new ProcessStartInfo(DotnetHost.Path) { UseShellExecute = false };
-        start.ArgumentList.Add("test");
-        start.ArgumentList.Add(assembly);
-        foreach (var a in extra) start.ArgumentList.Add(a);
-        string ours = $"halt_on_error=0:fail_tests=1:results_dir={findingsDir}";
-        start.Environment["SHARPSAN_OPTIONS"] = userOptions.Length > 0 ? userOptions + ":" + ours : ours;
-        using var child = Process.Start(start)!;
-        child.WaitForExit();
-        return child.ExitCode;
     }
 
     /// <summary>

@@ -3,11 +3,25 @@ using System.Text.Json.Nodes;
 
 namespace SharpSan.Cli.Testing;
 
-/// <summary>A test project and the assembly its build produced.</summary>
-internal sealed record TestProject(string ProjectPath, string TargetPath)
+/// <summary>How a test project's tests are run.</summary>
+internal enum TestRunner
+{
+    /// <summary>VSTest (Microsoft.NET.Test.Sdk): <c>dotnet test &lt;test dll&gt;</c>.</summary>
+    VSTest,
+    /// <summary>Microsoft.Testing.Platform (xunit.v3, the MSTest and NUnit runners): the test assembly is an app that runs its own tests.</summary>
+    TestingPlatform,
+}
+
+/// <summary>A test project, the assembly its build produced and how its tests run.</summary>
+internal sealed record TestProject(string ProjectPath, string TargetPath, TestRunner Runner)
 {
     public string Name => Path.GetFileNameWithoutExtension(ProjectPath);
 }
+
+/// <summary>The test projects among some projects, and what kept others from being judged.</summary>
+/// <param name="NotRestored">Projects never restored (nor built): whether they are test projects cannot be told.</param>
+/// <param name="MultiTargeted">Test projects building several target frameworks (with their list), when no --framework was given.</param>
+internal sealed record TestProjectSearch(IReadOnlyList<TestProject> Tests, IReadOnlyList<string> NotRestored, IReadOnlyList<(string Project, string Frameworks)> MultiTargeted);
 
 /// <summary>Finds the test projects of a project, solution or folder, and builds them with the user's own dotnet.</summary>
 internal static class TestProjects
@@ -41,28 +55,55 @@ internal static class TestProjects
             .OrderBy(p => p, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>Builds <paramref name="target"/>; returns the build's own output when it fails.</summary>
-    public static (bool Ok, string Output) Build(string target, IEnumerable<string> extraArguments)
+    /// <summary>
+    /// Builds <paramref name="target"/> (a project, a solution, or a folder's solution), or else each of the folder's
+    /// <paramref name="projects"/>; returns the first failing build's own output.
+    /// </summary>
+    public static (bool Ok, string Output) Build(string target, IReadOnlyList<string> projects, IReadOnlyList<string> extraArguments)
     {
-        var (exit, output) = Dotnet(["build", target, "-nologo", .. extraArguments]);
-        return (exit == 0, output);
+        string full = Path.GetFullPath(target);
+        bool whole = File.Exists(full) || Directory.EnumerateFiles(full).Any(IsSolution);
+        foreach (var item in whole ? [full] : projects)
+        {
+            var (exit, output) = Dotnet(["build", item, "-nologo", .. extraArguments]);
+            if (exit != 0) return (false, output);
+        }
+        return (true, "");
     }
 
-    /// <summary>The projects that are test projects (IsTestProject), with the path of the assembly they build.</summary>
-    public static IReadOnlyList<TestProject> TestProjectsAmong(IEnumerable<string> projects, IEnumerable<string> buildArguments)
+    /// <summary>
+    /// The projects that are test projects: Microsoft.Testing.Platform apps (IsTestingPlatformApplication) run
+    /// themselves, the other test projects (IsTestProject) run under VSTest. Both properties come from the test
+    /// packages, so a project that was never restored cannot be judged.
+    /// </summary>
+    public static TestProjectSearch TestProjectsAmong(IEnumerable<string> projects, IEnumerable<string> evaluationArguments)
     {
-        var found = new List<TestProject>();
+        var tests = new List<TestProject>();
+        var notRestored = new List<string>();
+        var multiTargeted = new List<(string, string)>();
         foreach (var project in projects)
         {
-            var (exit, output) = Dotnet(["msbuild", project, "-nologo", "-getProperty:IsTestProject", "-getProperty:TargetPath", .. buildArguments]);
+            var (exit, output) = Dotnet(["msbuild", project, "-nologo", "-getProperty:IsTestProject", "-getProperty:IsTestingPlatformApplication",
+                "-getProperty:TargetPath", "-getProperty:TargetFrameworks", "-getProperty:ProjectAssetsFile", .. evaluationArguments]);
             if (exit != 0) continue;
             var properties = JsonNode.Parse(output)?["Properties"];
-            if (!string.Equals(properties?["IsTestProject"]?.GetValue<string>(), "true", StringComparison.OrdinalIgnoreCase)) continue;
-            string? targetPath = properties?["TargetPath"]?.GetValue<string>();
-            if (!string.IsNullOrEmpty(targetPath)) found.Add(new TestProject(project, targetPath));
+            string Property(string name) => properties?[name]?.GetValue<string>() ?? "";
+            if (Property("ProjectAssetsFile") is { Length: > 0 } assets && !File.Exists(assets))
+            {
+                notRestored.Add(project);
+                continue;
+            }
+            bool platform = IsTrue(Property("IsTestingPlatformApplication"));
+            if (!platform && !IsTrue(Property("IsTestProject"))) continue;
+            if (Property("TargetPath") is { Length: > 0 } targetPath)
+                tests.Add(new TestProject(project, targetPath, platform ? TestRunner.TestingPlatform : TestRunner.VSTest));
+            else
+                multiTargeted.Add((project, Property("TargetFrameworks")));
         }
-        return found;
+        return new TestProjectSearch(tests, notRestored, multiTargeted);
     }
+
+    static bool IsTrue(string value) => string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
 
     static bool IsProject(string file) => file.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)
         || file.EndsWith(".fsproj", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".vbproj", StringComparison.OrdinalIgnoreCase);

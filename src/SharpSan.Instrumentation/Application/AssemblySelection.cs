@@ -13,7 +13,7 @@ public sealed class AssemblySelection(IReadOnlyList<string> include, IReadOnlyLi
     static readonly string[] s_neverByDefault =
     [
         "System.*", "Microsoft.*", "netstandard.dll", "mscorlib.dll", "WindowsBase.dll",
-        "xunit.*", "xunit*.dll", "testhost*", "NUnit*", "nunit*", "MSTest*", "Microsoft.TestPlatform*", "Microsoft.VisualStudio.TestPlatform*",
+        "xunit.*", "xunit*.dll", "testhost*", "NUnit*", "nunit*", "testcentric.*", "MSTest*", "Microsoft.TestPlatform*", "Microsoft.VisualStudio.TestPlatform*",
         "coverlet*", "Mono.Cecil*", "SharpSan.*", "Newtonsoft.Json.dll", "Castle.Core.dll", "Moq.dll", "FluentAssertions*",
     ];
 

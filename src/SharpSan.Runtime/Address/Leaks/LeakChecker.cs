@@ -1,6 +1,7 @@
 using SharpSan.Runtime.Address.Allocator;
 using SharpSan.Runtime.Common.Reporting;
 using SharpSan.Runtime.Common.Stacks;
+using SharpSan.Runtime.Common.Testing;
 
 namespace SharpSan.Runtime.Address.Leaks;
 
@@ -45,13 +46,18 @@ internal static unsafe class LeakChecker
         }
 
         var leaks = new List<LeakBlock>();
+        int inFailedTests = 0;
         foreach (var group in Enumerable.Range(0, chunks.Length).Where(i => !reachable[i])
                      .GroupBy(i => (Stack: chunks[i].AllocStack, Indirect: referenced[i])))
         {
             var block = new LeakBlock(group.Key.Indirect, group.Sum(i => (long)chunks[i].UserSize), group.Count(), group.Key.Stack);
+            // What a test allocated before a finding failed it leaks because the exception skipped its clean-up: noise.
+            if (TestAttribution.InTestFailedByFinding(StackDepot.Get(block.Stack))) inFailedTests++;
             // A `leak:` suppression drops the blocks whose allocation stack it matches, not the whole report.
-            if (!SanitizerRuntime.IsSuppressed("leak", LeakReport.Describe(block))) leaks.Add(block);
+            else if (!SanitizerRuntime.IsSuppressed("leak", LeakReport.Describe(block))) leaks.Add(block);
         }
+        if (inFailedTests > 0)
+            Console.Error.WriteLine($"=={SanitizerRuntime.Pid}==SharpSan: not reporting {inFailedTests} leak(s) allocated by tests that a finding failed (their clean-up never ran)");
         if (leaks.Count > 0) SanitizerRuntime.Report(new LeakReport(leaks));
     }
 

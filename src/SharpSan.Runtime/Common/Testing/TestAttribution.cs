@@ -9,6 +9,10 @@ namespace SharpSan.Runtime.Common.Testing;
 /// attribute of xunit (Fact, Theory), NUnit (Test, TestCase, TestCaseSource, Theory) or MSTest (TestMethod,
 /// DataTestMethod), matched by the attribute's name or a base type's, so custom attributes deriving from them count.
 /// The async state machine of a test (<c>&lt;Name&gt;d__N.MoveNext</c>) counts as the test. Runs only on the report path.
+/// <para>
+/// Also remembers the tests a finding failed (fail_tests): the leak checker does not report what they allocated,
+/// since the exception skipped their own cleanup.
+/// </para>
 /// </summary>
 public static class TestAttribution
 {
@@ -19,10 +23,18 @@ public static class TestAttribution
         "TestMethodAttribute", "DataTestMethodAttribute",                     // MSTest
     ];
 
-    static readonly Dictionary<int, string?> s_byFrameKey = [];
+    sealed record TestMethod(string Name, MethodBase Method);
+
+    static readonly Dictionary<int, TestMethod?> s_byFrameKey = [];
+    static readonly HashSet<string> s_failedByFinding = [];
 
     /// <summary>"Namespace.Class.Method" of the test running on this thread, or null outside any test.</summary>
-    /// <remarks>The innermost test frame wins: anything below it is left over from an earlier test.</remarks>
+    /// <remarks>
+    /// The innermost test frame of the shadow stack wins: anything below it is left over from an earlier test. A
+    /// test whose exception escaped into its framework leaves its frame behind on that thread's shadow stack, so the
+    /// frame counts only while the test is also on the thread's real stack: a finding raised later on that thread
+    /// (a timer callback, a fixture clean-up) is outside any test, and never thrown into code that cannot expect it.
+    /// </remarks>
     public static string? CurrentTest()
     {
         Span<long> frames = stackalloc long[256];
@@ -31,22 +43,44 @@ public static class TestAttribution
         {
             var frame = StackFrame.Unpack(frames[i]);
             if (frame.FrameKey == StackFrame.SyntheticKey) continue;
-            if (TestOf(frame) is { } test) return test;
+            if (TestOf(frame) is { } test) return IsOnThisThreadsStack(test.Method) ? test.Name : null;
         }
         return null;
     }
 
-    static string? TestOf(StackFrame frame)
+    /// <summary>Records that a finding failed <paramref name="test"/> (its remaining code, clean-up included, did not run).</summary>
+    public static void FailedByFinding(string test)
+    {
+        lock (s_failedByFinding) s_failedByFinding.Add(test);
+    }
+
+    /// <summary>True when a frame of the stack (an allocation's) belongs to a test that a finding failed.</summary>
+    public static bool InTestFailedByFinding(ReadOnlySpan<long> stack)
+    {
+        lock (s_failedByFinding)
+            if (s_failedByFinding.Count == 0) return false;
+        foreach (long packed in stack)
+        {
+            var frame = StackFrame.Unpack(packed);
+            if (frame.FrameKey == StackFrame.SyntheticKey || TestOf(frame) is not { } test) continue;
+            lock (s_failedByFinding)
+                if (s_failedByFinding.Contains(test.Name)) return true;
+        }
+        return false;
+    }
+
+    static TestMethod? TestOf(StackFrame frame)
     {
         lock (s_byFrameKey)
         {
             if (s_byFrameKey.TryGetValue(frame.FrameKey, out var known)) return known;
         }
-        string? test = null;
+        TestMethod? test = null;
         try
         {
             var method = ModuleRegistry.Get(frame.ModuleId)?.ResolveMethod(0x06000000 | frame.MethodRid);
-            if (method is not null) test = TestName(KickoffOf(method) ?? method);
+            if (method is not null && (KickoffOf(method) ?? method) is var candidate && IsTest(candidate))
+                test = new TestMethod($"{candidate.DeclaringType?.FullName?.Replace('+', '.')}.{candidate.Name}", candidate);
         }
         catch (Exception e) when (e is ArgumentException or TypeLoadException or BadImageFormatException or FileNotFoundException)
         {
@@ -55,6 +89,16 @@ public static class TestAttribution
         lock (s_byFrameKey) s_byFrameKey[frame.FrameKey] = test;
         return test;
     }
+
+    static bool IsOnThisThreadsStack(MethodBase test)
+    {
+        foreach (var frame in new System.Diagnostics.StackTrace(1, fNeedFileInfo: false).GetFrames())
+            if (frame.GetMethod() is { } method && (Same(method, test) || KickoffOf(method) is { } kickoff && Same(kickoff, test)))
+                return true;
+        return false;
+    }
+
+    static bool Same(MethodBase a, MethodBase b) => a.MetadataToken == b.MetadataToken && a.Module == b.Module;
 
     /// <summary>For <c>&lt;Name&gt;d__N.MoveNext</c>, the method named Name in the enclosing type.</summary>
     static MethodBase? KickoffOf(MethodBase method)
@@ -67,9 +111,6 @@ public static class TestAttribution
         return owner.GetMethods(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)
             .FirstOrDefault(m => m.Name == name && IsTest(m));
     }
-
-    static string? TestName(MethodBase method) =>
-        IsTest(method) ? $"{method.DeclaringType?.FullName?.Replace('+', '.')}.{method.Name}" : null;
 
     static bool IsTest(MethodBase method)
     {
