@@ -13,22 +13,7 @@ public sealed class TestCommandTests
 {
     static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(5);
 
-    /// <summary>Copies Apps/TestSuites/&lt;name&gt; and the suites' shared Directory.Build.props to a scratch folder.</summary>
-    static string CopySuite(string name)
-    {
-        string suites = Path.Combine(TestPaths.AppsDirectory, "TestSuites");
-        string from = Path.Combine(suites, name);
-        string to = TestPaths.NewDirectory(name);
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            string relative = Path.GetRelativePath(from, file);
-            if (relative.Split(Path.DirectorySeparatorChar).Any(p => p is "bin" or "obj")) continue;
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(to, relative))!);
-            File.Copy(file, Path.Combine(to, relative));
-        }
-        File.Copy(Path.Combine(suites, "Directory.Build.props"), Path.Combine(to, "Directory.Build.props"));
-        return to;
-    }
+    static string CopySuite(string name) => TestSuites.Copy(name);
 
     static int Marker(string suiteDirectory, string file, string marker) =>
         File.ReadAllLines(Path.Combine(suiteDirectory, file)).Select((l, i) => (l, i)).Single(x => x.l.Contains("// " + marker)).i + 1;

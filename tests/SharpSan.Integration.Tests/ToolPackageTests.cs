@@ -31,8 +31,7 @@ public sealed class ToolPackageTests
             ["tool", "install", "SharpSan", "--add-source", packages, "--version", "0.1.0"], isolated, TimeSpan.FromMinutes(3), user);
         Assert.True(install.ExitCode == 0, install.ToString());
 
-        string suite = Path.Combine(work, "suite");
-        LocalPackages.CopyTree(Path.Combine(TestPaths.AppsDirectory, "TestSuites", "XunitSuite"), suite);
+        string suite = TestSuites.Copy("XunitSuite", Path.Combine(work, "suite"));
         var test = await ProcessRunner.RunAsync(ProcessRunner.Dotnet, ["sharpsan", "test", suite, "--results", Path.Combine(work, "results")],
             new Dictionary<string, string?> { ["DOTNET_CLI_HOME"] = isolated["DOTNET_CLI_HOME"], ["SHARPSAN_CACHE"] = Path.Combine(work, "cache") },
             TimeSpan.FromMinutes(5), user);
@@ -47,8 +46,7 @@ public sealed class ToolPackageTests
     {
         string packages = await LocalPackages.PackAsync("SharpSan.MSBuild");
         string work = TestPaths.NewDirectory("msbuild-package");
-        string suite = Path.Combine(work, "suite");
-        LocalPackages.CopyTree(Path.Combine(TestPaths.AppsDirectory, "TestSuites", "XunitSuite"), suite);
+        string suite = TestSuites.Copy("XunitSuite", Path.Combine(work, "suite"));
         File.WriteAllText(Path.Combine(suite, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>

@@ -41,22 +41,11 @@ public static class LocalPackages
         ["DOTNET_NOLOGO"] = "1",
     };
 
-    public static void CopyTree(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            string relative = Path.GetRelativePath(from, file);
-            if (relative.Split(Path.DirectorySeparatorChar).Any(p => p is "bin" or "obj")) continue;
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(to, relative))!);
-            File.Copy(file, Path.Combine(to, relative));
-        }
-    }
-
     static string CopySources()
     {
         string copy = TestPaths.NewDirectory("sources");
         foreach (var project in Directory.EnumerateDirectories(Path.Combine(s_repository, "src")))
-            CopyTree(project, Path.Combine(copy, "src", Path.GetFileName(project)));
+            TestSuites.CopySources(project, Path.Combine(copy, "src", Path.GetFileName(project)));
         File.Copy(Path.Combine(s_repository, "Directory.Build.props"), Path.Combine(copy, "Directory.Build.props"));
         return copy;
     }
