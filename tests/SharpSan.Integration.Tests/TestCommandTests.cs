@@ -196,4 +196,21 @@ public sealed class TestCommandTests
         Assert.Contains("Frames.Tests.csproj", notBuilt.StdErr);
         Assert.Contains("never restored or built, so no test project can be recognised (drop --no-build)", notBuilt.StdErr);
     }
+
+    [Fact]
+    public async Task ToolkitSuite_CleanTestsOverInstrumentedThirdPartyPackages_PassWithNoFinding()
+    {
+        string suite = CopySuite("ToolkitSuite");
+        string results = Path.Combine(suite, "out");
+        var run = await SharpSanTest(TestPaths.NewDirectory("cache"), suite, "--results", results,
+            "--include", "CommunityToolkit.HighPerformance.dll", "--include", "Microsoft.IO.RecyclableMemoryStream.dll");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Matches(@"Passed!\s+-\s+Failed:\s+0, Passed:\s+11,", run.StdOut + run.StdErr);
+        Assert.Contains("sharpsan: no findings", run.StdErr);
+        // Both packages really ran instrumented (their ArrayPool use goes through the checking pool).
+        Assert.Contains("instrumenting CommunityToolkit.HighPerformance.dll", run.StdErr);
+        Assert.Contains("instrumenting Microsoft.IO.RecyclableMemoryStream.dll", run.StdErr);
+        Assert.Empty(ValidSarif(results)["runs"]![0]!["results"]!.AsArray());
+    }
 }
