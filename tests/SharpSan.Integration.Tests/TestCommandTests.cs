@@ -213,4 +213,32 @@ public sealed class TestCommandTests
         Assert.Contains("instrumenting Microsoft.IO.RecyclableMemoryStream.dll", run.StdErr);
         Assert.Empty(ValidSarif(results)["runs"]![0]!["results"]!.AsArray());
     }
+
+    [Fact]
+    public async Task ConfigFile_BesideTheSolution_SuppressesAndSetsOptions_AndABrokenOneIsRefusedByName()
+    {
+        string suite = CopySuite("XunitSuite");
+        File.WriteAllText(Path.Combine(suite, "sharpsan.json"), """
+            {
+              // kept in the repository for everyone who tests it
+              "options": "detect_leaks=0",
+              "suppressions": "sharpsan.supp"
+            }
+            """);
+        File.WriteAllText(Path.Combine(suite, "sharpsan.supp"), "pool-double-return:Buffers.Scratch.Dispose\n");
+        string cache = TestPaths.NewDirectory("cache");
+
+        var run = await SharpSanTest(cache, suite, "--results", Path.Combine(suite, "out"));
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains($"using {Path.Combine(suite, "sharpsan.json")}", run.StdErr);
+        Assert.Matches(@"Failed:\s+3, Passed:\s+4", run.StdOut + run.StdErr);   // Scratch_DisposedTwice passes: suppressed
+        Assert.Contains("sharpsan: 1 finding(s)", run.StdErr);
+        Assert.DoesNotMatch(@"(?m)^\s+pool-double-return\s", run.StdErr);
+
+        File.WriteAllText(Path.Combine(suite, "sharpsan.json"), "{ \"sanitise\": \"address\" }");
+        var broken = await SharpSanTest(cache, suite, "--no-build");
+        Assert.Equal(2, broken.ExitCode);
+        Assert.Contains("sharpsan.json: unknown key(s) sanitise", broken.StdErr);
+    }
 }

@@ -51,11 +51,14 @@ internal static class CommonOptions
     /// What SHARPSAN_OPTIONS decides at instrument time (<see cref="InstrumentChoices"/>): recovering checks and SGCheck's
     /// binding code. Returns null (after printing the error) when the options do not parse.
     /// </summary>
-    public static InstrumentChoices? ChoicesFromEnvironment()
+    public static InstrumentChoices? ChoicesFromEnvironment() => ChoicesFrom(Environment.GetEnvironmentVariable("SHARPSAN_OPTIONS"));
+
+    /// <summary>As <see cref="ChoicesFromEnvironment"/>, for an options string assembled by the command.</summary>
+    public static InstrumentChoices? ChoicesFrom(string? options)
     {
         try
         {
-            return InstrumentChoices.From(SharpSan.Runtime.Common.Options.SanitizerOptions.Parse(Environment.GetEnvironmentVariable("SHARPSAN_OPTIONS")));
+            return InstrumentChoices.From(SharpSan.Runtime.Common.Options.SanitizerOptions.Parse(options));
         }
         catch (SharpSan.Runtime.Common.Options.OptionsException e)
         {

@@ -28,18 +28,30 @@ internal static class TestCommand
         {
             sanitize, include, exclude, results, noBuild, configuration, framework, target, extra,
         };
-        command.SetAction(r => Run(r.GetValue(sanitize)!, r.GetValue(include) ?? [], r.GetValue(exclude) ?? [], r.GetValue(results)!,
-            r.GetValue(noBuild), r.GetValue(configuration), r.GetValue(framework), r.GetValue(target)!, r.GetValue(extra) ?? []));
+        command.SetAction(r =>
+        {
+            string path = r.GetValue(target)!;
+            ConfigFile? config;
+            try { config = ConfigFile.Find(path); }
+            catch (FormatException e) { CommonOptions.Error(e.Message); return 2; }
+            if (config is not null) CommonOptions.Info($"using {config.Path}");
+            // The command line wins over sharpsan.json; globs add up.
+            bool sanitizeGiven = r.GetResult(sanitize) is { Implicit: false };
+            string sanitizers = !sanitizeGiven && config?.Sanitize is { } fromFile ? fromFile : r.GetValue(sanitize)!;
+            return Run(sanitizers, [.. config?.Include ?? [], .. r.GetValue(include) ?? []], [.. config?.Exclude ?? [], .. r.GetValue(exclude) ?? []],
+                r.GetValue(results)!, r.GetValue(noBuild), r.GetValue(configuration), r.GetValue(framework), path, r.GetValue(extra) ?? [],
+                ConfigFile.MergeOptions(config, Environment.GetEnvironmentVariable("SHARPSAN_OPTIONS") ?? ""));
+        });
         return command;
     }
 
+    /// <param name="userOptions">SHARPSAN_OPTIONS after sharpsan.json's options.</param>
     static int Run(string sanitize, string[] include, string[] exclude, string resultsDir, bool noBuild, string? configuration, string? framework,
-        string target, string[] extra)
+        string target, string[] extra, string userOptions)
     {
         string? sanitizers = CommonOptions.ParseSanitizers(sanitize);
         if (sanitizers is null) return 2;
-        string userOptions = Environment.GetEnvironmentVariable("SHARPSAN_OPTIONS") ?? "";
-        if (CommonOptions.ChoicesFromEnvironment() is not { } choices) return 2;
+        if (CommonOptions.ChoicesFrom(userOptions) is not { } choices) return 2;
 
         var projects = TestProjects.ProjectsOf(target, out string? error);
         if (error is not null) { CommonOptions.Error(error); return 2; }
