@@ -241,4 +241,19 @@ public sealed class TestCommandTests
         Assert.Equal(2, broken.ExitCode);
         Assert.Contains("sharpsan.json: unknown key(s) sanitise", broken.StdErr);
     }
+
+    [Fact]
+    public async Task SuiteBuiltWithoutPdbs_IsStillChecked_AndSaysSoOnce()
+    {
+        string suite = CopySuite("XunitSuite");
+        string props = Path.Combine(suite, "Directory.Build.props");
+        File.WriteAllText(props, File.ReadAllText(props).Replace("</PropertyGroup>", "  <DebugType>none</DebugType>\n  </PropertyGroup>"));
+
+        var run = await SharpSanTest(TestPaths.NewDirectory("cache"), suite, "--results", Path.Combine(suite, "out"));
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Single(Regex.Matches(run.StdErr, "no PDB: still checked, but reports show IL offsets instead of file:line"));
+        Assert.Matches(@"Failed:\s+4, Passed:\s+3", run.StdOut + run.StdErr);
+        Assert.Matches(@"SUMMARY: AddressSanitizer: heap-buffer-overflow \(Buffers\.dll\+0x[0-9a-f]+\) in Buffers\.NativeBuffer\.FillWithTerminator\(byte\)", run.StdOut + run.StdErr);
+    }
 }

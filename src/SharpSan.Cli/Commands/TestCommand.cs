@@ -144,6 +144,9 @@ internal static class TestCommand
             // Tests continue after a finding (it fails only its own test), so the checks must be able to return.
             var report = instrumenter.InstrumentCached(new InstrumentRequest(test.TargetPath, "", include, exclude, sanitizers, Recover: true, heuristic), CacheDirectory.Root);
             Progress.Done();
+            var withoutSymbols = report.Assemblies.Where(a => a.Detail.Contains(AppInstrumenter.NoSymbols, StringComparison.Ordinal)).Select(a => a.FileName).ToList();
+            if (withoutSymbols.Count > 0)
+                CommonOptions.Info($"{test.Name}: {string.Join(", ", withoutSymbols)} {(withoutSymbols.Count == 1 ? "has" : "have")} no PDB: still checked, but reports show IL offsets instead of file:line");
             foreach (var skipped in report.Assemblies.Where(a => a.Action == "skipped"))
                 CommonOptions.Info($"{test.Name}: skipped {skipped.FileName}: {skipped.Detail}");
             return report.MainAssembly;

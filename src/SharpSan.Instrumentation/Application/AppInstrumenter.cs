@@ -26,6 +26,9 @@ public sealed class AppInstrumenter(RuntimeLibrary runtime, Action<string>? prog
 {
     const string CompleteMarker = ".sharpsan-complete";
 
+    /// <summary>In an outcome's detail: the assembly had no PDB, so its frames show IL offsets instead of file:line.</summary>
+    public const string NoSymbols = "no PDB (reports show IL offsets, not file:line)";
+
     public InstrumentReport Instrument(InstrumentRequest request)
     {
         string input = Path.GetFullPath(request.Input);
@@ -76,7 +79,8 @@ public sealed class AppInstrumenter(RuntimeLibrary runtime, Action<string>? prog
                 result = new RewriteResult(file, RewriteStatus.Refused, $"could not be rewritten ({e.GetType().Name}: {e.Message})");
             }
             outcomes.Add(result.Status == RewriteStatus.Instrumented
-                ? new AssemblyOutcome(name, "instrumented", $"{result.Methods} methods, {result.Checks} checks" + (result.Warnings is { Count: > 0 } w ? $"; {w.Count} warning(s): {string.Join("; ", w.Take(3))}" : ""))
+                ? new AssemblyOutcome(name, "instrumented", $"{result.Methods} methods, {result.Checks} checks" + (result.HasSymbols ? "" : "; " + NoSymbols)
+                    + (result.Warnings is { Count: > 0 } w ? $"; {w.Count} warning(s): {string.Join("; ", w.Take(3))}" : ""))
                 : new AssemblyOutcome(name, "skipped", result.Reason!));
         }
         File.Copy(runtime.Path, Path.Combine(output, RuntimeLibrary.AssemblyName + ".dll"), overwrite: true);

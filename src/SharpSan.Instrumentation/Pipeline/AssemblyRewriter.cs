@@ -6,7 +6,7 @@ namespace SharpSan.Instrumentation.Pipeline;
 
 public enum RewriteStatus { Instrumented, Refused }
 
-public sealed record RewriteResult(string Input, RewriteStatus Status, string? Reason, int Methods = 0, int Checks = 0, IReadOnlyList<string>? Warnings = null);
+public sealed record RewriteResult(string Input, RewriteStatus Status, string? Reason, int Methods = 0, int Checks = 0, IReadOnlyList<string>? Warnings = null, bool HasSymbols = true);
 
 /// <summary>
 /// Rewrites one assembly: classify, read (with its PDB if any), run the passes over every method body, stamp
@@ -75,7 +75,7 @@ public sealed class AssemblyRewriter(RuntimeLibrary runtime, IReadOnlyList<IInst
             foreach (var ctx in contexts) ctx.Finish();
             AddStamp(module);
             Write(module, output, hasSymbols, contexts);
-            return new RewriteResult(input, RewriteStatus.Instrumented, null, contexts.Count, checks, warnings);
+            return new RewriteResult(input, RewriteStatus.Instrumented, null, contexts.Count, checks, warnings, hasSymbols);
         }
     }
 
