@@ -70,6 +70,10 @@ public sealed class TestCommandTests
             Assert.DoesNotContain($"{passing} [FAIL]", all);
         // The failure message is the report.
         Assert.Contains("SharpSan.Runtime.SanitizerFindingException : ===", all);
+        // Each bug is announced once while the tests run (findings so far), before the summary.
+        Assert.Single(Regex.Matches(run.StdErr, @"sharpsan: finding #\d: heap-buffer-overflow at NativeBuffer\.cs:\d+ in Buffers\.Tests\.BufferTests\.FillWithTerminator_"));
+        Assert.Single(Regex.Matches(run.StdErr, @"sharpsan: finding #\d: pool-double-return at Scratch\.cs:\d+ in Buffers\.Tests\.BufferTests\.Scratch_DisposedTwice"));
+        Assert.True(run.StdErr.IndexOf("sharpsan: finding #2", StringComparison.Ordinal) < run.StdErr.IndexOf("sharpsan: 2 finding(s)", StringComparison.Ordinal));
 
         int overflowLine = Marker(suite, "Buffers/NativeBuffer.cs", "BUG-OVERFLOW");
         int doubleReturnLine = Marker(suite, "Buffers/Scratch.cs", "BUG-DOUBLE-RETURN");

@@ -24,6 +24,7 @@ internal static class TestHost
         // VSTest kills a test host 100 ms after the session ends, which cuts the exit-time checks (leaks) short; a
         // host with nothing left to do still exits at once.
         if (Environment.GetEnvironmentVariable(ShutdownTimeout) is null) start.Environment[ShutdownTimeout] = "60000";
+        using var ticker = new FindingTicker(findingsDir);
         using var child = Process.Start(start)!;
         child.WaitForExit();
         return child.ExitCode;
