@@ -58,7 +58,7 @@ public sealed class PinPass : IInstrumentationPass
     /// <c>return</c> inside a fixed block leaves without clearing the pinned local: the frame's end is the unpin.
     /// (A pin still held when an exception leaves the method is never seen to end: not checked, never reported.)
     /// </summary>
-    void UnpinAllBefore(MethodContext ctx, Instruction ret, HashSet<VariableDefinition> pinned, Dictionary<VariableDefinition, VariableDefinition> companions)
+    static void UnpinAllBefore(MethodContext ctx, Instruction ret, HashSet<VariableDefinition> pinned, Dictionary<VariableDefinition, VariableDefinition> companions)
     {
         if (ret.Previous is { } call && IsTailCall(call)) return;
         var code = new List<Instruction>();
@@ -78,7 +78,7 @@ public sealed class PinPass : IInstrumentationPass
 
     static bool IsTailCall(Instruction call) => call.Previous is { OpCode.Code: Code.Tail };
 
-    void InstrumentObjectStore(MethodContext ctx, Instruction store, VariableDefinition local)
+    static void InstrumentObjectStore(MethodContext ctx, Instruction store, VariableDefinition local)
     {
         var exchange = ctx.Module.Entry(Pins, "Exchange");
         var placeholder = Instruction.Create(OpCodes.Nop);
@@ -87,7 +87,7 @@ public sealed class PinPass : IInstrumentationPass
         SetSite(ctx, placeholder, moved);
     }
 
-    void InstrumentReferenceStore(MethodContext ctx, Instruction store, VariableDefinition local, VariableDefinition companion)
+    static void InstrumentReferenceStore(MethodContext ctx, Instruction store, VariableDefinition local, VariableDefinition companion)
     {
         var value = ctx.Provenance.ProducerOf(store, 0);
         if (value is not null && IsUnpin(ctx, value))

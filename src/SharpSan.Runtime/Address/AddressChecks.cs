@@ -111,10 +111,10 @@ public static unsafe class AddressChecks
     }
 
     /// <summary>
-    /// Through a GC-tracked reference (a flag in the site, a JIT-time constant, so this folds to true for pointer
-    /// sites) unpin poison is not an error: the reference follows its object. Decided inline and without a call, so
-    /// the reporter stays a no-return cold path.
-    /// A bad access stays bad unless it goes through a reference and only meets unpin poison.</summary>
+    /// A bad access stays bad unless it goes through a GC-tracked reference and meets unpin poison: the reference
+    /// follows its object. The flag is in the site, a JIT-time constant, so this folds to true at pointer sites; it is
+    /// decided inline and without a call, so the reporter stays a no-return cold path.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static bool Confirmed(void* p, nuint size, int site) => !Sites.IsThroughReference(site) || !TouchesUnpinned((nuint)p, size);
 

@@ -24,7 +24,7 @@ public static class PinInterceptors
         if (type == GCHandleType.Pinned && value is not null)
         {
             lock (s_pinnedHandles) s_pinnedHandles[GCHandle.ToIntPtr(handle)] = value;
-            PinChecks.PinWithStack(value, AddressSanitizer.CaptureStackId(s_alloc));
+            PinRecords.Pin(value, AddressSanitizer.CaptureStackId(s_alloc));
         }
         return handle;
     }
@@ -36,7 +36,7 @@ public static class PinInterceptors
         if (handle.IsAllocated)
             lock (s_pinnedHandles) s_pinnedHandles.Remove(GCHandle.ToIntPtr(handle), out pinned);
         handle.Free();
-        if (pinned is not null) PinChecks.UnpinWithStack(pinned, AddressSanitizer.CaptureStackId(s_free));
+        if (pinned is not null) PinRecords.Unpin(pinned, AddressSanitizer.CaptureStackId(s_free));
     }
 
     /// <summary>
@@ -47,7 +47,7 @@ public static class PinInterceptors
     public static unsafe MemoryHandle MemoryPin<T>(ref Memory<T> memory)
     {
         var handle = memory.Pin();
-        if (handle.Pointer != null) PinChecks.PinReference(null, handle.Pointer, -1);
+        if (handle.Pointer != null) PinRecords.PinningAt((nuint)handle.Pointer);
         return handle;
     }
 
@@ -55,7 +55,7 @@ public static class PinInterceptors
     public static unsafe MemoryHandle ReadOnlyMemoryPin<T>(ref ReadOnlyMemory<T> memory)
     {
         var handle = memory.Pin();
-        if (handle.Pointer != null) PinChecks.PinReference(null, handle.Pointer, -1);
+        if (handle.Pointer != null) PinRecords.PinningAt((nuint)handle.Pointer);
         return handle;
     }
 

@@ -1,11 +1,8 @@
-using System.Runtime.CompilerServices;
-using SharpSan.Runtime.Common.Threads;
-
 namespace SharpSan.Runtime.Address.Pins;
 
 /// <summary>
 /// Entry points for pins in checked code (use-after-unpin). The rewriter calls them where a <c>fixed</c> statement
-/// stores into or clears its pinned local, and the GCHandle interceptors call them for pinned handles.
+/// stores into or clears its pinned local (the GCHandle and Memory.Pin interceptors go to <see cref="PinRecords"/> directly).
 /// </summary>
 public static unsafe class PinChecks
 {
@@ -30,12 +27,7 @@ public static unsafe class PinChecks
         else if (address != null) PinRecords.PinningAt((nuint)address);
     }
 
-    static void Pin(object owner, int site) => PinWithStack(owner, AddressSanitizer.CaptureStackIdAt(site));
+    static void Pin(object owner, int site) => PinRecords.Pin(owner, AddressSanitizer.CaptureStackIdAt(site));
 
     static void Unpin(object owner, int site) => PinRecords.Unpin(owner, AddressSanitizer.CaptureStackIdAt(site));
-
-    internal static void PinWithStack(object owner, int stack) => PinRecords.Pin(owner, stack);
-
-    internal static void UnpinWithStack(object owner, int stack) => PinRecords.Unpin(owner, stack);
-
 }
