@@ -91,7 +91,7 @@ public static class SanitizerRuntime
             else
             {
                 builder = new ReportBuilder();
-                builder.Separator();
+                builder.Line(error.SeparatorLine);
                 error.Print(builder);
                 text = builder.ToString();
                 bool suppressed = s_suppressions.Value.Matches(error.Kind, text);
@@ -105,13 +105,17 @@ public static class SanitizerRuntime
         if (duplicate && test is null) return;
         if (!duplicate) s_sink!.Write(text);
         s_findings?.Write(error, builder, text, test, duplicate);
-        if (!duplicate && s_options.HaltOnError && !s_exiting) Halt();
+        if (!duplicate && HaltsOn(error) && !s_exiting) Halt();
         if (s_options.FailTests && test is not null)
         {
             Common.Testing.TestAttribution.FailedByFinding(test);
             throw new SanitizerFindingException(text, test);
         }
     }
+
+    /// <summary>ThreadSanitizer keeps going after a race unless told otherwise (its halt_on_error defaults to 0).</summary>
+    static bool HaltsOn(ErrorReport error) =>
+        error.Tool == "ThreadSanitizer" ? s_options.IsSet("halt_on_error") && s_options.HaltOnError : s_options.HaltOnError;
 
     /// <summary>
     /// Reached when code instrumented without recovery (the default, like clang without -fsanitize-recover)

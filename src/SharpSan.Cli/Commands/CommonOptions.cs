@@ -8,7 +8,7 @@ namespace SharpSan.Cli.Commands;
 internal static class CommonOptions
 {
     public static readonly string[] KnownSanitizers = ["address", "thread", "memory", "guard"];
-    public static readonly string[] ImplementedSanitizers = ["address"];
+    public static readonly string[] ImplementedSanitizers = ["address", "thread"];
 
     public static Option<string> Sanitize() => new("--sanitize", "-s")
     {

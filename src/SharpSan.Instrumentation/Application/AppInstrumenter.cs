@@ -50,9 +50,14 @@ public sealed class AppInstrumenter(RuntimeLibrary runtime, Action<string>? prog
             .OrderBy(f => f, StringComparer.Ordinal).ToList();
 
         CopyTree(appDir, output);
-        var rewriter = request.Sanitizers.Contains("address")
-            ? AssemblyRewriter.ForAddress(runtime, request.Recover, request.Heuristic)
-            : throw new NotSupportedException($"sanitizers '{request.Sanitizers}' are not implemented yet; only 'address' is");
+        var sanitizers = request.Sanitizers.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var rewriter = (sanitizers.Contains("address"), sanitizers.Contains("thread")) switch
+        {
+            (true, true) => AssemblyRewriter.ForAddressAndThread(runtime, request.Recover, request.Heuristic),
+            (true, false) => AssemblyRewriter.ForAddress(runtime, request.Recover, request.Heuristic),
+            (false, true) => AssemblyRewriter.ForThread(runtime),
+            _ => throw new NotSupportedException($"sanitizers '{request.Sanitizers}' are not implemented yet; 'address' and 'thread' are"),
+        };
         var outcomes = new List<AssemblyOutcome>();
         var selected = new List<string>();
         foreach (var file in candidates)

@@ -9,13 +9,13 @@ namespace SharpSan.Instrumentation.Passes;
 /// Redirects calls to intercepted BCL methods (native allocation, Marshal/Unsafe/Buffer accessors, spans over
 /// pointers) to their SharpSan.Runtime replacements, as listed by the runtime's [Intercepts] attributes.
 /// </summary>
-public sealed class InterceptionPass : IInstrumentationPass
+public sealed class InterceptionPass(string sanitizer = "address") : IInstrumentationPass
 {
-    public string Name => "interception";
+    public string Name => "interception (" + sanitizer + ")";
 
     public void Run(MethodContext ctx)
     {
-        var catalog = ctx.Module.Runtime.Interceptors;
+        var catalog = ctx.Module.Runtime.InterceptorsFor(sanitizer);
         foreach (var instruction in ctx.Method.Body.Instructions.ToArray())
         {
             if (ctx.Editor.Inserted.Contains(instruction)) continue;

@@ -15,7 +15,8 @@ public sealed class RuntimeLibrary
     {
         Path = path;
         Module = ModuleDefinition.ReadModule(path, new ReaderParameters { ReadingMode = ReadingMode.Deferred });
-        Interceptors = BuildCatalog(Module);
+        Interceptors = BuildCatalog(Module, "address");
+        ThreadInterceptors = BuildCatalog(Module, "thread");
         Version = Module.Assembly.Name.Version.ToString();
     }
 
@@ -30,13 +31,19 @@ public sealed class RuntimeLibrary
     /// <summary>Signature key of a BCL method → the runtime method replacing it.</summary>
     public IReadOnlyDictionary<string, MethodDefinition> Interceptors { get; }
 
+    /// <summary>The same for ThreadSanitizer's interceptors (synchronisation: locks, threads, tasks, …).</summary>
+    public IReadOnlyDictionary<string, MethodDefinition> ThreadInterceptors { get; }
+
+    public IReadOnlyDictionary<string, MethodDefinition> InterceptorsFor(string sanitizer) =>
+        sanitizer == "thread" ? ThreadInterceptors : Interceptors;
+
     public TypeDefinition Type(string fullName) =>
         Module.GetType(fullName) ?? throw new InvalidOperationException($"{AssemblyName} lacks {fullName}");
 
     public MethodDefinition Method(string typeFullName, string name, int parameters = -1) =>
         Type(typeFullName).Methods.Single(m => m.Name == name && (parameters < 0 || m.Parameters.Count == parameters));
 
-    static Dictionary<string, MethodDefinition> BuildCatalog(ModuleDefinition runtime)
+    static Dictionary<string, MethodDefinition> BuildCatalog(ModuleDefinition runtime, string sanitizer)
     {
         var catalog = new Dictionary<string, MethodDefinition>();
         foreach (var type in runtime.Types)
@@ -44,6 +51,8 @@ public sealed class RuntimeLibrary
         {
             var attribute = method.CustomAttributes.FirstOrDefault(a => a.AttributeType.Name == "InterceptsAttribute");
             if (attribute is null) continue;
+            string owner = attribute.Properties.FirstOrDefault(p => p.Name == "Sanitizer").Argument.Value as string ?? "address";
+            if (owner != sanitizer) continue;
             string targetType = (string)attribute.ConstructorArguments[0].Value;
             string targetMethod = (string)attribute.ConstructorArguments[1].Value;
             // Constructor interceptors take the constructor's parameters; generic parameters of a generic
@@ -51,7 +60,8 @@ public sealed class RuntimeLibrary
             bool instance = attribute.Properties.Any(p => p.Name == "Instance" && p.Argument.Value is true);
             var parameters = method.Parameters.Skip(instance ? 1 : 0).Select(p => p.ParameterType);
             // Static members of a generic type (Span<T>.op_Implicit) follow the constructors' convention too.
-            bool typeGenerics = targetMethod == ".ctor" || (!instance && targetType.Contains('`'));
+            // Instance methods of a generic type (Task<T>.Result) too: their T is the interceptor's method generic.
+            bool typeGenerics = targetMethod == ".ctor" || targetType.Contains('`');
             string key = typeGenerics
                 ? SignatureKey.Of(targetType, targetMethod, parameters).Replace("!!", "!")
                 : SignatureKey.Of(targetType, targetMethod, parameters);

@@ -24,8 +24,12 @@ public static class CaseCompiler
         return [.. tpa
             .Where(p => string.Equals(Path.GetDirectoryName(p), frameworkDir, StringComparison.Ordinal))
             .Where(p => p.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
-            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))];
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .Append(MetadataReference.CreateFromFile(AnnotationsPath))];
     }
+
+    /// <summary>SharpSan.Annotations.dll (race annotations, the test-only barrier): every case may use it; it is copied beside the case.</summary>
+    static string AnnotationsPath => Path.Combine(AppContext.BaseDirectory, "SharpSan.Annotations.dll");
 
     /// <summary>Compiles <paramref name="sourcePath"/> into <paramref name="outputDir"/>/<paramref name="name"/>.dll; returns the dll path.</summary>
     /// <exception cref="CompilationFailedException">the source has errors</exception>
@@ -57,6 +61,7 @@ public static class CaseCompiler
             var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString());
             throw new CompilationFailedException($"{sourcePath} does not compile:\n" + string.Join("\n", errors));
         }
+        File.Copy(AnnotationsPath, Path.Combine(outputDir, "SharpSan.Annotations.dll"), overwrite: true);
         var version = Environment.Version;
         File.WriteAllText(Path.Combine(outputDir, name + ".runtimeconfig.json"), $$"""
             {

@@ -25,6 +25,7 @@ public sealed record Directive(DirectiveKind Kind, string Pattern, int Line)
 /// // ENV: KEY=VALUE           environment for the run (repeatable)
 /// // EXIT: n                  expected exit code (default 1 when a positive CHECK contains "ERROR:", else 0)
 /// // OPTIMIZE: true           compile with optimizations (default: Debug)
+/// // SANITIZE: thread          the --sanitize list to instrument with (default: address)
 /// // XFAIL: reason            a known SharpSan bug: the case must fail (an unexpected pass is an error)
 /// // CHECK: / CHECK-NEXT: / CHECK-NOT:   FileCheck expectations on the program's output
 /// </code>
@@ -34,7 +35,7 @@ public sealed record Directive(DirectiveKind Kind, string Pattern, int Line)
 public sealed class CaseFile
 {
     static readonly Regex s_directive = new(
-        @"//\s*(?<kind>CHECK-NEXT|CHECK-NOT|CHECK|RUN|ENV|EXIT|OPTIMIZE|XFAIL):(?<rest>.*)$",
+        @"//\s*(?<kind>CHECK-NEXT|CHECK-NOT|CHECK|RUN|ENV|EXIT|OPTIMIZE|SANITIZE|XFAIL):(?<rest>.*)$",
         RegexOptions.CultureInvariant);
 
     public required string Path { get; init; }
@@ -47,15 +48,27 @@ public sealed class CaseFile
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
     public int? ExplicitExitCode { get; init; }
     public bool Optimize { get; init; }
+    /// <summary>The --sanitize list, normalised ("address", "thread", "address,thread").</summary>
+    public string Sanitize { get; init; } = "address";
+    public bool IsRaceCase => Sanitize.Contains("thread", StringComparison.Ordinal);
+    /// <summary>Runs of the instrumented program; every run must match. Race cases that expect a report run several times, to show the detection does not depend on timing.</summary>
+    public int Runs => IsRaceCase && ExpectsReport ? RaceRuns : 1;
+    public const int RaceRuns = 3;
     public string? XFail { get; init; }
     public IReadOnlyList<Directive> Checks { get; init; } = [];
     /// <summary>Set when the file's directives are malformed: the case then fails (never as an expected failure).</summary>
     public string? LoadError { get; init; }
 
-    /// <summary>True when the case expects a sanitizer report (some positive CHECK names an ERROR: line).</summary>
-    public bool ExpectsReport => Checks.Any(c => c.Kind != DirectiveKind.CheckNot && c.Pattern.Contains("ERROR:", StringComparison.Ordinal));
+    /// <summary>True when the case expects a sanitizer report (some positive CHECK names an ERROR: line or a ThreadSanitizer WARNING:).</summary>
+    public bool ExpectsReport => Checks.Any(c => c.Kind != DirectiveKind.CheckNot && IsReportLine(c.Pattern));
 
-    public int ExpectedExitCode => ExplicitExitCode ?? (ExpectsReport ? 1 : 0);
+    /// <summary>A pattern that names a report's first line: ASan's ERROR:, TSan's WARNING: ThreadSanitizer.</summary>
+    public static bool IsReportLine(string pattern) =>
+        pattern.Contains("ERROR:", StringComparison.Ordinal) || pattern.Contains("WARNING: ThreadSanitizer", StringComparison.Ordinal);
+
+    /// <summary>Default exit code: 66 for a ThreadSanitizer report only (as TSan), 1 for any other report, else 0.</summary>
+    public int ExpectedExitCode => ExplicitExitCode ?? (!ExpectsReport ? 0
+        : Checks.Any(c => c.Kind != DirectiveKind.CheckNot && c.Pattern.Contains("ERROR:", StringComparison.Ordinal)) ? 1 : 66);
 
     /// <summary>Loads a case; a malformed one comes back with <see cref="LoadError"/> set, so that it shows up as a failing row.</summary>
     public static CaseFile LoadOrReport(string path, string root)
@@ -88,6 +101,7 @@ public sealed class CaseFile
         var checks = new List<Directive>();
         int? exit = null;
         bool optimize = false;
+        string sanitize = "address";
         string? xfail = null;
 
         var lines = source.Split('\n');
@@ -113,6 +127,12 @@ public sealed class CaseFile
                     break;
                 case "OPTIMIZE":
                     optimize = bool.TryParse(rest, out bool o) ? o : throw new FormatException($"{where}: OPTIMIZE needs true or false, got '{rest}'");
+                    break;
+                case "SANITIZE":
+                    var parts = rest.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                    if (parts.Length == 0 || parts.Any(p => p is not ("address" or "thread")))
+                        throw new FormatException($"{where}: SANITIZE needs address, thread or both, got '{rest}'");
+                    sanitize = string.Join(",", parts.Order(StringComparer.Ordinal));
                     break;
                 case "XFAIL":
                     xfail = rest.Length > 0 ? rest : throw new FormatException($"{where}: XFAIL needs a one-line reason");
@@ -142,6 +162,7 @@ public sealed class CaseFile
             Environment = env,
             ExplicitExitCode = exit,
             Optimize = optimize,
+            Sanitize = sanitize,
             XFail = xfail,
             Checks = checks,
         };

@@ -155,7 +155,7 @@ public static class Suite
         {
             // One RuntimeLibrary per case: Cecil modules read lazily are not safe to share between threads.
             var choices = Choices(env);
-            var request = new InstrumentRequest(dll, instrumented, [], [], Recover: choices.Recover, Heuristic: choices.Heuristic);
+            var request = new InstrumentRequest(dll, instrumented, [], [], c.Sanitize, Recover: choices.Recover, Heuristic: choices.Heuristic);
             var report = new AppInstrumenter(RuntimeLibrary.Default()).Instrument(request);
             var outcome = report.Assemblies.FirstOrDefault(a => a.FileName == c.Name + ".dll");
             if (outcome is null || outcome.Action != "instrumented")
@@ -167,8 +167,15 @@ public static class Suite
             return new CaseResult(c, null, "instrumentation threw: " + e, compileTime, clock.Elapsed);
         }
         var instrumentTime = clock.Elapsed;
-        var run = ChildProcess.RunMerged(ChildProcess.DotnetHost, [main, .. c.Arguments.Select(Substitute)], env);
-        File.WriteAllText(Path.Combine(root, "output.txt"), $"exit code {run.ExitCode}\n{run.Output}");
+        ProcessResult run = null!;
+        for (int n = 1; n <= c.Runs; n++)
+        {
+            run = ChildProcess.RunMerged(ChildProcess.DotnetHost, [main, .. c.Arguments.Select(Substitute)], env);
+            File.WriteAllText(Path.Combine(root, c.Runs == 1 ? "output.txt" : $"output.{n}.txt"), $"exit code {run.ExitCode}\n{run.Output}");
+            var result = new CaseResult(c, run, null, compileTime, instrumentTime);
+            // A run that misses stops the series: the case fails with that run's output.
+            if (n < c.Runs && result.Failure() is not null) return result with { SetupError = null };
+        }
         return new CaseResult(c, run, null, compileTime, instrumentTime);
     }
 }

@@ -29,7 +29,8 @@ public static class OptionTable
         new("suppressions", OptionType.String, "", "File of suppressions (`leak:Pattern`, `heap-buffer-overflow:Pattern`, ...), matched against report frames."),
         new("sgcheck_heuristic", OptionType.Bool, "1", "SGCheck's heuristic for pointers derived elsewhere: a pointer access in a loop is bound, per method activation, to the first known buffer it touches (escaped fixed buffer or [InlineArray], stackalloc buffer, RVA global); leaving it for the enclosing struct or for another known buffer is reported. 0 turns it off (read when instrumenting too: then no binding code is emitted)."),
         new("print_legend", OptionType.Bool, "1", "Print the shadow byte legend after the shadow dump."),
-        new("history_size", OptionType.Int, "2", "Per-thread access history for ThreadSanitizer (reserved; used by --sanitize thread)."),
+        new("history_size", OptionType.Int, "2", "ThreadSanitizer: each thread remembers its last 8192 << history_size shadow-changing accesses (0..7) to print the previous access's stack; older ones print \"[failed to restore the stack]\"."),
+        new("race_stats", OptionType.Bool, "0", "ThreadSanitizer: count accesses by path and print at exit the fraction that took FastTrack's O(1) path and the same-epoch path."),
         new("verbosity", OptionType.Int, "0", "1 prints runtime start-up details on stderr."),
     ];
 

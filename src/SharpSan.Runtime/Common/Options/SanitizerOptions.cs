@@ -10,9 +10,12 @@ public sealed class SanitizerOptions
 {
     readonly Dictionary<string, string> _values;
 
-    SanitizerOptions(Dictionary<string, string> values)
+    readonly HashSet<string> _explicit;
+
+    SanitizerOptions(Dictionary<string, string> values, HashSet<string> explicitlySet)
     {
         _values = values;
+        _explicit = explicitlySet;
         // Typed values are read on hot paths (every allocation), so they are parsed once, here.
         HaltOnError = GetBool("halt_on_error");
         _exitCode = (int)GetInt("exitcode");
@@ -48,6 +51,7 @@ public sealed class SanitizerOptions
     public static SanitizerOptions Parse(string? text)
     {
         var values = OptionTable.All.ToDictionary(o => o.Name, o => o.Default);
+        var explicitlySet = new HashSet<string>();
         foreach (var pair in (text ?? "").Split([':', ' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries))
         {
             int eq = pair.IndexOf('=');
@@ -57,8 +61,9 @@ public sealed class SanitizerOptions
             var spec = OptionTable.Find(key)
                 ?? throw new OptionsException($"unknown option '{key}' in SHARPSAN_OPTIONS; known options: {OptionTable.KnownNames}");
             values[key] = Normalize(spec, value);
+            explicitlySet.Add(key);
         }
-        return new SanitizerOptions(values);
+        return new SanitizerOptions(values, explicitlySet);
     }
 
     static string Normalize(OptionSpec spec, string value) => spec.Type switch
@@ -78,6 +83,9 @@ public sealed class SanitizerOptions
     };
 
     public bool GetBool(string name) => Get(name) == "1";
+
+    /// <summary>True when SHARPSAN_OPTIONS gave this option a value (tools with different defaults need to know).</summary>
+    public bool IsSet(string name) => _explicit.Contains(name);
     public long GetInt(string name) => long.Parse(Get(name), CultureInfo.InvariantCulture);
     public string GetString(string name) => Get(name);
 

@@ -18,5 +18,8 @@ public abstract class ErrorReport
     /// <summary>Exit code used when this report is printed and `exitcode` is not set.</summary>
     public virtual int DefaultExitCode => 1;
 
+    /// <summary>The line printed before the report (ASan's long rule; TSan's short one).</summary>
+    public virtual string SeparatorLine => "=================================================================";
+
     public abstract void Print(ReportBuilder report);
 }

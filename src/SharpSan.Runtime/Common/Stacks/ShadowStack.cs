@@ -19,7 +19,7 @@ public static unsafe class ShadowStack
 {
     public const int ModuleShift = 22;
     const int BlockSize = 1 << 20;
-    const int HeaderInts = 4;              // [top pointer: 2 ints][spare: 2 ints]
+    const int HeaderInts = 4;              // [top pointer: 2 ints][version][spare]
 
     [ThreadStatic] static int* t_block;
     [ThreadStatic] static BlockOwner? t_owner;
@@ -36,6 +36,7 @@ public static unsafe class ShadowStack
         frame[0] = frameKey;
         frame[1] = 0;
         *(int**)block = frame;
+        block[2]++;
         return frame + 1;
     }
 
@@ -52,11 +53,34 @@ public static unsafe class ShadowStack
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Exit(int* site) => *(int**)((nuint)site & ~(nuint)(BlockSize - 1)) = site - 3;
+    public static void Exit(int* site)
+    {
+        int* block = (int*)((nuint)site & ~(nuint)(BlockSize - 1));
+        *(int**)block = site - 3;
+        block[2]++;
+    }
 
     /// <summary>At the start of a catch/finally/fault handler: frames above this one were unwound by an exception.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Restore(int* site) => *(int**)((nuint)site & ~(nuint)(BlockSize - 1)) = site - 1;
+    public static void Restore(int* site)
+    {
+        int* block = (int*)((nuint)site & ~(nuint)(BlockSize - 1));
+        *(int**)block = site - 1;
+        block[2]++;
+    }
+
+    /// <summary>
+    /// Changes whenever this thread's stack changes (a frame entered, left or unwound): while it stays the same, a
+    /// stack captured at the same site is the same stack (ThreadSanitizer's history reuses it instead of capturing).
+    /// </summary>
+    public static int Version
+    {
+        get
+        {
+            int* block = t_block;
+            return block == null ? 0 : block[2];
+        }
+    }
 
     /// <summary>
     /// True while the frame whose call-site slot is <paramref name="site"/> (what <see cref="Enter"/> returned) is on

@@ -1,0 +1,65 @@
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+using SharpSan.Instrumentation.Il;
+
+namespace SharpSan.Instrumentation.Races;
+
+public enum AddressUse { Read, Write, Atomic }
+
+/// <summary>
+/// What the code does with an address taken by <c>ldflda</c>/<c>ldsflda</c>/<c>ldelema</c>: finds the instruction that
+/// consumes it (forward, within straight-line code, by stack depth) and classifies it as a read, a write, or an
+/// atomic operation (Interlocked, Volatile). When the consumer cannot be found the use counts as a read.
+/// </summary>
+public static class AccessUse
+{
+    public static (AddressUse Use, Instruction? Consumer) Of(Instruction address, MethodDefinition method, HashSet<Instruction> branchTargets)
+    {
+        int depth = 1;
+        for (var i = address.Next; i is not null; i = i.Next)
+        {
+            if (branchTargets.Contains(i)) break;
+            if (i.OpCode.OpCodeType == OpCodeType.Prefix) continue;
+            var (pops, pushes) = StackEffects.Of(i, method);
+            if (pops >= depth) return (Classify(i, depth, pops), i);
+            depth += pushes - pops;
+            if (i.OpCode.FlowControl is FlowControl.Branch or FlowControl.Cond_Branch or FlowControl.Return or FlowControl.Throw) break;
+        }
+        return (AddressUse.Read, null);
+    }
+
+    static AddressUse Classify(Instruction consumer, int depth, int pops)
+    {
+        switch (consumer.OpCode.Code)
+        {
+            case Code.Stfld: return depth == 2 ? AddressUse.Write : AddressUse.Read;   // the address is the target object, not the value
+            case Code.Stobj: case Code.Initobj: case Code.Cpobj:
+            case Code.Stind_I: case Code.Stind_I1: case Code.Stind_I2: case Code.Stind_I4: case Code.Stind_I8:
+            case Code.Stind_R4: case Code.Stind_R8: case Code.Stind_Ref:
+                return depth == pops ? AddressUse.Write : AddressUse.Read;
+            case Code.Call: case Code.Callvirt:
+                var method = (MethodReference)consumer.Operand;
+                string type = method.DeclaringType.FullName;
+                if (type is "System.Threading.Interlocked" or "System.Threading.Volatile") return AddressUse.Atomic;
+                int argument = pops - depth;   // 0 = first argument (or `this`)
+                return IsReadOnlyArgument(method, argument) ? AddressUse.Read : AddressUse.Write;
+            default:
+                return AddressUse.Read;
+        }
+    }
+
+    static bool IsReadOnlyArgument(MethodReference method, int argument)
+    {
+        MethodDefinition? definition;
+        try { definition = method.Resolve(); } catch (AssemblyResolutionException) { return false; }
+        if (definition is null) return false;
+        if (method.HasThis && argument == 0)
+            return definition.DeclaringType.IsValueType && (RaceShadowFields.HasAttribute(definition.DeclaringType.CustomAttributes, "IsReadOnlyAttribute")
+                || RaceShadowFields.HasAttribute(definition.CustomAttributes, "IsReadOnlyAttribute") || definition.IsGetter);
+        int index = argument - (method.HasThis ? 1 : 0);
+        if (index < 0 || index >= definition.Parameters.Count) return false;
+        var parameter = definition.Parameters[index];
+        return parameter.IsIn || RaceShadowFields.HasAttribute(parameter.CustomAttributes, "IsReadOnlyAttribute")
+            || RaceShadowFields.HasAttribute(parameter.CustomAttributes, "RequiresLocationAttribute");
+    }
+}

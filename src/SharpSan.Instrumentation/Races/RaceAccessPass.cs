@@ -1,0 +1,324 @@
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+using SharpSan.Instrumentation.Pipeline;
+
+namespace SharpSan.Instrumentation.Races;
+
+/// <summary>
+/// ThreadSanitizer's instrumentation (TSan's __tsan_read/__tsan_write): a call to SharpSan.Runtime's RaceChecks before
+/// every access to a shadowed field, static or array element in checked code; release/acquire around atomic accesses
+/// (volatile fields, Interlocked, Volatile); and suspend/resume edges in async state machines.
+/// </summary>
+public sealed class RaceAccessPass : IInstrumentationPass
+{
+    const string Checks = "SharpSan.Runtime.Races.RaceChecks";
+    const string Sync = "SharpSan.Runtime.Races.RaceSync";
+
+    RaceShadowFields? _fields;
+
+    public string Name => "race-access";
+
+    public void Prepare(IReadOnlyList<MethodContext> methods)
+    {
+        if (methods.Count == 0) return;
+        var module = methods[0].Module;
+        _fields = new RaceShadowFields(module.Module, module.RuntimeType(RaceShadowFields.RaceCellType));
+    }
+
+    public void Run(MethodContext ctx)
+    {
+        if (_fields is null || IsExempt(ctx.Method)) return;
+        var body = ctx.Method.Body;
+        var branchTargets = BranchTargets(body);
+        var atomicCalls = new HashSet<Instruction>();
+        foreach (var instruction in body.Instructions.ToArray())
+        {
+            if (ctx.Editor.Inserted.Contains(instruction)) continue;
+            switch (instruction.OpCode.Code)
+            {
+                case Code.Ldfld or Code.Stfld:
+                    InstanceField(ctx, instruction);
+                    break;
+                case Code.Ldsfld or Code.Stsfld:
+                    StaticField(ctx, instruction);
+                    break;
+                case Code.Ldflda or Code.Ldsflda or Code.Ldelema:
+                    Address(ctx, instruction, branchTargets, atomicCalls);
+                    break;
+                case >= Code.Ldelem_I1 and <= Code.Ldelem_Ref or Code.Ldelem_Any:
+                    LoadElement(ctx, instruction);
+                    break;
+                case >= Code.Stelem_I and <= Code.Stelem_Ref or Code.Stelem_Any:
+                    StoreElement(ctx, instruction);
+                    break;
+            }
+        }
+        // Atomics on locations the code could not name (a ref parameter): one shared clock.
+        foreach (var call in body.Instructions.Where(i => !ctx.Editor.Inserted.Contains(i) && IsAtomicCall(i) && !atomicCalls.Contains(i)).ToList())
+            AroundAtomic(ctx, call, [Instruction.Create(OpCodes.Ldnull)], [Instruction.Create(OpCodes.Ldc_I4_0)]);
+        AsyncFlow(ctx);
+    }
+
+    /// <summary>[NoSanitize] (any namespace) on the method or an enclosing type switches the checks off.</summary>
+    static bool IsExempt(MethodDefinition method)
+    {
+        if (RaceShadowFields.HasAttribute(method.CustomAttributes, "NoSanitizeAttribute")) return true;
+        for (var type = method.DeclaringType; type is not null; type = type.DeclaringType)
+            if (RaceShadowFields.HasAttribute(type.CustomAttributes, "NoSanitizeAttribute")) return true;
+        return false;
+    }
+
+    void InstanceField(MethodContext ctx, Instruction access)
+    {
+        var field = (FieldReference)access.Operand;
+        bool write = access.OpCode.Code == Code.Stfld;
+        bool isVolatile = access.Previous is { OpCode.Code: Code.Volatile } || RaceShadowFields.IsVolatile(field);
+        if (isVolatile && !field.DeclaringType.IsValueType && !IsValueTypeReceiver(field))
+        {
+            VolatileField(ctx, access, field, write);
+            return;
+        }
+        if (_fields!.ShadowOf(field) is not { } shadow) return;
+        var site = ctx.SiteOf(access);
+        var check = new List<Instruction>();
+        VariableDefinition? value = null;
+        if (write)
+        {
+            value = ctx.Temp(FieldTypeAsSeen(field));
+            check.Add(Instruction.Create(OpCodes.Stloc, value));
+        }
+        check.AddRange([
+            Instruction.Create(OpCodes.Dup),
+            Instruction.Create(OpCodes.Dup),
+            Instruction.Create(OpCodes.Ldflda, shadow),
+            site,
+            Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, write ? "WriteField" : "ReadField")),
+        ]);
+        if (value is not null) check.Add(Instruction.Create(OpCodes.Ldloc, value));
+        Emit(ctx, access, check);
+    }
+
+    static bool IsValueTypeReceiver(FieldReference field) => field.DeclaringType.IsValueType;
+
+    void StaticField(MethodContext ctx, Instruction access)
+    {
+        var field = (FieldReference)access.Operand;
+        bool write = access.OpCode.Code == Code.Stsfld;
+        if (access.Previous is { OpCode.Code: Code.Volatile } || RaceShadowFields.IsVolatile(field))
+        {
+            var key = KeyOf(field);
+            if (write) ctx.Editor.InsertBefore(access, [Instruction.Create(OpCodes.Ldnull), Instruction.Create(OpCodes.Ldc_I4, key), Call(ctx, Sync, "AtomicRelease")]);
+            else ctx.Editor.InsertAfter(access, [Instruction.Create(OpCodes.Ldnull), Instruction.Create(OpCodes.Ldc_I4, key), Call(ctx, Sync, "AtomicAcquire")]);
+            ctx.Changed = true;
+            return;
+        }
+        if (_fields!.ShadowOf(field) is not { } shadow) return;
+        var site = ctx.SiteOf(access);
+        Emit(ctx, access, [
+            Instruction.Create(OpCodes.Ldsflda, shadow),
+            site,
+            Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, write ? "WriteStatic" : "ReadStatic")),
+        ]);
+    }
+
+    /// <summary>volatile read = load-acquire, volatile write = store-release, on the (object, field) location.</summary>
+    void VolatileField(MethodContext ctx, Instruction access, FieldReference field, bool write)
+    {
+        int key = KeyOf(field);
+        if (write)
+        {
+            var value = ctx.Temp(FieldTypeAsSeen(field));
+            ctx.Editor.InsertBefore(access, [
+                Instruction.Create(OpCodes.Stloc, value), Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Ldc_I4, key),
+                Call(ctx, Sync, "AtomicRelease"), Instruction.Create(OpCodes.Ldloc, value)]);
+        }
+        else
+        {
+            var owner = ctx.Temp(ctx.Method.Module.TypeSystem.Object);
+            ctx.Editor.InsertBefore(access, [Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Stloc, owner)]);
+            ctx.Editor.InsertAfter(access, [Instruction.Create(OpCodes.Ldloc, owner), Instruction.Create(OpCodes.Ldc_I4, key), Call(ctx, Sync, "AtomicAcquire")]);
+        }
+        ctx.Changed = true;
+    }
+
+    void Address(MethodContext ctx, Instruction access, HashSet<Instruction> branchTargets, HashSet<Instruction> atomicCalls)
+    {
+        var (use, consumer) = AccessUse.Of(access, ctx.Method, branchTargets);
+        var code = access.OpCode.Code;
+        if (use == AddressUse.Atomic && consumer is not null)
+        {
+            atomicCalls.Add(consumer);
+            AtomicAddress(ctx, access, consumer);
+            return;
+        }
+        bool write = use == AddressUse.Write;
+        if (code == Code.Ldelema)
+        {
+            var index = ctx.Temp(ctx.Method.Module.TypeSystem.IntPtr);
+            var site = ctx.SiteOf(access);
+            Emit(ctx, access, [
+                Instruction.Create(OpCodes.Stloc, index), Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Ldloc, index), site,
+                Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, write ? "WriteElement" : "ReadElement")),
+                Instruction.Create(OpCodes.Ldloc, index)]);
+            return;
+        }
+        var field = (FieldReference)access.Operand;
+        if (RaceShadowFields.IsVolatile(field) || _fields!.ShadowOf(field) is not { } shadow) return;
+        var fieldSite = ctx.SiteOf(access);
+        if (code == Code.Ldsflda)
+        {
+            Emit(ctx, access, [Instruction.Create(OpCodes.Ldsflda, shadow), fieldSite,
+                Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, write ? "WriteStatic" : "ReadStatic"))]);
+            return;
+        }
+        if (field.DeclaringType.IsValueType) return;
+        Emit(ctx, access, [Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Ldflda, shadow), fieldSite,
+            Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, write ? "WriteField" : "ReadField"))]);
+    }
+
+    /// <summary>Interlocked.X(ref location) / Volatile.Read/Write(ref location) on a location the code names.</summary>
+    void AtomicAddress(MethodContext ctx, Instruction access, Instruction call)
+    {
+        var system = ctx.Method.Module.TypeSystem;
+        var owner = ctx.Temp(system.Object);
+        List<Instruction> ownerCode, keyCode;
+        switch (access.OpCode.Code)
+        {
+            case Code.Ldflda:
+                ctx.Editor.InsertBefore(access, [Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Stloc, owner)]);
+                ownerCode = [Instruction.Create(OpCodes.Ldloc, owner)];
+                keyCode = [Instruction.Create(OpCodes.Ldc_I4, KeyOf((FieldReference)access.Operand))];
+                break;
+            case Code.Ldsflda:
+                ownerCode = [Instruction.Create(OpCodes.Ldnull)];
+                keyCode = [Instruction.Create(OpCodes.Ldc_I4, KeyOf((FieldReference)access.Operand))];
+                break;
+            default:   // ldelema: (array, index)
+                var index = ctx.Temp(system.IntPtr);
+                var key = ctx.Temp(system.Int32);
+                ctx.Editor.InsertBefore(access, [
+                    Instruction.Create(OpCodes.Stloc, index), Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Stloc, owner),
+                    Instruction.Create(OpCodes.Ldloc, index), Instruction.Create(OpCodes.Conv_I4), Instruction.Create(OpCodes.Stloc, key),
+                    Instruction.Create(OpCodes.Ldloc, index)]);
+                ownerCode = [Instruction.Create(OpCodes.Ldloc, owner)];
+                keyCode = [Instruction.Create(OpCodes.Ldloc, key)];
+                break;
+        }
+        AroundAtomic(ctx, call, ownerCode, keyCode);
+    }
+
+    /// <summary>Release before the atomic call (unless it only loads), acquire after it (unless it only stores).</summary>
+    static void AroundAtomic(MethodContext ctx, Instruction call, List<Instruction> owner, List<Instruction> key)
+    {
+        var method = (MethodReference)call.Operand;
+        bool loadOnly = method.DeclaringType.Name == "Volatile" && method.Name == "Read";
+        bool storeOnly = method.DeclaringType.Name == "Volatile" && method.Name == "Write";
+        if (!loadOnly)
+            ctx.Editor.InsertBefore(call, [.. Clone(owner), .. Clone(key), Call(ctx, Sync, "AtomicRelease")]);
+        if (!storeOnly)
+            ctx.Editor.InsertAfter(call, [.. Clone(owner), .. Clone(key), Call(ctx, Sync, "AtomicAcquire")]);
+        ctx.Changed = true;
+    }
+
+    static IEnumerable<Instruction> Clone(List<Instruction> code) => code.Select(i => i.Operand switch
+    {
+        null => Instruction.Create(i.OpCode),
+        VariableDefinition v => Instruction.Create(i.OpCode, v),
+        int n => Instruction.Create(i.OpCode, n),
+        _ => throw new InvalidOperationException("unexpected operand"),
+    });
+
+    static bool IsAtomicCall(Instruction i) =>
+        i.OpCode.Code is Code.Call && i.Operand is MethodReference m
+        && m.DeclaringType.FullName is "System.Threading.Interlocked" or "System.Threading.Volatile"
+        && m.Parameters.Count > 0 && m.Parameters[0].ParameterType is ByReferenceType;
+
+    void LoadElement(MethodContext ctx, Instruction access)
+    {
+        var index = ctx.Temp(ctx.Method.Module.TypeSystem.IntPtr);
+        var site = ctx.SiteOf(access);
+        Emit(ctx, access, [
+            Instruction.Create(OpCodes.Stloc, index), Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Ldloc, index), site,
+            Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, "ReadElement")),
+            Instruction.Create(OpCodes.Ldloc, index)]);
+    }
+
+    void StoreElement(MethodContext ctx, Instruction access)
+    {
+        var system = ctx.Method.Module.TypeSystem;
+        TypeReference valueType = access.OpCode.Code switch
+        {
+            Code.Stelem_I => system.IntPtr,
+            Code.Stelem_I1 or Code.Stelem_I2 or Code.Stelem_I4 => system.Int32,
+            Code.Stelem_I8 => system.Int64,
+            Code.Stelem_R4 => system.Single,
+            Code.Stelem_R8 => system.Double,
+            Code.Stelem_Ref => system.Object,
+            _ => (TypeReference)access.Operand,
+        };
+        var value = ctx.Temp(valueType);
+        var index = ctx.Temp(system.IntPtr);
+        var site = ctx.SiteOf(access);
+        Emit(ctx, access, [
+            Instruction.Create(OpCodes.Stloc, value), Instruction.Create(OpCodes.Stloc, index),
+            Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Ldloc, index), site,
+            Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, "WriteElement")),
+            Instruction.Create(OpCodes.Ldloc, index), Instruction.Create(OpCodes.Ldloc, value)]);
+    }
+
+    /// <summary>Async state machines: MoveNext resumes after the code before the await; each await suspends (releases).</summary>
+    void AsyncFlow(MethodContext ctx)
+    {
+        var method = ctx.Method;
+        if (method.Name != "MoveNext" || !RaceShadowFields.IsAsyncStateMachine(method.DeclaringType)) return;
+        if (_fields!.FlowOf(method.DeclaringType) is not { } flow) return;
+        foreach (var call in method.Body.Instructions.Where(i => !ctx.Editor.Inserted.Contains(i) && i.OpCode.FlowControl == FlowControl.Call
+            && i.Operand is MethodReference m && m.Name is "AwaitUnsafeOnCompleted" or "AwaitOnCompleted").ToList())
+        {
+            ctx.Editor.InsertBefore(call, [Instruction.Create(OpCodes.Ldarg_0), Instruction.Create(OpCodes.Ldflda, flow), Call(ctx, Sync, "Suspend")]);
+        }
+        ctx.InsertPrologue([Instruction.Create(OpCodes.Ldarg_0), Instruction.Create(OpCodes.Ldfld, flow), Call(ctx, Sync, "Resume")]);
+        ctx.Changed = true;
+    }
+
+    static void Emit(MethodContext ctx, Instruction access, List<Instruction> check)
+    {
+        var moved = ctx.Editor.InsertBefore(access, check);
+        ctx.Retarget(access, moved);
+        ctx.Checks++;
+        ctx.Changed = true;
+    }
+
+    static Instruction Call(MethodContext ctx, string type, string name) => Instruction.Create(OpCodes.Call, ctx.Module.Entry(type, name));
+
+    /// <summary>A stable number for a field (its full name hashed, FNV-1a): the same in every module that touches it.</summary>
+    static int KeyOf(FieldReference field)
+    {
+        uint hash = 2166136261;
+        foreach (char c in field.DeclaringType.GetElementType().FullName + "::" + field.Name) hash = (hash ^ c) * 16777619;
+        return (int)hash;
+    }
+
+    /// <summary>The field's type as the accessing code sees it (a generic instance's type arguments substituted).</summary>
+    static TypeReference FieldTypeAsSeen(FieldReference field)
+    {
+        var type = field.FieldType is RequiredModifierType r ? r.ElementType : field.FieldType;
+        return field.DeclaringType is GenericInstanceType git ? GenericSubstitution.Apply(type, git.GenericArguments) : type;
+    }
+
+    static HashSet<Instruction> BranchTargets(MethodBody body)
+    {
+        var targets = new HashSet<Instruction>();
+        foreach (var i in body.Instructions)
+        {
+            if (i.Operand is Instruction t) targets.Add(t);
+            else if (i.Operand is Instruction[] many) targets.UnionWith(many);
+        }
+        foreach (var h in body.ExceptionHandlers)
+        {
+            if (h.HandlerStart is not null) targets.Add(h.HandlerStart);
+            if (h.FilterStart is not null) targets.Add(h.FilterStart);
+        }
+        return targets;
+    }
+}

@@ -1,0 +1,93 @@
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+using Mono.Collections.Generic;
+
+namespace SharpSan.Instrumentation.Races;
+
+/// <summary>
+/// Decides which fields of a module get ThreadSanitizer shadow state and adds it: a <c>RaceCell</c> next to each such
+/// field (RoadRunner's shadow field: it moves with its object, so no address is ever needed), and a flow-clock field
+/// in each async state machine. Value types and classes with explicit or sequential layout are never changed
+/// (their size matters to sizeof, pointer arithmetic and interop); read-only fields cannot race after construction.
+/// </summary>
+public sealed class RaceShadowFields
+{
+    public const string RaceCellType = "SharpSan.Runtime.Races.Shadow.RaceCell";
+    const string FlowFieldName = "<>sharpsan_flow";
+
+    readonly Dictionary<FieldDefinition, FieldDefinition> _shadows = [];
+    readonly Dictionary<TypeDefinition, FieldDefinition> _flows = [];
+
+    public RaceShadowFields(ModuleDefinition module, TypeReference raceCell)
+    {
+        foreach (var type in AllTypes(module))
+        {
+            if (IsAsyncStateMachine(type))
+            {
+                var flow = new FieldDefinition(FlowFieldName, FieldAttributes.Public | FieldAttributes.NotSerialized, module.TypeSystem.Object);
+                type.Fields.Add(flow);
+                _flows[type] = flow;
+            }
+            if (!MayHaveShadows(type)) continue;
+            foreach (var field in type.Fields.ToList())
+            {
+                if (!NeedsShadow(field)) continue;
+                var attributes = FieldAttributes.Assembly | FieldAttributes.NotSerialized | (field.IsStatic ? FieldAttributes.Static : 0);
+                var shadow = new FieldDefinition(field.Name + "<>race", attributes, raceCell);
+                type.Fields.Add(shadow);
+                _shadows[field] = shadow;
+            }
+        }
+    }
+
+    /// <summary>The shadow of <paramref name="field"/> as seen through the same (possibly generic-instance) declaring type, or null.</summary>
+    public FieldReference? ShadowOf(FieldReference field)
+    {
+        if (field.DeclaringType.Scope != field.Module && field.DeclaringType.Module != field.Module) return null;
+        FieldDefinition? definition;
+        try { definition = field.Resolve(); } catch (AssemblyResolutionException) { return null; }
+        if (definition is null || !_shadows.TryGetValue(definition, out var shadow)) return null;
+        return field.DeclaringType is GenericInstanceType ? new FieldReference(shadow.Name, shadow.FieldType, field.DeclaringType) : shadow;
+    }
+
+    /// <summary>The flow-clock field of the async state machine <paramref name="type"/>, as seen from its own methods.</summary>
+    public FieldReference? FlowOf(TypeDefinition type)
+    {
+        if (!_flows.TryGetValue(type, out var flow)) return null;
+        if (!type.HasGenericParameters) return flow;
+        var self = new GenericInstanceType(type);
+        foreach (var p in type.GenericParameters) self.GenericArguments.Add(p);
+        return new FieldReference(flow.Name, flow.FieldType, self);
+    }
+
+    static bool MayHaveShadows(TypeDefinition type) =>
+        type.IsClass && !type.IsValueType && !type.IsInterface && !type.IsExplicitLayout && !type.IsSequentialLayout
+        && !Pipeline.ModuleContext.IsGenerated(type) && !HasAttribute(type.CustomAttributes, "NoSanitizeAttribute");
+
+    static bool NeedsShadow(FieldDefinition field) =>
+        !field.IsLiteral && !field.IsInitOnly && !field.HasConstant && field.RVA == 0 && !field.Name.EndsWith("<>race", StringComparison.Ordinal)
+        && field.Name != FlowFieldName
+        && !HasAttribute(field.CustomAttributes, "ThreadStaticAttribute") && !HasAttribute(field.CustomAttributes, "BenignRaceAttribute")
+        && !IsVolatile(field);
+
+    /// <summary>A <c>volatile</c> field: its accesses are atomic (acquire/release), never data races.</summary>
+    public static bool IsVolatile(FieldReference field) =>
+        field.FieldType is RequiredModifierType { ModifierType.FullName: "System.Runtime.CompilerServices.IsVolatile" };
+
+    public static bool HasAttribute(Collection<CustomAttribute> attributes, string name) =>
+        attributes.Any(a => a.AttributeType.Name == name);
+
+    public static bool IsAsyncStateMachine(TypeDefinition type) =>
+        type.Interfaces.Any(i => i.InterfaceType.FullName == "System.Runtime.CompilerServices.IAsyncStateMachine");
+
+    static IEnumerable<TypeDefinition> AllTypes(ModuleDefinition module)
+    {
+        var stack = new Stack<TypeDefinition>(module.Types);
+        while (stack.Count > 0)
+        {
+            var type = stack.Pop();
+            yield return type;
+            foreach (var nested in type.NestedTypes) stack.Push(nested);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using System.Runtime.CompilerServices;
+using SharpSan.Runtime.Races.Reports;
+using SharpSan.Runtime.Races.Shadow;
+
+namespace SharpSan.Runtime.Races;
+
+/// <summary>
+/// FastTrack's (Flanagan and Freund, PLDI'09) out-of-line rules, reached when an access is not in the cell's epoch.
+/// Writes compare against the last write epoch and the last read epoch (or the read vector clock when reads are
+/// shared); reads compare against the last write and either keep one read epoch (ordered reads) or inflate to a
+/// vector clock (concurrent reads). Every cell change is recorded in the thread's history for later reports.
+/// </summary>
+internal static class FastTrack
+{
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void ReadField(RaceThread thread, ref RaceCell cell, object owner, int site)
+    {
+        if (thread.IgnoreReads + thread.IgnoreAll > 0) return;
+        Read(thread, ref cell, Variable.Field(owner, ref cell), site);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void WriteField(RaceThread thread, ref RaceCell cell, object owner, int site)
+    {
+        if (thread.IgnoreAll > 0) return;
+        Write(thread, ref cell, Variable.Field(owner, ref cell), site);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void ReadStatic(RaceThread thread, ref RaceCell cell, int site)
+    {
+        if (thread.IgnoreReads + thread.IgnoreAll > 0) return;
+        Read(thread, ref cell, Variable.Static(ref cell), site);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void WriteStatic(RaceThread thread, ref RaceCell cell, int site)
+    {
+        if (thread.IgnoreAll > 0) return;
+        Write(thread, ref cell, Variable.Static(ref cell), site);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void ReadElement(RaceThread thread, ref RaceCell cell, Array array, ArrayShadow shadow, int index, int site)
+    {
+        if (thread.IgnoreReads + thread.IgnoreAll > 0) return;
+        Read(thread, ref cell, Variable.Element(array, shadow, index), site);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void WriteElement(RaceThread thread, ref RaceCell cell, Array array, ArrayShadow shadow, int index, int site)
+    {
+        if (thread.IgnoreAll > 0) return;
+        Write(thread, ref cell, Variable.Element(array, shadow, index), site);
+    }
+
+    static void Read(RaceThread thread, ref RaceCell cell, in Variable variable, int site)
+    {
+        long epoch = thread.Epoch;
+        long write = Volatile.Read(ref cell.Write);
+        if (write != 0 && !thread.Knows(write))
+            RaceReporter.Report(thread, ref cell, variable, site, isWrite: false, previous: write, previousWrite: true);
+        long read = cell.Read;
+        if (read < 0)
+        {
+            var clock = ReadClocks.Get(read);
+            lock (clock) clock[thread.Tid] = Epoch.Clock(epoch);
+            if (RaceOptions.Stats) thread.VectorPath++;
+        }
+        else if (read == 0 || thread.Knows(read))
+        {
+            cell.Read = epoch;
+        }
+        else
+        {
+            cell.Read = ReadClocks.Inflate(read, epoch);
+            if (RaceOptions.Stats) thread.VectorPath++;
+        }
+        thread.History.Record(variable.Key, Epoch.Clock(epoch), site, write: false);
+    }
+
+    static void Write(RaceThread thread, ref RaceCell cell, in Variable variable, int site)
+    {
+        long epoch = thread.Epoch;
+        long write = Volatile.Read(ref cell.Write);
+        if (write != 0 && !thread.Knows(write))
+            RaceReporter.Report(thread, ref cell, variable, site, isWrite: true, previous: write, previousWrite: true);
+        long read = cell.Read;
+        if (read < 0)
+        {
+            var clock = ReadClocks.Get(read);
+            long racing = 0;
+            lock (clock)
+            {
+                for (int tid = 0; tid < clock.Length; tid++)
+                {
+                    int c = clock[tid];
+                    if (c > thread.Clock[tid] && tid != thread.Tid) racing = Epoch.Of(tid, c);
+                }
+            }
+            if (racing != 0)
+                RaceReporter.Report(thread, ref cell, variable, site, isWrite: true, previous: racing, previousWrite: false);
+            ReadClocks.Free(read);
+            cell.Read = 0;
+            if (RaceOptions.Stats) thread.VectorPath++;
+        }
+        else if (read != 0 && !thread.Knows(read))
+        {
+            RaceReporter.Report(thread, ref cell, variable, site, isWrite: true, previous: read, previousWrite: false);
+        }
+        Volatile.Write(ref cell.Write, epoch);
+        thread.History.Record(variable.Key, Epoch.Clock(epoch), site, write: true);
+    }
+}

@@ -1,0 +1,102 @@
+using System.Runtime.CompilerServices;
+using SharpSan.Runtime.Races.Shadow;
+
+namespace SharpSan.Runtime.Races;
+
+/// <summary>
+/// Entry points the rewriter calls before each access to a field, static or array element in checked code
+/// (TSan's __tsan_read4/__tsan_write4). The fast path is FastTrack's same-epoch test, inlined; everything else is in
+/// <see cref="FastTrack"/>. <c>site</c> is the IL offset of the access in the calling method.
+/// </summary>
+public static class RaceChecks
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void ReadField(object owner, ref RaceCell cell, int site)
+    {
+        var thread = RaceThread.Current;
+        long epoch = thread.Epoch;
+        if (RaceOptions.Stats) thread.Accesses++;
+        if (cell.Read == epoch || cell.Write == epoch)
+        {
+            if (RaceOptions.Stats) thread.SameEpoch++;
+            return;
+        }
+        FastTrack.ReadField(thread, ref cell, owner, site);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void WriteField(object owner, ref RaceCell cell, int site)
+    {
+        var thread = RaceThread.Current;
+        long epoch = thread.Epoch;
+        if (RaceOptions.Stats) thread.Accesses++;
+        if (cell.Write == epoch)
+        {
+            if (RaceOptions.Stats) thread.SameEpoch++;
+            return;
+        }
+        FastTrack.WriteField(thread, ref cell, owner, site);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void ReadStatic(ref RaceCell cell, int site)
+    {
+        var thread = RaceThread.Current;
+        long epoch = thread.Epoch;
+        if (RaceOptions.Stats) thread.Accesses++;
+        if (cell.Read == epoch || cell.Write == epoch)
+        {
+            if (RaceOptions.Stats) thread.SameEpoch++;
+            return;
+        }
+        FastTrack.ReadStatic(thread, ref cell, site);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void WriteStatic(ref RaceCell cell, int site)
+    {
+        var thread = RaceThread.Current;
+        long epoch = thread.Epoch;
+        if (RaceOptions.Stats) thread.Accesses++;
+        if (cell.Write == epoch)
+        {
+            if (RaceOptions.Stats) thread.SameEpoch++;
+            return;
+        }
+        FastTrack.WriteStatic(thread, ref cell, site);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void ReadElement(Array array, nint index, int site)
+    {
+        if (array is null || (nuint)index >= (nuint)array.Length) return;   // the access itself throws
+        var thread = RaceThread.Current;
+        long epoch = thread.Epoch;
+        if (RaceOptions.Stats) thread.Accesses++;
+        var shadow = ArrayShadows.Of(array);
+        ref var cell = ref shadow.Cells[index];
+        if (cell.Read == epoch || cell.Write == epoch)
+        {
+            if (RaceOptions.Stats) thread.SameEpoch++;
+            return;
+        }
+        FastTrack.ReadElement(thread, ref cell, array, shadow, (int)index, site);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void WriteElement(Array array, nint index, int site)
+    {
+        if (array is null || (nuint)index >= (nuint)array.Length) return;
+        var thread = RaceThread.Current;
+        long epoch = thread.Epoch;
+        if (RaceOptions.Stats) thread.Accesses++;
+        var shadow = ArrayShadows.Of(array);
+        ref var cell = ref shadow.Cells[index];
+        if (cell.Write == epoch)
+        {
+            if (RaceOptions.Stats) thread.SameEpoch++;
+            return;
+        }
+        FastTrack.WriteElement(thread, ref cell, array, shadow, (int)index, site);
+    }
+}

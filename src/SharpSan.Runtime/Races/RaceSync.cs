@@ -1,0 +1,41 @@
+using SharpSan.Runtime.Races.Sync;
+
+namespace SharpSan.Runtime.Races;
+
+/// <summary>
+/// Happens-before edges that instrumented code creates directly (not through an interceptor): atomic accesses
+/// (volatile fields, Interlocked, Volatile) and async state machines suspending and resuming.
+/// </summary>
+public static class RaceSync
+{
+    /// <summary>Before a store-release or a read-modify-write of the location (owner, key).</summary>
+    public static void AtomicRelease(object? owner, int key)
+    {
+        var thread = RaceThread.Current;
+        thread.Release(AtomicLocations.For(owner, key));
+    }
+
+    /// <summary>After a load-acquire or a read-modify-write of the location (owner, key).</summary>
+    public static void AtomicAcquire(object? owner, int key)
+    {
+        var thread = RaceThread.Current;
+        thread.Acquire(AtomicLocations.For(owner, key));
+    }
+
+    /// <summary>
+    /// An async method is about to suspend at an await: what it did so far happens before its continuation, whichever
+    /// thread runs it. The clock lives in a field the rewriter adds to the state machine, so it travels with it.
+    /// </summary>
+    public static void Suspend(ref object? flow)
+    {
+        var clock = flow as Shadow.SyncClock;
+        if (clock is null) flow = clock = new Shadow.SyncClock();
+        RaceThread.Current.Release(clock);
+    }
+
+    /// <summary>At the start of an async state machine's MoveNext: continue after what ran before the await.</summary>
+    public static void Resume(object? flow)
+    {
+        if (flow is Shadow.SyncClock clock) RaceThread.Current.Acquire(clock);
+    }
+}

@@ -1,0 +1,124 @@
+using System.Runtime.CompilerServices;
+using SharpSan.Runtime.Common.Stacks;
+using SharpSan.Runtime.Common.Threads;
+using SharpSan.Runtime.Races.Shadow;
+
+namespace SharpSan.Runtime.Races;
+
+/// <summary>
+/// ThreadSanitizer's state of one thread: its id (the same T-number AddressSanitizer reports use), its vector clock and
+/// current epoch, its access history, and where it was created (or where its current work item was queued).
+/// </summary>
+internal sealed class RaceThread
+{
+    [ThreadStatic] static RaceThread? t_current;
+
+    static RaceThread?[] s_all = new RaceThread?[64];
+    static readonly object s_lock = new();
+
+    public readonly int Tid;
+    public readonly int OsTid;
+    public readonly VectorClock Clock;
+    /// <summary>(Tid &lt;&lt; 32) | Clock[Tid]; compared with shadow cells on every access.</summary>
+    public long Epoch;
+    public readonly AccessHistory History;
+    /// <summary>Nesting depth of IgnoreReadsBegin/End (annotations): reads are neither checked nor recorded.</summary>
+    public int IgnoreReads;
+    /// <summary>Nesting depth of regions whose accesses are not checked at all (runtime callbacks, [NoSanitize]).</summary>
+    public int IgnoreAll;
+    public bool Finished;
+
+    /// <summary>Thread that created this one (or queued its current work item), -1 when unknown.</summary>
+    public int CreatorTid = -1;
+    /// <summary>Stack depot id of the creation (Thread.Start) or of the queueing of the current work item.</summary>
+    public int CreationStack;
+    public bool CreatedByThreadPool;
+
+    // Per-thread statistics (race_stats=1), summed at exit.
+    public long Accesses, SameEpoch, VectorPath;
+
+    RaceThread(int tid)
+    {
+        Tid = tid;
+        OsTid = Environment.CurrentManagedThreadId;
+        Clock = new VectorClock(tid + 1);
+        Clock[tid] = 1;
+        Epoch = Shadow.Epoch.Of(tid, 1);
+        History = new AccessHistory(RaceOptions.HistoryEntries);
+    }
+
+    public static RaceThread Current
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => t_current ?? Attach();
+    }
+
+    /// <summary>The thread with id <paramref name="tid"/>, if it ever ran checked code.</summary>
+    public static RaceThread? Find(int tid)
+    {
+        var all = Volatile.Read(ref s_all);
+        return (uint)tid < (uint)all.Length ? all[tid] : null;
+    }
+
+    public static IEnumerable<RaceThread> All()
+    {
+        var all = Volatile.Read(ref s_all);
+        foreach (var t in all) if (t is not null) yield return t;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static RaceThread Attach()
+    {
+        ThreadSanitizer.EnsureInitialized();
+        var thread = new RaceThread(ThreadRegistry.CurrentId);
+        lock (s_lock)
+        {
+            if (thread.Tid >= s_all.Length)
+            {
+                var bigger = new RaceThread?[Math.Max(s_all.Length * 2, thread.Tid + 1)];
+                Array.Copy(s_all, bigger, s_all.Length);
+                Volatile.Write(ref s_all, bigger);
+            }
+            s_all[thread.Tid] = thread;
+        }
+        t_current = thread;
+        return thread;
+    }
+
+    /// <summary>True when the access with <paramref name="epoch"/> happens before this thread's present.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Knows(long epoch) => Shadow.Epoch.Clock(epoch) <= Clock[Shadow.Epoch.Tid(epoch)];
+
+    /// <summary>Starts a new epoch (after a release: later accesses are not covered by what was released).</summary>
+    public void Tick()
+    {
+        int next = Clock[Tid] + 1;
+        Clock[Tid] = next;
+        Epoch = Shadow.Epoch.Of(Tid, next);
+    }
+
+    public void Acquire(SyncClock sync) => sync.AcquireInto(Clock);
+
+    public void Release(SyncClock sync)
+    {
+        sync.ReleaseFrom(Clock);
+        Tick();
+    }
+
+    /// <summary>Stack of the current code: the shadow call stack with the innermost frame at <paramref name="site"/>.</summary>
+    public static int CaptureStack(int site = -1)
+    {
+        Span<long> frames = stackalloc long[64];
+        int n = ShadowStack.Capture(frames, site);
+        return StackDepot.Put(frames[..n]);
+    }
+
+    /// <summary>A stack whose first frame names the BCL API being called (TSan's "#0 pthread_create"), then the caller's frames.</summary>
+    public static int CaptureStackAt(string api)
+    {
+        Span<long> frames = stackalloc long[64];
+        frames[0] = StackFrame.Pack(StackFrame.SyntheticKey, SyntheticFrames.Register(api));
+        int n = ShadowStack.Capture(frames[1..]);
+        return StackDepot.Put(frames[..(n + 1)]);
+    }
+}

@@ -1,0 +1,39 @@
+using SharpSan.Runtime.Common.Stacks;
+using SharpSan.Runtime.Races.Shadow;
+
+namespace SharpSan.Runtime.Races.Reports;
+
+/// <summary>Gathers what a data race report needs at the moment the race is seen, and hands it to the runtime's reporting.</summary>
+internal static class RaceReporter
+{
+    static readonly HashSet<long> s_reportedVariables = [];
+
+    public static void Report(RaceThread thread, ref RaceCell cell, in Variable variable, int site, bool isWrite, long previous, bool previousWrite)
+    {
+        // TSan's suppress_equal_addresses: `x++` racing with `x++` is one bug, not a read/write and a write/write report.
+        lock (s_reportedVariables)
+            if (!s_reportedVariables.Add(variable.Key)) return;
+        Span<long> frames = stackalloc long[64];
+        int n = ShadowStack.Capture(frames, site);
+        long[] stack = frames[..n].ToArray();
+        var other = RaceThread.Find(Epoch.Tid(previous));
+        int previousStack = other?.History.Find(variable.Key, Epoch.Clock(previous), previousWrite) ?? -1;
+        var accessSite = n > 0 ? AccessSite.Decode(stack[0]) : null;
+        var report = new DataRaceReport(
+            new RaceAccess(thread, isWrite, stack, -1),
+            new RaceAccess(other, previousWrite, null, previousStack, Epoch.Tid(previous)),
+            RaceLocation.Describe(variable, accessSite),
+            RaceLocation.SizeOf(variable, accessSite),
+            variable.Address(ref cell));
+        // The report machinery (symbolizer, suppressions, files) must not see its own accesses as checked code.
+        thread.IgnoreAll++;
+        try
+        {
+            SanitizerRuntime.Report(report);
+        }
+        finally
+        {
+            thread.IgnoreAll--;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+namespace SharpSan.Runtime.Races.Shadow;
+
+/// <summary>A vector clock indexed by thread id; missing entries are 0. Not thread-safe: owners lock.</summary>
+internal sealed class VectorClock
+{
+    int[] _clocks;
+
+    public VectorClock(int capacity = 4) => _clocks = new int[Math.Max(capacity, 1)];
+
+    public int Length => _clocks.Length;
+
+    public int this[int tid]
+    {
+        get => (uint)tid < (uint)_clocks.Length ? _clocks[tid] : 0;
+        set
+        {
+            if (tid >= _clocks.Length) Grow(tid + 1);
+            _clocks[tid] = value;
+        }
+    }
+
+    /// <summary>this := max(this, other).</summary>
+    public void Join(VectorClock other)
+    {
+        var theirs = other._clocks;
+        if (theirs.Length > _clocks.Length) Grow(theirs.Length);
+        var mine = _clocks;
+        for (int i = 0; i < theirs.Length; i++)
+            if (theirs[i] > mine[i]) mine[i] = theirs[i];
+    }
+
+    /// <summary>this := other.</summary>
+    public void CopyFrom(VectorClock other)
+    {
+        if (other._clocks.Length > _clocks.Length) Grow(other._clocks.Length);
+        Array.Copy(other._clocks, _clocks, other._clocks.Length);
+        Array.Clear(_clocks, other._clocks.Length, _clocks.Length - other._clocks.Length);
+    }
+
+    public VectorClock Clone()
+    {
+        var copy = new VectorClock(_clocks.Length);
+        Array.Copy(_clocks, copy._clocks, _clocks.Length);
+        return copy;
+    }
+
+    void Grow(int length)
+    {
+        int size = Math.Max(length, _clocks.Length * 2);
+        Array.Resize(ref _clocks, size);
+    }
+}
+
+/// <summary>
+/// The clock of a synchronisation object (a lock, an event, a task, a queue): a release joins the releasing thread's
+/// clock into it, an acquire joins it into the acquiring thread's clock (happens-before).
+/// </summary>
+internal sealed class SyncClock
+{
+    readonly VectorClock _clock = new();
+
+    public void ReleaseFrom(VectorClock thread)
+    {
+        lock (_clock) _clock.Join(thread);
+    }
+
+    /// <summary>Release that replaces instead of joining (a store-release: later acquirers see only this thread's past).</summary>
+    public void StoreFrom(VectorClock thread)
+    {
+        lock (_clock) _clock.CopyFrom(thread);
+    }
+
+    public void AcquireInto(VectorClock thread)
+    {
+        lock (_clock) thread.Join(_clock);
+    }
+}

@@ -1,0 +1,120 @@
+using System.Runtime.CompilerServices;
+using SharpSan.Runtime.Races.Shadow;
+
+namespace SharpSan.Runtime.Races.Sync;
+
+/// <summary>
+/// The completion clock of each task: released into when the task's work finishes (a wrapped delegate ends, an async
+/// method's builder completes it, a TaskCompletionSource sets it), acquired by whoever observes the completion (Wait,
+/// Result, await). Tasks derived from others (WhenAll, Unwrap, ContinueWith) also acquire their inputs' completions.
+/// </summary>
+internal static class TaskSync
+{
+    internal sealed class Node
+    {
+        public readonly SyncClock Clock = new();
+        List<Task>? _dependencies;
+
+        public void DependOn(Task task)
+        {
+            lock (this) (_dependencies ??= []).Add(task);
+        }
+
+        public Task[] Dependencies()
+        {
+            lock (this) return _dependencies?.ToArray() ?? [];
+        }
+    }
+
+    static readonly ConditionalWeakTable<Task, Node> s_nodes = new();
+
+    public static Node NodeOf(Task task) => s_nodes.GetValue(task, static _ => new Node());
+
+    public static void Bind(Task task, Node node) => s_nodes.AddOrUpdate(task, node);
+
+    /// <summary>The current thread is about to complete <paramref name="task"/>.</summary>
+    public static void Complete(Task task) => RaceThread.Current.Release(NodeOf(task).Clock);
+
+    /// <summary>The current thread observed <paramref name="task"/> complete.</summary>
+    public static void AcquireCompletion(Task? task) => Acquire(RaceThread.Current, task, 0);
+
+    static void Acquire(RaceThread thread, Task? task, int depth)
+    {
+        if (task is null || depth > 32 || !s_nodes.TryGetValue(task, out var node)) return;
+        thread.Acquire(node.Clock);
+        foreach (var input in node.Dependencies()) Acquire(thread, input, depth + 1);
+    }
+
+    public static void DependsOn(Task derived, IEnumerable<Task?> inputs)
+    {
+        var node = NodeOf(derived);
+        foreach (var input in inputs) if (input is not null) node.DependOn(input);
+    }
+}
+
+/// <summary>
+/// A unit of work handed to another thread (a Task.Run delegate, a thread-pool callback): queueing it releases the
+/// queueing thread's clock, running it acquires that clock first and releases into the completion at the end. The
+/// thread running it is described in reports as running a work item queued at the captured stack.
+/// </summary>
+internal sealed class WorkItem
+{
+    readonly SyncClock _fork = new();
+    readonly int _creator;
+    readonly int _stack;
+
+    public readonly TaskSync.Node Completion = new();
+
+    public WorkItem(string api)
+    {
+        var thread = RaceThread.Current;
+        _creator = thread.Tid;
+        _stack = RaceThread.CaptureStackAt(api);
+        thread.Release(_fork);
+    }
+
+    public void Begin()
+    {
+        var thread = RaceThread.Current;
+        thread.Acquire(_fork);
+        thread.CreatorTid = _creator;
+        thread.CreationStack = _stack;
+        thread.CreatedByThreadPool = true;
+    }
+
+    public void End() => RaceThread.Current.Release(Completion.Clock);
+
+    public Action Wrap(Action action) => () =>
+    {
+        Begin();
+        try { action(); }
+        finally { End(); }
+    };
+
+    public Action<object?> Wrap(Action<object?> action) => state =>
+    {
+        Begin();
+        try { action(state); }
+        finally { End(); }
+    };
+
+    public Func<T> Wrap<T>(Func<T> function) => () =>
+    {
+        Begin();
+        try { return function(); }
+        finally { End(); }
+    };
+
+    /// <summary>For Task.Run(async () => …): the returned task completes with the inner task, so depend on it too.</summary>
+    public Func<TTask> WrapAsync<TTask>(Func<TTask> function) where TTask : Task? => () =>
+    {
+        Begin();
+        try
+        {
+            var inner = function();
+            if (inner is not null) Completion.DependOn(inner);
+            return inner;
+        }
+        finally { End(); }
+    };
+}
