@@ -94,7 +94,8 @@ public static class SanitizerRuntime
                 builder.Line(error.SeparatorLine);
                 error.Print(builder);
                 text = builder.ToString();
-                bool suppressed = s_suppressions.Value.Matches(error.Kind, text);
+                var modules = builder.Stacks.SelectMany(st => st.Frames).Select(f => f.ModuleName).ToHashSet();
+                bool suppressed = s_suppressions.Value.Matches(error.Kind, text, modules);
                 s_reported[key] = suppressed ? null : (text, builder);
                 if (suppressed) return;
                 s_exitCodeOnReport = s_options.ExitCode(error.DefaultExitCode);

@@ -81,6 +81,7 @@ public sealed class AppInstrumenter(RuntimeLibrary runtime, Action<string>? prog
             {
                 // The copied original stays in the output; the app still runs, this assembly unchecked.
                 File.Copy(file, Path.Combine(output, name), overwrite: true);
+                if (Environment.GetEnvironmentVariable("SHARPSAN_DEBUG") == "1") Console.Error.WriteLine(e);
                 result = new RewriteResult(file, RewriteStatus.Refused, $"could not be rewritten ({e.GetType().Name}: {e.Message})");
             }
             outcomes.Add(result.Status == RewriteStatus.Instrumented

@@ -157,7 +157,7 @@ public sealed class RaceAccessPass : IInstrumentationPass
             var index = ctx.Temp(ctx.Method.Module.TypeSystem.IntPtr);
             var site = ctx.SiteOf(access);
             Emit(ctx, access, [
-                Instruction.Create(OpCodes.Stloc, index), Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Ldloc, index), site,
+                Instruction.Create(OpCodes.Conv_I), Instruction.Create(OpCodes.Stloc, index), Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Ldloc, index), site,
                 Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, write ? "WriteElement" : "ReadElement")),
                 Instruction.Create(OpCodes.Ldloc, index)]);
             return;
@@ -182,22 +182,24 @@ public sealed class RaceAccessPass : IInstrumentationPass
         var system = ctx.Method.Module.TypeSystem;
         var owner = ctx.Temp(system.Object);
         List<Instruction> ownerCode, keyCode;
+        // Read before inserting: the access instruction's object becomes the first inserted instruction.
+        int fieldKey = access.Operand is FieldReference f ? KeyOf(f) : 0;
         switch (access.OpCode.Code)
         {
             case Code.Ldflda:
                 ctx.Editor.InsertBefore(access, [Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Stloc, owner)]);
                 ownerCode = [Instruction.Create(OpCodes.Ldloc, owner)];
-                keyCode = [Instruction.Create(OpCodes.Ldc_I4, KeyOf((FieldReference)access.Operand))];
+                keyCode = [Instruction.Create(OpCodes.Ldc_I4, fieldKey)];
                 break;
             case Code.Ldsflda:
                 ownerCode = [Instruction.Create(OpCodes.Ldnull)];
-                keyCode = [Instruction.Create(OpCodes.Ldc_I4, KeyOf((FieldReference)access.Operand))];
+                keyCode = [Instruction.Create(OpCodes.Ldc_I4, fieldKey)];
                 break;
             default:   // ldelema: (array, index)
                 var index = ctx.Temp(system.IntPtr);
                 var key = ctx.Temp(system.Int32);
                 ctx.Editor.InsertBefore(access, [
-                    Instruction.Create(OpCodes.Stloc, index), Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Stloc, owner),
+                    Instruction.Create(OpCodes.Conv_I), Instruction.Create(OpCodes.Stloc, index), Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Stloc, owner),
                     Instruction.Create(OpCodes.Ldloc, index), Instruction.Create(OpCodes.Conv_I4), Instruction.Create(OpCodes.Stloc, key),
                     Instruction.Create(OpCodes.Ldloc, index)]);
                 ownerCode = [Instruction.Create(OpCodes.Ldloc, owner)];
@@ -238,7 +240,7 @@ public sealed class RaceAccessPass : IInstrumentationPass
         var index = ctx.Temp(ctx.Method.Module.TypeSystem.IntPtr);
         var site = ctx.SiteOf(access);
         Emit(ctx, access, [
-            Instruction.Create(OpCodes.Stloc, index), Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Ldloc, index), site,
+            Instruction.Create(OpCodes.Conv_I), Instruction.Create(OpCodes.Stloc, index), Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Ldloc, index), site,
             Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, "ReadElement")),
             Instruction.Create(OpCodes.Ldloc, index)]);
     }
@@ -260,7 +262,7 @@ public sealed class RaceAccessPass : IInstrumentationPass
         var index = ctx.Temp(system.IntPtr);
         var site = ctx.SiteOf(access);
         Emit(ctx, access, [
-            Instruction.Create(OpCodes.Stloc, value), Instruction.Create(OpCodes.Stloc, index),
+            Instruction.Create(OpCodes.Stloc, value), Instruction.Create(OpCodes.Conv_I), Instruction.Create(OpCodes.Stloc, index),
             Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Ldloc, index), site,
             Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, "WriteElement")),
             Instruction.Create(OpCodes.Ldloc, index), Instruction.Create(OpCodes.Ldloc, value)]);

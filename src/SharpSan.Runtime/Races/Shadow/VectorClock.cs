@@ -44,11 +44,8 @@ internal sealed class VectorClock
         return copy;
     }
 
-    void Grow(int length)
-    {
-        int size = Math.Max(length, _clocks.Length * 2);
-        Array.Resize(ref _clocks, size);
-    }
+    /// <summary>To the next power of two: clocks that join each other settle on one size instead of doubling in turn.</summary>
+    void Grow(int length) => Array.Resize(ref _clocks, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)length));
 }
 
 /// <summary>
