@@ -103,6 +103,13 @@ public static class SanitizerRuntime
             }
         }
         string? test = s_options.FailTests || s_findings is not null ? Common.Testing.TestAttribution.CurrentTest() : null;
+        // A thread the test started (or a work item it queued) reports for that test, which fails when it waits for it.
+        bool delegated = false;
+        if (test is null && (s_options.FailTests || s_findings is not null))
+        {
+            test = Common.Testing.TestAttribution.DelegatedTest;
+            delegated = test is not null;
+        }
         if (duplicate && test is null) return;
         if (!duplicate) s_sink!.Write(text);
         s_findings?.Write(error, builder, text, test, duplicate);
@@ -110,6 +117,11 @@ public static class SanitizerRuntime
         if (s_options.FailTests && test is not null)
         {
             Common.Testing.TestAttribution.FailedByFinding(test);
+            if (delegated)
+            {
+                Common.Testing.TestAttribution.AddPendingFailure(test, text);
+                return;
+            }
             throw new SanitizerFindingException(text, test);
         }
     }

@@ -219,6 +219,26 @@ public sealed class TestCommandTests
     }
 
     [Fact]
+    public async Task RaceSuite_WithSanitizeThread_FailsOnlyTheRacingTest_AndReportsTheDataRace()
+    {
+        string suite = CopySuite("RaceSuite");
+        string results = Path.Combine(suite, "out");
+        var run = await SharpSanTest(TestPaths.NewDirectory("cache"), suite, "--sanitize", "thread", "--results", results);
+        string all = run.StdOut + run.StdErr;
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Matches(@"Failed:\s+1, Passed:\s+2", all);
+        Assert.Contains("Stats.Tests.StatsTests.TwoThreads_WithoutTheLock_Race [FAIL]", all);
+        Assert.Contains("WARNING: ThreadSanitizer: data race", all);
+        int raceLine = Marker(suite, "Stats.Tests/StatsTests.cs", "BUG-RACE");
+        Assert.Matches($@"sharpsan: finding #1: data race at StatsTests\.cs:{raceLine} in Stats\.Tests\.StatsTests\.TwoThreads_WithoutTheLock_Race", run.StdErr);
+        // Two fields race (_sum on the marked line, _count on the next): one result each, both tied to the test.
+        var races = ValidSarif(results)["runs"]![0]!["results"]!.AsArray().Where(r => (string?)r!["ruleId"] == "data race").ToList();
+        Assert.Equal([raceLine, raceLine + 1], races.Select(r => (int)r!["locations"]![0]!["physicalLocation"]!["region"]!["startLine"]!).Order());
+        Assert.All(races, r => Assert.Equal(["Stats.Tests.StatsTests.TwoThreads_WithoutTheLock_Race"], TestsOf(r!)));
+    }
+
+    [Fact]
     public async Task ConfigFile_BesideTheSolution_SuppressesAndSetsOptions_AndABrokenOneIsRefusedByName()
     {
         string suite = CopySuite("XunitSuite");

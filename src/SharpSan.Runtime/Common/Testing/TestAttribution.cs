@@ -48,6 +48,46 @@ public static class TestAttribution
         return null;
     }
 
+    [ThreadStatic] static string? t_delegatedTest;
+    static readonly Dictionary<string, string> s_pending = [];
+    static volatile int s_pendingCount;
+
+    /// <summary>
+    /// The test on whose behalf this thread works (it was started, or its work item queued, by that test), set by
+    /// ThreadSanitizer's thread and work-item wrappers; findings on the thread belong to that test.
+    /// </summary>
+    public static string? DelegatedTest
+    {
+        get => t_delegatedTest;
+        set => t_delegatedTest = value;
+    }
+
+    /// <summary>True when findings are tied to tests at all (fail_tests or results_dir): only then is the test looked up.</summary>
+    public static bool Enabled => SanitizerRuntime.Options.FailTests || SanitizerRuntime.Options.ResultsDir.Length > 0;
+
+    /// <summary>A finding on a thread working for <paramref name="test"/>: the test fails when it next waits for its workers.</summary>
+    public static void AddPendingFailure(string test, string report)
+    {
+        lock (s_pending)
+        {
+            s_pending.TryAdd(test, report);
+            s_pendingCount = s_pending.Count;
+        }
+    }
+
+    /// <summary>Called after a test thread waited for its workers (Join, Wait, await): throws the finding a worker raised for it.</summary>
+    public static void ThrowPendingFailure()
+    {
+        if (s_pendingCount == 0 || CurrentTest() is not { } test) return;
+        string? report;
+        lock (s_pending)
+        {
+            if (!s_pending.Remove(test, out report)) return;
+            s_pendingCount = s_pending.Count;
+        }
+        throw new SanitizerFindingException(report, test);
+    }
+
     /// <summary>Records that a finding failed <paramref name="test"/> (its remaining code, clean-up included, did not run).</summary>
     public static void FailedByFinding(string test)
     {

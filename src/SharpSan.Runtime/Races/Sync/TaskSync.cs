@@ -35,8 +35,12 @@ internal static class TaskSync
     /// <summary>The current thread is about to complete <paramref name="task"/>.</summary>
     public static void Complete(Task task) => RaceThread.Current.Release(NodeOf(task).Clock);
 
-    /// <summary>The current thread observed <paramref name="task"/> complete.</summary>
-    public static void AcquireCompletion(Task? task) => Acquire(RaceThread.Current, task, 0);
+    /// <summary>The current thread observed <paramref name="task"/> complete (a test waiting for it fails now if its work raised a finding).</summary>
+    public static void AcquireCompletion(Task? task)
+    {
+        Acquire(RaceThread.Current, task, 0);
+        Common.Testing.TestAttribution.ThrowPendingFailure();
+    }
 
     static void Acquire(RaceThread thread, Task? task, int depth)
     {
@@ -62,6 +66,7 @@ internal sealed class WorkItem
     readonly SyncClock _fork = new();
     readonly int _creator;
     readonly int _stack;
+    readonly string? _test;
 
     public readonly TaskSync.Node Completion = new();
 
@@ -70,6 +75,7 @@ internal sealed class WorkItem
         var thread = RaceThread.Current;
         _creator = thread.Tid;
         _stack = RaceThread.CaptureStackAt(api);
+        if (Common.Testing.TestAttribution.Enabled) _test = Common.Testing.TestAttribution.CurrentTest() ?? Common.Testing.TestAttribution.DelegatedTest;
         thread.Release(_fork);
     }
 
@@ -80,9 +86,14 @@ internal sealed class WorkItem
         thread.CreatorTid = _creator;
         thread.CreationStack = _stack;
         thread.CreatedByThreadPool = true;
+        Common.Testing.TestAttribution.DelegatedTest = _test;
     }
 
-    public void End() => RaceThread.Current.Release(Completion.Clock);
+    public void End()
+    {
+        RaceThread.Current.Release(Completion.Clock);
+        Common.Testing.TestAttribution.DelegatedTest = null;
+    }
 
     public Action Wrap(Action action) => () =>
     {

@@ -15,6 +15,7 @@ public static class ThreadInterceptors
     {
         public readonly SyncClock Start = new(), End = new();
         public int CreatorTid = -1, CreationStack;
+        public string? Test;
 
         public void Run(Action body)
         {
@@ -22,6 +23,7 @@ public static class ThreadInterceptors
             thread.Acquire(Start);
             thread.CreatorTid = CreatorTid;
             thread.CreationStack = CreationStack;
+            Common.Testing.TestAttribution.DelegatedTest = Test;
             try { body(); }
             finally
             {
@@ -73,6 +75,7 @@ public static class ThreadInterceptors
         var current = RaceThread.Current;
         record.CreatorTid = current.Tid;
         record.CreationStack = RaceThread.CaptureStackAt(api);
+        if (Common.Testing.TestAttribution.Enabled) record.Test = Common.Testing.TestAttribution.CurrentTest() ?? Common.Testing.TestAttribution.DelegatedTest;
         current.Release(record.Start);
     }
 
@@ -107,6 +110,7 @@ public static class ThreadInterceptors
     static bool Joined(Thread thread, bool joined)
     {
         if (joined && s_records.TryGetValue(thread, out var record)) RaceThread.Current.Acquire(record.End);
+        Common.Testing.TestAttribution.ThrowPendingFailure();
         return joined;
     }
 
