@@ -190,11 +190,15 @@ public static class SlimSyncInterceptors
 
     // ---- Barrier ----
 
-    /// <summary>The post-phase action runs on the last arriving thread before the others go on: release its work too.</summary>
+    /// <summary>
+    /// The post-phase action runs on the last arriving thread once every participant has released, before the others
+    /// go on: it acquires what they did, and releases its own work to them.
+    /// </summary>
     [Intercepts(BarrierType, ".ctor", Sanitizer = "thread")]
     public static Barrier New(int participantCount, Action<Barrier>? postPhaseAction) =>
         new(participantCount, postPhaseAction is null ? null : b =>
         {
+            Acquired(b);
             postPhaseAction(b);
             Releasing(b);
         });
