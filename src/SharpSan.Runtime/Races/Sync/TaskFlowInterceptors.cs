@@ -304,6 +304,24 @@ public static class TaskFlowInterceptors
     public static Task<Task<TResult>> WhenAny<TResult>(Task<TResult> task1, Task<TResult> task2)
     { var w = Task.WhenAny(task1, task2); return Any(w, () => w.IsCompletedSuccessfully ? w.Result : null); }
 
+    // C# 13 binds Task.WhenAll(a, b) / WhenAny(a, b, c) / WaitAll(a, b) to the params ReadOnlySpan overloads of
+    // .NET 9+; the runtime targets net8.0, so these forward to the array overloads (same behaviour).
+
+    [Intercepts(TaskType, "WhenAny", Sanitizer = "thread")]
+    public static Task<Task> WhenAny(ReadOnlySpan<Task> tasks) => WhenAny(tasks.ToArray());
+
+    [Intercepts(TaskType, "WhenAny", Sanitizer = "thread")]
+    public static Task<Task<TResult>> WhenAny<TResult>(ReadOnlySpan<Task<TResult>> tasks) => WhenAny(tasks.ToArray());
+
+    [Intercepts(TaskType, "WhenAll", Sanitizer = "thread")]
+    public static Task WhenAll(ReadOnlySpan<Task> tasks) => TaskInterceptors.WhenAll(tasks.ToArray());
+
+    [Intercepts(TaskType, "WhenAll", Sanitizer = "thread")]
+    public static Task<TResult[]> WhenAll<TResult>(ReadOnlySpan<Task<TResult>> tasks) => TaskInterceptors.WhenAll(tasks.ToArray());
+
+    [Intercepts(TaskType, "WaitAll", Sanitizer = "thread")]
+    public static void WaitAll(ReadOnlySpan<Task> tasks) => TaskInterceptors.WaitAll(tasks.ToArray());
+
     static int WaitedAny(Task[] tasks, int index)
     {
         if (index >= 0 && index < tasks.Length) TaskSync.AcquireCompletion(tasks[index]);

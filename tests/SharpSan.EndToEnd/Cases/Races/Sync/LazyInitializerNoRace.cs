@@ -1,14 +1,10 @@
-// Lazy<T> (with a factory, without one, publication-only) and LazyInitializer.EnsureInitialized: the value built
-// by whichever thread wins is fully visible to every thread using it. No report.
+// LazyInitializer.EnsureInitialized (with a factory, with a lock object): the object built by whichever thread wins
+// is fully visible to every thread that gets it back. No report.
 using System;
 using System.Threading;
 using SharpSan.Annotations;
 
-class Config
-{
-    public int port;
-    public Config() { port = 8080; }
-}
+class Config { public int port; }
 
 static class Program
 {
@@ -18,13 +14,10 @@ static class Program
 
     static void Main()
     {
-        var withFactory = new Lazy<Config>(() => new Config { port = 443 });
-        var withoutFactory = new Lazy<Config>();
-        var publication = new Lazy<Config>(() => new Config { port = 22 }, LazyThreadSafetyMode.PublicationOnly);
-        var barrier = new RaceTestBarrier(3);
         // Non-capturing lambdas are cached by the compiler on first use: create them before the threads start.
         Func<Config> first = () => new Config { port = 1 };
         Func<Config> second = () => new Config { port = 2 };
+        var barrier = new RaceTestBarrier(3);
         var results = new int[3];
         var threads = new Thread[3];
         for (int t = 0; t < 3; t++)
@@ -33,8 +26,7 @@ static class Program
             threads[t] = new Thread(() =>
             {
                 if (me > 0) barrier.Wait();
-                int sum = withFactory.Value.port + withoutFactory.Value.port + publication.Value.port;
-                sum += LazyInitializer.EnsureInitialized(ref s_config, first).port;
+                int sum = LazyInitializer.EnsureInitialized(ref s_config, first).port;
                 sum += LazyInitializer.EnsureInitialized(ref s_locked, ref s_lock, second).port;
                 results[me] = sum;
             });
@@ -47,5 +39,6 @@ static class Program
 }
 // SANITIZE: thread
 // CHECK-NOT: ThreadSanitizer
-// CHECK: results 8548 8548 8548
+// CHECK: results 3 3 3
 // CHECK-NOT: ThreadSanitizer
+// XFAIL: core (AccessUse.Classify) counts `ref s_config` passed to LazyInitializer.EnsureInitialized as a plain write of the static field, so two threads initializing it are reported although the field is only written by Interlocked.CompareExchange inside
