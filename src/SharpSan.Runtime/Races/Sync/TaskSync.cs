@@ -24,6 +24,33 @@ internal static class TaskSync
         {
             lock (this) return _dependencies?.ToArray() ?? [];
         }
+
+        List<SyncClock>? _clocks;
+        Func<Task?>? _winner;
+
+        /// <summary>Observing the task's completion also acquires <paramref name="clock"/> (SemaphoreSlim.WaitAsync).</summary>
+        public void AlsoAcquire(SyncClock clock)
+        {
+            lock (this) (_clocks ??= []).Add(clock);
+        }
+
+        public SyncClock[] Clocks()
+        {
+            lock (this) return _clocks?.ToArray() ?? [];
+        }
+
+        /// <summary>Observing the task's completion also acquires the task <paramref name="winner"/> names then (WhenAny).</summary>
+        public void DependOnResult(Func<Task?> winner)
+        {
+            lock (this) _winner = winner;
+        }
+
+        public Task? Winner()
+        {
+            Func<Task?>? winner;
+            lock (this) winner = _winner;
+            return winner?.Invoke();
+        }
     }
 
     static readonly ConditionalWeakTable<Task, Node> s_nodes = new();
@@ -46,7 +73,9 @@ internal static class TaskSync
     {
         if (task is null || depth > 32 || !s_nodes.TryGetValue(task, out var node)) return;
         thread.Acquire(node.Clock);
+        foreach (var clock in node.Clocks()) thread.Acquire(clock);
         foreach (var input in node.Dependencies()) Acquire(thread, input, depth + 1);
+        if (node.Winner() is { } winner) Acquire(thread, winner, depth + 1);
     }
 
     public static void DependsOn(Task derived, IEnumerable<Task?> inputs)

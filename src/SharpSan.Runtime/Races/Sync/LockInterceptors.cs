@@ -1,0 +1,146 @@
+using System.Linq.Expressions;
+using System.Reflection;
+
+namespace SharpSan.Runtime.Races.Sync;
+
+/// <summary>
+/// ReaderWriterLockSlim, SpinLock and System.Threading.Lock. Every enter acquires the lock's clock, every exit releases
+/// into it (a read lock's exit too: readers then appear ordered with each other, which can only hide races).
+/// Write and upgradeable locks and System.Threading.Lock go through <see cref="Locks"/> so the lock-order detector
+/// sees them; read locks do not (two readers taking locks in opposite orders cannot deadlock on them).
+/// <para>SpinLock is a struct without identity (a SpinLock field moves with its object), so all SpinLocks share one
+/// clock: coarser than the truth, which can hide races but never invents one.</para>
+/// </summary>
+public static class LockInterceptors
+{
+    const string Rwls = "System.Threading.ReaderWriterLockSlim";
+
+    static void ReadAcquired(ReaderWriterLockSlim l) => RaceThread.Current.Acquire(SyncObjects.For(l));
+
+    static void ReadReleasing(ReaderWriterLockSlim l) => RaceThread.Current.Release(SyncObjects.For(l));
+
+    static bool Took(object l, bool taken)
+    {
+        if (taken) Locks.Acquired(l);
+        return taken;
+    }
+
+    static bool TookRead(ReaderWriterLockSlim l, bool taken)
+    {
+        if (taken) ReadAcquired(l);
+        return taken;
+    }
+
+    [Intercepts(Rwls, "EnterReadLock", Instance = true, Sanitizer = "thread")]
+    public static void EnterReadLock(ReaderWriterLockSlim l)
+    {
+        l.EnterReadLock();
+        ReadAcquired(l);
+    }
+
+    [Intercepts(Rwls, "TryEnterReadLock", Instance = true, Sanitizer = "thread")]
+    public static bool TryEnterReadLock(ReaderWriterLockSlim l, int millisecondsTimeout) => TookRead(l, l.TryEnterReadLock(millisecondsTimeout));
+
+    [Intercepts(Rwls, "TryEnterReadLock", Instance = true, Sanitizer = "thread")]
+    public static bool TryEnterReadLock(ReaderWriterLockSlim l, TimeSpan timeout) => TookRead(l, l.TryEnterReadLock(timeout));
+
+    [Intercepts(Rwls, "ExitReadLock", Instance = true, Sanitizer = "thread")]
+    public static void ExitReadLock(ReaderWriterLockSlim l)
+    {
+        if (l.IsReadLockHeld) ReadReleasing(l);
+        l.ExitReadLock();
+    }
+
+    [Intercepts(Rwls, "EnterWriteLock", Instance = true, Sanitizer = "thread")]
+    public static void EnterWriteLock(ReaderWriterLockSlim l)
+    {
+        l.EnterWriteLock();
+        Locks.Acquired(l);
+    }
+
+    [Intercepts(Rwls, "TryEnterWriteLock", Instance = true, Sanitizer = "thread")]
+    public static bool TryEnterWriteLock(ReaderWriterLockSlim l, int millisecondsTimeout) => Took(l, l.TryEnterWriteLock(millisecondsTimeout));
+
+    [Intercepts(Rwls, "TryEnterWriteLock", Instance = true, Sanitizer = "thread")]
+    public static bool TryEnterWriteLock(ReaderWriterLockSlim l, TimeSpan timeout) => Took(l, l.TryEnterWriteLock(timeout));
+
+    [Intercepts(Rwls, "ExitWriteLock", Instance = true, Sanitizer = "thread")]
+    public static void ExitWriteLock(ReaderWriterLockSlim l)
+    {
+        if (l.IsWriteLockHeld) Locks.Releasing(l);
+        l.ExitWriteLock();
+    }
+
+    [Intercepts(Rwls, "EnterUpgradeableReadLock", Instance = true, Sanitizer = "thread")]
+    public static void EnterUpgradeableReadLock(ReaderWriterLockSlim l)
+    {
+        l.EnterUpgradeableReadLock();
+        Locks.Acquired(l);
+    }
+
+    [Intercepts(Rwls, "TryEnterUpgradeableReadLock", Instance = true, Sanitizer = "thread")]
+    public static bool TryEnterUpgradeableReadLock(ReaderWriterLockSlim l, int millisecondsTimeout) =>
+        Took(l, l.TryEnterUpgradeableReadLock(millisecondsTimeout));
+
+    [Intercepts(Rwls, "TryEnterUpgradeableReadLock", Instance = true, Sanitizer = "thread")]
+    public static bool TryEnterUpgradeableReadLock(ReaderWriterLockSlim l, TimeSpan timeout) =>
+        Took(l, l.TryEnterUpgradeableReadLock(timeout));
+
+    [Intercepts(Rwls, "ExitUpgradeableReadLock", Instance = true, Sanitizer = "thread")]
+    public static void ExitUpgradeableReadLock(ReaderWriterLockSlim l)
+    {
+        if (l.IsUpgradeableReadLockHeld) Locks.Releasing(l);
+        l.ExitUpgradeableReadLock();
+    }
+
+    // ---- SpinLock: one clock for all (see the summary) ----
+
+    static readonly object s_spinLocks = new();
+
+    static void SpinTook(bool lockTaken)
+    {
+        if (lockTaken) RaceThread.Current.Acquire(SyncObjects.For(s_spinLocks));
+    }
+
+    [Intercepts("System.Threading.SpinLock", "Enter", Instance = true, Sanitizer = "thread")]
+    public static void SpinEnter(ref SpinLock spinLock, ref bool lockTaken)
+    {
+        spinLock.Enter(ref lockTaken);
+        SpinTook(lockTaken);
+    }
+
+    [Intercepts("System.Threading.SpinLock", "TryEnter", Instance = true, Sanitizer = "thread")]
+    public static void SpinTryEnter(ref SpinLock spinLock, ref bool lockTaken)
+    {
+        spinLock.TryEnter(ref lockTaken);
+        SpinTook(lockTaken);
+    }
+
+    [Intercepts("System.Threading.SpinLock", "TryEnter", Instance = true, Sanitizer = "thread")]
+    public static void SpinTryEnter(ref SpinLock spinLock, int millisecondsTimeout, ref bool lockTaken)
+    {
+        spinLock.TryEnter(millisecondsTimeout, ref lockTaken);
+        SpinTook(lockTaken);
+    }
+
+    [Intercepts("System.Threading.SpinLock", "TryEnter", Instance = true, Sanitizer = "thread")]
+    public static void SpinTryEnter(ref SpinLock spinLock, TimeSpan timeout, ref bool lockTaken)
+    {
+        spinLock.TryEnter(timeout, ref lockTaken);
+        SpinTook(lockTaken);
+    }
+
+    [Intercepts("System.Threading.SpinLock", "Exit", Instance = true, Sanitizer = "thread")]
+    public static void SpinExit(ref SpinLock spinLock)
+    {
+        RaceThread.Current.Release(SyncObjects.For(s_spinLocks));
+        spinLock.Exit();
+    }
+
+    [Intercepts("System.Threading.SpinLock", "Exit", Instance = true, Sanitizer = "thread")]
+    public static void SpinExit(ref SpinLock spinLock, bool useMemoryBarrier)
+    {
+        RaceThread.Current.Release(SyncObjects.For(s_spinLocks));
+        spinLock.Exit(useMemoryBarrier);
+    }
+}
