@@ -20,6 +20,11 @@ public static class AccessUse
         {
             if (branchTargets.Contains(i)) break;
             if (i.OpCode.OpCodeType == OpCodeType.Prefix) continue;
+            // `a[i] += x` / `s.f.x++`: dup of the address, ldind/ldfld through the top copy, stind/stfld through the
+            // one below. Follow the lower copy: its consumer decides (a read-modify-write is a write).
+            if (i.OpCode.Code == Code.Dup && depth == 1) { depth = 2; continue; }
+            // `a[i].X += 1`, `a[i].P.X = 1`: ldflda of a member of the struct at our address; its use is ours.
+            if (i.OpCode.Code == Code.Ldflda && depth == 1) continue;
             var (pops, pushes) = StackEffects.Of(i, method);
             if (pops >= depth) return (Classify(i, depth, pops), i);
             depth += pushes - pops;

@@ -135,8 +135,9 @@ public sealed class RaceAccessPass : IInstrumentationPass
         else
         {
             var owner = ctx.Temp(ctx.Method.Module.TypeSystem.Object);
-            ctx.Editor.InsertBefore(access, [Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Stloc, owner)]);
-            ctx.Editor.InsertAfter(access, [Instruction.Create(OpCodes.Ldloc, owner), Instruction.Create(OpCodes.Ldc_I4, key), Call(ctx, Sync, "AtomicAcquire")]);
+            // InsertBefore moves the access to a new instruction: the acquire goes after that one.
+            var moved = ctx.Editor.InsertBefore(access, [Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Stloc, owner)]);
+            ctx.Editor.InsertAfter(moved, [Instruction.Create(OpCodes.Ldloc, owner), Instruction.Create(OpCodes.Ldc_I4, key), Call(ctx, Sync, "AtomicAcquire")]);
         }
         ctx.Changed = true;
     }
@@ -147,8 +148,7 @@ public sealed class RaceAccessPass : IInstrumentationPass
         var code = access.OpCode.Code;
         if (use == AddressUse.Atomic && consumer is not null)
         {
-            atomicCalls.Add(consumer);
-            AtomicAddress(ctx, access, consumer);
+            atomicCalls.Add(AtomicAddress(ctx, access, consumer));
             return;
         }
         bool write = use == AddressUse.Write;
@@ -177,23 +177,22 @@ public sealed class RaceAccessPass : IInstrumentationPass
     }
 
     /// <summary>Interlocked.X(ref location) / Volatile.Read/Write(ref location) on a location the code names.</summary>
-    void AtomicAddress(MethodContext ctx, Instruction access, Instruction call)
+    Instruction AtomicAddress(MethodContext ctx, Instruction access, Instruction call)
     {
         var system = ctx.Method.Module.TypeSystem;
+        var operand = access.Operand;   // read before InsertBefore moves the access to a new instruction
         var owner = ctx.Temp(system.Object);
         List<Instruction> ownerCode, keyCode;
-        // Read before inserting: the access instruction's object becomes the first inserted instruction.
-        int fieldKey = access.Operand is FieldReference f ? KeyOf(f) : 0;
         switch (access.OpCode.Code)
         {
             case Code.Ldflda:
                 ctx.Editor.InsertBefore(access, [Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Stloc, owner)]);
                 ownerCode = [Instruction.Create(OpCodes.Ldloc, owner)];
-                keyCode = [Instruction.Create(OpCodes.Ldc_I4, fieldKey)];
+                keyCode = [Instruction.Create(OpCodes.Ldc_I4, KeyOf((FieldReference)operand))];
                 break;
             case Code.Ldsflda:
                 ownerCode = [Instruction.Create(OpCodes.Ldnull)];
-                keyCode = [Instruction.Create(OpCodes.Ldc_I4, fieldKey)];
+                keyCode = [Instruction.Create(OpCodes.Ldc_I4, KeyOf((FieldReference)operand))];
                 break;
             default:   // ldelema: (array, index)
                 var index = ctx.Temp(system.IntPtr);
@@ -206,20 +205,24 @@ public sealed class RaceAccessPass : IInstrumentationPass
                 keyCode = [Instruction.Create(OpCodes.Ldloc, key)];
                 break;
         }
-        AroundAtomic(ctx, call, ownerCode, keyCode);
+        return AroundAtomic(ctx, call, ownerCode, keyCode);
     }
 
-    /// <summary>Release before the atomic call (unless it only loads), acquire after it (unless it only stores).</summary>
-    static void AroundAtomic(MethodContext ctx, Instruction call, List<Instruction> owner, List<Instruction> key)
+    /// <summary>
+    /// Release before the atomic call (unless it only loads), acquire after it (unless it only stores). Returns the
+    /// call's instruction after the edit (InsertBefore moves it).
+    /// </summary>
+    static Instruction AroundAtomic(MethodContext ctx, Instruction call, List<Instruction> owner, List<Instruction> key)
     {
         var method = (MethodReference)call.Operand;
         bool loadOnly = method.DeclaringType.Name == "Volatile" && method.Name == "Read";
         bool storeOnly = method.DeclaringType.Name == "Volatile" && method.Name == "Write";
         if (!loadOnly)
-            ctx.Editor.InsertBefore(call, [.. Clone(owner), .. Clone(key), Call(ctx, Sync, "AtomicRelease")]);
+            call = ctx.Editor.InsertBefore(call, [.. Clone(owner), .. Clone(key), Call(ctx, Sync, "AtomicRelease")]);
         if (!storeOnly)
             ctx.Editor.InsertAfter(call, [.. Clone(owner), .. Clone(key), Call(ctx, Sync, "AtomicAcquire")]);
         ctx.Changed = true;
+        return call;
     }
 
     static IEnumerable<Instruction> Clone(List<Instruction> code) => code.Select(i => i.Operand switch

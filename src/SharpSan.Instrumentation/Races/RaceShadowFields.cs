@@ -67,6 +67,7 @@ public sealed class RaceShadowFields
     static bool NeedsShadow(FieldDefinition field) =>
         !field.IsLiteral && !field.IsInitOnly && !field.HasConstant && field.RVA == 0 && !field.Name.EndsWith("<>race", StringComparison.Ordinal)
         && field.Name != FlowFieldName
+        && field.Name != "<>t__builder"   // an async state machine's builder: Task/SetResult synchronise inside the framework
         && !HasAttribute(field.CustomAttributes, "ThreadStaticAttribute") && !HasAttribute(field.CustomAttributes, "BenignRaceAttribute")
         && !IsVolatile(field);
 

@@ -19,7 +19,7 @@ internal static class RaceLocation
                 if (site?.Field is not { } f) return $"a field of object of type {owner}";
                 string captured = f.DeclaringType?.Name.Contains("DisplayClass", StringComparison.Ordinal) == true
                     ? $" (local variable '{f.Name}' captured by a lambda)" : "";
-                return $"field {FieldName(f)}{captured} of object of type {owner}";
+                return $"field {FieldName(f, variable.Owner!.GetType())}{captured} of object of type {owner}";
         }
     }
 
@@ -30,6 +30,19 @@ internal static class RaceLocation
         return site?.ElementType is { } e ? TypeSizes.Of(e) : 8;
     }
 
-    static string FieldName(System.Reflection.FieldInfo field) =>
-        (field.DeclaringType is { } t ? TypeNames.Of(t) + "." : "") + field.Name;
+    static string FieldName(System.Reflection.FieldInfo field, Type? ownerType = null) =>
+        (field.DeclaringType is { } t ? TypeNames.Of(ClosedType(t, ownerType)) + "." : "") + field.Name;
+
+    /// <summary>
+    /// A field read back from generic code is declared on the open type (Box&lt;T&gt;); the object's own type (or a base)
+    /// says which instantiation it is (Box&lt;string&gt;).
+    /// </summary>
+    static Type ClosedType(Type declaring, Type? ownerType)
+    {
+        if (!declaring.ContainsGenericParameters) return declaring;
+        var definition = declaring.IsGenericTypeDefinition ? declaring : declaring.GetGenericTypeDefinition();
+        for (var t = ownerType; t is not null; t = t.BaseType)
+            if (t.IsGenericType && t.GetGenericTypeDefinition() == definition) return t;
+        return declaring;
+    }
 }

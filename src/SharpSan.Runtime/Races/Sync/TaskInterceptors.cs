@@ -124,6 +124,16 @@ public static class TaskInterceptors
     [Intercepts(TaskType, "WhenAll", Sanitizer = "thread")]
     public static Task WhenAll(params Task[] tasks) => Derived(Task.WhenAll(tasks), tasks);
 
+    // .NET 9+ `params ReadOnlySpan<Task>` overloads, which C# 13 prefers for Task.WaitAll(a, b) / Task.WhenAll(a, b).
+    [Intercepts(TaskType, "WaitAll", Sanitizer = "thread")]
+    public static void WaitAll(ReadOnlySpan<Task> tasks) => WaitAll(tasks.ToArray());
+
+    [Intercepts(TaskType, "WhenAll", Sanitizer = "thread")]
+    public static Task WhenAll(ReadOnlySpan<Task> tasks) => WhenAll(tasks.ToArray());
+
+    [Intercepts(TaskType, "WhenAll", Sanitizer = "thread")]
+    public static Task<TResult[]> WhenAll<TResult>(ReadOnlySpan<Task<TResult>> tasks) => WhenAll(tasks.ToArray());
+
     [Intercepts(TaskType, "WhenAll", Sanitizer = "thread")]
     public static Task WhenAll(IEnumerable<Task> tasks)
     {
