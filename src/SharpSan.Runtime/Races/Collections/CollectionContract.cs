@@ -20,7 +20,7 @@ public sealed class CollectionContractAttribute(string type, string reads, strin
 /// <see cref="RaceChecks.CollectionWrite"/> before each such call in checked code.
 /// </summary>
 [CollectionContract("System.Collections.Generic.Dictionary`2",
-    reads: "get_Item TryGetValue ContainsKey ContainsValue get_Count get_Keys get_Values get_Comparer GetEnumerator CopyTo GetAlternateLookup TryGetAlternateLookup GetObjectData get_Capacity",
+    reads: "get_Item TryGetValue ContainsKey ContainsValue get_Count get_Keys get_Values get_Comparer GetEnumerator GetAlternateLookup TryGetAlternateLookup GetObjectData get_Capacity",
     writes: "set_Item Add TryAdd Remove Clear EnsureCapacity TrimExcess OnDeserialization")]
 [CollectionContract("System.Collections.Generic.List`1",
     reads: "get_Item get_Count get_Capacity Contains IndexOf LastIndexOf BinarySearch Find FindAll FindIndex FindLast FindLastIndex Exists TrueForAll ForEach GetEnumerator GetRange Slice CopyTo ToArray ConvertAll AsReadOnly",
