@@ -54,12 +54,27 @@ internal static class FastTrack
         Write(thread, ref cell, Variable.Element(array, shadow, index), site);
     }
 
-    static void Read(RaceThread thread, ref RaceCell cell, in Variable variable, int site)
+    /// <summary>A call on a non-thread-safe collection (one cell per collection); <paramref name="api"/> is the synthetic frame.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void ReadCollection(RaceThread thread, ref RaceCell cell, object collection, int id, int site, string api)
+    {
+        if (thread.IgnoreReads + thread.IgnoreAll > 0) return;
+        Read(thread, ref cell, Variable.Collection(collection, id), site, api);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void WriteCollection(RaceThread thread, ref RaceCell cell, object collection, int id, int site, string api)
+    {
+        if (thread.IgnoreAll > 0) return;
+        Write(thread, ref cell, Variable.Collection(collection, id), site, api);
+    }
+
+    static void Read(RaceThread thread, ref RaceCell cell, in Variable variable, int site, string? api = null)
     {
         long epoch = thread.Epoch;
         long write = Volatile.Read(ref cell.Write);
         if (write != 0 && !thread.Knows(write))
-            RaceReporter.Report(thread, ref cell, variable, site, isWrite: false, previous: write, previousWrite: true);
+            RaceReporter.Report(thread, ref cell, variable, site, isWrite: false, previous: write, previousWrite: true, api);
         long read = cell.Read;
         if (read < 0)
         {
@@ -76,15 +91,16 @@ internal static class FastTrack
             cell.Read = ReadClocks.Inflate(read, epoch);
             if (RaceOptions.Stats) thread.VectorPath++;
         }
-        thread.History.Record(variable.Key, Epoch.Clock(epoch), site, write: false);
+        if (api is null) thread.History.Record(variable.Key, Epoch.Clock(epoch), site, write: false);
+        else thread.History.RecordStack(variable.Key, Epoch.Clock(epoch), RaceThread.CaptureStackAt(api, site), write: false);
     }
 
-    static void Write(RaceThread thread, ref RaceCell cell, in Variable variable, int site)
+    static void Write(RaceThread thread, ref RaceCell cell, in Variable variable, int site, string? api = null)
     {
         long epoch = thread.Epoch;
         long write = Volatile.Read(ref cell.Write);
         if (write != 0 && !thread.Knows(write))
-            RaceReporter.Report(thread, ref cell, variable, site, isWrite: true, previous: write, previousWrite: true);
+            RaceReporter.Report(thread, ref cell, variable, site, isWrite: true, previous: write, previousWrite: true, api);
         long read = cell.Read;
         if (read < 0)
         {
@@ -99,16 +115,17 @@ internal static class FastTrack
                 }
             }
             if (racing != 0)
-                RaceReporter.Report(thread, ref cell, variable, site, isWrite: true, previous: racing, previousWrite: false);
+                RaceReporter.Report(thread, ref cell, variable, site, isWrite: true, previous: racing, previousWrite: false, api);
             ReadClocks.Free(read);
             cell.Read = 0;
             if (RaceOptions.Stats) thread.VectorPath++;
         }
         else if (read != 0 && !thread.Knows(read))
         {
-            RaceReporter.Report(thread, ref cell, variable, site, isWrite: true, previous: read, previousWrite: false);
+            RaceReporter.Report(thread, ref cell, variable, site, isWrite: true, previous: read, previousWrite: false, api);
         }
         Volatile.Write(ref cell.Write, epoch);
-        thread.History.Record(variable.Key, Epoch.Clock(epoch), site, write: true);
+        if (api is null) thread.History.Record(variable.Key, Epoch.Clock(epoch), site, write: true);
+        else thread.History.RecordStack(variable.Key, Epoch.Clock(epoch), RaceThread.CaptureStackAt(api, site), write: true);
     }
 }

@@ -99,4 +99,39 @@ public static class RaceChecks
         }
         FastTrack.WriteElement(thread, ref cell, array, shadow, (int)index, site);
     }
+
+    /// <summary>
+    /// Before a reading call (<paramref name="member"/>) on a non-thread-safe collection (see
+    /// Collections.CollectionContract): one read of the collection's single shadow cell.
+    /// </summary>
+    public static void CollectionRead(object collection, string member, int site)
+    {
+        if (collection is null) return;   // the call itself throws
+        var thread = RaceThread.Current;
+        long epoch = thread.Epoch;
+        if (RaceOptions.Stats) thread.Accesses++;
+        var shadow = Collections.CollectionShadows.Of(collection);
+        if (shadow.Cell.Read == epoch || shadow.Cell.Write == epoch)
+        {
+            if (RaceOptions.Stats) thread.SameEpoch++;
+            return;
+        }
+        FastTrack.ReadCollection(thread, ref shadow.Cell, collection, shadow.Id, site, Collections.CollectionShadows.Describe(collection, member, write: false));
+    }
+
+    /// <summary>Before a mutating call on a non-thread-safe collection: one write of its shadow cell.</summary>
+    public static void CollectionWrite(object collection, string member, int site)
+    {
+        if (collection is null) return;
+        var thread = RaceThread.Current;
+        long epoch = thread.Epoch;
+        if (RaceOptions.Stats) thread.Accesses++;
+        var shadow = Collections.CollectionShadows.Of(collection);
+        if (shadow.Cell.Write == epoch)
+        {
+            if (RaceOptions.Stats) thread.SameEpoch++;
+            return;
+        }
+        FastTrack.WriteCollection(thread, ref shadow.Cell, collection, shadow.Id, site, Collections.CollectionShadows.Describe(collection, member, write: true));
+    }
 }

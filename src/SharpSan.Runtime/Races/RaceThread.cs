@@ -113,6 +113,15 @@ internal sealed class RaceThread
         return StackDepot.Put(frames[..n]);
     }
 
+    /// <summary>Like <see cref="CaptureStackAt(string)"/>, with the caller's innermost frame at <paramref name="site"/>.</summary>
+    public static int CaptureStackAt(string api, int site)
+    {
+        Span<long> frames = stackalloc long[64];
+        frames[0] = StackFrame.Pack(StackFrame.SyntheticKey, SyntheticFrames.Register(api));
+        int n = ShadowStack.Capture(frames[1..], site);
+        return StackDepot.Put(frames[..(n + 1)]);
+    }
+
     /// <summary>A stack whose first frame names the BCL API being called (TSan's "#0 pthread_create"), then the caller's frames.</summary>
     public static int CaptureStackAt(string api)
     {

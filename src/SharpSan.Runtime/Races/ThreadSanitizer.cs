@@ -12,6 +12,7 @@ internal static class ThreadSanitizer
     {
         if (Volatile.Read(ref s_initialized) != 0 || Interlocked.Exchange(ref s_initialized, 1) != 0) return;
         SanitizerRuntime.EnsureInitialized();
+        Deadlock.LockOrderDetector.Subscribe();
         if (RaceOptions.Stats) SanitizerRuntime.BeforeExit += PrintStats;
     }
 

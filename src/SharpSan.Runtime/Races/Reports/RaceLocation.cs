@@ -12,6 +12,8 @@ internal static class RaceLocation
             case VariableKind.Element:
                 var array = (Array)variable.Owner!;
                 return $"element [{variable.Index}] of array {TypeNames.Of(array.GetType())} of length {array.Length}";
+            case VariableKind.Collection:
+                return $"{TypeNames.Of(variable.Owner!.GetType(), qualified: false)} object";
             case VariableKind.Static:
                 return site?.Field is { } s ? $"static field {FieldName(s)}" : "a static field";
             default:

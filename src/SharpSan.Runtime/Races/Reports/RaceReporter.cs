@@ -8,17 +8,24 @@ internal static class RaceReporter
 {
     static readonly HashSet<long> s_reportedVariables = [];
 
-    public static void Report(RaceThread thread, ref RaceCell cell, in Variable variable, int site, bool isWrite, long previous, bool previousWrite)
+    public static void Report(RaceThread thread, ref RaceCell cell, in Variable variable, int site, bool isWrite, long previous, bool previousWrite, string? api = null)
     {
         // TSan's suppress_equal_addresses: `x++` racing with `x++` is one bug, not a read/write and a write/write report.
         lock (s_reportedVariables)
             if (!s_reportedVariables.Add(variable.Key)) return;
         Span<long> frames = stackalloc long[64];
-        int n = ShadowStack.Capture(frames, site);
+        int n;
+        if (api is null) n = ShadowStack.Capture(frames, site);
+        else
+        {
+            // A call on a collection: the synthetic "Call to Dictionary<K,V>.Add (write)" frame above the caller's.
+            frames[0] = StackFrame.Pack(StackFrame.SyntheticKey, SyntheticFrames.Register(api));
+            n = ShadowStack.Capture(frames[1..], site) + 1;
+        }
         long[] stack = frames[..n].ToArray();
         var other = RaceThread.Find(Epoch.Tid(previous));
         int previousStack = other?.History.Find(variable.Key, Epoch.Clock(previous), previousWrite) ?? -1;
-        var accessSite = n > 0 ? AccessSite.Decode(stack[0]) : null;
+        var accessSite = n > 0 && api is null ? AccessSite.Decode(stack[0]) : null;
         var report = new DataRaceReport(
             new RaceAccess(thread, isWrite, stack, -1),
             new RaceAccess(other, previousWrite, null, previousStack, Epoch.Tid(previous)),

@@ -29,6 +29,14 @@ internal sealed class AccessHistory(int capacity)
         _entries[i] = ((long)clock << 32) | ((long)(stack & 0x7FFFFFFF) << 1) | (write ? 1L : 0L);
     }
 
+    /// <summary>Records an access whose stack the caller captured (a call on a collection: synthetic frame on top).</summary>
+    public void RecordStack(long key, int clock, int stack, bool write)
+    {
+        int i = _next++ & _mask;
+        _keys[i] = key;
+        _entries[i] = ((long)clock << 32) | ((long)(stack & 0x7FFFFFFF) << 1) | (write ? 1L : 0L);
+    }
+
     /// <summary>The stack of this thread's access to <paramref name="key"/> in epoch <paramref name="clock"/>, or -1 if overwritten.</summary>
     public int Find(long key, int clock, bool write)
     {

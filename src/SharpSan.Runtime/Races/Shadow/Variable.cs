@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 
 namespace SharpSan.Runtime.Races.Shadow;
 
-internal enum VariableKind { Field, Static, Element }
+internal enum VariableKind { Field, Static, Element, Collection }
 
 /// <summary>
 /// What an access touched, as far as reports and the history need it: a stable key (objects move, so not an address)
@@ -38,6 +38,10 @@ internal readonly struct Variable
     public static Variable Element(Array array, ArrayShadow shadow, int index) =>
         new(VariableKind.Element, ((long)shadow.Id << 32) | (uint)index, array, index);
 
+    /// <summary>A whole collection object (one cell per Dictionary/List/… instance); key in its own range.</summary>
+    public static Variable Collection(object collection, int id) =>
+        new(VariableKind.Collection, unchecked((long)0x7C00_0000_0000_0000UL) | (uint)id, collection, -1);
+
     /// <summary>A current address to print (managed objects move: it is where the data was at report time).</summary>
     public unsafe nuint Address(ref RaceCell cell)
     {
@@ -48,6 +52,7 @@ internal readonly struct Variable
                 ref byte data = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(array);
                 return (nuint)Unsafe.AsPointer(ref data) + (nuint)(index(Index) * ElementSize(array));
             case VariableKind.Field:
+            case VariableKind.Collection:
                 return (nuint)Unsafe.AsPointer(ref Unsafe.As<RawData>(Owner!).Data);
             default:
                 return (nuint)Unsafe.AsPointer(ref cell);

@@ -1,0 +1,86 @@
+using System.Runtime.CompilerServices;
+using SharpSan.Runtime.Races.Sync;
+
+namespace SharpSan.Runtime.Races.Deadlock;
+
+/// <summary>
+/// TSan's lock-order-inversion detector: follows every lock acquire/release (<see cref="Locks"/> events), keeps each
+/// thread's held locks, adds an edge held→acquired to the <see cref="LockGraph"/> and reports each new cycle once,
+/// whether or not the run actually deadlocked. Reentrant acquisition of a held lock adds no edge.
+/// </summary>
+internal static class LockOrderDetector
+{
+    sealed class Held(object lockObject, int id, int stack)
+    {
+        public readonly object Lock = lockObject;
+        public readonly int Id = id;
+        public readonly int Stack = stack;
+        public int Count = 1;
+    }
+
+    sealed class LockId(int id) { public readonly int Id = id; }
+
+    [ThreadStatic] static List<Held>? t_held;
+    static readonly ConditionalWeakTable<object, LockId> s_ids = new();
+    static readonly LockGraph s_graph = new();
+    static readonly HashSet<string> s_reportedCycles = [];
+    static int s_nextId;
+    static int s_subscribed;
+
+    public static void Subscribe()
+    {
+        if (Interlocked.Exchange(ref s_subscribed, 1) != 0) return;
+        Locks.LockAcquired += OnAcquired;
+        Locks.LockReleased += OnReleased;
+    }
+
+    static int IdOf(object lockObject) =>
+        s_ids.GetValue(lockObject, _ => new LockId(Interlocked.Increment(ref s_nextId))).Id;
+
+    static void OnAcquired(RaceThread thread, object lockObject)
+    {
+        if (thread.IgnoreAll > 0) return;
+        var held = t_held ??= [];
+        foreach (var h in held)
+            if (ReferenceEquals(h.Lock, lockObject))
+            {
+                h.Count++;
+                return;
+            }
+        int id = IdOf(lockObject);
+        int stack = RaceThread.CaptureStack();
+        List<List<LockEdge>>? cycles = null;
+        if (held.Count > 0)
+            lock (s_graph)
+                foreach (var h in held)
+                {
+                    var cycle = s_graph.AddAndFindCycle(new LockEdge(h.Id, id, thread.Tid, h.Stack, stack));
+                    if (cycle is null) continue;
+                    string key = string.Join(",", cycle.Select(e => e.From).Order());
+                    if (s_reportedCycles.Add(key)) (cycles ??= []).Add(cycle);
+                }
+        held.Add(new Held(lockObject, id, stack));
+        if (cycles is null) return;
+        thread.IgnoreAll++;
+        try
+        {
+            foreach (var cycle in cycles) SanitizerRuntime.Report(new LockOrderInversionReport(cycle));
+        }
+        finally
+        {
+            thread.IgnoreAll--;
+        }
+    }
+
+    static void OnReleased(RaceThread thread, object lockObject)
+    {
+        var held = t_held;
+        if (held is null) return;
+        for (int i = held.Count - 1; i >= 0; i--)
+            if (ReferenceEquals(held[i].Lock, lockObject))
+            {
+                if (--held[i].Count == 0) held.RemoveAt(i);
+                return;
+            }
+    }
+}
