@@ -4,7 +4,12 @@ using SharpSan.Instrumentation.Il;
 
 namespace SharpSan.Instrumentation.Races;
 
-public enum AddressUse { Read, Write, Atomic }
+/// <summary>
+/// Read, Write; Atomic for Interlocked/Volatile (acquire/release on the location); Synchronization for the address
+/// of a synchronisation primitive or of a variable a System.Threading helper initialises atomically (SpinLock.Enter on
+/// a struct field, LazyInitializer.EnsureInitialized(ref field)): not a data access, the interceptor creates the edges.
+/// </summary>
+public enum AddressUse { Read, Write, Atomic, Synchronization }
 
 /// <summary>
 /// What the code does with an address taken by <c>ldflda</c>/<c>ldsflda</c>/<c>ldelema</c>: finds the instruction that
@@ -46,6 +51,8 @@ public static class AccessUse
                 var method = (MethodReference)consumer.Operand;
                 string type = method.DeclaringType.FullName;
                 if (type is "System.Threading.Interlocked" or "System.Threading.Volatile") return AddressUse.Atomic;
+                if (method.DeclaringType.Namespace is "System.Threading" || type.StartsWith("System.Threading.SpinLock", StringComparison.Ordinal))
+                    return AddressUse.Synchronization;
                 int argument = pops - depth;   // 0 = first argument (or `this`)
                 return IsReadOnlyArgument(method, argument) ? AddressUse.Read : AddressUse.Write;
             default:

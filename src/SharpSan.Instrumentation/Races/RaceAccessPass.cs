@@ -151,6 +151,7 @@ public sealed class RaceAccessPass : IInstrumentationPass
             atomicCalls.Add(AtomicAddress(ctx, access, consumer));
             return;
         }
+        if (use == AddressUse.Synchronization) return;
         bool write = use == AddressUse.Write;
         if (code == Code.Ldelema)
         {

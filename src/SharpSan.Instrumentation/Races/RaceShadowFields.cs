@@ -68,6 +68,7 @@ public sealed class RaceShadowFields
         !field.IsLiteral && !field.IsInitOnly && !field.HasConstant && field.RVA == 0 && !field.Name.EndsWith("<>race", StringComparison.Ordinal)
         && field.Name != FlowFieldName
         && field.Name != "<>t__builder"   // an async state machine's builder: Task/SetResult synchronise inside the framework
+        && !field.Name.StartsWith("<>9", StringComparison.Ordinal)   // the compiler's lambda singleton and cached delegates: racing to fill them is by design
         && !HasAttribute(field.CustomAttributes, "ThreadStaticAttribute") && !HasAttribute(field.CustomAttributes, "BenignRaceAttribute")
         && !IsVolatile(field);
 
