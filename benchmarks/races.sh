@@ -67,6 +67,7 @@ for k in $KERNELS; do
 done
 
 log() { echo "[races.sh] $*" >&2; }
+LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
 
 mkdir -p "$BUILD" "$LOGS"
 rm -f "$LOGS"/races.*
@@ -365,7 +366,7 @@ geo() { # logsum n [suffix] -> geometric mean or blank
     echo "## SharpSan race benchmarks ($(date -u '+%Y-%m-%d %H:%M UTC'))"
     echo
     cpu=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')
-    echo "Machine: $(nproc) cores, ${cpu:-unknown CPU}, load average at start $(cut -d' ' -f1-3 /proc/loadavg);" \
+    echo "Machine: $(nproc) cores, ${cpu:-unknown CPU}, load average at start $LOAD_AT_START, at the end $(cut -d' ' -f1-3 /proc/loadavg);" \
          "gcc $(gcc -dumpfullversion), .NET $(dotnet --version). Threads per kernel: $THREADS."
     echo "Wall time: best of $REPS run(s), whole process including startup; the columns run round robin (repetition 1 of each, then repetition 2, ...)." \
          "Peak memory: largest max-RSS over the runs (/usr/bin/time %M)."
