@@ -34,4 +34,3 @@ static class Program
 // CHECK-NOT: ThreadSanitizer
 // CHECK: async 8
 // CHECK-NOT: ThreadSanitizer
-// XFAIL: core async flow: the kickoff stub's read of <>t__builder (get_Task after Start) is reported against the continuation's write of it on another thread (see AsyncAwaitFlowNoRace)
