@@ -54,9 +54,12 @@ public sealed class InterceptionPass(string sanitizer = "address") : IInstrument
     {
         if (!interceptor.HasGenericParameters) return interceptor;
         var instance = new GenericInstanceMethod(interceptor);
-        var arguments = target is GenericInstanceMethod gim ? gim.GenericArguments
-            : target.DeclaringType is GenericInstanceType git ? git.GenericArguments
-            : throw new InvalidOperationException($"cannot instantiate {interceptor.FullName} for {target.FullName}");
+        // The type's generic arguments first, then the method's (the interceptor declares them in that order).
+        var arguments = new List<TypeReference>();
+        if (target.DeclaringType is GenericInstanceType git) arguments.AddRange(git.GenericArguments);
+        if (target is GenericInstanceMethod gim) arguments.AddRange(gim.GenericArguments);
+        if (arguments.Count != interceptor.GenericParameters.Count)
+            throw new InvalidOperationException($"cannot instantiate {interceptor.FullName} for {target.FullName}");
         foreach (var a in arguments) instance.GenericArguments.Add(a);
         return instance;
     }

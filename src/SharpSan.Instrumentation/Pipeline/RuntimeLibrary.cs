@@ -61,12 +61,22 @@ public sealed class RuntimeLibrary
             var parameters = method.Parameters.Skip(instance ? 1 : 0).Select(p => p.ParameterType);
             // Static members of a generic type (Span<T>.op_Implicit) follow the constructors' convention too.
             // Instance methods of a generic type (Task<T>.Result) too: their T is the interceptor's method generic.
-            bool typeGenerics = targetMethod == ".ctor" || targetType.Contains('`');
-            string key = typeGenerics
-                ? SignatureKey.Of(targetType, targetMethod, parameters).Replace("!!", "!")
-                : SignatureKey.Of(targetType, targetMethod, parameters);
+            // The interceptor's first generic parameters stand for the type's (!0, !1, …), any further ones for the
+            // target method's own (Task<T>.ContinueWith<TNew>: interceptor <T, TNew>, key uses !0 and !!0).
+            int typeArity = targetMethod == ".ctor" || targetType.Contains('`') ? TypeArity(targetType) : 0;
+            string key = System.Text.RegularExpressions.Regex.Replace(SignatureKey.Of(targetType, targetMethod, parameters), @"!!(\d+)",
+                m => int.Parse(m.Groups[1].Value) is var k && k < typeArity ? "!" + k : "!!" + (k - typeArity));
             catalog[key] = method;
         }
         return catalog;
+    }
+
+    /// <summary>Generic parameters of a type named like <c>Outer`1/Inner</c> or <c>System.Task`1</c> (nested arities add up).</summary>
+    static int TypeArity(string typeName) => typeName.Split('/').Sum(ArityOf);
+
+    static int ArityOf(string part)
+    {
+        int tick = part.LastIndexOf('`');
+        return tick >= 0 && int.TryParse(part[(tick + 1)..], out int n) ? n : 0;
     }
 }

@@ -196,6 +196,17 @@ public static class TaskFlowInterceptors
 
     const string ContinueApi = "System.Threading.Tasks.Task.ContinueWith";
 
+    // Task<TResult>.ContinueWith: the interceptor's first generic parameter is the task's TResult, the next the method's own.
+    const string ResultTaskType = "System.Threading.Tasks.Task`1";
+
+    [Intercepts(ResultTaskType, "ContinueWith", Instance = true, Sanitizer = "thread")]
+    public static Task<TNewResult> ContinueWith<TResult, TNewResult>(Task<TResult> task, Func<Task<TResult>, TNewResult> continuationFunction)
+    { var w = new WorkItem(ContinueApi); return Bound(task.ContinueWith(Continuation(w, continuationFunction)), w.Completion); }
+
+    [Intercepts(ResultTaskType, "ContinueWith", Instance = true, Sanitizer = "thread")]
+    public static Task<TNewResult> ContinueWith<TResult, TNewResult>(Task<TResult> task, Func<Task<TResult>, TNewResult> continuationFunction, TaskContinuationOptions continuationOptions)
+    { var w = new WorkItem(ContinueApi); return Bound(task.ContinueWith(Continuation(w, continuationFunction), continuationOptions), w.Completion); }
+
     static Action<TAntecedent> Continuation<TAntecedent>(WorkItem work, Action<TAntecedent> action) where TAntecedent : Task => t =>
     {
         work.Begin();
