@@ -22,7 +22,7 @@ public enum AddressKind
 /// </summary>
 public sealed class AddressProvenance(MethodDefinition method)
 {
-    readonly HashSet<Instruction> _blockStarts = BlockStarts(method.Body);
+    readonly HashSet<Instruction> _blockStarts = ModuleTypes.BlockStarts(method.Body);
 
     public AddressKind Classify(Instruction consumer, int depthFromTop) =>
         Producer(consumer, depthFromTop) is { } p ? KindOf(p) : AddressKind.Pointer;
@@ -176,22 +176,5 @@ public sealed class AddressProvenance(MethodDefinition method)
             index--;
         }
         return index < method.Parameters.Count ? method.Parameters[index].ParameterType : null;
-    }
-
-    static HashSet<Instruction> BlockStarts(MethodBody body)
-    {
-        var starts = new HashSet<Instruction>();
-        foreach (var i in body.Instructions)
-        {
-            if (i.Operand is Instruction target) starts.Add(target);
-            else if (i.Operand is Instruction[] targets) starts.UnionWith(targets);
-        }
-        foreach (var h in body.ExceptionHandlers)
-        {
-            if (h.HandlerStart is not null) starts.Add(h.HandlerStart);
-            if (h.FilterStart is not null) starts.Add(h.FilterStart);
-            if (h.TryStart is not null) starts.Add(h.TryStart);
-        }
-        return starts;
     }
 }

@@ -67,7 +67,7 @@ public sealed class AssemblyRewriter(RuntimeLibrary runtime, IReadOnlyList<IInst
         using (module)
         {
             var moduleContext = new ModuleContext(module, runtime);
-            var contexts = AllTypes(module).Where(t => !ModuleContext.IsGenerated(t)).ToList()
+            var contexts = Il.ModuleTypes.All(module).Where(t => !ModuleContext.IsGenerated(t)).ToList()
                 .SelectMany(t => t.Methods.Where(m => m.HasBody)).Select(m => new MethodContext(m, moduleContext)).ToList();
             var failed = new HashSet<MethodContext>();
             // Pass-major order: each pass sees every method after the previous pass has finished with all of them.
@@ -118,17 +118,6 @@ public sealed class AssemblyRewriter(RuntimeLibrary runtime, IReadOnlyList<IInst
             parameters.ReadSymbols = false;
             parameters.SymbolReaderProvider = null;
             return (ModuleDefinition.ReadModule(input, parameters), false);
-        }
-    }
-
-    static IEnumerable<TypeDefinition> AllTypes(ModuleDefinition module)
-    {
-        var stack = new Stack<TypeDefinition>(module.Types);
-        while (stack.Count > 0)
-        {
-            var type = stack.Pop();
-            yield return type;
-            foreach (var nested in type.NestedTypes) stack.Push(nested);
         }
     }
 

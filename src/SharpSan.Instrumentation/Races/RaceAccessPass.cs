@@ -29,7 +29,7 @@ public sealed class RaceAccessPass : IInstrumentationPass
     {
         if (_fields is null || IsExempt(ctx.Method)) return;
         var body = ctx.Method.Body;
-        var branchTargets = BranchTargets(body);
+        var branchTargets = Il.ModuleTypes.BlockStarts(body);
         var atomicCalls = new HashSet<Instruction>();
         foreach (var instruction in body.Instructions.ToArray())
         {
@@ -312,19 +312,4 @@ public sealed class RaceAccessPass : IInstrumentationPass
         return field.DeclaringType is GenericInstanceType git ? GenericSubstitution.Apply(type, git.GenericArguments) : type;
     }
 
-    static HashSet<Instruction> BranchTargets(MethodBody body)
-    {
-        var targets = new HashSet<Instruction>();
-        foreach (var i in body.Instructions)
-        {
-            if (i.Operand is Instruction t) targets.Add(t);
-            else if (i.Operand is Instruction[] many) targets.UnionWith(many);
-        }
-        foreach (var h in body.ExceptionHandlers)
-        {
-            if (h.HandlerStart is not null) targets.Add(h.HandlerStart);
-            if (h.FilterStart is not null) targets.Add(h.FilterStart);
-        }
-        return targets;
-    }
 }

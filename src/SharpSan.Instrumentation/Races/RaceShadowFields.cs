@@ -20,7 +20,7 @@ public sealed class RaceShadowFields
 
     public RaceShadowFields(ModuleDefinition module, TypeReference raceCell)
     {
-        foreach (var type in AllTypes(module))
+        foreach (var type in Il.ModuleTypes.All(module))
         {
             if (IsAsyncStateMachine(type))
             {
@@ -82,14 +82,4 @@ public sealed class RaceShadowFields
     public static bool IsAsyncStateMachine(TypeDefinition type) =>
         type.Interfaces.Any(i => i.InterfaceType.FullName == "System.Runtime.CompilerServices.IAsyncStateMachine");
 
-    static IEnumerable<TypeDefinition> AllTypes(ModuleDefinition module)
-    {
-        var stack = new Stack<TypeDefinition>(module.Types);
-        while (stack.Count > 0)
-        {
-            var type = stack.Pop();
-            yield return type;
-            foreach (var nested in type.NestedTypes) stack.Push(nested);
-        }
-    }
 }
