@@ -72,45 +72,8 @@ LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
 mkdir -p "$BUILD" "$LOGS"
 rm -f "$LOGS"/races.*
 
-# ---------------------------------------------------------------------------------------------
-# Timing helper. Wall time from bash's EPOCHREALTIME (microseconds, no fork); peak RSS from
-# /usr/bin/time -f %M when it exists.
-if [ -x /usr/bin/time ]; then
-    HAVE_GNU_TIME=1
-else
-    HAVE_GNU_TIME=0
-    log "/usr/bin/time not found (Debian package 'time'): measuring wall time only, peak memory will be n/a"
-fi
-
-# run_once TAG CMD... -> sets R_SECS R_KB R_RC; stdout/stderr in $LOGS/races.TAG.out/.err
-run_once() {
-    local tag="races.$1"; shift
-    local t0 t1
-    t0=$EPOCHREALTIME
-    if [ "$HAVE_GNU_TIME" = 1 ]; then
-        /usr/bin/time -f "%M" -o "$LOGS/$tag.rss" timeout "$TIMEOUT" "$@" >"$LOGS/$tag.out" 2>"$LOGS/$tag.err"
-        R_RC=$?
-    else
-        timeout "$TIMEOUT" "$@" >"$LOGS/$tag.out" 2>"$LOGS/$tag.err"
-        R_RC=$?
-    fi
-    t1=$EPOCHREALTIME
-    R_SECS=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
-    R_KB=""
-    if [ "$HAVE_GNU_TIME" = 1 ]; then
-        R_KB=$(grep -E '^[0-9]+$' "$LOGS/$tag.rss" | tail -1)
-    fi
-}
-
-# First informative line of a stderr file: a sanitizer SUMMARY line if there is one, else the
-# first non-empty line.
-first_error() {
-    local f="$1" line
-    [ -f "$f" ] || return 0
-    line=$(grep -m1 -E '^SUMMARY: ' "$f")
-    [ -z "$line" ] && line=$(grep -m1 -v -E '^[[:space:]]*$' "$f")
-    printf '%s' "${line:0:160}" | tr '|' '/'
-}
+LOG_PREFIX=races.
+source "$BENCH/timing.sh"
 
 # measure_kernel KERNEL SIZE COLUMN... -> per column: BEST[col] (best wall s), KB[col] (largest
 # peak RSS), LAST[col] (last stdout line), ERR[col] (non-empty when a run failed; "REPORT (exit 66)"
@@ -155,8 +118,6 @@ measure_kernel() {
     done
 }
 
-checksum_of() { sed -n 's/.*checksum=\([0-9a-f]*\).*/\1/p' <<<"$1"; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "?" }'; }
 mib() { awk -v k="$1" 'BEGIN { m = k / 1024; if (m < 10) printf "%.1f", m; else printf "%.0f", m }'; }
 addlog() { awk -v s="$1" -v x="$2" 'BEGIN { print s + log(x) }'; }
 
