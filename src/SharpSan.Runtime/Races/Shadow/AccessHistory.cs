@@ -21,13 +21,7 @@ internal sealed class AccessHistory(int capacity)
     readonly int[] _cacheVersions = new int[CacheSize];
     readonly int[] _cacheIds = new int[CacheSize];
 
-    public void Record(long key, int clock, int site, bool write)
-    {
-        int stack = StackAt(site);
-        int i = _next++ & _mask;
-        _keys[i] = key;
-        _entries[i] = ((long)clock << 32) | ((long)(stack & 0x7FFFFFFF) << 1) | (write ? 1L : 0L);
-    }
+    public void Record(long key, int clock, int site, bool write) => RecordStack(key, clock, StackAt(site), write);
 
     /// <summary>Records an access whose stack the caller captured (a call on a collection: synthetic frame on top).</summary>
     public void RecordStack(long key, int clock, int stack, bool write)
