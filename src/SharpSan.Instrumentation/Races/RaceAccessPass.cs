@@ -15,6 +15,8 @@ public sealed class RaceAccessPass : IInstrumentationPass
     const string Sync = "SharpSan.Runtime.Races.RaceSync";
 
     RaceShadowFields? _fields;
+    /// <summary>The method's local holding RaceChecks.Thread(), created with the first check.</summary>
+    VariableDefinition? _thread;
 
     public string Name => "race-access";
 
@@ -31,9 +33,11 @@ public sealed class RaceAccessPass : IInstrumentationPass
         var body = ctx.Method.Body;
         var branchTargets = Il.ModuleTypes.BlockStarts(body);
         var atomicCalls = new HashSet<Instruction>();
+        var redundant = RedundantChecks.Find(ctx.Method, branchTargets);
+        _thread = null;
         foreach (var instruction in body.Instructions.ToArray())
         {
-            if (ctx.Editor.Inserted.Contains(instruction)) continue;
+            if (ctx.Editor.Inserted.Contains(instruction) || redundant.Contains(instruction)) continue;
             switch (instruction.OpCode.Code)
             {
                 case Code.Ldfld or Code.Stfld:
@@ -57,6 +61,20 @@ public sealed class RaceAccessPass : IInstrumentationPass
         foreach (var call in body.Instructions.Where(i => !ctx.Editor.Inserted.Contains(i) && IsAtomicCall(i) && !atomicCalls.Contains(i)).ToList())
             AroundAtomic(ctx, call, [Instruction.Create(OpCodes.Ldnull)], [Instruction.Create(OpCodes.Ldc_I4_0)]);
         AsyncFlow(ctx);
+        if (_thread is not null)
+            ctx.InsertPrologue([Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, "Thread")), Instruction.Create(OpCodes.Stloc, _thread)]);
+    }
+
+    /// <summary>
+    /// The thread's state, fetched once in the prologue: a method activation never changes threads (an async method's
+    /// MoveNext is one activation per resumption), and a thread-local lookup per check costs as much as the check.
+    /// </summary>
+    VariableDefinition ThreadLocal(MethodContext ctx)
+    {
+        if (_thread is not null) return _thread;
+        _thread = new VariableDefinition(ctx.Module.RuntimeType("SharpSan.Runtime.Races.RaceThread"));
+        ctx.Method.Body.Variables.Add(_thread);
+        return _thread;
     }
 
     /// <summary>[NoSanitize] (any namespace) on the method or an enclosing type switches the checks off.</summary>
@@ -92,7 +110,7 @@ public sealed class RaceAccessPass : IInstrumentationPass
             Instruction.Create(OpCodes.Dup),
             Instruction.Create(OpCodes.Ldflda, shadow),
             site,
-            Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, write ? "WriteField" : "ReadField")),
+            Instruction.Create(OpCodes.Ldloc, ThreadLocal(ctx)), Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, write ? "WriteField" : "ReadField")),
         ]);
         if (value is not null) check.Add(Instruction.Create(OpCodes.Ldloc, value));
         Emit(ctx, access, check);
@@ -117,7 +135,7 @@ public sealed class RaceAccessPass : IInstrumentationPass
         Emit(ctx, access, [
             Instruction.Create(OpCodes.Ldsflda, shadow),
             site,
-            Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, write ? "WriteStatic" : "ReadStatic")),
+            Instruction.Create(OpCodes.Ldloc, ThreadLocal(ctx)), Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, write ? "WriteStatic" : "ReadStatic")),
         ]);
     }
 
@@ -159,7 +177,7 @@ public sealed class RaceAccessPass : IInstrumentationPass
             var site = ctx.SiteOf(access);
             Emit(ctx, access, [
                 Instruction.Create(OpCodes.Conv_I), Instruction.Create(OpCodes.Stloc, index), Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Ldloc, index), site,
-                Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, write ? "WriteElement" : "ReadElement")),
+                Instruction.Create(OpCodes.Ldloc, ThreadLocal(ctx)), Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, write ? "WriteElement" : "ReadElement")),
                 Instruction.Create(OpCodes.Ldloc, index)]);
             return;
         }
@@ -169,12 +187,12 @@ public sealed class RaceAccessPass : IInstrumentationPass
         if (code == Code.Ldsflda)
         {
             Emit(ctx, access, [Instruction.Create(OpCodes.Ldsflda, shadow), fieldSite,
-                Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, write ? "WriteStatic" : "ReadStatic"))]);
+                Instruction.Create(OpCodes.Ldloc, ThreadLocal(ctx)), Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, write ? "WriteStatic" : "ReadStatic"))]);
             return;
         }
         if (field.DeclaringType.IsValueType) return;
         Emit(ctx, access, [Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Ldflda, shadow), fieldSite,
-            Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, write ? "WriteField" : "ReadField"))]);
+            Instruction.Create(OpCodes.Ldloc, ThreadLocal(ctx)), Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, write ? "WriteField" : "ReadField"))]);
     }
 
     /// <summary>Interlocked.X(ref location) / Volatile.Read/Write(ref location) on a location the code names.</summary>
@@ -245,7 +263,7 @@ public sealed class RaceAccessPass : IInstrumentationPass
         var site = ctx.SiteOf(access);
         Emit(ctx, access, [
             Instruction.Create(OpCodes.Conv_I), Instruction.Create(OpCodes.Stloc, index), Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Ldloc, index), site,
-            Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, "ReadElement")),
+            Instruction.Create(OpCodes.Ldloc, ThreadLocal(ctx)), Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, "ReadElement")),
             Instruction.Create(OpCodes.Ldloc, index)]);
     }
 
@@ -268,7 +286,7 @@ public sealed class RaceAccessPass : IInstrumentationPass
         Emit(ctx, access, [
             Instruction.Create(OpCodes.Stloc, value), Instruction.Create(OpCodes.Conv_I), Instruction.Create(OpCodes.Stloc, index),
             Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Ldloc, index), site,
-            Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, "WriteElement")),
+            Instruction.Create(OpCodes.Ldloc, ThreadLocal(ctx)), Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, "WriteElement")),
             Instruction.Create(OpCodes.Ldloc, index), Instruction.Create(OpCodes.Ldloc, value)]);
     }
 

@@ -15,7 +15,7 @@ internal static class FastTrack
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void ReadField(RaceThread thread, ref RaceCell cell, object owner, int site)
     {
-        if (thread.IgnoreReads + thread.IgnoreAll > 0) return;
+        if (thread.IgnoreReads + thread.IgnoreAll > 0 || InSharedEpoch(thread, cell.Read)) return;
         Read(thread, ref cell, Variable.Field(owner, ref cell), site);
     }
 
@@ -29,7 +29,7 @@ internal static class FastTrack
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void ReadStatic(RaceThread thread, ref RaceCell cell, int site)
     {
-        if (thread.IgnoreReads + thread.IgnoreAll > 0) return;
+        if (thread.IgnoreReads + thread.IgnoreAll > 0 || InSharedEpoch(thread, cell.Read)) return;
         Read(thread, ref cell, Variable.Static(ref cell), site);
     }
 
@@ -43,7 +43,7 @@ internal static class FastTrack
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void ReadElement(RaceThread thread, ref RaceCell cell, Array array, ArrayShadow shadow, int index, int site)
     {
-        if (thread.IgnoreReads + thread.IgnoreAll > 0) return;
+        if (thread.IgnoreReads + thread.IgnoreAll > 0 || InSharedEpoch(thread, cell.Read)) return;
         Read(thread, ref cell, Variable.Element(array, shadow, index), site);
     }
 
@@ -58,7 +58,7 @@ internal static class FastTrack
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void ReadCollection(RaceThread thread, ref RaceCell cell, object collection, int id, int site, string api)
     {
-        if (thread.IgnoreReads + thread.IgnoreAll > 0) return;
+        if (thread.IgnoreReads + thread.IgnoreAll > 0 || InSharedEpoch(thread, cell.Read)) return;
         Read(thread, ref cell, Variable.Collection(collection, id), site, api);
     }
 
@@ -67,6 +67,17 @@ internal static class FastTrack
     {
         if (thread.IgnoreAll > 0) return;
         Write(thread, ref cell, Variable.Collection(collection, id), site, api);
+    }
+
+    /// <summary>
+    /// FastTrack's "read shared same epoch": the variable's reads are shared and this thread's entry already holds its
+    /// current clock. Cheap enough to test before anything else (closure fields read by every worker land here).
+    /// </summary>
+    static bool InSharedEpoch(RaceThread thread, long read)
+    {
+        if (read >= 0 || !ReadClocks.Holds(read, thread.Tid, Epoch.Clock(thread.Epoch))) return false;
+        if (RaceOptions.Stats) thread.SameEpoch++;
+        return true;
     }
 
     static void Read(RaceThread thread, ref RaceCell cell, in Variable variable, int site, string? api = null)
@@ -78,9 +89,7 @@ internal static class FastTrack
         long read = cell.Read;
         if (read < 0)
         {
-            var clock = ReadClocks.Get(read);
-            lock (clock) clock[thread.Tid] = Epoch.Clock(epoch);
-            if (RaceOptions.Stats) thread.VectorPath++;
+            ReadClocks.Set(read, thread.Tid, Epoch.Clock(epoch));   // O(1): only this thread's entry
         }
         else if (read == 0 || thread.Knows(read))
         {

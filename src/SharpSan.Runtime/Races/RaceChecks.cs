@@ -10,13 +10,16 @@ namespace SharpSan.Runtime.Races;
 /// </summary>
 public static class RaceChecks
 {
+    /// <summary>The calling thread's state, fetched once per instrumented method activation and passed to each check.</summary>
+    public static RaceThread Thread() => RaceThread.Current;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void ReadField(object owner, ref RaceCell cell, int site)
+    public static void ReadField(object owner, ref RaceCell cell, int site, RaceThread thread)
     {
-        var thread = RaceThread.Current;
         long epoch = thread.Epoch;
         if (RaceOptions.Stats) thread.Accesses++;
-        if (cell.Read == epoch || cell.Write == epoch)
+        long read = cell.Read;
+        if (read == epoch || cell.Write == epoch || read < 0 && ReadClocks.Holds(read, thread.Tid, (int)epoch))
         {
             if (RaceOptions.Stats) thread.SameEpoch++;
             return;
@@ -25,9 +28,8 @@ public static class RaceChecks
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void WriteField(object owner, ref RaceCell cell, int site)
+    public static void WriteField(object owner, ref RaceCell cell, int site, RaceThread thread)
     {
-        var thread = RaceThread.Current;
         long epoch = thread.Epoch;
         if (RaceOptions.Stats) thread.Accesses++;
         if (cell.Write == epoch)
@@ -39,9 +41,8 @@ public static class RaceChecks
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void ReadStatic(ref RaceCell cell, int site)
+    public static void ReadStatic(ref RaceCell cell, int site, RaceThread thread)
     {
-        var thread = RaceThread.Current;
         long epoch = thread.Epoch;
         if (RaceOptions.Stats) thread.Accesses++;
         if (cell.Read == epoch || cell.Write == epoch)
@@ -53,9 +54,8 @@ public static class RaceChecks
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void WriteStatic(ref RaceCell cell, int site)
+    public static void WriteStatic(ref RaceCell cell, int site, RaceThread thread)
     {
-        var thread = RaceThread.Current;
         long epoch = thread.Epoch;
         if (RaceOptions.Stats) thread.Accesses++;
         if (cell.Write == epoch)
@@ -67,13 +67,12 @@ public static class RaceChecks
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void ReadElement(Array array, nint index, int site)
+    public static void ReadElement(Array array, nint index, int site, RaceThread thread)
     {
         if (array is null || (nuint)index >= (nuint)array.Length) return;   // the access itself throws
-        var thread = RaceThread.Current;
         long epoch = thread.Epoch;
         if (RaceOptions.Stats) thread.Accesses++;
-        var shadow = ArrayShadows.Of(array);
+        var shadow = ArrayShadows.Of(array, thread);
         ref var cell = ref shadow.Cells[index];
         if (cell.Read == epoch || cell.Write == epoch)
         {
@@ -84,13 +83,12 @@ public static class RaceChecks
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void WriteElement(Array array, nint index, int site)
+    public static void WriteElement(Array array, nint index, int site, RaceThread thread)
     {
         if (array is null || (nuint)index >= (nuint)array.Length) return;
-        var thread = RaceThread.Current;
         long epoch = thread.Epoch;
         if (RaceOptions.Stats) thread.Accesses++;
-        var shadow = ArrayShadows.Of(array);
+        var shadow = ArrayShadows.Of(array, thread);
         ref var cell = ref shadow.Cells[index];
         if (cell.Write == epoch)
         {

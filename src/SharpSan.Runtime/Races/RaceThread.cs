@@ -8,34 +8,40 @@ namespace SharpSan.Runtime.Races;
 /// <summary>
 /// ThreadSanitizer's state of one thread: its id (the same T-number AddressSanitizer reports use), its vector clock and
 /// current epoch, its access history, and where it was created (or where its current work item was queued).
+/// <para>Public only as an opaque handle: instrumented methods fetch it once (<see cref="RaceChecks.Thread"/>) and pass
+/// it to every check, so a check does not pay a thread-local lookup.</para>
 /// </summary>
-internal sealed class RaceThread
+public sealed class RaceThread
 {
     [ThreadStatic] static RaceThread? t_current;
 
     static RaceThread?[] s_all = new RaceThread?[64];
     static readonly object s_lock = new();
 
-    public readonly int Tid;
-    public readonly int OsTid;
-    public readonly VectorClock Clock;
+    internal readonly int Tid;
+    internal readonly int OsTid;
+    internal readonly VectorClock Clock;
     /// <summary>(Tid &lt;&lt; 32) | Clock[Tid]; compared with shadow cells on every access.</summary>
-    public long Epoch;
-    public readonly AccessHistory History;
+    internal long Epoch;
+    internal readonly AccessHistory History;
     /// <summary>Nesting depth of IgnoreReadsBegin/End (annotations): reads are neither checked nor recorded.</summary>
-    public int IgnoreReads;
+    internal int IgnoreReads;
     /// <summary>Nesting depth of regions whose accesses are not checked at all (runtime callbacks, [NoSanitize]).</summary>
-    public int IgnoreAll;
-    public bool Finished;
+    internal int IgnoreAll;
+    internal bool Finished;
 
     /// <summary>Thread that created this one (or queued its current work item), -1 when unknown.</summary>
-    public int CreatorTid = -1;
+    internal int CreatorTid = -1;
     /// <summary>Stack depot id of the creation (Thread.Start) or of the queueing of the current work item.</summary>
-    public int CreationStack;
-    public bool CreatedByThreadPool;
+    internal int CreationStack;
+    internal bool CreatedByThreadPool;
+
+    // ArrayShadows' one-entry cache: loops touch one array many times.
+    internal Array? LastArray;
+    internal ArrayShadow? LastShadow;
 
     // Per-thread statistics (race_stats=1), summed at exit.
-    public long Accesses, SameEpoch, VectorPath;
+    internal long Accesses, SameEpoch, VectorPath;
 
     RaceThread(int tid)
     {
@@ -47,20 +53,24 @@ internal sealed class RaceThread
         History = new AccessHistory(RaceOptions.HistoryEntries);
     }
 
-    public static RaceThread Current
+    internal static RaceThread Current
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => t_current ?? Attach();
     }
 
+    /// <summary>The largest thread id that ran checked code so far.</summary>
+    internal static int HighestTid => Volatile.Read(ref s_highestTid);
+    static int s_highestTid;
+
     /// <summary>The thread with id <paramref name="tid"/>, if it ever ran checked code.</summary>
-    public static RaceThread? Find(int tid)
+    internal static RaceThread? Find(int tid)
     {
         var all = Volatile.Read(ref s_all);
         return (uint)tid < (uint)all.Length ? all[tid] : null;
     }
 
-    public static IEnumerable<RaceThread> All()
+    internal static IEnumerable<RaceThread> All()
     {
         var all = Volatile.Read(ref s_all);
         foreach (var t in all) if (t is not null) yield return t;
@@ -80,6 +90,7 @@ internal sealed class RaceThread
                 Volatile.Write(ref s_all, bigger);
             }
             s_all[thread.Tid] = thread;
+            if (thread.Tid > s_highestTid) Volatile.Write(ref s_highestTid, thread.Tid);
         }
         t_current = thread;
         return thread;
@@ -87,26 +98,26 @@ internal sealed class RaceThread
 
     /// <summary>True when the access with <paramref name="epoch"/> happens before this thread's present.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool Knows(long epoch) => Shadow.Epoch.Clock(epoch) <= Clock[Shadow.Epoch.Tid(epoch)];
+    internal bool Knows(long epoch) => Shadow.Epoch.Clock(epoch) <= Clock[Shadow.Epoch.Tid(epoch)];
 
     /// <summary>Starts a new epoch (after a release: later accesses are not covered by what was released).</summary>
-    public void Tick()
+    internal void Tick()
     {
         int next = Clock[Tid] + 1;
         Clock[Tid] = next;
         Epoch = Shadow.Epoch.Of(Tid, next);
     }
 
-    public void Acquire(SyncClock sync) => sync.AcquireInto(Clock);
+    internal void Acquire(SyncClock sync) => sync.AcquireInto(Clock);
 
-    public void Release(SyncClock sync)
+    internal void Release(SyncClock sync)
     {
         sync.ReleaseFrom(Clock);
         Tick();
     }
 
     /// <summary>Stack of the current code: the shadow call stack with the innermost frame at <paramref name="site"/>.</summary>
-    public static int CaptureStack(int site = -1)
+    internal static int CaptureStack(int site = -1)
     {
         Span<long> frames = stackalloc long[64];
         int n = ShadowStack.Capture(frames, site);
@@ -114,7 +125,7 @@ internal sealed class RaceThread
     }
 
     /// <summary>Like <see cref="CaptureStackAt(string)"/>, with the caller's innermost frame at <paramref name="site"/>.</summary>
-    public static int CaptureStackAt(string api, int site)
+    internal static int CaptureStackAt(string api, int site)
     {
         Span<long> frames = stackalloc long[64];
         frames[0] = StackFrame.Pack(StackFrame.SyntheticKey, SyntheticFrames.Register(api));
@@ -123,7 +134,7 @@ internal sealed class RaceThread
     }
 
     /// <summary>A stack whose first frame names the BCL API being called (TSan's "#0 pthread_create"), then the caller's frames.</summary>
-    public static int CaptureStackAt(string api)
+    internal static int CaptureStackAt(string api)
     {
         Span<long> frames = stackalloc long[64];
         frames[0] = StackFrame.Pack(StackFrame.SyntheticKey, SyntheticFrames.Register(api));

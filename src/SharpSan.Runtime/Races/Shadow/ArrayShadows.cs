@@ -15,23 +15,20 @@ internal static class ArrayShadows
     static readonly ConditionalWeakTable<Array, ArrayShadow> s_table = new();
     static int s_nextId;
 
-    // Loops touch one array many times: a one-entry cache per thread skips the weak table.
-    [ThreadStatic] static Array? t_lastArray;
-    [ThreadStatic] static ArrayShadow? t_lastShadow;
-
+    /// <summary>The array's shadow; loops touch one array many times, so the thread keeps the last one it looked up.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ArrayShadow Of(Array array)
+    public static ArrayShadow Of(Array array, RaceThread thread)
     {
-        if (ReferenceEquals(t_lastArray, array)) return t_lastShadow!;
-        return Lookup(array);
+        if (ReferenceEquals(thread.LastArray, array)) return thread.LastShadow!;
+        return Lookup(array, thread);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    static ArrayShadow Lookup(Array array)
+    static ArrayShadow Lookup(Array array, RaceThread thread)
     {
         var shadow = s_table.GetValue(array, a => new ArrayShadow(a.Length, Interlocked.Increment(ref s_nextId)));
-        t_lastArray = array;
-        t_lastShadow = shadow;
+        thread.LastArray = array;
+        thread.LastShadow = shadow;
         return shadow;
     }
 }

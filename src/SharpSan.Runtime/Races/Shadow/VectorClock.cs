@@ -19,6 +19,18 @@ internal sealed class VectorClock
         }
     }
 
+    /// <summary>
+    /// Sets an entry that already exists without taking the owner's lock; false when it does not exist yet or the
+    /// entries were replaced meanwhile (a concurrent growth), so the caller retries under the lock.
+    /// </summary>
+    public bool TrySetWithoutLock(int tid, int value)
+    {
+        var clocks = Volatile.Read(ref _clocks);
+        if ((uint)tid >= (uint)clocks.Length) return false;
+        clocks[tid] = value;
+        return ReferenceEquals(Volatile.Read(ref _clocks), clocks);
+    }
+
     /// <summary>this := max(this, other).</summary>
     public void Join(VectorClock other)
     {

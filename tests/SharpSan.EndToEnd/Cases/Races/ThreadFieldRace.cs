@@ -28,7 +28,7 @@ static class Program
 }
 // SANITIZE: thread
 // CHECK: WARNING: ThreadSanitizer: data race (pid={{[0-9]+}})
-// CHECK-NEXT: Read of size 4 at 0x{{[0-9a-f]+}} by main thread:
+// CHECK-NEXT: Write of size 4 at 0x{{[0-9a-f]+}} by main thread:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Demo.Program.Main() {{.*}}ThreadFieldRace.cs:[[@LINE-8]]
 // CHECK: Previous write of size 4 at 0x{{[0-9a-f]+}} by thread T1:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Demo.Program.<>c__DisplayClass0_0.<Main>b__0() {{.*}}ThreadFieldRace.cs:[[@LINE-15]]

@@ -36,7 +36,7 @@ static class Program
 }
 // SANITIZE: thread
 // CHECK: WARNING: ThreadSanitizer: data race (pid={{[0-9]+}})
-// CHECK-NEXT: Read of size 4 at 0x{{[0-9a-f]+}} by {{.*}}:
+// CHECK-NEXT: Write of size 4 at 0x{{[0-9a-f]+}} by {{.*}}:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in {{.*}}DrbAsyncMethodsRace.cs:[[@LINE-16]]
 // CHECK: Previous write of size 4 at 0x{{[0-9a-f]+}} by {{.*}}:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in {{.*}}DrbAsyncMethodsRace.cs:[[@LINE-26]]

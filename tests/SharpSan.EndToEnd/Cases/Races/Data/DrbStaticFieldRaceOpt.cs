@@ -28,7 +28,7 @@ static class Program
 // SANITIZE: thread
 // OPTIMIZE: true
 // CHECK: WARNING: ThreadSanitizer: data race (pid={{[0-9]+}})
-// CHECK-NEXT: Read of size 8 at 0x{{[0-9a-f]+}} by {{.*}}:
+// CHECK-NEXT: Write of size 8 at 0x{{[0-9a-f]+}} by {{.*}}:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in {{.*}}DrbStaticFieldRaceOpt.cs:[[@LINE-9]]
 // CHECK: Previous write of size 8 at 0x{{[0-9a-f]+}} by {{.*}}:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in {{.*}}DrbStaticFieldRaceOpt.cs:[[@LINE-16]]

@@ -30,7 +30,7 @@ static class Program
 }
 // SANITIZE: thread
 // CHECK: WARNING: ThreadSanitizer: data race (pid={{[0-9]+}})
-// CHECK-NEXT: Read of size 4 at 0x{{[0-9a-f]+}} by {{.*}}:
+// CHECK-NEXT: Write of size 4 at 0x{{[0-9a-f]+}} by {{.*}}:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in {{.*}}DrbTwoTasksRace.cs:[[@LINE-9]]
 // CHECK: Previous write of size 4 at 0x{{[0-9a-f]+}} by {{.*}}:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in {{.*}}DrbTwoTasksRace.cs:[[@LINE-17]]
