@@ -59,7 +59,7 @@ public sealed class RaceAccessPass : IInstrumentationPass
         }
         // Atomics on locations the code could not name (a ref parameter): one shared clock.
         foreach (var call in body.Instructions.Where(i => !ctx.Editor.Inserted.Contains(i) && IsAtomicCall(i) && !atomicCalls.Contains(i)).ToList())
-            AroundAtomic(ctx, call, [Instruction.Create(OpCodes.Ldnull)], [Instruction.Create(OpCodes.Ldc_I4_0)]);
+            AroundAtomic(ctx, call, [Instruction.Create(OpCodes.Ldnull), Instruction.Create(OpCodes.Ldc_I4_0)], bySlot: false);
         AsyncFlow(ctx);
         if (_thread is not null)
             ctx.InsertPrologue([Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, "Thread")), Instruction.Create(OpCodes.Stloc, _thread)]);
@@ -124,9 +124,9 @@ public sealed class RaceAccessPass : IInstrumentationPass
         bool write = access.OpCode.Code == Code.Stsfld;
         if (access.Previous is { OpCode.Code: Code.Volatile } || RaceShadowFields.IsVolatile(field))
         {
-            var key = KeyOf(field);
-            if (write) ctx.Editor.InsertBefore(access, [Instruction.Create(OpCodes.Ldnull), Instruction.Create(OpCodes.Ldc_I4, key), Call(ctx, Sync, "AtomicRelease")]);
-            else ctx.Editor.InsertAfter(access, [Instruction.Create(OpCodes.Ldnull), Instruction.Create(OpCodes.Ldc_I4, key), Call(ctx, Sync, "AtomicAcquire")]);
+            var (location, bySlot) = StaticLocation(field);
+            if (write) ctx.Editor.InsertBefore(access, [.. location, AtomicCall(ctx, release: true, bySlot)]);
+            else ctx.Editor.InsertAfter(access, [.. location, AtomicCall(ctx, release: false, bySlot)]);
             ctx.Changed = true;
             return;
         }
@@ -142,20 +142,20 @@ public sealed class RaceAccessPass : IInstrumentationPass
     /// <summary>volatile read = load-acquire, volatile write = store-release, on the (object, field) location.</summary>
     void VolatileField(MethodContext ctx, Instruction access, FieldReference field, bool write)
     {
-        int key = KeyOf(field);
+        var (location, bySlot) = InstanceLocation(field);   // applied to the owner on the stack
         if (write)
         {
             var value = ctx.Temp(FieldTypeAsSeen(field));
             ctx.Editor.InsertBefore(access, [
-                Instruction.Create(OpCodes.Stloc, value), Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Ldc_I4, key),
-                Call(ctx, Sync, "AtomicRelease"), Instruction.Create(OpCodes.Ldloc, value)]);
+                Instruction.Create(OpCodes.Stloc, value), Instruction.Create(OpCodes.Dup), .. location,
+                AtomicCall(ctx, release: true, bySlot), Instruction.Create(OpCodes.Ldloc, value)]);
         }
         else
         {
-            var owner = ctx.Temp(ctx.Method.Module.TypeSystem.Object);
+            var owner = ctx.Temp(field.DeclaringType);
             // InsertBefore moves the access to a new instruction: the acquire goes after that one.
             var moved = ctx.Editor.InsertBefore(access, [Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Stloc, owner)]);
-            ctx.Editor.InsertAfter(moved, [Instruction.Create(OpCodes.Ldloc, owner), Instruction.Create(OpCodes.Ldc_I4, key), Call(ctx, Sync, "AtomicAcquire")]);
+            ctx.Editor.InsertAfter(moved, [Instruction.Create(OpCodes.Ldloc, owner), .. location, AtomicCall(ctx, release: false, bySlot)]);
         }
         ctx.Changed = true;
     }
@@ -201,17 +201,19 @@ public sealed class RaceAccessPass : IInstrumentationPass
         var system = ctx.Method.Module.TypeSystem;
         var operand = access.Operand;   // read before InsertBefore moves the access to a new instruction
         var owner = ctx.Temp(system.Object);
-        List<Instruction> ownerCode, keyCode;
+        List<Instruction> location;
+        bool bySlot;
         switch (access.OpCode.Code)
         {
             case Code.Ldflda:
-                ctx.Editor.InsertBefore(access, [Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Stloc, owner)]);
-                ownerCode = [Instruction.Create(OpCodes.Ldloc, owner)];
-                keyCode = [Instruction.Create(OpCodes.Ldc_I4, KeyOf((FieldReference)operand))];
+                var field = (FieldReference)operand;
+                var typedOwner = ctx.Temp(field.DeclaringType);   // ldflda of the slot needs the owner's own type
+                ctx.Editor.InsertBefore(access, [Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Stloc, typedOwner)]);
+                (var member, bySlot) = InstanceLocation(field);
+                location = [Instruction.Create(OpCodes.Ldloc, typedOwner), .. member];
                 break;
             case Code.Ldsflda:
-                ownerCode = [Instruction.Create(OpCodes.Ldnull)];
-                keyCode = [Instruction.Create(OpCodes.Ldc_I4, KeyOf((FieldReference)operand))];
+                (location, bySlot) = StaticLocation((FieldReference)operand);
                 break;
             default:   // ldelema: (array, index)
                 var index = ctx.Temp(system.IntPtr);
@@ -220,26 +222,41 @@ public sealed class RaceAccessPass : IInstrumentationPass
                     Instruction.Create(OpCodes.Conv_I), Instruction.Create(OpCodes.Stloc, index), Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Stloc, owner),
                     Instruction.Create(OpCodes.Ldloc, index), Instruction.Create(OpCodes.Conv_I4), Instruction.Create(OpCodes.Stloc, key),
                     Instruction.Create(OpCodes.Ldloc, index)]);
-                ownerCode = [Instruction.Create(OpCodes.Ldloc, owner)];
-                keyCode = [Instruction.Create(OpCodes.Ldloc, key)];
+                location = [Instruction.Create(OpCodes.Ldloc, owner), Instruction.Create(OpCodes.Ldloc, key)];
+                bySlot = false;
                 break;
         }
-        return AroundAtomic(ctx, call, ownerCode, keyCode);
+        return AroundAtomic(ctx, call, location, bySlot);
     }
+
+    /// <summary>
+    /// Code that, applied to the owner on the stack, names an instance field's atomic location: the address of its
+    /// sync-clock slot when this module added one, else the field's key (the runtime then looks the clock up).
+    /// </summary>
+    (List<Instruction> Code, bool BySlot) InstanceLocation(FieldReference field) =>
+        _fields!.SyncOf(field) is { } slot ? ([Instruction.Create(OpCodes.Ldflda, slot)], true) : ([Instruction.Create(OpCodes.Ldc_I4, KeyOf(field))], false);
+
+    (List<Instruction> Code, bool BySlot) StaticLocation(FieldReference field) =>
+        _fields!.SyncOf(field) is { } slot
+            ? ([Instruction.Create(OpCodes.Ldsflda, slot)], true)
+            : ([Instruction.Create(OpCodes.Ldnull), Instruction.Create(OpCodes.Ldc_I4, KeyOf(field))], false);
+
+    static Instruction AtomicCall(MethodContext ctx, bool release, bool bySlot) =>
+        Call(ctx, Sync, (release ? "AtomicRelease" : "AtomicAcquire") + (bySlot ? "At" : ""));
 
     /// <summary>
     /// Release before the atomic call (unless it only loads), acquire after it (unless it only stores). Returns the
     /// call's instruction after the edit (InsertBefore moves it).
     /// </summary>
-    static Instruction AroundAtomic(MethodContext ctx, Instruction call, List<Instruction> owner, List<Instruction> key)
+    static Instruction AroundAtomic(MethodContext ctx, Instruction call, List<Instruction> location, bool bySlot)
     {
         var method = (MethodReference)call.Operand;
         bool loadOnly = method.DeclaringType.Name == "Volatile" && method.Name == "Read";
         bool storeOnly = method.DeclaringType.Name == "Volatile" && method.Name == "Write";
         if (!loadOnly)
-            call = ctx.Editor.InsertBefore(call, [.. Clone(owner), .. Clone(key), Call(ctx, Sync, "AtomicRelease")]);
+            call = ctx.Editor.InsertBefore(call, [.. Clone(location), AtomicCall(ctx, release: true, bySlot)]);
         if (!storeOnly)
-            ctx.Editor.InsertAfter(call, [.. Clone(owner), .. Clone(key), Call(ctx, Sync, "AtomicAcquire")]);
+            ctx.Editor.InsertAfter(call, [.. Clone(location), AtomicCall(ctx, release: false, bySlot)]);
         ctx.Changed = true;
         return call;
     }
@@ -249,6 +266,7 @@ public sealed class RaceAccessPass : IInstrumentationPass
         null => Instruction.Create(i.OpCode),
         VariableDefinition v => Instruction.Create(i.OpCode, v),
         int n => Instruction.Create(i.OpCode, n),
+        FieldReference f => Instruction.Create(i.OpCode, f),
         _ => throw new InvalidOperationException("unexpected operand"),
     });
 

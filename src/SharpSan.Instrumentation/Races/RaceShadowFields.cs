@@ -7,16 +7,19 @@ namespace SharpSan.Instrumentation.Races;
 /// <summary>
 /// Decides which fields of a module get ThreadSanitizer shadow state and adds it: a <c>RaceCell</c> next to each such
 /// field (RoadRunner's shadow field: it moves with its object, so no address is ever needed), and a flow-clock field
-/// in each async state machine. Value types and classes with explicit or sequential layout are never changed
+/// in each async state machine, and a sync-clock slot next to each field used atomically (volatile, or passed to
+/// Interlocked/Volatile in this module) so an atomic access finds its clock without a weak-table lookup. Value types and classes with explicit or sequential layout are never changed
 /// (their size matters to sizeof, pointer arithmetic and interop); read-only fields cannot race after construction.
 /// </summary>
 public sealed class RaceShadowFields
 {
     public const string RaceCellType = "SharpSan.Runtime.Races.Shadow.RaceCell";
     const string FlowFieldName = "<>sharpsan_flow";
+    const string SyncSuffix = "<>sync";
 
     readonly Dictionary<FieldDefinition, FieldDefinition> _shadows = [];
     readonly Dictionary<TypeDefinition, FieldDefinition> _flows = [];
+    readonly Dictionary<FieldDefinition, FieldDefinition> _syncs = [];
 
     public RaceShadowFields(ModuleDefinition module, TypeReference raceCell)
     {
@@ -38,16 +41,54 @@ public sealed class RaceShadowFields
                 _shadows[field] = shadow;
             }
         }
+        foreach (var field in AtomicTargets(module))
+        {
+            var attributes = FieldAttributes.Assembly | FieldAttributes.NotSerialized | (field.IsStatic ? FieldAttributes.Static : 0);
+            var sync = new FieldDefinition(field.Name + SyncSuffix, attributes, module.TypeSystem.Object);
+            field.DeclaringType.Fields.Add(sync);
+            _syncs[field] = sync;
+        }
     }
 
+    /// <summary>Fields of this module's shadowed classes that are volatile or whose address an Interlocked/Volatile call takes.</summary>
+    static HashSet<FieldDefinition> AtomicTargets(ModuleDefinition module)
+    {
+        var targets = new HashSet<FieldDefinition>();
+        foreach (var type in Il.ModuleTypes.All(module))
+        {
+            if (MayHaveShadows(type))
+                targets.UnionWith(type.Fields.Where(f => IsVolatile(f) && !f.IsLiteral));
+            foreach (var method in type.Methods.Where(m => m.HasBody))
+            {
+                HashSet<Instruction>? blockStarts = null;
+                foreach (var i in method.Body.Instructions)
+                {
+                    if (i.OpCode.Code is not (Code.Ldflda or Code.Ldsflda) || Resolve((FieldReference)i.Operand) is not { } field) continue;
+                    if (field.Module != module || !MayHaveShadows(field.DeclaringType)) continue;
+                    blockStarts ??= Il.ModuleTypes.BlockStarts(method.Body);
+                    if (AccessUse.Of(i, method, blockStarts).Use == AddressUse.Atomic) targets.Add(field);
+                }
+            }
+        }
+        return targets;
+    }
+
+    static FieldDefinition? Resolve(FieldReference field)
+    {
+        try { return field.Resolve(); } catch (AssemblyResolutionException) { return null; }
+    }
+
+    /// <summary>The sync-clock slot of an atomically used field, as seen through the same declaring type, or null.</summary>
+    public FieldReference? SyncOf(FieldReference field) => Companion(field, _syncs);
+
     /// <summary>The shadow of <paramref name="field"/> as seen through the same (possibly generic-instance) declaring type, or null.</summary>
-    public FieldReference? ShadowOf(FieldReference field)
+    public FieldReference? ShadowOf(FieldReference field) => Companion(field, _shadows);
+
+    static FieldReference? Companion(FieldReference field, Dictionary<FieldDefinition, FieldDefinition> companions)
     {
         if (field.DeclaringType.Scope != field.Module && field.DeclaringType.Module != field.Module) return null;
-        FieldDefinition? definition;
-        try { definition = field.Resolve(); } catch (AssemblyResolutionException) { return null; }
-        if (definition is null || !_shadows.TryGetValue(definition, out var shadow)) return null;
-        return field.DeclaringType is GenericInstanceType ? new FieldReference(shadow.Name, shadow.FieldType, field.DeclaringType) : shadow;
+        if (Resolve(field) is not { } definition || !companions.TryGetValue(definition, out var companion)) return null;
+        return field.DeclaringType is GenericInstanceType ? new FieldReference(companion.Name, companion.FieldType, field.DeclaringType) : companion;
     }
 
     /// <summary>The flow-clock field of the async state machine <paramref name="type"/>, as seen from its own methods.</summary>
@@ -65,7 +106,7 @@ public sealed class RaceShadowFields
         && !Pipeline.ModuleContext.IsGenerated(type) && !HasAttribute(type.CustomAttributes, "NoSanitizeAttribute");
 
     static bool NeedsShadow(FieldDefinition field) =>
-        !field.IsLiteral && !field.IsInitOnly && !field.HasConstant && field.RVA == 0 && !field.Name.EndsWith("<>race", StringComparison.Ordinal)
+        !field.IsLiteral && !field.IsInitOnly && !field.HasConstant && field.RVA == 0 && !field.Name.EndsWith("<>race", StringComparison.Ordinal) && !field.Name.EndsWith(SyncSuffix, StringComparison.Ordinal)
         && field.Name != FlowFieldName
         && field.Name != "<>t__builder"   // an async state machine's builder: Task/SetResult synchronise inside the framework
         && !field.Name.StartsWith("<>9", StringComparison.Ordinal)   // the compiler's lambda singleton and cached delegates: racing to fill them is by design

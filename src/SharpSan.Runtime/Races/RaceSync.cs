@@ -22,6 +22,20 @@ public static class RaceSync
         thread.Acquire(AtomicLocations.For(owner, key));
     }
 
+    /// <summary>Before a store-release or read-modify-write of a field with a sync-clock slot (added by the rewriter).</summary>
+    public static void AtomicReleaseAt(ref object? slot) => RaceThread.Current.Release(ClockIn(ref slot));
+
+    /// <summary>After a load-acquire or read-modify-write of a field with a sync-clock slot.</summary>
+    public static void AtomicAcquireAt(ref object? slot) => RaceThread.Current.Acquire(ClockIn(ref slot));
+
+    static Shadow.SyncClock ClockIn(ref object? slot) => Volatile.Read(ref slot) as Shadow.SyncClock ?? CreateIn(ref slot);
+
+    static Shadow.SyncClock CreateIn(ref object? slot)
+    {
+        var clock = new Shadow.SyncClock();
+        return Interlocked.CompareExchange(ref slot, clock, null) as Shadow.SyncClock ?? clock;
+    }
+
     /// <summary>
     /// An async method is about to suspend at an await: what it did so far happens before its continuation, whichever
     /// thread runs it. The clock lives in a field the rewriter adds to the state machine, so it travels with it.

@@ -7,8 +7,8 @@ namespace SharpSan.Runtime.Common.Stacks;
 /// A per-thread shadow call stack kept by instrumentation (TSan's func_entry/func_exit), so capturing an
 /// allocation's stack costs a copy of a few words instead of a <see cref="System.Diagnostics.StackTrace"/>.
 /// <para>
-/// Each thread owns a 1 MiB aligned block: a header word holding the current top, then frames of two
-/// ints, <c>[frameKey][callSite]</c>. <see cref="Enter"/> returns a pointer to the new frame's call-site
+/// Each thread owns a 1 MiB aligned block: a header word holding the current top, then frames of four
+/// ints, <c>[frameKey][callSite][activation][spare]</c>. <see cref="Enter"/> returns a pointer to the new frame's call-site
 /// slot; instrumented code keeps it in a local and stores the IL offset of each call into it (one store).
 /// <see cref="Exit"/> and <see cref="Restore"/> find the header by masking that pointer, so they need no
 /// thread-static lookup. Frames deeper than the block are folded onto its last slot.
@@ -19,7 +19,8 @@ public static unsafe class ShadowStack
 {
     public const int ModuleShift = 22;
     const int BlockSize = 1 << 20;
-    const int HeaderInts = 4;              // [top pointer: 2 ints][version][spare]
+    const int HeaderInts = 4;              // [top pointer: 2 ints][activations so far][spare]
+    const int FrameInts = 4;
 
     [ThreadStatic] static int* t_block;
     [ThreadStatic] static BlockOwner? t_owner;
@@ -31,12 +32,12 @@ public static unsafe class ShadowStack
     {
         int* block = t_block;
         if (block == null) block = Attach();
-        int* frame = *(int**)block + 2;
-        if (frame >= block + BlockSize / sizeof(int)) frame -= 2;
+        int* frame = *(int**)block + FrameInts;
+        if (frame >= block + BlockSize / sizeof(int)) frame -= FrameInts;
         frame[0] = frameKey;
         frame[1] = 0;
+        frame[2] = ++block[2];
         *(int**)block = frame;
-        block[2]++;
         return frame + 1;
     }
 
@@ -48,7 +49,7 @@ public static unsafe class ShadowStack
     {
         int* block = t_block;
         if (block == null) block = Attach();
-        *(int**)block = block + HeaderInts - 2;
+        *(int**)block = block + HeaderInts - FrameInts;
         return Enter(frameKey);
     }
 
@@ -56,8 +57,7 @@ public static unsafe class ShadowStack
     public static void Exit(int* site)
     {
         int* block = (int*)((nuint)site & ~(nuint)(BlockSize - 1));
-        *(int**)block = site - 3;
-        block[2]++;
+        *(int**)block = site - 1 - FrameInts;
     }
 
     /// <summary>At the start of a catch/finally/fault handler: frames above this one were unwound by an exception.</summary>
@@ -66,19 +66,19 @@ public static unsafe class ShadowStack
     {
         int* block = (int*)((nuint)site & ~(nuint)(BlockSize - 1));
         *(int**)block = site - 1;
-        block[2]++;
     }
 
     /// <summary>
-    /// Changes whenever this thread's stack changes (a frame entered, left or unwound): while it stays the same, a
-    /// stack captured at the same site is the same stack (ThreadSanitizer's history reuses it instead of capturing).
+    /// A number for the activation of the innermost frame, unique on this thread (callees entered and left since do not
+    /// change it): while it stays the same, a stack captured at the same site is the same stack, since the callers are
+    /// suspended at their call sites (ThreadSanitizer's history reuses it instead of capturing).
     /// </summary>
-    public static int Version
+    public static int Activation
     {
         get
         {
             int* block = t_block;
-            return block == null ? 0 : block[2];
+            return block == null ? 0 : (*(int**)block)[2];
         }
     }
 
@@ -101,7 +101,7 @@ public static unsafe class ShadowStack
             block = s_freeBlocks.Count > 0 ? (int*)s_freeBlocks.Pop() : null;
         if (block == null)
             block = (int*)NativeMemory.AlignedAlloc(BlockSize, BlockSize);
-        *(int**)block = block + HeaderInts - 2;   // empty: top sits just below the first frame
+        *(int**)block = block + HeaderInts - FrameInts;   // empty: top sits just below the first frame
         t_block = block;
         t_owner = new BlockOwner((nint)block);
         return block;
@@ -116,7 +116,7 @@ public static unsafe class ShadowStack
         int* top = *(int**)block;
         int* first = block + HeaderInts;
         int n = 0;
-        for (int* f = top; f >= first && n < destination.Length; f -= 2, n++)
+        for (int* f = top; f >= first && n < destination.Length; f -= FrameInts, n++)
         {
             int site = n == 0 && innermostSite >= 0 ? innermostSite : f[1];
             destination[n] = StackFrame.Pack(f[0], site);

@@ -15,10 +15,10 @@ internal sealed class AccessHistory(int capacity)
     readonly int _mask = capacity - 1;
     int _next;
 
-    // Stacks repeat while the shadow call stack does not change: a small cache by access site, valid for one stack version.
+    // Stacks repeat while the innermost frame's activation is the same: a small cache by access site and activation.
     const int CacheSize = 64;
     readonly int[] _cacheSites = new int[CacheSize];
-    readonly int[] _cacheVersions = new int[CacheSize];
+    readonly int[] _cacheActivations = new int[CacheSize];
     readonly int[] _cacheIds = new int[CacheSize];
 
     public void Record(long key, int clock, int site, bool write) => RecordStack(key, clock, StackAt(site), write);
@@ -48,12 +48,12 @@ internal sealed class AccessHistory(int capacity)
 
     int StackAt(int site)
     {
-        int version = ShadowStack.Version;
+        int activation = ShadowStack.Activation;
         int slot = site & (CacheSize - 1);
-        if (_cacheSites[slot] == site && _cacheVersions[slot] == version && _cacheIds[slot] != 0) return _cacheIds[slot];
+        if (_cacheSites[slot] == site && _cacheActivations[slot] == activation && _cacheIds[slot] != 0) return _cacheIds[slot];
         int id = RaceThread.CaptureStack(site);
         _cacheSites[slot] = site;
-        _cacheVersions[slot] = version;
+        _cacheActivations[slot] = activation;
         _cacheIds[slot] = id;
         return id;
     }
