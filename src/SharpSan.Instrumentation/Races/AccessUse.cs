@@ -54,10 +54,69 @@ public static class AccessUse
                 if (method.DeclaringType.Namespace is "System.Threading" || type.StartsWith("System.Threading.SpinLock", StringComparison.Ordinal))
                     return AddressUse.Synchronization;
                 int argument = pops - depth;   // 0 = first argument (or `this`)
+                if (IsAtomicOnlyArgument(method, argument)) return AddressUse.Atomic;
                 return IsReadOnlyArgument(method, argument) ? AddressUse.Read : AddressUse.Write;
             default:
                 return AddressUse.Read;
         }
+    }
+
+    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MethodDefinition, Dictionary<int, bool>> s_atomicOnly = new();
+    [ThreadStatic] static int t_depth;
+
+    /// <summary>
+    /// A `ref` parameter of a method in checked code that only ever hands its address to Interlocked/Volatile (directly
+    /// or through another such helper): the caller's `ref obj.field` is then an atomic access, not a plain write.
+    /// </summary>
+    static bool IsAtomicOnlyArgument(MethodReference method, int argument)
+    {
+        MethodDefinition? definition;
+        try { definition = method.Resolve(); } catch (AssemblyResolutionException) { return false; }
+        if (definition is null || !definition.HasBody || definition.Module != method.Module) return false;
+        int index = argument - (method.HasThis ? 1 : 0);
+        if (index < 0 || index >= definition.Parameters.Count || !definition.Parameters[index].ParameterType.IsByReference) return false;
+        var known = s_atomicOnly.GetOrCreateValue(definition);
+        lock (known)
+            if (known.TryGetValue(index, out bool cached)) return cached;
+        if (t_depth > 3) return false;   // helpers calling helpers: give up (a plain write is the safe answer)
+        t_depth++;
+        try
+        {
+            bool atomicOnly = UsesOnlyAtomically(definition, definition.Parameters[index]);
+            lock (known) known[index] = atomicOnly;
+            return atomicOnly;
+        }
+        finally
+        {
+            t_depth--;
+        }
+    }
+
+    static bool UsesOnlyAtomically(MethodDefinition method, ParameterDefinition parameter)
+    {
+        var blockStarts = ModuleTypes.BlockStarts(method.Body);
+        int uses = 0;
+        foreach (var i in method.Body.Instructions)
+        {
+            if (i.OpCode.Code is Code.Ldarga or Code.Ldarga_S or Code.Starg or Code.Starg_S && i.Operand == parameter) return false;
+            if (LoadedParameter(i, method) != parameter) continue;
+            uses++;
+            if (Of(i, method, blockStarts).Use != AddressUse.Atomic) return false;
+        }
+        return uses > 0;
+    }
+
+    static ParameterDefinition? LoadedParameter(Instruction i, MethodDefinition method)
+    {
+        int offset = method.HasThis ? 1 : 0;
+        int n = i.OpCode.Code switch
+        {
+            Code.Ldarg_0 => 0, Code.Ldarg_1 => 1, Code.Ldarg_2 => 2, Code.Ldarg_3 => 3,
+            Code.Ldarg or Code.Ldarg_S => ((ParameterDefinition)i.Operand).Sequence,
+            _ => -1,
+        };
+        n -= offset;
+        return n >= 0 && n < method.Parameters.Count ? method.Parameters[n] : null;
     }
 
     static bool IsReadOnlyArgument(MethodReference method, int argument)

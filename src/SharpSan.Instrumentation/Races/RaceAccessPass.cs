@@ -202,32 +202,53 @@ public sealed class RaceAccessPass : IInstrumentationPass
         var operand = access.Operand;   // read before InsertBefore moves the access to a new instruction
         var owner = ctx.Temp(system.Object);
         List<Instruction> location;
+        List<Instruction>? variable = null;   // what the atomic access check gets, when the location has a shadow cell
+        string check;
         bool bySlot;
         switch (access.OpCode.Code)
         {
             case Code.Ldflda:
                 var field = (FieldReference)operand;
                 var typedOwner = ctx.Temp(field.DeclaringType);   // ldflda of the slot needs the owner's own type
-                ctx.Editor.InsertBefore(access, [Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Stloc, typedOwner)]);
+                access = ctx.Editor.InsertBefore(access, [Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Stloc, typedOwner)]);
                 (var member, bySlot) = InstanceLocation(field);
                 location = [Instruction.Create(OpCodes.Ldloc, typedOwner), .. member];
+                if (_fields!.ShadowOf(field) is { } shadow)
+                    variable = [Instruction.Create(OpCodes.Ldloc, typedOwner), Instruction.Create(OpCodes.Ldloc, typedOwner), Instruction.Create(OpCodes.Ldflda, shadow)];
+                check = "AtomicField";
                 break;
             case Code.Ldsflda:
                 (location, bySlot) = StaticLocation((FieldReference)operand);
+                if (_fields!.ShadowOf((FieldReference)operand) is { } staticShadow) variable = [Instruction.Create(OpCodes.Ldsflda, staticShadow)];
+                check = "AtomicStatic";
                 break;
             default:   // ldelema: (array, index)
                 var index = ctx.Temp(system.IntPtr);
                 var key = ctx.Temp(system.Int32);
-                ctx.Editor.InsertBefore(access, [
+                access = ctx.Editor.InsertBefore(access, [
                     Instruction.Create(OpCodes.Conv_I), Instruction.Create(OpCodes.Stloc, index), Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Stloc, owner),
                     Instruction.Create(OpCodes.Ldloc, index), Instruction.Create(OpCodes.Conv_I4), Instruction.Create(OpCodes.Stloc, key),
                     Instruction.Create(OpCodes.Ldloc, index)]);
                 location = [Instruction.Create(OpCodes.Ldloc, owner), Instruction.Create(OpCodes.Ldloc, key)];
+                variable = [Instruction.Create(OpCodes.Ldloc, owner), Instruction.Create(OpCodes.Ldloc, index)];
+                check = "AtomicElement";
                 bySlot = false;
                 break;
         }
+        if (variable is not null)
+        {
+            // Recorded in the variable's shadow as an atomic access: it races with plain accesses, never with atomic ones.
+            bool write = !IsLoad((MethodReference)call.Operand);
+            // The site is the address-taking instruction (its operand names the field in the report), moved by the edits above.
+            var moved = ctx.Editor.InsertBefore(call, [.. variable, ctx.SiteOf(access), Instruction.Create(write ? OpCodes.Ldc_I4_1 : OpCodes.Ldc_I4_0),
+                Instruction.Create(OpCodes.Ldloc, ThreadLocal(ctx)), Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, check))]);
+            call = moved;
+        }
         return AroundAtomic(ctx, call, location, bySlot);
     }
+
+    /// <summary>Volatile.Read and Interlocked.Read only load (acquire); every other atomic call stores.</summary>
+    static bool IsLoad(MethodReference method) => method.Name == "Read";
 
     /// <summary>
     /// Code that, applied to the owner on the stack, names an instance field's atomic location: the address of its
@@ -251,7 +272,7 @@ public sealed class RaceAccessPass : IInstrumentationPass
     static Instruction AroundAtomic(MethodContext ctx, Instruction call, List<Instruction> location, bool bySlot)
     {
         var method = (MethodReference)call.Operand;
-        bool loadOnly = method.DeclaringType.Name == "Volatile" && method.Name == "Read";
+        bool loadOnly = IsLoad(method);
         bool storeOnly = method.DeclaringType.Name == "Volatile" && method.Name == "Write";
         if (!loadOnly)
             call = ctx.Editor.InsertBefore(call, [.. Clone(location), AtomicCall(ctx, release: true, bySlot)]);

@@ -70,6 +70,26 @@ internal static class FastTrack
     }
 
     /// <summary>
+    /// An atomic access: checked against plain writes (and, when it stores, plain reads) that do not happen before it;
+    /// a store is kept in the cell flagged atomic, so later plain accesses still see it and atomic ones skip it. Atomic
+    /// loads are not recorded (a shared read clock has no room for the flag): a later racing plain write is missed.
+    /// </summary>
+    public static void Atomic(RaceThread thread, ref RaceCell cell, in Variable variable, int site, bool write)
+    {
+        if (thread.IgnoreAll > 0) return;
+        long epoch = thread.Epoch;
+        long previous = Volatile.Read(ref cell.Write);
+        if (previous != 0 && !Epoch.IsAtomic(previous) && !thread.Knows(previous))
+            RaceReporter.Report(thread, ref cell, variable, site, isWrite: write, previous: previous, previousWrite: true, atomic: true);
+        if (!write) return;
+        long read = cell.Read;
+        if (read > 0 && !thread.Knows(read))
+            RaceReporter.Report(thread, ref cell, variable, site, isWrite: true, previous: read, previousWrite: false, atomic: true);
+        thread.History.Record(variable.Key, Epoch.Clock(epoch), site, write: true);
+        Volatile.Write(ref cell.Write, epoch | Epoch.AtomicFlag);
+    }
+
+    /// <summary>
     /// FastTrack's "read shared same epoch": the variable's reads are shared and this thread's entry already holds its
     /// current clock. Cheap enough to test before anything else (closure fields read by every worker land here).
     /// </summary>
@@ -86,6 +106,9 @@ internal static class FastTrack
         long write = Volatile.Read(ref cell.Write);
         if (write != 0 && !thread.Knows(write))
             RaceReporter.Report(thread, ref cell, variable, site, isWrite: false, previous: write, previousWrite: true, api);
+        // History first: a thread that conflicts as soon as the cell changes must find this access's stack.
+        if (api is null) thread.History.Record(variable.Key, Epoch.Clock(epoch), site, write: false);
+        else thread.History.RecordStack(variable.Key, Epoch.Clock(epoch), RaceThread.CaptureStackAt(api, site), write: false);
         long read = cell.Read;
         if (read < 0)
         {
@@ -100,8 +123,6 @@ internal static class FastTrack
             cell.Read = ReadClocks.Inflate(read, epoch);
             if (RaceOptions.Stats) thread.VectorPath++;
         }
-        if (api is null) thread.History.Record(variable.Key, Epoch.Clock(epoch), site, write: false);
-        else thread.History.RecordStack(variable.Key, Epoch.Clock(epoch), RaceThread.CaptureStackAt(api, site), write: false);
     }
 
     static void Write(RaceThread thread, ref RaceCell cell, in Variable variable, int site, string? api = null)
@@ -133,8 +154,8 @@ internal static class FastTrack
         {
             RaceReporter.Report(thread, ref cell, variable, site, isWrite: true, previous: read, previousWrite: false, api);
         }
-        Volatile.Write(ref cell.Write, epoch);
         if (api is null) thread.History.Record(variable.Key, Epoch.Clock(epoch), site, write: true);
         else thread.History.RecordStack(variable.Key, Epoch.Clock(epoch), RaceThread.CaptureStackAt(api, site), write: true);
+        Volatile.Write(ref cell.Write, epoch);   // after the history, so a conflicting thread finds this stack
     }
 }

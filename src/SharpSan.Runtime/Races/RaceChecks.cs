@@ -99,6 +99,24 @@ public static class RaceChecks
     }
 
     /// <summary>
+    /// Before an Interlocked/Volatile call on a field (<paramref name="write"/> unless it only loads): an atomic access,
+    /// which races with plain accesses not ordered with it but never with other atomic ones (TSan's rule).
+    /// </summary>
+    public static void AtomicField(object owner, ref RaceCell cell, int site, bool write, RaceThread thread) =>
+        FastTrack.Atomic(thread, ref cell, Variable.Field(owner, ref cell), site, write);
+
+    public static void AtomicStatic(ref RaceCell cell, int site, bool write, RaceThread thread) =>
+        FastTrack.Atomic(thread, ref cell, Variable.Static(ref cell), site, write);
+
+    public static void AtomicElement(object array, nint index, int site, bool write, RaceThread thread)
+    {
+        var elements = (Array)array;
+        if ((nuint)index >= (nuint)elements.Length) return;   // the call itself throws
+        var shadow = ArrayShadows.Of(elements, thread);
+        FastTrack.Atomic(thread, ref shadow.Cells[index], Variable.Element(elements, shadow, (int)index), site, write);
+    }
+
+    /// <summary>
     /// Before a reading call (<paramref name="member"/>) on a non-thread-safe collection (see
     /// Collections.CollectionContract): one read of the collection's single shadow cell.
     /// </summary>

@@ -40,6 +40,13 @@ public sealed class RaceThread
     internal Array? LastArray;
     internal ArrayShadow? LastShadow;
 
+    // The last lock this thread took, its clock and its lock-graph id (Locks, LockOrderDetector): skips two weak-table
+    // lookups per lock operation in the common case of one lock taken repeatedly.
+    internal object? LastLockClockOwner;
+    internal SyncClock? LastLockClock;
+    internal object? LastLock;
+    internal int LastLockId;
+
     // Per-thread statistics (race_stats=1), summed at exit.
     internal long Accesses, SameEpoch, VectorPath;
 

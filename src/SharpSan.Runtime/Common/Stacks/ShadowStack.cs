@@ -82,6 +82,16 @@ public static unsafe class ShadowStack
         }
     }
 
+    /// <summary>The IL offset of the call the innermost frame is making (what a capture records for it).</summary>
+    public static int CurrentCallSite
+    {
+        get
+        {
+            int* block = t_block;
+            return block == null ? 0 : (*(int**)block)[1];
+        }
+    }
+
     /// <summary>
     /// True while the frame whose call-site slot is <paramref name="site"/> (what <see cref="Enter"/> returned) is on
     /// this thread's shadow stack and still belongs to the method with <paramref name="frameKey"/>.

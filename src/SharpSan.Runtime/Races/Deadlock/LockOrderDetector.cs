@@ -47,8 +47,10 @@ internal static class LockOrderDetector
                 h.Count++;
                 return;
             }
-        int id = IdOf(lockObject);
-        int stack = RaceThread.CaptureStack();
+        int id = thread.LastLock == lockObject ? thread.LastLockId : IdOf(lockObject);
+        thread.LastLock = lockObject;
+        thread.LastLockId = id;
+        int stack = thread.History.CurrentStack();
         List<List<LockEdge>>? cycles = null;
         if (held.Count > 0)
             lock (s_graph)

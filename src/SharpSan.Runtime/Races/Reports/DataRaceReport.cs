@@ -4,9 +4,12 @@ using SharpSan.Runtime.Common.Stacks;
 namespace SharpSan.Runtime.Races.Reports;
 
 /// <summary>One side of a race: who accessed, how, and the stack (captured now, or restored from the history).</summary>
-internal sealed record RaceAccess(RaceThread? Thread, bool IsWrite, long[]? Stack, int HistoryStack, int Tid = -1)
+internal sealed record RaceAccess(RaceThread? Thread, bool IsWrite, long[]? Stack, int HistoryStack, int Tid = -1, bool IsAtomic = false)
 {
     public int ThreadId => Thread?.Tid ?? Tid;
+
+    /// <summary>"write", "atomic read", … as TSan words it.</summary>
+    public string Kind => (IsAtomic ? "atomic " : "") + (IsWrite ? "write" : "read");
 
     public long[]? Frames => Stack ?? (HistoryStack > 0 ? StackDepot.Get(HistoryStack) : null);
 }
@@ -37,10 +40,10 @@ internal sealed class DataRaceReport(RaceAccess current, RaceAccess previous, st
     public override void Print(ReportBuilder report)
     {
         report.Line($"WARNING: ThreadSanitizer: data race (pid={report.Pid})");
-        report.Line($"  {(current.IsWrite ? "Write" : "Read")} of size {size} at 0x{address:x} by {ThreadSanitizer.Describe(current.ThreadId)}:");
+        report.Line($"  {char.ToUpperInvariant(current.Kind[0])}{current.Kind[1..]} of size {size} at 0x{address:x} by {ThreadSanitizer.Describe(current.ThreadId)}:");
         var top = report.Stack(current.Frames ?? []);
         report.Line();
-        report.Line($"  Previous {(previous.IsWrite ? "write" : "read")} of size {size} at 0x{address:x} by {ThreadSanitizer.Describe(previous.ThreadId)}:");
+        report.Line($"  Previous {previous.Kind} of size {size} at 0x{address:x} by {ThreadSanitizer.Describe(previous.ThreadId)}:");
         if (previous.Frames is { } frames) report.Stack(frames);
         else report.Line("    [failed to restore the stack]");
         report.Line();

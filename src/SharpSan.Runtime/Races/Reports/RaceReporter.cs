@@ -8,7 +8,7 @@ internal static class RaceReporter
 {
     static readonly HashSet<long> s_reportedVariables = [];
 
-    public static void Report(RaceThread thread, ref RaceCell cell, in Variable variable, int site, bool isWrite, long previous, bool previousWrite, string? api = null)
+    public static void Report(RaceThread thread, ref RaceCell cell, in Variable variable, int site, bool isWrite, long previous, bool previousWrite, string? api = null, bool atomic = false)
     {
         // TSan's suppress_equal_addresses: `x++` racing with `x++` is one bug, not a read/write and a write/write report.
         lock (s_reportedVariables)
@@ -27,8 +27,8 @@ internal static class RaceReporter
         int previousStack = other?.History.Find(variable.Key, Epoch.Clock(previous), previousWrite) ?? -1;
         var accessSite = n > 0 && api is null ? AccessSite.Decode(stack[0]) : null;
         var report = new DataRaceReport(
-            new RaceAccess(thread, isWrite, stack, -1),
-            new RaceAccess(other, previousWrite, null, previousStack, Epoch.Tid(previous)),
+            new RaceAccess(thread, isWrite, stack, -1, IsAtomic: atomic),
+            new RaceAccess(other, previousWrite, null, previousStack, Epoch.Tid(previous), Epoch.IsAtomic(previous)),
             RaceLocation.Describe(variable, accessSite),
             RaceLocation.SizeOf(variable, accessSite),
             variable.Address(ref cell));

@@ -46,6 +46,9 @@ internal sealed class AccessHistory(int capacity)
         return -1;
     }
 
+    /// <summary>The current stack (innermost frame at its recorded call site), from the same cache.</summary>
+    public int CurrentStack() => StackAt(ShadowStack.CurrentCallSite);
+
     int StackAt(int site)
     {
         int activation = ShadowStack.Activation;

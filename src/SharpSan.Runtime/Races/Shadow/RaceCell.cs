@@ -19,7 +19,11 @@ public struct RaceCell
 /// <summary>Packing and unpacking of epochs.</summary>
 internal static class Epoch
 {
+    /// <summary>Marks a <see cref="RaceCell.Write"/> made by an atomic operation (Interlocked, Volatile.Write).</summary>
+    public const long AtomicFlag = 1L << 62;
+
     public static long Of(int tid, int clock) => ((long)tid << 32) | (uint)clock;
-    public static int Tid(long epoch) => (int)(epoch >> 32);
+    public static int Tid(long epoch) => (int)(epoch >> 32) & 0x3FFF_FFFF;
     public static int Clock(long epoch) => (int)epoch;
+    public static bool IsAtomic(long epoch) => (epoch & AtomicFlag) != 0;
 }

@@ -10,7 +10,7 @@ internal static class Locks
     public static void Acquired(object lockObject)
     {
         var thread = RaceThread.Current;
-        thread.Acquire(SyncObjects.For(lockObject));
+        thread.Acquire(ClockOf(thread, lockObject));
         LockAcquired?.Invoke(thread, lockObject);
     }
 
@@ -18,7 +18,17 @@ internal static class Locks
     {
         var thread = RaceThread.Current;
         LockReleased?.Invoke(thread, lockObject);
-        thread.Release(SyncObjects.For(lockObject));
+        thread.Release(ClockOf(thread, lockObject));
+    }
+
+    /// <summary>A thread mostly takes the same lock again and again: it remembers the last one's clock.</summary>
+    static Shadow.SyncClock ClockOf(RaceThread thread, object lockObject)
+    {
+        if (ReferenceEquals(thread.LastLockClockOwner, lockObject)) return thread.LastLockClock!;
+        var clock = SyncObjects.For(lockObject);
+        thread.LastLockClockOwner = lockObject;
+        thread.LastLockClock = clock;
+        return clock;
     }
 
     /// <summary>Hooks for the lock-order (deadlock) detector.</summary>
