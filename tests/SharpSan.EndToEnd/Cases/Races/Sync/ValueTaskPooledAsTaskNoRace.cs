@@ -1,5 +1,5 @@
 // ValueTasks from pooling builders ([AsyncMethodBuilder(PoolingAsyncValueTaskMethodBuilder)], an IValueTaskSource
-// reused between calls), taken with Result, awaited, or turned into a Task with AsTask and waited on: what the
+// reused between calls), taken with Result, awaited, turned into a Task with AsTask or Preserve and waited on: what the
 // method wrote on its pool thread is visible afterwards. No report.
 using System;
 using System.Runtime.CompilerServices;
@@ -46,10 +46,16 @@ static class Program
         PooledVoidAsync(box).AsTask().Wait();
         box.value++;
         sum += PooledAsync(box, 100).AsTask().Result;
+        box.value++;
+
+        var preserved = PooledAsync(box, 1000).Preserve();
+        preserved.AsTask().Wait();
+        sum += preserved.Result;
+        box.value++;
         Console.WriteLine("sum " + sum + " value " + box.value);
     }
 }
 // SANITIZE: thread
 // CHECK-NOT: ThreadSanitizer
-// CHECK: sum 116 value 1134
+// CHECK: sum 1116 value 2136
 // CHECK-NOT: ThreadSanitizer
