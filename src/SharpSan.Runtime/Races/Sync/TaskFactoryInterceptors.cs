@@ -1,8 +1,8 @@
 namespace SharpSan.Runtime.Races.Sync;
 
 /// <summary>
-/// Task&lt;T&gt;.Factory.StartNew (TaskFactory&lt;TResult&gt;) and the state-passing StartNew&lt;TResult&gt; of
-/// the plain TaskFactory: like Task.Run, the function begins after the caller's past and its end is the task's
+/// Task&lt;T&gt;.Factory.StartNew (TaskFactory&lt;TResult&gt;) and the state-passing StartNew overloads of the plain
+/// TaskFactory that TaskFlowInterceptors lacks: like Task.Run, the function begins after the caller's past and its end is the task's
 /// completion (acquired by Result, Wait, await).
 /// </summary>
 public static class TaskFactoryInterceptors
@@ -76,7 +76,27 @@ public static class TaskFactoryInterceptors
         return Bound(factory.StartNew(work.Wrap(function), state, cancellationToken, creationOptions, scheduler), work);
     }
 
-    // ---- TaskFactory.StartNew<TResult> with a state argument ----
+    // ---- TaskFactory.StartNew with a state argument (the overloads TaskFlowInterceptors does not cover) ----
+
+    static Task Bound(Task task, WorkItem work)
+    {
+        TaskSync.Bind(task, work.Completion);
+        return task;
+    }
+
+    [Intercepts(Factory, "StartNew", Instance = true, Sanitizer = "thread")]
+    public static Task StartNew(TaskFactory factory, Action<object?> action, object? state, CancellationToken cancellationToken)
+    {
+        var work = new WorkItem("System.Threading.Tasks.TaskFactory.StartNew(System.Action<object>, object, System.Threading.CancellationToken)");
+        return Bound(factory.StartNew(work.Wrap(action), state, cancellationToken), work);
+    }
+
+    [Intercepts(Factory, "StartNew", Instance = true, Sanitizer = "thread")]
+    public static Task StartNew(TaskFactory factory, Action<object?> action, object? state, CancellationToken cancellationToken, TaskCreationOptions creationOptions, TaskScheduler scheduler)
+    {
+        var work = new WorkItem("System.Threading.Tasks.TaskFactory.StartNew(System.Action<object>, object, System.Threading.CancellationToken, System.Threading.Tasks.TaskCreationOptions, System.Threading.Tasks.TaskScheduler)");
+        return Bound(factory.StartNew(work.Wrap(action), state, cancellationToken, creationOptions, scheduler), work);
+    }
 
     [Intercepts(Factory, "StartNew", Instance = true, Sanitizer = "thread")]
     public static Task<TResult> StartNew<TResult>(TaskFactory factory, Func<object?, TResult> function, object? state)

@@ -1,6 +1,6 @@
 // Task<T>.Factory.StartNew (TaskFactory<TResult>, with and without state, options, scheduler) and the state-passing
-// Task.Factory.StartNew<TResult>: the function sees what was written before, its writes are visible after Result,
-// Wait or await. No report.
+// Task.Factory.StartNew (with and without a result): the function sees what was written before, its writes are
+// visible after Result, Wait or await. No report.
 using System;
 using System.Threading;
 using System.Threading.Tasks;
@@ -32,10 +32,14 @@ static class Program
         var fourth = Task.Factory.StartNew(state => { var b = (Box)state!; b.output += b.input; return 4; }, box,
             TaskCreationOptions.None);
         sum += fourth.Result + box.output;
+
+        box.input = 17;
+        Task.Factory.StartNew(state => { var b = (Box)state!; b.output += b.input; }, box, CancellationToken.None).Wait();
+        sum += box.output;
         Console.WriteLine("sum " + sum);
     }
 }
 // SANITIZE: thread
 // CHECK-NOT: ThreadSanitizer
-// CHECK: sum 104
+// CHECK: sum 162
 // CHECK-NOT: ThreadSanitizer
