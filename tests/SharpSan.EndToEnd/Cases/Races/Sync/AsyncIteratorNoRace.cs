@@ -1,5 +1,6 @@
-// await foreach over an async iterator whose items are produced on pool threads (after Task.Yield): each item, and
-// what the iterator wrote before yielding it, is visible to the consuming loop body. No report.
+// await foreach (plain, and with WithCancellation + ConfigureAwait(false)) over an async iterator whose items are
+// produced on pool threads (after Task.Yield): each item, and what the iterator wrote before yielding it, is visible
+// to the consuming loop body. No report.
 using System;
 using System.Collections.Generic;
 using System.Threading;
@@ -28,6 +29,8 @@ static class Program
             sum += item.payload;
             item.payload = 0;
         }
+        await foreach (var item in ProduceAsync(3).WithCancellation(CancellationToken.None).ConfigureAwait(false))
+            sum += item.payload * 100;
         return sum;
     }
 
@@ -38,5 +41,5 @@ static class Program
 }
 // SANITIZE: thread
 // CHECK-NOT: ThreadSanitizer
-// CHECK: sum 15
+// CHECK: sum 615
 // CHECK-NOT: ThreadSanitizer
