@@ -7,7 +7,8 @@ namespace SharpSan.Instrumentation.Races;
 /// <summary>
 /// Read, Write; Atomic for Interlocked/Volatile (acquire/release on the location); Synchronization for the address
 /// of a synchronisation primitive or of a variable a System.Threading helper initialises atomically (SpinLock.Enter on
-/// a struct field, LazyInitializer.EnsureInitialized(ref field)): not a data access, the interceptor creates the edges.
+/// a struct field, LazyInitializer.EnsureInitialized(ref field), an async iterator's ManualResetValueTaskSourceCore):
+/// not a data access, the interceptor (or pass) creates the edges.
 /// </summary>
 public enum AddressUse { Read, Write, Atomic, Synchronization }
 
@@ -51,7 +52,10 @@ public static class AccessUse
                 var method = (MethodReference)consumer.Operand;
                 string type = method.DeclaringType.FullName;
                 if (type is "System.Threading.Interlocked" or "System.Threading.Volatile") return AddressUse.Atomic;
-                if (method.DeclaringType.Namespace is "System.Threading" || type.StartsWith("System.Threading.SpinLock", StringComparison.Ordinal))
+                // System.Threading.Tasks.Sources: ManualResetValueTaskSourceCore (an async iterator's promise) synchronises
+                // internally; ValueTaskSourcePass adds its edges.
+                if (method.DeclaringType.Namespace is "System.Threading" or "System.Threading.Tasks.Sources"
+                    || type.StartsWith("System.Threading.SpinLock", StringComparison.Ordinal))
                     return AddressUse.Synchronization;
                 int argument = pops - depth;   // 0 = first argument (or `this`)
                 if (IsAtomicOnlyArgument(method, argument)) return AddressUse.Atomic;

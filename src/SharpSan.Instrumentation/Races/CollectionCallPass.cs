@@ -9,23 +9,29 @@ namespace SharpSan.Instrumentation.Races;
 /// of Dictionary, List, HashSet, Queue, Stack, SortedDictionary, SortedList or LinkedList in checked code, a call to
 /// RaceChecks.CollectionRead/CollectionWrite(receiver, member name, site). Which members read and which write comes
 /// from the runtime's one table, the [CollectionContract] attributes on SharpSan.Runtime.Races.Collections.CollectionContract.
+/// Calls through collection interfaces ([CollectionInterface] rows: IDictionary, IList, ISet, …) get a call to
+/// InterfaceCalls.Read/Write instead, which checks only when the receiver's runtime type is one of those collections.
 /// </summary>
 public sealed class CollectionCallPass : IInstrumentationPass
 {
     const string Checks = "SharpSan.Runtime.Races.RaceChecks";
     const string ContractType = "SharpSan.Runtime.Races.Collections.CollectionContract";
+    const string InterfaceChecks = "SharpSan.Runtime.Races.Collections.InterfaceCalls";
 
     /// <summary>Collection type (Cecil full name of the open type) → member name → true when it writes.</summary>
     Dictionary<string, Dictionary<string, bool>>? _contract;
 
+    /// <summary>The same for collection interfaces, whose calls are checked after a runtime type test.</summary>
+    Dictionary<string, Dictionary<string, bool>>? _interfaces;
+
     public string Name => "collection-calls";
 
-    public static Dictionary<string, Dictionary<string, bool>> ReadContract(ModuleDefinition runtime)
+    public static Dictionary<string, Dictionary<string, bool>> ReadContract(ModuleDefinition runtime, string attributeName = "CollectionContractAttribute")
     {
         var table = new Dictionary<string, Dictionary<string, bool>>();
         var type = runtime.GetType(ContractType);
         if (type is null) return table;
-        foreach (var attribute in type.CustomAttributes.Where(a => a.AttributeType.Name == "CollectionContractAttribute"))
+        foreach (var attribute in type.CustomAttributes.Where(a => a.AttributeType.Name == attributeName))
         {
             var members = new Dictionary<string, bool>();
             foreach (var name in ((string)attribute.ConstructorArguments[1].Value).Split(' ', StringSplitOptions.RemoveEmptyEntries)) members[name] = false;
@@ -39,6 +45,7 @@ public sealed class CollectionCallPass : IInstrumentationPass
     {
         if (methods.Count == 0) return;
         _contract = ReadContract(methods[0].Module.Runtime.Module);
+        _interfaces = ReadContract(methods[0].Module.Runtime.Module, "CollectionInterfaceAttribute");
     }
 
     public void Run(MethodContext ctx)
@@ -49,9 +56,16 @@ public sealed class CollectionCallPass : IInstrumentationPass
             if (instruction.OpCode.Code is not (Code.Call or Code.Callvirt) || ctx.Editor.Inserted.Contains(instruction)) continue;
             if (instruction.Operand is not MethodReference { HasThis: true } method || method is GenericInstanceMethod) continue;
             if (instruction.Previous is { OpCode.Code: Code.Constrained or Code.Tail }) continue;
-            if (!_contract.TryGetValue(method.DeclaringType.GetElementType().FullName, out var members)) continue;
-            if (!members.TryGetValue(method.Name, out bool write)) continue;
-            Instrument(ctx, instruction, method, write);
+            string type = method.DeclaringType.GetElementType().FullName;
+            if (_contract.TryGetValue(type, out var members))
+            {
+                if (members.TryGetValue(method.Name, out bool write))
+                    Instrument(ctx, instruction, method, ctx.Module.Entry(Checks, write ? "CollectionWrite" : "CollectionRead"));
+            }
+            else if (_interfaces!.TryGetValue(type, out members) && members.TryGetValue(method.Name, out bool write))
+            {
+                Instrument(ctx, instruction, method, ctx.Module.Entry(InterfaceChecks, write ? "Write" : "Read"));
+            }
         }
     }
 
@@ -63,7 +77,7 @@ public sealed class CollectionCallPass : IInstrumentationPass
         return false;
     }
 
-    static void Instrument(MethodContext ctx, Instruction call, MethodReference method, bool write)
+    static void Instrument(MethodContext ctx, Instruction call, MethodReference method, MethodReference check)
     {
         var arguments = method.DeclaringType is GenericInstanceType g ? g.GenericArguments : null;
         var temps = new List<VariableDefinition>();
@@ -80,7 +94,7 @@ public sealed class CollectionCallPass : IInstrumentationPass
         code.Add(Instruction.Create(OpCodes.Dup));
         code.Add(Instruction.Create(OpCodes.Ldstr, method.Name));
         code.Add(ctx.SiteOf(call));
-        code.Add(Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, write ? "CollectionWrite" : "CollectionRead")));
+        code.Add(Instruction.Create(OpCodes.Call, check));
         foreach (var temp in temps) code.Add(Instruction.Create(OpCodes.Ldloc, temp));
         var moved = ctx.Editor.InsertBefore(call, code);
         ctx.Retarget(call, moved);

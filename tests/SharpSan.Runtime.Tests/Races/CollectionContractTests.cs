@@ -35,4 +35,22 @@ public sealed class CollectionContractTests
         }
         Assert.Empty(missing);
     }
+
+    [Fact]
+    public void EveryInterfaceMember_IsDeclaredByItsInterfaceAndIsEitherReadOrWrite()
+    {
+        var missing = new List<string>();
+        foreach (var row in typeof(CollectionContract).GetCustomAttributes<CollectionInterfaceAttribute>())
+        {
+            var type = typeof(List<>).Assembly.GetType(row.Type) ?? typeof(System.Collections.IList).Assembly.GetType(row.Type);
+            Assert.True(type is { IsInterface: true }, row.Type);
+            var reads = row.Reads.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var writes = row.Writes.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Empty(reads.Intersect(writes));
+            // The rewriter matches the interface a call names, so a member must be declared there, not inherited.
+            var methods = type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Select(m => m.Name).ToHashSet();
+            missing.AddRange(reads.Concat(writes).Where(n => !methods.Contains(n)).Select(n => row.Type + "." + n));
+        }
+        Assert.Empty(missing);
+    }
 }

@@ -8,8 +8,7 @@ namespace SharpSan.Runtime.Races.Sync;
 /// takes (or reads) it. One clock per collection object: adding releases into it before the real add, taking acquires
 /// it after a successful take. ConcurrentDictionary: writes release, reads acquire, read-modify-writes do both (value
 /// factories release again after they ran, before their value is stored).
-/// Not covered: enumerating a concurrent collection directly, ChannelReader.ReadAsync (its ValueTask result is not
-/// observed by an interceptor; use TryRead, ReadAllAsync or WaitToReadAsync + TryRead).
+/// Not covered: enumerating a concurrent collection directly.
 /// </summary>
 public static class CollectionInterceptors
 {
@@ -251,6 +250,20 @@ public static class CollectionInterceptors
 
     [Intercepts(Reader, "TryRead", Instance = true, Sanitizer = "thread")]
     public static bool TryRead<T>(ChannelReader<T> reader, out T item) => Acquired(ChannelOf(reader), reader.TryRead(out item!));
+
+    /// <summary>
+    /// An item already there was taken now: acquire at once. A pending read completes when a writer hands it an item
+    /// (after releasing): taking the ValueTask's result acquires (<see cref="ValueTaskSync"/>).
+    /// </summary>
+    [Intercepts(Reader, "ReadAsync", Instance = true, Sanitizer = "thread")]
+    public static ValueTask<T> ReadAsync<T>(ChannelReader<T> reader, CancellationToken cancellationToken)
+    {
+        var channel = ChannelOf(reader);
+        var read = reader.ReadAsync(cancellationToken);
+        if (read.IsCompletedSuccessfully) Acquired(channel);
+        else ValueTaskSync.AlsoAcquire(ValueTaskSync.SourceOf(ref read), SyncObjects.For(channel));
+        return read;
+    }
 
     [Intercepts(Reader, "ReadAllAsync", Instance = true, Sanitizer = "thread")]
     public static IAsyncEnumerable<T> ReadAllAsync<T>(ChannelReader<T> reader, CancellationToken cancellationToken) =>

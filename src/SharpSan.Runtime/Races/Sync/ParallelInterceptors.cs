@@ -5,6 +5,8 @@ namespace SharpSan.Runtime.Races.Sync;
 /// <summary>
 /// Parallel.For/ForEach/Invoke: fork and join. Every body invocation begins after what the caller did before the call
 /// and ends before what the caller does after it returns (or throws). Iterations are not ordered with each other.
+/// The thread-local overloads wrap localInit and localFinally the same way: a worker's localFinally follows its
+/// iterations in program order, and every localFinally ends before the call returns.
 /// </summary>
 public static class ParallelInterceptors
 {
@@ -30,6 +32,15 @@ public static class ParallelInterceptors
         public Action<T1, T2, T3> Wrap<T1, T2, T3>(Action<T1, T2, T3> body) => (x, y, z) => { Begin(); try { body(x, y, z); } finally { End(); } };
 
         public Action Wrap(Action body) => () => { Begin(); try { body(); } finally { End(); } };
+
+        // Thread-local loops: localInit, body and localFinally are each wrapped (they run in that order on one worker thread).
+        public Func<T> Wrap<T>(Func<T> init) => () => { Begin(); try { return init(); } finally { End(); } };
+
+        public Func<T1, T2, T3, TR> Wrap<T1, T2, T3, TR>(Func<T1, T2, T3, TR> body) =>
+            (x, y, z) => { Begin(); try { return body(x, y, z); } finally { End(); } };
+
+        public Func<T1, T2, T3, T4, TR> Wrap<T1, T2, T3, T4, TR>(Func<T1, T2, T3, T4, TR> body) =>
+            (x, y, z, w) => { Begin(); try { return body(x, y, z, w); } finally { End(); } };
     }
 
     static TResult Run<TResult>(Region region, Func<TResult> call)
@@ -85,6 +96,80 @@ public static class ParallelInterceptors
     [Intercepts(ParallelType, "ForEach", Sanitizer = "thread")]
     public static ParallelLoopResult ForEach<TSource>(IEnumerable<TSource> source, Action<TSource, ParallelLoopState, long> body)
     { var r = new Region(); return Run(r, () => Parallel.ForEach(source, r.Wrap(body))); }
+
+    [Intercepts(ParallelType, "For", Sanitizer = "thread")]
+    public static ParallelLoopResult For(long fromInclusive, long toExclusive, ParallelOptions parallelOptions, Action<long, ParallelLoopState> body)
+    { var r = new Region(); return Run(r, () => Parallel.For(fromInclusive, toExclusive, parallelOptions, r.Wrap(body))); }
+
+    [Intercepts(ParallelType, "ForEach", Sanitizer = "thread")]
+    public static ParallelLoopResult ForEach<TSource>(IEnumerable<TSource> source, ParallelOptions parallelOptions, Action<TSource, ParallelLoopState, long> body)
+    { var r = new Region(); return Run(r, () => Parallel.ForEach(source, parallelOptions, r.Wrap(body))); }
+
+    // ---- thread-local overloads (localInit, body, localFinally) ----
+
+    [Intercepts(ParallelType, "For", Sanitizer = "thread")]
+    public static ParallelLoopResult For<TLocal>(int fromInclusive, int toExclusive, Func<TLocal> localInit,
+        Func<int, ParallelLoopState, TLocal, TLocal> body, Action<TLocal> localFinally)
+    {
+        var r = new Region();
+        return Run(r, () => Parallel.For(fromInclusive, toExclusive, r.Wrap(localInit), r.Wrap(body), r.Wrap(localFinally)));
+    }
+
+    [Intercepts(ParallelType, "For", Sanitizer = "thread")]
+    public static ParallelLoopResult For<TLocal>(int fromInclusive, int toExclusive, ParallelOptions parallelOptions, Func<TLocal> localInit,
+        Func<int, ParallelLoopState, TLocal, TLocal> body, Action<TLocal> localFinally)
+    {
+        var r = new Region();
+        return Run(r, () => Parallel.For(fromInclusive, toExclusive, parallelOptions, r.Wrap(localInit), r.Wrap(body), r.Wrap(localFinally)));
+    }
+
+    [Intercepts(ParallelType, "For", Sanitizer = "thread")]
+    public static ParallelLoopResult For<TLocal>(long fromInclusive, long toExclusive, Func<TLocal> localInit,
+        Func<long, ParallelLoopState, TLocal, TLocal> body, Action<TLocal> localFinally)
+    {
+        var r = new Region();
+        return Run(r, () => Parallel.For(fromInclusive, toExclusive, r.Wrap(localInit), r.Wrap(body), r.Wrap(localFinally)));
+    }
+
+    [Intercepts(ParallelType, "For", Sanitizer = "thread")]
+    public static ParallelLoopResult For<TLocal>(long fromInclusive, long toExclusive, ParallelOptions parallelOptions, Func<TLocal> localInit,
+        Func<long, ParallelLoopState, TLocal, TLocal> body, Action<TLocal> localFinally)
+    {
+        var r = new Region();
+        return Run(r, () => Parallel.For(fromInclusive, toExclusive, parallelOptions, r.Wrap(localInit), r.Wrap(body), r.Wrap(localFinally)));
+    }
+
+    [Intercepts(ParallelType, "ForEach", Sanitizer = "thread")]
+    public static ParallelLoopResult ForEach<TSource, TLocal>(IEnumerable<TSource> source, Func<TLocal> localInit,
+        Func<TSource, ParallelLoopState, TLocal, TLocal> body, Action<TLocal> localFinally)
+    {
+        var r = new Region();
+        return Run(r, () => Parallel.ForEach(source, r.Wrap(localInit), r.Wrap(body), r.Wrap(localFinally)));
+    }
+
+    [Intercepts(ParallelType, "ForEach", Sanitizer = "thread")]
+    public static ParallelLoopResult ForEach<TSource, TLocal>(IEnumerable<TSource> source, ParallelOptions parallelOptions, Func<TLocal> localInit,
+        Func<TSource, ParallelLoopState, TLocal, TLocal> body, Action<TLocal> localFinally)
+    {
+        var r = new Region();
+        return Run(r, () => Parallel.ForEach(source, parallelOptions, r.Wrap(localInit), r.Wrap(body), r.Wrap(localFinally)));
+    }
+
+    [Intercepts(ParallelType, "ForEach", Sanitizer = "thread")]
+    public static ParallelLoopResult ForEach<TSource, TLocal>(IEnumerable<TSource> source, Func<TLocal> localInit,
+        Func<TSource, ParallelLoopState, long, TLocal, TLocal> body, Action<TLocal> localFinally)
+    {
+        var r = new Region();
+        return Run(r, () => Parallel.ForEach(source, r.Wrap(localInit), r.Wrap(body), r.Wrap(localFinally)));
+    }
+
+    [Intercepts(ParallelType, "ForEach", Sanitizer = "thread")]
+    public static ParallelLoopResult ForEach<TSource, TLocal>(IEnumerable<TSource> source, ParallelOptions parallelOptions, Func<TLocal> localInit,
+        Func<TSource, ParallelLoopState, long, TLocal, TLocal> body, Action<TLocal> localFinally)
+    {
+        var r = new Region();
+        return Run(r, () => Parallel.ForEach(source, parallelOptions, r.Wrap(localInit), r.Wrap(body), r.Wrap(localFinally)));
+    }
 
     [Intercepts(ParallelType, "Invoke", Sanitizer = "thread")]
     public static void Invoke(params Action[] actions)

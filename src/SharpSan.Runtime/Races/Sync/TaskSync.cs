@@ -145,6 +145,13 @@ internal sealed class WorkItem
         finally { End(); }
     };
 
+    public Func<object?, T> Wrap<T>(Func<object?, T> function) => state =>
+    {
+        Begin();
+        try { return function(state); }
+        finally { End(); }
+    };
+
     /// <summary>For Task.Run(async () => …): the returned task completes with the inner task, so depend on it too.</summary>
     public Func<TTask> WrapAsync<TTask>(Func<TTask> function) where TTask : Task? => () =>
     {
