@@ -125,8 +125,8 @@ public sealed class RaceAccessPass : IInstrumentationPass
         if (access.Previous is { OpCode.Code: Code.Volatile } || RaceShadowFields.IsVolatile(field))
         {
             var (location, bySlot) = StaticLocation(field);
-            if (write) ctx.Editor.InsertBefore(access, [.. location, AtomicCall(ctx, release: true, bySlot)]);
-            else ctx.Editor.InsertAfter(access, [.. location, AtomicCall(ctx, release: false, bySlot)]);
+            if (write) ctx.Editor.InsertBefore(access, [.. location, .. AtomicCall(ctx, release: true, bySlot)]);
+            else ctx.Editor.InsertAfter(access, [.. location, .. AtomicCall(ctx, release: false, bySlot)]);
             ctx.Changed = true;
             return;
         }
@@ -148,14 +148,14 @@ public sealed class RaceAccessPass : IInstrumentationPass
             var value = ctx.Temp(FieldTypeAsSeen(field));
             ctx.Editor.InsertBefore(access, [
                 Instruction.Create(OpCodes.Stloc, value), Instruction.Create(OpCodes.Dup), .. location,
-                AtomicCall(ctx, release: true, bySlot), Instruction.Create(OpCodes.Ldloc, value)]);
+                .. AtomicCall(ctx, release: true, bySlot), Instruction.Create(OpCodes.Ldloc, value)]);
         }
         else
         {
             var owner = ctx.Temp(field.DeclaringType);
             // InsertBefore moves the access to a new instruction: the acquire goes after that one.
             var moved = ctx.Editor.InsertBefore(access, [Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Stloc, owner)]);
-            ctx.Editor.InsertAfter(moved, [Instruction.Create(OpCodes.Ldloc, owner), .. location, AtomicCall(ctx, release: false, bySlot)]);
+            ctx.Editor.InsertAfter(moved, [Instruction.Create(OpCodes.Ldloc, owner), .. location, .. AtomicCall(ctx, release: false, bySlot)]);
         }
         ctx.Changed = true;
     }
@@ -262,22 +262,26 @@ public sealed class RaceAccessPass : IInstrumentationPass
             ? ([Instruction.Create(OpCodes.Ldsflda, slot)], true)
             : ([Instruction.Create(OpCodes.Ldnull), Instruction.Create(OpCodes.Ldc_I4, KeyOf(field))], false);
 
-    static Instruction AtomicCall(MethodContext ctx, bool release, bool bySlot) =>
-        Call(ctx, Sync, (release ? "AtomicRelease" : "AtomicAcquire") + (bySlot ? "At" : ""));
+    /// <summary>The release/acquire call; by slot it also takes the method's thread local (no thread-local lookup).</summary>
+    IEnumerable<Instruction> AtomicCall(MethodContext ctx, bool release, bool bySlot)
+    {
+        if (bySlot) yield return Instruction.Create(OpCodes.Ldloc, ThreadLocal(ctx));
+        yield return Call(ctx, Sync, (release ? "AtomicRelease" : "AtomicAcquire") + (bySlot ? "At" : ""));
+    }
 
     /// <summary>
     /// Release before the atomic call (unless it only loads), acquire after it (unless it only stores). Returns the
     /// call's instruction after the edit (InsertBefore moves it).
     /// </summary>
-    static Instruction AroundAtomic(MethodContext ctx, Instruction call, List<Instruction> location, bool bySlot)
+    Instruction AroundAtomic(MethodContext ctx, Instruction call, List<Instruction> location, bool bySlot)
     {
         var method = (MethodReference)call.Operand;
         bool loadOnly = IsLoad(method);
         bool storeOnly = method.DeclaringType.Name == "Volatile" && method.Name == "Write";
         if (!loadOnly)
-            call = ctx.Editor.InsertBefore(call, [.. Clone(location), AtomicCall(ctx, release: true, bySlot)]);
+            call = ctx.Editor.InsertBefore(call, [.. Clone(location), .. AtomicCall(ctx, release: true, bySlot)]);
         if (!storeOnly)
-            ctx.Editor.InsertAfter(call, [.. Clone(location), AtomicCall(ctx, release: false, bySlot)]);
+            ctx.Editor.InsertAfter(call, [.. Clone(location), .. AtomicCall(ctx, release: false, bySlot)]);
         ctx.Changed = true;
         return call;
     }

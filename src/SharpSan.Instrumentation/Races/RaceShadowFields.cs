@@ -23,6 +23,7 @@ public sealed class RaceShadowFields
 
     public RaceShadowFields(ModuleDefinition module, TypeReference raceCell)
     {
+        var capturedOnce = CapturedOnce.Find(module);
         foreach (var type in Il.ModuleTypes.All(module))
         {
             if (IsAsyncStateMachine(type))
@@ -34,7 +35,7 @@ public sealed class RaceShadowFields
             if (!MayHaveShadows(type)) continue;
             foreach (var field in type.Fields.ToList())
             {
-                if (!NeedsShadow(field)) continue;
+                if (!NeedsShadow(field) || capturedOnce.Contains(field)) continue;
                 var attributes = FieldAttributes.Assembly | FieldAttributes.NotSerialized | (field.IsStatic ? FieldAttributes.Static : 0);
                 var shadow = new FieldDefinition(field.Name + "<>race", attributes, raceCell);
                 type.Fields.Add(shadow);

@@ -76,6 +76,7 @@ internal static class FastTrack
     /// </summary>
     public static void Atomic(RaceThread thread, ref RaceCell cell, in Variable variable, int site, bool write)
     {
+        if (RaceOptions.Stats) thread.Accesses++;   // never same-epoch: the flag makes the cell differ from any epoch
         if (thread.IgnoreAll > 0) return;
         long epoch = thread.Epoch;
         long previous = Volatile.Read(ref cell.Write);

@@ -23,10 +23,10 @@ public static class RaceSync
     }
 
     /// <summary>Before a store-release or read-modify-write of a field with a sync-clock slot (added by the rewriter).</summary>
-    public static void AtomicReleaseAt(ref object? slot) => RaceThread.Current.Release(ClockIn(ref slot));
+    public static void AtomicReleaseAt(ref object? slot, RaceThread thread) => thread.Release(ClockIn(ref slot));
 
     /// <summary>After a load-acquire or read-modify-write of a field with a sync-clock slot.</summary>
-    public static void AtomicAcquireAt(ref object? slot) => RaceThread.Current.Acquire(ClockIn(ref slot));
+    public static void AtomicAcquireAt(ref object? slot, RaceThread thread) => thread.Acquire(ClockIn(ref slot));
 
     static Shadow.SyncClock ClockIn(ref object? slot) => Volatile.Read(ref slot) as Shadow.SyncClock ?? CreateIn(ref slot);
 

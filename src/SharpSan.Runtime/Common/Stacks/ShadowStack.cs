@@ -73,24 +73,19 @@ public static unsafe class ShadowStack
     /// change it): while it stays the same, a stack captured at the same site is the same stack, since the callers are
     /// suspended at their call sites (ThreadSanitizer's history reuses it instead of capturing).
     /// </summary>
-    public static int Activation
-    {
-        get
-        {
-            int* block = t_block;
-            return block == null ? 0 : (*(int**)block)[2];
-        }
-    }
+    public static int Activation => ActivationIn(CurrentBlock);
+
+    /// <summary>This thread's block (0 before its first frame): a per-thread cache of it skips the thread-local lookup.</summary>
+    public static nint CurrentBlock => (nint)t_block;
+
+    /// <summary><see cref="Activation"/> of the thread that owns <paramref name="block"/> (its own thread only).</summary>
+    public static int ActivationIn(nint block) => block == 0 ? 0 : (*(int**)block)[2];
+
+    /// <summary><see cref="CurrentCallSite"/> of the thread that owns <paramref name="block"/> (its own thread only).</summary>
+    public static int CallSiteIn(nint block) => block == 0 ? 0 : (*(int**)block)[1];
 
     /// <summary>The IL offset of the call the innermost frame is making (what a capture records for it).</summary>
-    public static int CurrentCallSite
-    {
-        get
-        {
-            int* block = t_block;
-            return block == null ? 0 : (*(int**)block)[1];
-        }
-    }
+    public static int CurrentCallSite => CallSiteIn(CurrentBlock);
 
     /// <summary>
     /// True while the frame whose call-site slot is <paramref name="site"/> (what <see cref="Enter"/> returned) is on

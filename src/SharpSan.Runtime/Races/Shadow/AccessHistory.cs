@@ -47,11 +47,15 @@ internal sealed class AccessHistory(int capacity)
     }
 
     /// <summary>The current stack (innermost frame at its recorded call site), from the same cache.</summary>
-    public int CurrentStack() => StackAt(ShadowStack.CurrentCallSite);
+    public int CurrentStack() => StackAt(ShadowStack.CallSiteIn(StackBlock));
+
+    // The owning thread's shadow-stack block, kept once it exists (a thread-local lookup per access otherwise).
+    nint _stackBlock;
+    nint StackBlock => _stackBlock != 0 ? _stackBlock : _stackBlock = ShadowStack.CurrentBlock;
 
     int StackAt(int site)
     {
-        int activation = ShadowStack.Activation;
+        int activation = ShadowStack.ActivationIn(StackBlock);
         int slot = site & (CacheSize - 1);
         if (_cacheSites[slot] == site && _cacheActivations[slot] == activation && _cacheIds[slot] != 0) return _cacheIds[slot];
         int id = RaceThread.CaptureStack(site);
