@@ -201,6 +201,21 @@ public sealed class TestCommandTests
         Assert.Contains("never restored or built, so no test project can be recognised (drop --no-build)", notBuilt.StdErr);
     }
 
+    [Theory]
+    [InlineData("memory", "memory")]
+    [InlineData("guard", "guard")]
+    [InlineData("address,memory,guard", "memory,guard")]
+    public async Task SanitizersNotImplementedYet_AreAClearErrorNamingThem_BeforeAnythingIsBuilt(string list, string named)
+    {
+        string suite = CopySuite("MtpSuite");
+        var run = await SharpSanTest(TestPaths.NewDirectory("cache"), suite, "--sanitize", list);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains($"sharpsan: error: --sanitize {named} is not implemented in this version yet (available: address, thread)", run.StdErr);
+        Assert.DoesNotContain("building", run.StdErr);
+        Assert.False(Directory.Exists(Path.Combine(suite, "Checksums.Tests", "bin")));
+    }
+
     [Fact]
     public async Task ToolkitSuite_CleanTestsOverInstrumentedThirdPartyPackages_PassWithNoFinding()
     {
@@ -236,6 +251,41 @@ public sealed class TestCommandTests
         var races = ValidSarif(results)["runs"]![0]!["results"]!.AsArray().Where(r => (string?)r!["ruleId"] == "data race").ToList();
         Assert.Equal([raceLine, raceLine + 1], races.Select(r => (int)r!["locations"]![0]!["physicalLocation"]!["region"]!["startLine"]!).Order());
         Assert.All(races, r => Assert.Equal(["Stats.Tests.StatsTests.TwoThreads_WithoutTheLock_Race"], TestsOf(r!)));
+    }
+
+    [Fact]
+    public async Task MixedSuite_WithAddressAndThread_FailsExactlyTheOverflowTheDoubleReturnAndTheRace_EachWithItsKind()
+    {
+        string suite = CopySuite("MixedSuite");
+        TestSuites.AddAnnotations(suite);
+        string results = Path.Combine(suite, "out");
+        var run = await SharpSanTest(TestPaths.NewDirectory("cache"), suite, "--sanitize", "address,thread", "--results", results);
+        string all = run.StdOut + run.StdErr;
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Matches(@"Failed:\s+3, Passed:\s+3", all);
+        var buggy = new Dictionary<string, (string Kind, string File, string Marker)>
+        {
+            ["Frame_Sealed_Overflows"] = ("heap-buffer-overflow", "Pipeline/Frame.cs", "BUG-OVERFLOW"),
+            ["Lease_ReleasedTwice_DoubleReturns"] = ("pool-double-return", "Pipeline/Lease.cs", "BUG-DOUBLE-RETURN"),
+            ["HitCounter_WithoutTheLock_Races"] = ("data race", "Pipeline/HitCounter.cs", "BUG-RACE"),
+        };
+        foreach (var clean in new[] { "Frame_Checksum", "Lease_ReleasedOnce", "HitCounter_UnderTheLock" })
+            Assert.DoesNotContain($"{clean} [FAIL]", all);
+        foreach (var (test, (kind, file, marker)) in buggy)
+        {
+            Assert.Contains($"Pipeline.Tests.PipelineTests.{test} [FAIL]", all);
+            AssertSummaryRow(run, kind, $"{file}:{Marker(suite, file, marker)}", $"PipelineTests.{test}", 1);
+        }
+
+        // One finding per buggy test, nothing else (no leak, no race report from the clean twins).
+        var findings = FindingFiles(results);
+        Assert.Equal(buggy.Values.Select(b => b.Kind).Order(), findings.Select(f => (string)f["kind"]!).Order());
+        foreach (var finding in findings)
+            Assert.Equal(buggy.Single(b => b.Value.Kind == (string?)finding["kind"]).Key, ((string)finding["test"]!).Split('.')[^1]);
+        var sarif = ValidSarif(results);
+        foreach (var (test, (kind, _, _)) in buggy)
+            Assert.Equal([$"Pipeline.Tests.PipelineTests.{test}"], TestsOf(ResultOf(sarif, kind)));
     }
 
     [Fact]
