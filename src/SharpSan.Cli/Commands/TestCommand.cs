@@ -22,15 +22,22 @@ internal static class TestCommand
         var noBuild = new Option<bool>("--no-build") { Description = "Do not build first; test what is already built." };
         var configuration = new Option<string?>("--configuration", "-c") { Description = "Build configuration (passed to dotnet build and used to find the outputs)." };
         var framework = new Option<string?>("--framework", "-f") { Description = "Target framework to build and test, for test projects that target several." };
+        var progress = new Option<string>("--progress")
+        {
+            Description = "auto (default): a live status line (phase, test counts, findings so far) on a terminal, plain lines in CI or when stderr is redirected; plain; live.",
+            DefaultValueFactory = _ => ProgressModes.Auto,
+        };
+        progress.AcceptOnlyFromAmong(ProgressModes.Auto, ProgressModes.Plain, ProgressModes.Live);
         var target = new Argument<string>("path") { Description = "Test project, solution or folder (default: the current folder).", DefaultValueFactory = _ => "." };
         var extra = new Argument<string[]>("dotnet-test-args") { Description = "Arguments after -- go to the test runner: dotnet test for VSTest projects (filters, loggers), the test app for Microsoft.Testing.Platform ones.", Arity = ArgumentArity.ZeroOrMore };
         var command = new Command("test", "Build, instrument and run a test suite under the sanitizers; each finding fails the test that raised it.")
         {
-            sanitize, include, exclude, results, noBuild, configuration, framework, target, extra,
+            sanitize, include, exclude, results, noBuild, configuration, framework, progress, target, extra,
         };
         command.SetAction(r =>
         {
             string path = r.GetValue(target)!;
+            Progress.Use(live: ProgressModes.Parse(r.GetValue(progress)!) ?? false);
             ConfigFile? config;
             try { config = ConfigFile.Find(path); }
             catch (FormatException e) { CommonOptions.Error(e.Message); return 2; }
@@ -89,7 +96,7 @@ internal static class TestCommand
             }
             var instrumented = Instrument(test, include, exclude, sanitizers, choices.Heuristic);
             if (instrumented is null) return 2;
-            int exit = TestHost.Run(test.Runner, instrumented, extra, userOptions, findingsDir);
+            int exit = TestHost.Run(test.Runner, instrumented, extra, userOptions, findingsDir, Progress.View, test.Name);
             if (exit != 0) CommonOptions.Info($"{test.Name}: the test run exited with code {exit} (failed tests, or a test host that did not finish)");
             testsFailed |= exit != 0;
         }
