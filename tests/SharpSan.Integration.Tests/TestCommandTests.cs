@@ -316,6 +316,43 @@ public sealed class TestCommandTests
         Assert.Contains("sharpsan.json: unknown key(s) sanitise", broken.StdErr);
     }
 
+    /// <summary>
+    /// Only the .NET 10 runtime is installed here, so the suite targets net9.0 and net10.0 and rolls forward: the net9.0
+    /// build is a real net9.0 assembly (its own output folder and instrumented copy), run on the newest runtime.
+    /// </summary>
+    [Fact]
+    public async Task MultiTargetedSuite_IsTestedOncePerFramework_OrForTheOneFrameworkNamed()
+    {
+        string suite = CopySuite("XunitSuite");
+        string props = Path.Combine(suite, "Directory.Build.props");
+        File.WriteAllText(props, File.ReadAllText(props).Replace("<TargetFramework>net10.0</TargetFramework>",
+            "<TargetFrameworks>net9.0;net10.0</TargetFrameworks>\n    <RollForward>Major</RollForward>"));
+        string cache = TestPaths.NewDirectory("cache");
+        string results = Path.Combine(suite, "out");
+
+        var run = await SharpSanTest(cache, suite, "--results", results);
+        string all = run.StdOut + run.StdErr;
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        foreach (var framework in new[] { "net9.0", "net10.0" })
+        {
+            Assert.Matches($@"Failed:\s+4, Passed:\s+3, .* - Buffers\.Tests\.dll \({Regex.Escape(framework)}\)", all);
+            Assert.Contains($"sharpsan: Buffers.Tests ({framework}): the test run exited with code 1", run.StdErr);
+        }
+        Assert.Equal(8, FindingFiles(results).Length);   // each framework's run meets both bugs in the same 4 tests
+        AssertSummaryRow(run, "pool-double-return", $"Buffers/Scratch.cs:{Marker(suite, "Buffers/Scratch.cs", "BUG-DOUBLE-RETURN")}", "BufferTests.Scratch_DisposedTwice", 2);
+        AssertSummaryRow(run, "heap-buffer-overflow", $"Buffers/NativeBuffer.cs:{Marker(suite, "Buffers/NativeBuffer.cs", "BUG-OVERFLOW")}",
+            "BufferTests.FillWithTerminator_ForSeveralLengths, BufferTests.FillWithTerminator_WritesOnePastTheEnd", 6);
+
+        var one = await SharpSanTest(cache, suite, "--no-build", "--framework", "net9.0", "--results", Path.Combine(suite, "out-net9"));
+        string oneOutput = one.StdOut + one.StdErr;
+        Assert.True(one.ExitCode == 1, one.ToString());
+        Assert.Single(Regex.Matches(oneOutput, @"Failed:\s+4, Passed:\s+3"));
+        Assert.Contains("Buffers.Tests.dll (net9.0)", oneOutput);
+        Assert.DoesNotContain("Buffers.Tests.dll (net10.0)", oneOutput);
+        Assert.Equal(4, FindingFiles(Path.Combine(suite, "out-net9")).Length);
+    }
+
     [Fact]
     public async Task SuiteBuiltWithoutPdbs_IsStillChecked_AndSaysSoOnce()
     {

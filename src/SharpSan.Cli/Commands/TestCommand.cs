@@ -21,7 +21,7 @@ internal static class TestCommand
         var results = new Option<string>("--results") { Description = "Results folder (SARIF, one JSON per finding); default ./sharpsan-results.", DefaultValueFactory = _ => "sharpsan-results" };
         var noBuild = new Option<bool>("--no-build") { Description = "Do not build first; test what is already built." };
         var configuration = new Option<string?>("--configuration", "-c") { Description = "Build configuration (passed to dotnet build and used to find the outputs)." };
-        var framework = new Option<string?>("--framework", "-f") { Description = "Target framework to build and test, for test projects that target several." };
+        var framework = new Option<string?>("--framework", "-f") { Description = "Target framework to build and test, for test projects that target several (default: each of them in turn)." };
         var progress = new Option<string>("--progress")
         {
             Description = "auto (default): a live status line (phase, test counts, findings so far) on a terminal, plain lines in CI or when stderr is redirected; plain; live.",
@@ -130,11 +130,6 @@ internal static class TestCommand
     /// <summary>Why nothing (or not everything) can be tested, as an error message saying what to do; null when all is well.</summary>
     static string? CannotTest(TestProjectSearch search, string target, bool noBuild)
     {
-        if (search.MultiTargeted.Count > 0)
-        {
-            var (project, frameworks) = search.MultiTargeted[0];
-            return $"{Path.GetFileName(project)} targets several frameworks ({frameworks}); choose the one to test with --framework";
-        }
         if (search.Tests.Count > 0) return null;
         if (search.NotRestored.Count > 0)
             return $"nothing is built in {target}: {string.Join(", ", search.NotRestored.Select(Path.GetFileName))} " +
