@@ -94,6 +94,26 @@ public sealed class ProgressViewTests
     public void TestOutcomeLines_RecogniseEachRunnersPerTestLine_AndNothingElse(string runner, string line, string? expected) =>
         Assert.Equal(expected, TestOutcomeLines.Parse(Enum.Parse<TestRunner>(runner), line)?.ToString());
 
+    [Theory]
+    [InlineData("TestingPlatform", "\u001b[37m   Checksums.Tests  Total: 2, Errors: 0, Failed: 1, Skipped: 0, Not Run: 0, Time: 0.463s", "(1, 1, 0)")]
+    [InlineData("TestingPlatform", "   Big.Tests  Total: 10, Errors: 0, Failed: 2, Skipped: 3, Not Run: 1, Time: 1.2s", "(4, 2, 3)")]
+    [InlineData("VSTest", "   Checksums.Tests  Total: 2, Errors: 0, Failed: 1, Skipped: 0, Not Run: 0, Time: 0.463s", null)]
+    [InlineData("TestingPlatform", "    Checksums.Tests.Adler32Tests.OfWikipedia [FAIL]", null)]
+    public void TestOutcomeLines_ReadXunitsSummaryTotals_PassedBeingWhatIsNeitherFailedSkippedNorNotRun(string runner, string line, string? expected) =>
+        Assert.Equal(expected, TestOutcomeLines.ParseTotals(Enum.Parse<TestRunner>(runner), line)?.ToString());
+
+    [Fact]
+    public void Live_SummaryTotals_ReplaceTheCountsSoFar()
+    {
+        var (view, _, error) = NewView(live: true);
+        view.TestsStarted("Checksums.Tests");
+        view.Count(TestOutcome.Failed);
+
+        view.SetCounts(passed: 1, failed: 1, skipped: 0);
+
+        Assert.EndsWith(Erase + "sharpsan: testing Checksums.Tests: 1 passed, 1 failed, 0 skipped, 0 findings so far", error.ToString());
+    }
+
     /// <summary>`script -qec` gives the CLI a pseudo-terminal; its output (both streams) comes back on script's stdout.</summary>
     static Task<ProcessResult> UnderATerminal(string cache, params string[] sharpsanArguments)
     {

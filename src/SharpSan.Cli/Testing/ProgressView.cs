@@ -71,6 +71,17 @@ internal sealed class ProgressView
         }
     }
 
+    /// <summary>Final counts a runner printed in its summary, for runners that do not list every test (live only).</summary>
+    public void SetCounts(int passed, int failed, int skipped)
+    {
+        lock (_gate)
+        {
+            if (_counts is null) return;
+            (_counts.Passed, _counts.Failed, _counts.Skipped) = (passed, failed, skipped);
+            DrawStatus();
+        }
+    }
+
     /// <summary>A new bug's one-line announcement ("sharpsan: finding #1: …"), counted in "findings so far".</summary>
     public void Finding(string line)
     {

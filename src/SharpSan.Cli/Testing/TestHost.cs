@@ -58,6 +58,7 @@ internal static class TestHost
             {
                 var outcome = TestOutcomeLines.Parse(runner, line);
                 if (outcome is { } o) view.Count(o);
+                else if (TestOutcomeLines.ParseTotals(runner, line) is { } totals) view.SetCounts(totals.Passed, totals.Failed, totals.Skipped);
                 if (hidePassedLines && outcome == TestOutcome.Passed) continue;
                 view.RunnerLine(line, fromStandardError);
             }
