@@ -127,7 +127,7 @@ internal static class TestCommand
         return ([.. build], [.. evaluation]);
     }
 
-    /// <summary>Why nothing (or not everything) can be tested, as an error message saying what to do; null when all is well.</summary>
+    /// <summary>Why nothing can be tested, as an error message saying what to do; null when all is well.</summary>
     static string? CannotTest(TestProjectSearch search, string target, bool noBuild)
     {
         if (search.Tests.Count > 0) return null;
