@@ -24,7 +24,7 @@ internal static class TestCommand
         var framework = new Option<string?>("--framework", "-f") { Description = "Target framework to build and test, for test projects that target several (default: each of them in turn)." };
         var progress = new Option<string>("--progress")
         {
-            Description = "auto (default): a live status line (phase, test counts, findings so far) on a terminal, plain lines in CI or when stderr is redirected; plain; live.",
+            Description = "auto: a live status line (phase, test counts, findings so far) on a terminal, plain lines in CI or when stderr is redirected; plain; live.",
             DefaultValueFactory = _ => ProgressModes.Auto,
         };
         progress.AcceptOnlyFromAmong(ProgressModes.Auto, ProgressModes.Plain, ProgressModes.Live);
