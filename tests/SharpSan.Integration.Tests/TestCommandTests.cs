@@ -201,6 +201,21 @@ public sealed class TestCommandTests
         Assert.Contains("never restored or built, so no test project can be recognised (drop --no-build)", notBuilt.StdErr);
     }
 
+    [Theory]
+    [InlineData("memory", "memory")]
+    [InlineData("guard", "guard")]
+    [InlineData("address,memory,guard", "memory,guard")]
+    public async Task SanitizersNotImplementedYet_AreAClearErrorNamingThem_BeforeAnythingIsBuilt(string list, string named)
+    {
+        string suite = CopySuite("MtpSuite");
+        var run = await SharpSanTest(TestPaths.NewDirectory("cache"), suite, "--sanitize", list);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains($"sharpsan: error: --sanitize {named} is not implemented in this version yet (available: address, thread)", run.StdErr);
+        Assert.DoesNotContain("building", run.StdErr);
+        Assert.False(Directory.Exists(Path.Combine(suite, "Checksums.Tests", "bin")));
+    }
+
     [Fact]
     public async Task ToolkitSuite_CleanTestsOverInstrumentedThirdPartyPackages_PassWithNoFinding()
     {
@@ -239,6 +254,41 @@ public sealed class TestCommandTests
     }
 
     [Fact]
+    public async Task MixedSuite_WithAddressAndThread_FailsExactlyTheOverflowTheDoubleReturnAndTheRace_EachWithItsKind()
+    {
+        string suite = CopySuite("MixedSuite");
+        TestSuites.AddAnnotations(suite);
+        string results = Path.Combine(suite, "out");
+        var run = await SharpSanTest(TestPaths.NewDirectory("cache"), suite, "--sanitize", "address,thread", "--results", results);
+        string all = run.StdOut + run.StdErr;
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Matches(@"Failed:\s+3, Passed:\s+3", all);
+        var buggy = new Dictionary<string, (string Kind, string File, string Marker)>
+        {
+            ["Frame_Sealed_Overflows"] = ("heap-buffer-overflow", "Pipeline/Frame.cs", "BUG-OVERFLOW"),
+            ["Lease_ReleasedTwice_DoubleReturns"] = ("pool-double-return", "Pipeline/Lease.cs", "BUG-DOUBLE-RETURN"),
+            ["HitCounter_WithoutTheLock_Races"] = ("data race", "Pipeline/HitCounter.cs", "BUG-RACE"),
+        };
+        foreach (var clean in new[] { "Frame_Checksum", "Lease_ReleasedOnce", "HitCounter_UnderTheLock" })
+            Assert.DoesNotContain($"{clean} [FAIL]", all);
+        foreach (var (test, (kind, file, marker)) in buggy)
+        {
+            Assert.Contains($"Pipeline.Tests.PipelineTests.{test} [FAIL]", all);
+            AssertSummaryRow(run, kind, $"{file}:{Marker(suite, file, marker)}", $"PipelineTests.{test}", 1);
+        }
+
+        // One finding per buggy test, nothing else (no leak, no race report from the clean twins).
+        var findings = FindingFiles(results);
+        Assert.Equal(buggy.Values.Select(b => b.Kind).Order(), findings.Select(f => (string)f["kind"]!).Order());
+        foreach (var finding in findings)
+            Assert.Equal(buggy.Single(b => b.Value.Kind == (string?)finding["kind"]).Key, ((string)finding["test"]!).Split('.')[^1]);
+        var sarif = ValidSarif(results);
+        foreach (var (test, (kind, _, _)) in buggy)
+            Assert.Equal([$"Pipeline.Tests.PipelineTests.{test}"], TestsOf(ResultOf(sarif, kind)));
+    }
+
+    [Fact]
     public async Task ConfigFile_BesideTheSolution_SuppressesAndSetsOptions_AndABrokenOneIsRefusedByName()
     {
         string suite = CopySuite("XunitSuite");
@@ -264,6 +314,43 @@ public sealed class TestCommandTests
         var broken = await SharpSanTest(cache, suite, "--no-build");
         Assert.Equal(2, broken.ExitCode);
         Assert.Contains("sharpsan.json: unknown key(s) sanitise", broken.StdErr);
+    }
+
+    /// <summary>
+    /// Only the .NET 10 runtime is installed here, so the suite targets net9.0 and net10.0 and rolls forward: the net9.0
+    /// build is a real net9.0 assembly (its own output folder and instrumented copy), run on the newest runtime.
+    /// </summary>
+    [Fact]
+    public async Task MultiTargetedSuite_IsTestedOncePerFramework_OrForTheOneFrameworkNamed()
+    {
+        string suite = CopySuite("XunitSuite");
+        string props = Path.Combine(suite, "Directory.Build.props");
+        File.WriteAllText(props, File.ReadAllText(props).Replace("<TargetFramework>net10.0</TargetFramework>",
+            "<TargetFrameworks>net9.0;net10.0</TargetFrameworks>\n    <RollForward>Major</RollForward>"));
+        string cache = TestPaths.NewDirectory("cache");
+        string results = Path.Combine(suite, "out");
+
+        var run = await SharpSanTest(cache, suite, "--results", results);
+        string all = run.StdOut + run.StdErr;
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        foreach (var framework in new[] { "net9.0", "net10.0" })
+        {
+            Assert.Matches($@"Failed:\s+4, Passed:\s+3, .* - Buffers\.Tests\.dll \({Regex.Escape(framework)}\)", all);
+            Assert.Contains($"sharpsan: Buffers.Tests ({framework}): the test run exited with code 1", run.StdErr);
+        }
+        Assert.Equal(8, FindingFiles(results).Length);   // each framework's run meets both bugs in the same 4 tests
+        AssertSummaryRow(run, "pool-double-return", $"Buffers/Scratch.cs:{Marker(suite, "Buffers/Scratch.cs", "BUG-DOUBLE-RETURN")}", "BufferTests.Scratch_DisposedTwice", 2);
+        AssertSummaryRow(run, "heap-buffer-overflow", $"Buffers/NativeBuffer.cs:{Marker(suite, "Buffers/NativeBuffer.cs", "BUG-OVERFLOW")}",
+            "BufferTests.FillWithTerminator_ForSeveralLengths, BufferTests.FillWithTerminator_WritesOnePastTheEnd", 6);
+
+        var one = await SharpSanTest(cache, suite, "--no-build", "--framework", "net9.0", "--results", Path.Combine(suite, "out-net9"));
+        string oneOutput = one.StdOut + one.StdErr;
+        Assert.True(one.ExitCode == 1, one.ToString());
+        Assert.Single(Regex.Matches(oneOutput, @"Failed:\s+4, Passed:\s+3"));
+        Assert.Contains("Buffers.Tests.dll (net9.0)", oneOutput);
+        Assert.DoesNotContain("Buffers.Tests.dll (net10.0)", oneOutput);
+        Assert.Equal(4, FindingFiles(Path.Combine(suite, "out-net9")).Length);
     }
 
     [Fact]

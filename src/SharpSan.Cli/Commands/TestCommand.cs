@@ -21,16 +21,23 @@ internal static class TestCommand
         var results = new Option<string>("--results") { Description = "Results folder (SARIF, one JSON per finding); default ./sharpsan-results.", DefaultValueFactory = _ => "sharpsan-results" };
         var noBuild = new Option<bool>("--no-build") { Description = "Do not build first; test what is already built." };
         var configuration = new Option<string?>("--configuration", "-c") { Description = "Build configuration (passed to dotnet build and used to find the outputs)." };
-        var framework = new Option<string?>("--framework", "-f") { Description = "Target framework to build and test, for test projects that target several." };
+        var framework = new Option<string?>("--framework", "-f") { Description = "Target framework to build and test, for test projects that target several (default: each of them in turn)." };
+        var progress = new Option<string>("--progress")
+        {
+            Description = "auto: a live status line (phase, test counts, findings so far) on a terminal, plain lines in CI or when stderr is redirected; plain; live.",
+            DefaultValueFactory = _ => ProgressModes.Auto,
+        };
+        progress.AcceptOnlyFromAmong(ProgressModes.Auto, ProgressModes.Plain, ProgressModes.Live);
         var target = new Argument<string>("path") { Description = "Test project, solution or folder (default: the current folder).", DefaultValueFactory = _ => "." };
         var extra = new Argument<string[]>("dotnet-test-args") { Description = "Arguments after -- go to the test runner: dotnet test for VSTest projects (filters, loggers), the test app for Microsoft.Testing.Platform ones.", Arity = ArgumentArity.ZeroOrMore };
         var command = new Command("test", "Build, instrument and run a test suite under the sanitizers; each finding fails the test that raised it.")
         {
-            sanitize, include, exclude, results, noBuild, configuration, framework, target, extra,
+            sanitize, include, exclude, results, noBuild, configuration, framework, progress, target, extra,
         };
         command.SetAction(r =>
         {
             string path = r.GetValue(target)!;
+            Progress.Use(live: ProgressModes.Parse(r.GetValue(progress)!) ?? false);
             ConfigFile? config;
             try { config = ConfigFile.Find(path); }
             catch (FormatException e) { CommonOptions.Error(e.Message); return 2; }
@@ -89,7 +96,7 @@ internal static class TestCommand
             }
             var instrumented = Instrument(test, include, exclude, sanitizers, choices.Heuristic);
             if (instrumented is null) return 2;
-            int exit = TestHost.Run(test.Runner, instrumented, extra, userOptions, findingsDir);
+            int exit = TestHost.Run(test.Runner, instrumented, extra, userOptions, findingsDir, Progress.View, test.Name);
             if (exit != 0) CommonOptions.Info($"{test.Name}: the test run exited with code {exit} (failed tests, or a test host that did not finish)");
             testsFailed |= exit != 0;
         }
@@ -120,14 +127,9 @@ internal static class TestCommand
         return ([.. build], [.. evaluation]);
     }
 
-    /// <summary>Why nothing (or not everything) can be tested, as an error message saying what to do; null when all is well.</summary>
+    /// <summary>Why nothing can be tested, as an error message saying what to do; null when all is well.</summary>
     static string? CannotTest(TestProjectSearch search, string target, bool noBuild)
     {
-        if (search.MultiTargeted.Count > 0)
-        {
-            var (project, frameworks) = search.MultiTargeted[0];
-            return $"{Path.GetFileName(project)} targets several frameworks ({frameworks}); choose the one to test with --framework";
-        }
         if (search.Tests.Count > 0) return null;
         if (search.NotRestored.Count > 0)
             return $"nothing is built in {target}: {string.Join(", ", search.NotRestored.Select(Path.GetFileName))} " +

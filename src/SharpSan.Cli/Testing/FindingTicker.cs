@@ -4,19 +4,22 @@ namespace SharpSan.Cli.Testing;
 
 /// <summary>
 /// While a test host runs, announces each new bug as its finding file appears ("findings so far"), one plain line per
-/// bug, so a long CI log shows what broke before the run ends. Occurrences of a bug already announced stay quiet.
+/// bug (above the status line when the view is live), so a long CI log shows what broke before the run ends.
+/// Occurrences of a bug already announced stay quiet.
 /// </summary>
 internal sealed class FindingTicker : IDisposable
 {
     readonly string _directory;
+    readonly ProgressView _view;
     readonly HashSet<string> _seenFiles = [];
     readonly HashSet<string> _seenBugs = [];
     readonly Timer _timer;
     readonly object _lock = new();
 
-    public FindingTicker(string directory)
+    public FindingTicker(string directory, ProgressView view)
     {
         _directory = directory;
+        _view = view;
         _timer = new Timer(_ => Poll(), null, TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(250));
     }
 
@@ -34,7 +37,7 @@ internal sealed class FindingTicker : IDisposable
                 if (finding is null || !_seenBugs.Add((string?)finding["key"] ?? file)) continue;
                 string where = finding["location"] is JsonObject l && (string?)l["file"] is { } f ? $"{Path.GetFileName(f)}:{(int?)l["line"]}" : "?";
                 string test = (string?)finding["test"] is { } t ? $" in {t}" : " outside tests";
-                Console.Error.WriteLine($"sharpsan: finding #{_seenBugs.Count}: {(string?)finding["kind"]} at {where}{test}");
+                _view.Finding($"sharpsan: finding #{_seenBugs.Count}: {(string?)finding["kind"]} at {where}{test}");
             }
         }
     }

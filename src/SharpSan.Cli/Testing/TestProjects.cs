@@ -12,16 +12,16 @@ internal enum TestRunner
     TestingPlatform,
 }
 
-/// <summary>A test project, the assembly its build produced and how its tests run.</summary>
-internal sealed record TestProject(string ProjectPath, string TargetPath, TestRunner Runner)
+/// <summary>A test project (for one of its target frameworks), the assembly its build produced and how its tests run.</summary>
+/// <param name="Framework">The target framework, for a project that targets several; null for one that targets one.</param>
+internal sealed record TestProject(string ProjectPath, string TargetPath, TestRunner Runner, string? Framework = null)
 {
-    public string Name => Path.GetFileNameWithoutExtension(ProjectPath);
+    public string Name => Path.GetFileNameWithoutExtension(ProjectPath) + (Framework is null ? "" : $" ({Framework})");
 }
 
 /// <summary>The test projects among some projects, and what kept others from being judged.</summary>
 /// <param name="NotRestored">Projects never restored (nor built): whether they are test projects cannot be told.</param>
-/// <param name="MultiTargeted">Test projects building several target frameworks (with their list), when no --framework was given.</param>
-internal sealed record TestProjectSearch(IReadOnlyList<TestProject> Tests, IReadOnlyList<string> NotRestored, IReadOnlyList<(string Project, string Frameworks)> MultiTargeted);
+internal sealed record TestProjectSearch(IReadOnlyList<TestProject> Tests, IReadOnlyList<string> NotRestored);
 
 /// <summary>Finds the test projects of a project, solution or folder, and builds them with the user's own dotnet.</summary>
 internal static class TestProjects
@@ -74,33 +74,46 @@ internal static class TestProjects
     /// <summary>
     /// The projects that are test projects: Microsoft.Testing.Platform apps (IsTestingPlatformApplication) run
     /// themselves, the other test projects (IsTestProject) run under VSTest. Both properties come from the test
-    /// packages, so a project that was never restored cannot be judged.
+    /// packages, so a project that was never restored cannot be judged. A project that targets several frameworks (and
+    /// no --framework chose one) is one test project per framework, each judged on its own evaluation.
     /// </summary>
-    public static TestProjectSearch TestProjectsAmong(IEnumerable<string> projects, IEnumerable<string> evaluationArguments)
+    public static TestProjectSearch TestProjectsAmong(IEnumerable<string> projects, IReadOnlyList<string> evaluationArguments)
     {
         var tests = new List<TestProject>();
         var notRestored = new List<string>();
-        var multiTargeted = new List<(string, string)>();
         foreach (var project in projects)
         {
-            var (exit, output) = Dotnet(["msbuild", project, "-nologo", "-getProperty:IsTestProject", "-getProperty:IsTestingPlatformApplication",
-                "-getProperty:TargetPath", "-getProperty:TargetFrameworks", "-getProperty:ProjectAssetsFile", .. evaluationArguments]);
-            if (exit != 0) continue;
-            var properties = JsonNode.Parse(output)?["Properties"];
-            string Property(string name) => properties?[name]?.GetValue<string>() ?? "";
-            if (Property("ProjectAssetsFile") is { Length: > 0 } assets && !File.Exists(assets))
+            if (Evaluate(project, evaluationArguments) is not { } properties) continue;
+            if (properties.AssetsFile is { Length: > 0 } assets && !File.Exists(assets))
             {
                 notRestored.Add(project);
                 continue;
             }
-            bool platform = IsTrue(Property("IsTestingPlatformApplication"));
-            if (!platform && !IsTrue(Property("IsTestProject"))) continue;
-            if (Property("TargetPath") is { Length: > 0 } targetPath)
-                tests.Add(new TestProject(project, targetPath, platform ? TestRunner.TestingPlatform : TestRunner.VSTest));
-            else
-                multiTargeted.Add((project, Property("TargetFrameworks")));
+            if (properties.TargetPath.Length > 0)
+            {
+                if (properties.Runner is { } runner) tests.Add(new TestProject(project, properties.TargetPath, runner));
+                continue;
+            }
+            foreach (var framework in properties.TargetFrameworks.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct())
+                if (Evaluate(project, [.. evaluationArguments, $"-p:TargetFramework={framework}"]) is { Runner: { } runner, TargetPath.Length: > 0 } inner)
+                    tests.Add(new TestProject(project, inner.TargetPath, runner, framework));
         }
-        return new TestProjectSearch(tests, notRestored, multiTargeted);
+        return new TestProjectSearch(tests, notRestored);
+    }
+
+    /// <param name="Runner">How its tests run, or null when it is not a test project.</param>
+    sealed record ProjectProperties(TestRunner? Runner, string TargetPath, string TargetFrameworks, string AssetsFile);
+
+    static ProjectProperties? Evaluate(string project, IEnumerable<string> evaluationArguments)
+    {
+        var (exit, output) = Dotnet(["msbuild", project, "-nologo", "-getProperty:IsTestProject", "-getProperty:IsTestingPlatformApplication",
+            "-getProperty:TargetPath", "-getProperty:TargetFrameworks", "-getProperty:ProjectAssetsFile", .. evaluationArguments]);
+        if (exit != 0) return null;
+        var properties = JsonNode.Parse(output)?["Properties"];
+        string Property(string name) => properties?[name]?.GetValue<string>() ?? "";
+        TestRunner? runner = IsTrue(Property("IsTestingPlatformApplication")) ? TestRunner.TestingPlatform
+            : IsTrue(Property("IsTestProject")) ? TestRunner.VSTest : null;
+        return new ProjectProperties(runner, Property("TargetPath"), Property("TargetFrameworks"), Property("ProjectAssetsFile"));
     }
 
     static bool IsTrue(string value) => string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);

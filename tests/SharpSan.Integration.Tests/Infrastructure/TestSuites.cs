@@ -13,6 +13,17 @@ public static class TestSuites
         return to;
     }
 
+    /// <summary>
+    /// Puts SharpSan.Annotations.dll (RaceTestBarrier) into the suite's lib/ folder, where its race tests' projects
+    /// reference it: a user's suite would take the SharpSan.Annotations package instead.
+    /// </summary>
+    public static void AddAnnotations(string suite)
+    {
+        string lib = Path.Combine(suite, "lib");
+        Directory.CreateDirectory(lib);
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "SharpSan.Annotations.dll"), Path.Combine(lib, "SharpSan.Annotations.dll"), overwrite: true);
+    }
+
     /// <summary>Copies a source tree, leaving out bin/ and obj/ folders.</summary>
     public static void CopySources(string from, string to)
     {
