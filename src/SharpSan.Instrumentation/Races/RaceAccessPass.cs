@@ -17,6 +17,8 @@ public sealed class RaceAccessPass : IInstrumentationPass
     RaceShadowFields? _fields;
     /// <summary>The method's local holding RaceChecks.Thread(), created with the first check.</summary>
     VariableDefinition? _thread;
+    /// <summary>The method's `ref` locals assigned once from a field or element address, with their uses.</summary>
+    RefLocals? _refLocals;
 
     public string Name => "race-access";
 
@@ -35,6 +37,7 @@ public sealed class RaceAccessPass : IInstrumentationPass
         var atomicCalls = new HashSet<Instruction>();
         var redundant = RedundantChecks.Find(ctx.Method, branchTargets);
         _thread = null;
+        _refLocals = RefLocals.Find(ctx.Method, branchTargets);
         foreach (var instruction in body.Instructions.ToArray())
         {
             if (ctx.Editor.Inserted.Contains(instruction) || redundant.Contains(instruction)) continue;
@@ -164,6 +167,11 @@ public sealed class RaceAccessPass : IInstrumentationPass
     {
         var (use, consumer) = AccessUse.Of(access, ctx.Method, branchTargets);
         var code = access.OpCode.Code;
+        if (consumer is not null && _refLocals!.Target(consumer) is { } refLocal)
+        {
+            ThroughRefLocal(ctx, access, refLocal);
+            return;
+        }
         if (use == AddressUse.Atomic && consumer is not null)
         {
             atomicCalls.Add(AtomicAddress(ctx, access, consumer));
@@ -193,6 +201,60 @@ public sealed class RaceAccessPass : IInstrumentationPass
         if (field.DeclaringType.IsValueType) return;
         Emit(ctx, access, [Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Ldflda, shadow), fieldSite,
             Instruction.Create(OpCodes.Ldloc, ThreadLocal(ctx)), Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, write ? "WriteField" : "ReadField"))]);
+    }
+
+    /// <summary>
+    /// `ref var x = ref obj.f` (or `ref a[i]`, `ref s_static`): the address is taken here but read or written wherever
+    /// `x` is used, maybe after synchronisation. The owner (and index) are kept in locals of their own, and each use of
+    /// `x` that reads or writes gets the check, at its own line.
+    /// </summary>
+    void ThroughRefLocal(MethodContext ctx, Instruction access, RefLocal refLocal)
+    {
+        var system = ctx.Method.Module.TypeSystem;
+        List<Instruction> target;   // what a check at a use loads: (owner, ref cell) / (array, index) / (ref cell)
+        string kind;
+        switch (access.OpCode.Code)
+        {
+            case Code.Ldelema:
+                var array = Local(ctx, system.Object);
+                var index = Local(ctx, system.IntPtr);
+                Emit(ctx, access, [Instruction.Create(OpCodes.Conv_I), Instruction.Create(OpCodes.Stloc, index), Instruction.Create(OpCodes.Dup),
+                    Instruction.Create(OpCodes.Stloc, array), Instruction.Create(OpCodes.Ldloc, index)]);
+                target = [Instruction.Create(OpCodes.Ldloc, array), Instruction.Create(OpCodes.Ldloc, index)];
+                kind = "Element";
+                break;
+            case Code.Ldflda:
+                var field = (FieldReference)access.Operand;
+                if (RaceShadowFields.IsVolatile(field) || field.DeclaringType.IsValueType || _fields!.ShadowOf(field) is not { } shadow) return;
+                var owner = Local(ctx, field.DeclaringType);
+                Emit(ctx, access, [Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Stloc, owner)]);
+                target = [Instruction.Create(OpCodes.Ldloc, owner), Instruction.Create(OpCodes.Ldloc, owner), Instruction.Create(OpCodes.Ldflda, shadow)];
+                kind = "Field";
+                break;
+            default:   // ldsflda
+                var staticField = (FieldReference)access.Operand;
+                if (RaceShadowFields.IsVolatile(staticField) || _fields!.ShadowOf(staticField) is not { } staticShadow) return;
+                target = [Instruction.Create(OpCodes.Ldsflda, staticShadow)];
+                kind = "Static";
+                break;
+        }
+        foreach (var (load, write) in refLocal.Uses)
+            Emit(ctx, load, [.. target.Select(i => i.Operand switch
+                {
+                    VariableDefinition v => Instruction.Create(i.OpCode, v),
+                    FieldReference f => Instruction.Create(i.OpCode, f),
+                    _ => Instruction.Create(i.OpCode),
+                }),
+                ctx.SiteOf(load), Instruction.Create(OpCodes.Ldloc, ThreadLocal(ctx)),
+                Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, (write ? "Write" : "Read") + kind))]);
+    }
+
+    /// <summary>A local of its own (not a shared temp): it must hold its value from the address to every use.</summary>
+    static VariableDefinition Local(MethodContext ctx, TypeReference type)
+    {
+        var local = new VariableDefinition(type);
+        ctx.Method.Body.Variables.Add(local);
+        return local;
     }
 
     /// <summary>Interlocked.X(ref location) / Volatile.Read/Write(ref location) on a location the code names.</summary>

@@ -71,7 +71,10 @@ public static class RedundantChecks
     static Checked? Use(Instruction i, MethodDefinition method, HashSet<Instruction> blockStarts, string location, bool write)
     {
         if (i.OpCode.Code is not (Code.Ldflda or Code.Ldsflda or Code.Ldelema)) return new Checked(location, write);
-        return AccessUse.Of(i, method, blockStarts).Use switch
+        var (use, consumer) = AccessUse.Of(i, method, blockStarts);
+        // An address kept in a local is checked where the local is used, elsewhere: not a check of this block.
+        if (consumer?.OpCode.Code is Code.Stloc or Code.Stloc_S or Code.Stloc_0 or Code.Stloc_1 or Code.Stloc_2 or Code.Stloc_3) return null;
+        return use switch
         {
             AddressUse.Read => new Checked(location, false),
             AddressUse.Write => new Checked(location, true),

@@ -70,7 +70,8 @@ internal static class FastTrack
     }
 
     /// <summary>
-    /// An atomic access: checked against plain writes (and, when it stores, plain reads) that do not happen before it;
+    /// An atomic access: checked against plain writes (and, when it stores, plain reads: report_atomic_races=2) that do
+    /// not happen before it;
     /// a store is kept in the cell flagged atomic, so later plain accesses still see it and atomic ones skip it. Atomic
     /// loads are not recorded (a shared read clock has no room for the flag): a later racing plain write is missed.
     /// </summary>
@@ -80,11 +81,11 @@ internal static class FastTrack
         if (thread.IgnoreAll > 0) return;
         long epoch = thread.Epoch;
         long previous = Volatile.Read(ref cell.Write);
-        if (previous != 0 && !Epoch.IsAtomic(previous) && !thread.Knows(previous))
+        if (previous != 0 && !Epoch.IsAtomic(previous) && !thread.Knows(previous) && RaceOptions.ReportsAtomicRace(plainWrites: true))
             RaceReporter.Report(thread, ref cell, variable, site, isWrite: write, previous: previous, previousWrite: true, atomic: true);
         if (!write) return;
         long read = cell.Read;
-        if (read > 0 && !thread.Knows(read))
+        if (read > 0 && !thread.Knows(read) && RaceOptions.ReportsAtomicRace(plainWrites: false))
             RaceReporter.Report(thread, ref cell, variable, site, isWrite: true, previous: read, previousWrite: false, atomic: true);
         thread.History.Record(variable.Key, Epoch.Clock(epoch), site, write: true);
         Volatile.Write(ref cell.Write, epoch | Epoch.AtomicFlag);
@@ -105,7 +106,7 @@ internal static class FastTrack
     {
         long epoch = thread.Epoch;
         long write = Volatile.Read(ref cell.Write);
-        if (write != 0 && !thread.Knows(write))
+        if (write != 0 && !thread.Knows(write) && (!Epoch.IsAtomic(write) || RaceOptions.ReportsAtomicRace(plainWrites: false)))
             RaceReporter.Report(thread, ref cell, variable, site, isWrite: false, previous: write, previousWrite: true, api);
         // History first: a thread that conflicts as soon as the cell changes must find this access's stack.
         if (api is null) thread.History.Record(variable.Key, Epoch.Clock(epoch), site, write: false);
@@ -130,7 +131,7 @@ internal static class FastTrack
     {
         long epoch = thread.Epoch;
         long write = Volatile.Read(ref cell.Write);
-        if (write != 0 && !thread.Knows(write))
+        if (write != 0 && !thread.Knows(write) && (!Epoch.IsAtomic(write) || RaceOptions.ReportsAtomicRace(plainWrites: true)))
             RaceReporter.Report(thread, ref cell, variable, site, isWrite: true, previous: write, previousWrite: true, api);
         long read = cell.Read;
         if (read < 0)

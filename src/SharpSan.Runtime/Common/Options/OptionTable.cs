@@ -30,6 +30,7 @@ public static class OptionTable
         new("sgcheck_heuristic", OptionType.Bool, "1", "SGCheck's heuristic for pointers derived elsewhere: a pointer access in a loop is bound, per method activation, to the first known buffer it touches (escaped fixed buffer or [InlineArray], stackalloc buffer, RVA global); leaving it for the enclosing struct or for another known buffer is reported. 0 turns it off (read when instrumenting too: then no binding code is emitted)."),
         new("print_legend", OptionType.Bool, "1", "Print the shadow byte legend after the shadow dump."),
         new("history_size", OptionType.Int, "2", "ThreadSanitizer: each thread remembers its last 8192 << history_size shadow-changing accesses (0..7) to print the previous access's stack; older ones print \"[failed to restore the stack]\"."),
+        new("report_atomic_races", OptionType.Int, "1", "ThreadSanitizer: races between plain and atomic (Interlocked, Volatile) accesses of one variable. 1: reported when the plain access writes; a plain read of an atomically updated field is not (aligned reads up to the pointer size are atomic in .NET: the value can be stale, never torn — the common statistics-counter idiom). 2: plain reads too, as TSan does. 0: none."),
         new("race_stats", OptionType.Bool, "0", "ThreadSanitizer: count accesses by path and print at exit the fraction that took FastTrack's O(1) path and the same-epoch path."),
         new("verbosity", OptionType.Int, "0", "1 prints runtime start-up details on stderr."),
     ];
