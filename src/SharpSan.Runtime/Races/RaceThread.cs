@@ -46,6 +46,8 @@ public sealed class RaceThread
     internal SyncClock? LastLockClock;
     internal object? LastLock;
     internal int LastLockId;
+    /// <summary>The lock-order detector's record of the locks this thread holds.</summary>
+    internal object? LockOrderState;
 
     // Per-thread statistics (race_stats=1), summed at exit.
     internal long Accesses, SameEpoch, VectorPath;

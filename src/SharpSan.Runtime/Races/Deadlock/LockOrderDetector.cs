@@ -10,17 +10,41 @@ namespace SharpSan.Runtime.Races.Deadlock;
 /// </summary>
 internal static class LockOrderDetector
 {
-    sealed class Held(object lockObject, int id, int stack)
+    sealed class Held
     {
-        public readonly object Lock = lockObject;
-        public readonly int Id = id;
-        public readonly int Stack = stack;
-        public int Count = 1;
+        public object? Lock;
+        public int Id;
+        public int Stack;
+        public int Count;
+    }
+
+    /// <summary>A thread's held locks, kept on its RaceThread (no thread-local lookup), with released entries reused.</summary>
+    sealed class HeldLocks
+    {
+        public readonly List<Held> Items = [];
+        readonly Stack<Held> _spare = new();
+
+        public Held Take(object lockObject, int id, int stack)
+        {
+            var held = _spare.Count > 0 ? _spare.Pop() : new Held();
+            held.Lock = lockObject;
+            held.Id = id;
+            held.Stack = stack;
+            held.Count = 1;
+            return held;
+        }
+
+        public void Release(int index)
+        {
+            var held = Items[index];
+            Items.RemoveAt(index);
+            held.Lock = null;
+            _spare.Push(held);
+        }
     }
 
     sealed class LockId(int id) { public readonly int Id = id; }
 
-    [ThreadStatic] static List<Held>? t_held;
     static readonly ConditionalWeakTable<object, LockId> s_ids = new();
     static readonly LockGraph s_graph = new();
     static readonly HashSet<string> s_reportedCycles = [];
@@ -40,7 +64,8 @@ internal static class LockOrderDetector
     static void OnAcquired(RaceThread thread, object lockObject)
     {
         if (thread.IgnoreAll > 0) return;
-        var held = t_held ??= [];
+        var state = (HeldLocks)(thread.LockOrderState ??= new HeldLocks());
+        var held = state.Items;
         foreach (var h in held)
             if (ReferenceEquals(h.Lock, lockObject))
             {
@@ -61,7 +86,7 @@ internal static class LockOrderDetector
                     string key = string.Join(",", cycle.Select(e => e.From).Order());
                     if (s_reportedCycles.Add(key)) (cycles ??= []).Add(cycle);
                 }
-        held.Add(new Held(lockObject, id, stack));
+        held.Add(state.Take(lockObject, id, stack));
         if (cycles is null) return;
         thread.IgnoreAll++;
         try
@@ -76,12 +101,12 @@ internal static class LockOrderDetector
 
     static void OnReleased(RaceThread thread, object lockObject)
     {
-        var held = t_held;
-        if (held is null) return;
+        if (thread.LockOrderState is not HeldLocks state) return;
+        var held = state.Items;
         for (int i = held.Count - 1; i >= 0; i--)
             if (ReferenceEquals(held[i].Lock, lockObject))
             {
-                if (--held[i].Count == 0) held.RemoveAt(i);
+                if (--held[i].Count == 0) state.Release(i);
                 return;
             }
     }

@@ -16,7 +16,7 @@ internal sealed class AccessHistory(int capacity)
     int _next;
 
     // Stacks repeat while the innermost frame's activation is the same: a small cache by access site and activation.
-    const int CacheSize = 64;
+    const int CacheSize = 256;
     readonly int[] _cacheSites = new int[CacheSize];
     readonly int[] _cacheActivations = new int[CacheSize];
     readonly int[] _cacheIds = new int[CacheSize];
@@ -56,7 +56,8 @@ internal sealed class AccessHistory(int capacity)
     int StackAt(int site)
     {
         int activation = ShadowStack.ActivationIn(StackBlock);
-        int slot = site & (CacheSize - 1);
+        // Fibonacci hashing: the sites of one loop are close IL offsets; the low bits alone collide.
+        int slot = (int)(((uint)site * 0x9E3779B1u) >> 24);
         if (_cacheSites[slot] == site && _cacheActivations[slot] == activation && _cacheIds[slot] != 0) return _cacheIds[slot];
         int id = RaceThread.CaptureStack(site);
         _cacheSites[slot] = site;
