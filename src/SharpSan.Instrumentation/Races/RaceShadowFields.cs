@@ -32,10 +32,11 @@ public sealed class RaceShadowFields
                 type.Fields.Add(flow);
                 _flows[type] = flow;
             }
-            if (!MayHaveShadows(type)) continue;
+            bool instanceShadows = MayHaveShadows(type);
+            if (!instanceShadows && !MayHaveStaticShadows(type)) continue;
             foreach (var field in type.Fields.ToList())
             {
-                if (!NeedsShadow(field) || capturedOnce.Contains(field)) continue;
+                if (!NeedsShadow(field) || capturedOnce.Contains(field) || !field.IsStatic && !instanceShadows) continue;
                 var attributes = FieldAttributes.Assembly | FieldAttributes.NotSerialized | (field.IsStatic ? FieldAttributes.Static : 0);
                 var shadow = new FieldDefinition(field.Name + "<>race", attributes, raceCell);
                 type.Fields.Add(shadow);
@@ -105,6 +106,14 @@ public sealed class RaceShadowFields
     static bool MayHaveShadows(TypeDefinition type) =>
         type.IsClass && !type.IsValueType && !type.IsInterface && !type.IsExplicitLayout && !type.IsSequentialLayout
         && !Pipeline.ModuleContext.IsGenerated(type) && !HasAttribute(type.CustomAttributes, "NoSanitizeAttribute");
+
+    /// <summary>
+    /// Statics of structs and of explicit/sequential-layout classes: a static shadow changes no instance layout, so
+    /// their statics are checked like any class's.
+    /// </summary>
+    static bool MayHaveStaticShadows(TypeDefinition type) =>
+        (type.IsClass || type.IsValueType) && !type.IsInterface && !type.IsEnum && !Pipeline.ModuleContext.IsGenerated(type)
+        && !HasAttribute(type.CustomAttributes, "NoSanitizeAttribute");
 
     static bool NeedsShadow(FieldDefinition field) =>
         !field.IsLiteral && !field.IsInitOnly && !field.HasConstant && field.RVA == 0 && !field.Name.EndsWith("<>race", StringComparison.Ordinal) && !field.Name.EndsWith(SyncSuffix, StringComparison.Ordinal)
