@@ -19,6 +19,7 @@ public sealed class RaceAccessPass : IInstrumentationPass
     VariableDefinition? _thread;
     /// <summary>The method's `ref` locals assigned once from a field or element address, with their uses.</summary>
     RefLocals? _refLocals;
+    List<VariableDefinition>? _indexLocals;
 
     public string Name => "race-access";
 
@@ -38,6 +39,7 @@ public sealed class RaceAccessPass : IInstrumentationPass
         var redundant = RedundantChecks.Find(ctx.Method, branchTargets);
         _thread = null;
         _refLocals = RefLocals.Find(ctx.Method, branchTargets);
+        _indexLocals = null;
         foreach (var instruction in body.Instructions.ToArray())
         {
             if (ctx.Editor.Inserted.Contains(instruction) || redundant.Contains(instruction)) continue;
@@ -57,6 +59,9 @@ public sealed class RaceAccessPass : IInstrumentationPass
                     break;
                 case >= Code.Stelem_I and <= Code.Stelem_Ref or Code.Stelem_Any:
                     StoreElement(ctx, instruction);
+                    break;
+                case Code.Call or Code.Callvirt when MultiDimensional(instruction) is { } array:
+                    MultiDimensionalElement(ctx, instruction, array, branchTargets);
                     break;
             }
         }
@@ -393,6 +398,47 @@ public sealed class RaceAccessPass : IInstrumentationPass
             Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Ldloc, index), site,
             Instruction.Create(OpCodes.Ldloc, ThreadLocal(ctx)), Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, "WriteElement")),
             Instruction.Create(OpCodes.Ldloc, index), Instruction.Create(OpCodes.Ldloc, value)]);
+    }
+
+    /// <summary>`a[i, j]` on an `int[,]` (rank 2 or 3): the compiler calls the array type's Get/Set/Address.</summary>
+    static ArrayType? MultiDimensional(Instruction call) =>
+        call.Operand is MethodReference { Name: "Get" or "Set" or "Address", DeclaringType: ArrayType { Rank: 2 or 3 } array } ? array : null;
+
+    /// <summary>
+    /// A multi-dimensional element access: the indices are kept in locals and the runtime checks the element's shadow
+    /// (row-major position in the array's one shadow, as for vectors). Set writes; Get reads; Address as its use.
+    /// </summary>
+    void MultiDimensionalElement(MethodContext ctx, Instruction call, ArrayType array, HashSet<Instruction> branchTargets)
+    {
+        var method = (MethodReference)call.Operand;
+        var use = method.Name switch
+        {
+            "Set" => AddressUse.Write,
+            "Get" => AddressUse.Read,
+            _ => AccessUse.Of(call, ctx.Method, branchTargets).Use,
+        };
+        if (use is AddressUse.Atomic or AddressUse.Synchronization) return;
+        bool write = use == AddressUse.Write;
+        var indices = IndexLocals(ctx, array.Rank);
+        VariableDefinition? value = method.Name == "Set" ? ctx.Temp(method.Parameters[^1].ParameterType) : null;
+        var code = new List<Instruction>();
+        if (value is not null) code.Add(Instruction.Create(OpCodes.Stloc, value));
+        for (int k = array.Rank - 1; k >= 0; k--) code.Add(Instruction.Create(OpCodes.Stloc, indices[k]));
+        code.Add(Instruction.Create(OpCodes.Dup));
+        code.AddRange(indices.Select(i => Instruction.Create(OpCodes.Ldloc, i)));
+        code.AddRange([ctx.SiteOf(call), Instruction.Create(OpCodes.Ldloc, ThreadLocal(ctx)),
+            Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, (write ? "WriteElement" : "ReadElement") + array.Rank))]);
+        code.AddRange(indices.Select(i => Instruction.Create(OpCodes.Ldloc, i)));
+        if (value is not null) code.Add(Instruction.Create(OpCodes.Ldloc, value));
+        Emit(ctx, call, code);
+    }
+
+    /// <summary>Locals holding the indices of a multi-dimensional access while it is checked (one set per method).</summary>
+    List<VariableDefinition> IndexLocals(MethodContext ctx, int rank)
+    {
+        _indexLocals ??= [];
+        while (_indexLocals.Count < rank) _indexLocals.Add(Local(ctx, ctx.Method.Module.TypeSystem.Int32));
+        return _indexLocals.Take(rank).ToList();
     }
 
     /// <summary>Async state machines: MoveNext resumes after the code before the await; each await suspends (releases).</summary>

@@ -98,6 +98,42 @@ public static class RaceChecks
         FastTrack.WriteElement(thread, ref cell, array, shadow, (int)index, site);
     }
 
+    /// <summary>An element of a rank-2 array (`a[i, j]`): its row-major position in the array's shadow.</summary>
+    public static void ReadElement2(Array array, int i, int j, int site, RaceThread thread)
+    {
+        if (FlatIndex(array, i, j, 0, rank: 2) is { } index) ReadElement(array, index, site, thread);
+    }
+
+    public static void WriteElement2(Array array, int i, int j, int site, RaceThread thread)
+    {
+        if (FlatIndex(array, i, j, 0, rank: 2) is { } index) WriteElement(array, index, site, thread);
+    }
+
+    public static void ReadElement3(Array array, int i, int j, int k, int site, RaceThread thread)
+    {
+        if (FlatIndex(array, i, j, k, rank: 3) is { } index) ReadElement(array, index, site, thread);
+    }
+
+    public static void WriteElement3(Array array, int i, int j, int k, int site, RaceThread thread)
+    {
+        if (FlatIndex(array, i, j, k, rank: 3) is { } index) WriteElement(array, index, site, thread);
+    }
+
+    /// <summary>Row-major position of an element (lower bounds honoured), or null when the access itself throws.</summary>
+    static nint? FlatIndex(Array array, int i, int j, int k, int rank)
+    {
+        if (array is null || array.Rank != rank) return null;
+        nint flat = 0;
+        for (int d = 0; d < rank; d++)
+        {
+            int at = (d == 0 ? i : d == 1 ? j : k) - array.GetLowerBound(d);
+            int length = array.GetLength(d);
+            if ((uint)at >= (uint)length) return null;
+            flat = flat * length + at;
+        }
+        return flat;
+    }
+
     /// <summary>
     /// Before an Interlocked/Volatile call on a field (<paramref name="write"/> unless it only loads): an atomic access,
     /// which races with plain accesses not ordered with it but never with other atomic ones (TSan's rule).

@@ -11,7 +11,7 @@ internal static class RaceLocation
         {
             case VariableKind.Element:
                 var array = (Array)variable.Owner!;
-                return $"element [{variable.Index}] of array {TypeNames.Of(array.GetType())} of length {array.Length}";
+                return $"element [{Indices(array, variable.Index)}] of array {TypeNames.Of(array.GetType())} of length {array.Length}";
             case VariableKind.Collection:
                 return $"{TypeNames.Of(variable.Owner!.GetType(), qualified: false)} object";
             case VariableKind.Static:
@@ -23,6 +23,19 @@ internal static class RaceLocation
                     ? $" (local variable '{f.Name}' captured by a lambda)" : "";
                 return $"field {FieldName(f, variable.Owner!.GetType())}{captured} of object of type {owner}";
         }
+    }
+
+    /// <summary>"3" for a vector; "1, 2" for the row-major position 5 of an int[2,3] (lower bounds added back).</summary>
+    static string Indices(Array array, int flat)
+    {
+        if (array.Rank == 1) return flat.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var indices = new int[array.Rank];
+        for (int d = array.Rank - 1; d >= 0; d--)
+        {
+            indices[d] = flat % array.GetLength(d) + array.GetLowerBound(d);
+            flat /= array.GetLength(d);
+        }
+        return string.Join(", ", indices);
     }
 
     public static int SizeOf(in Variable variable, AccessSite? site)
