@@ -51,7 +51,7 @@ public static class AccessUse
             case Code.Call: case Code.Callvirt:
                 var method = (MethodReference)consumer.Operand;
                 string type = method.DeclaringType.FullName;
-                if (type is "System.Threading.Interlocked" or "System.Threading.Volatile") return AddressUse.Atomic;
+                if (IsAtomicApi(type)) return AddressUse.Atomic;
                 // System.Threading.Tasks.Sources: ManualResetValueTaskSourceCore (an async iterator's promise) synchronises
                 // internally; ValueTaskSourcePass adds its edges.
                 if (method.DeclaringType.Namespace is "System.Threading" or "System.Threading.Tasks.Sources"
@@ -64,6 +64,10 @@ public static class AccessUse
                 return AddressUse.Read;
         }
     }
+
+    /// <summary>Types whose methods read-modify-write a `ref` location atomically (ImmutableInterlocked is built on Interlocked).</summary>
+    public static bool IsAtomicApi(string typeFullName) =>
+        typeFullName is "System.Threading.Interlocked" or "System.Threading.Volatile" or "System.Collections.Immutable.ImmutableInterlocked";
 
     static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MethodDefinition, Dictionary<int, bool>> s_atomicOnly = new();
     [ThreadStatic] static int t_depth;
@@ -78,7 +82,9 @@ public static class AccessUse
         try { definition = method.Resolve(); } catch (AssemblyResolutionException) { return false; }
         if (definition is null || !definition.HasBody || definition.Module != method.Module) return false;
         int index = argument - (method.HasThis ? 1 : 0);
-        if (index < 0 || index >= definition.Parameters.Count || !definition.Parameters[index].ParameterType.IsByReference) return false;
+        // `this` of a struct's method is the address of the struct (a field's, when called as obj.flags.Set()).
+        bool structThis = index == -1 && definition.HasThis && definition.DeclaringType.IsValueType;
+        if (!structThis && (index < 0 || index >= definition.Parameters.Count || !definition.Parameters[index].ParameterType.IsByReference)) return false;
         var known = s_atomicOnly.GetOrCreateValue(definition);
         lock (known)
             if (known.TryGetValue(index, out bool cached)) return cached;
@@ -86,7 +92,7 @@ public static class AccessUse
         t_depth++;
         try
         {
-            bool atomicOnly = UsesOnlyAtomically(definition, definition.Parameters[index]);
+            bool atomicOnly = UsesOnlyAtomically(definition, structThis ? definition.Body.ThisParameter : definition.Parameters[index]);
             lock (known) known[index] = atomicOnly;
             return atomicOnly;
         }
@@ -96,18 +102,27 @@ public static class AccessUse
         }
     }
 
+    /// <summary>
+    /// The address is handed to atomic operations at least once and otherwise only read: the lock-free update loop
+    /// (`int old = location; … Interlocked.CompareExchange(ref location, new, old)`). A plain read of an atomic
+    /// location races with nothing by default (report_atomic_races=1), so the location counts as atomic.
+    /// </summary>
     static bool UsesOnlyAtomically(MethodDefinition method, ParameterDefinition parameter)
     {
         var blockStarts = ModuleTypes.BlockStarts(method.Body);
-        int uses = 0;
+        int atomic = 0;
         foreach (var i in method.Body.Instructions)
         {
             if (i.OpCode.Code is Code.Ldarga or Code.Ldarga_S or Code.Starg or Code.Starg_S && i.Operand == parameter) return false;
             if (LoadedParameter(i, method) != parameter) continue;
-            uses++;
-            if (Of(i, method, blockStarts).Use != AddressUse.Atomic) return false;
+            switch (Of(i, method, blockStarts).Use)
+            {
+                case AddressUse.Atomic: atomic++; break;
+                case AddressUse.Read: break;
+                default: return false;
+            }
         }
-        return uses > 0;
+        return atomic > 0;
     }
 
     static ParameterDefinition? LoadedParameter(Instruction i, MethodDefinition method)
@@ -119,6 +134,7 @@ public static class AccessUse
             Code.Ldarg or Code.Ldarg_S => ((ParameterDefinition)i.Operand).Sequence,
             _ => -1,
         };
+        if (n == 0 && method.HasThis) return method.Body.ThisParameter;
         n -= offset;
         return n >= 0 && n < method.Parameters.Count ? method.Parameters[n] : null;
     }

@@ -36,7 +36,7 @@ public sealed class RaceAccessPass : IInstrumentationPass
         var body = ctx.Method.Body;
         var branchTargets = Il.ModuleTypes.BlockStarts(body);
         var atomicCalls = new HashSet<Instruction>();
-        var redundant = RedundantChecks.Find(ctx.Method, branchTargets);
+        var redundant = RedundantChecks.Find(ctx.Method, branchTargets, _fields.IsPublication);
         _thread = null;
         _refLocals = RefLocals.Find(ctx.Method, branchTargets);
         _indexLocals = null;
@@ -69,6 +69,7 @@ public sealed class RaceAccessPass : IInstrumentationPass
         foreach (var call in body.Instructions.Where(i => !ctx.Editor.Inserted.Contains(i) && IsAtomicCall(i) && !atomicCalls.Contains(i)).ToList())
             AroundAtomic(ctx, call, [Instruction.Create(OpCodes.Ldnull), Instruction.Create(OpCodes.Ldc_I4_0)], bySlot: false);
         AsyncFlow(ctx);
+        TypeConstructorDone(ctx);
         if (_thread is not null)
             ctx.InsertPrologue([Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, "Thread")), Instruction.Create(OpCodes.Stloc, _thread)]);
     }
@@ -104,7 +105,20 @@ public sealed class RaceAccessPass : IInstrumentationPass
             VolatileField(ctx, access, field, write);
             return;
         }
-        if (_fields!.ShadowOf(field) is not { } shadow) return;
+        if (_fields!.IsPublication(field) && _fields.SyncOf(field) is null)
+        {
+            // A struct's field (`items[i].Value`): its atomic clock is keyed by the field, the receiver is an address.
+            Publication(ctx, access, write, [Instruction.Create(OpCodes.Ldnull), Instruction.Create(OpCodes.Ldc_I4, KeyOf(field))], bySlot: false);
+            return;
+        }
+        if (_fields.ShadowOf(field) is not { } shadow) return;
+        var slot = _fields.IsPublication(field) ? _fields.SyncOf(field) : null;
+        if (slot is not null && !write)
+        {
+            PublicationLoad(ctx, access, field, shadow, slot);
+            return;
+        }
+        var owner = slot is null ? null : ctx.Temp(field.DeclaringType);
         var site = ctx.SiteOf(access);
         var check = new List<Instruction>();
         VariableDefinition? value = null;
@@ -113,15 +127,43 @@ public sealed class RaceAccessPass : IInstrumentationPass
             value = ctx.Temp(FieldTypeAsSeen(field));
             check.Add(Instruction.Create(OpCodes.Stloc, value));
         }
-        check.AddRange([
-            Instruction.Create(OpCodes.Dup),
-            Instruction.Create(OpCodes.Dup),
-            Instruction.Create(OpCodes.Ldflda, shadow),
-            site,
-            Instruction.Create(OpCodes.Ldloc, ThreadLocal(ctx)), Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, write ? "WriteField" : "ReadField")),
-        ]);
+        check.AddRange([Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Ldflda, shadow), site]);
+        // A store to a publication field is an atomic store (pointer-sized; a release for the stored object).
+        if (owner is not null) check.Add(Instruction.Create(OpCodes.Ldc_I4_1));
+        check.AddRange([Instruction.Create(OpCodes.Ldloc, ThreadLocal(ctx)),
+            Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, owner is not null ? "AtomicField" : write ? "WriteField" : "ReadField"))]);
+        if (owner is not null) check.AddRange([Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Stloc, owner)]);
         if (value is not null) check.Add(Instruction.Create(OpCodes.Ldloc, value));
-        Emit(ctx, access, check);
+        var moved = Emit(ctx, access, check);
+        if (owner is not null)
+            Publication(ctx, moved, write, [Instruction.Create(OpCodes.Ldloc, owner), Instruction.Create(OpCodes.Ldflda, slot!)], bySlot: true);
+    }
+
+    /// <summary>
+    /// A load of a publication field is an atomic load (pointer-sized, ordered by the data dependency on what it
+    /// loads): after it, acquire the field's clock, then check it as an atomic read (against plain writes only).
+    /// </summary>
+    void PublicationLoad(MethodContext ctx, Instruction access, FieldReference field, FieldReference shadow, FieldReference slot)
+    {
+        var owner = ctx.Temp(field.DeclaringType);
+        var site = ctx.SiteOf(access);
+        var moved = Emit(ctx, access, [Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Stloc, owner)]);
+        ctx.Editor.InsertAfter(moved, [
+            Instruction.Create(OpCodes.Ldloc, owner), Instruction.Create(OpCodes.Ldflda, slot), .. AtomicCall(ctx, release: false, bySlot: true),
+            Instruction.Create(OpCodes.Ldloc, owner), Instruction.Create(OpCodes.Ldloc, owner), Instruction.Create(OpCodes.Ldflda, shadow), site,
+            Instruction.Create(OpCodes.Ldc_I4_0), Instruction.Create(OpCodes.Ldloc, ThreadLocal(ctx)), Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, "AtomicField"))]);
+    }
+
+    /// <summary>
+    /// The edge of a plain access to a publication field (see RaceShadowFields.IsPublication): release just before a
+    /// store, acquire just after a load, on the field's atomic location (<paramref name="location"/>: slot address,
+    /// or null and the field's key).
+    /// </summary>
+    void Publication(MethodContext ctx, Instruction access, bool write, List<Instruction> location, bool bySlot)
+    {
+        if (write) ctx.Editor.InsertBefore(access, [.. location, .. AtomicCall(ctx, release: true, bySlot)]);
+        else ctx.Editor.InsertAfter(access, [.. location, .. AtomicCall(ctx, release: false, bySlot)]);
+        ctx.Changed = true;
     }
 
     static bool IsValueTypeReceiver(FieldReference field) => field.DeclaringType.IsValueType;
@@ -138,13 +180,66 @@ public sealed class RaceAccessPass : IInstrumentationPass
             ctx.Changed = true;
             return;
         }
-        if (_fields!.ShadowOf(field) is not { } shadow) return;
-        var site = ctx.SiteOf(access);
-        Emit(ctx, access, [
-            Instruction.Create(OpCodes.Ldsflda, shadow),
-            site,
-            Instruction.Create(OpCodes.Ldloc, ThreadLocal(ctx)), Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, write ? "WriteStatic" : "ReadStatic")),
-        ]);
+        var shadow = _fields!.ShadowOf(field);
+        var slot = _fields.IsPublication(field) ? _fields.SyncOf(field) : null;
+        if (slot is not null && !write && shadow is not null)
+        {
+            // A publication field's load is an atomic load: acquire after it, then the atomic read check.
+            List<Instruction> load = [Instruction.Create(OpCodes.Ldsflda, slot), .. AtomicCall(ctx, release: false, bySlot: true),
+                Instruction.Create(OpCodes.Ldsflda, shadow), ctx.SiteOf(access), Instruction.Create(OpCodes.Ldc_I4_0),
+                Instruction.Create(OpCodes.Ldloc, ThreadLocal(ctx)), Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, "AtomicStatic"))];
+            if (NeedsTypeInitialization(ctx, field)) AfterTypeInitialization(ctx, access, load);
+            else
+            {
+                ctx.Editor.InsertAfter(access, load);
+                ctx.Changed = true;
+            }
+            return;
+        }
+        List<Instruction> check = shadow is null ? [] : slot is not null
+            ? [Instruction.Create(OpCodes.Ldsflda, shadow), ctx.SiteOf(access), Instruction.Create(OpCodes.Ldc_I4_1),   // an atomic store
+                Instruction.Create(OpCodes.Ldloc, ThreadLocal(ctx)), Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, "AtomicStatic"))]
+            : [Instruction.Create(OpCodes.Ldsflda, shadow), ctx.SiteOf(access),
+                Instruction.Create(OpCodes.Ldloc, ThreadLocal(ctx)), Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, write ? "WriteStatic" : "ReadStatic"))];
+        var moved = access;
+        if (NeedsTypeInitialization(ctx, field)) AfterTypeInitialization(ctx, access, check);
+        else if (check.Count > 0) moved = Emit(ctx, access, check);
+        if (slot is not null) Publication(ctx, moved, write, [Instruction.Create(OpCodes.Ldsflda, slot)], bySlot: true);
+    }
+
+    /// <summary>
+    /// A static of a type with a static constructor: the runtime runs the constructor once, and every other thread
+    /// waits for it before touching the type's statics (happens-before). Right after the access (the type is
+    /// initialized by then), the thread acquires what the type constructors finished so far released
+    /// (RaceSync.StaticsReady: two loads and a compare once up to date), then the static's own check runs.
+    /// </summary>
+    void AfterTypeInitialization(MethodContext ctx, Instruction access, List<Instruction> check)
+    {
+        ctx.Editor.InsertAfter(access, [Instruction.Create(OpCodes.Ldloc, ThreadLocal(ctx)), Call(ctx, Sync, "StaticsReady"), .. check]);
+        if (check.Count > 0) ctx.Checks++;
+        ctx.Changed = true;
+    }
+
+    /// <summary>Not inside a type constructor itself (its own statics are being set up by this very thread).</summary>
+    static bool NeedsTypeInitialization(MethodContext ctx, FieldReference field) =>
+        !IsTypeConstructor(ctx.Method) && HasTypeConstructor(field.DeclaringType);
+
+    static bool IsTypeConstructor(MethodDefinition method) => method.IsConstructor && method.IsStatic;
+
+    static bool HasTypeConstructor(TypeReference type)
+    {
+        TypeDefinition? definition;
+        try { definition = type.Resolve(); } catch (AssemblyResolutionException) { return false; }
+        return definition is not null && definition.Methods.Any(IsTypeConstructor);
+    }
+
+    /// <summary>At each return of a type constructor: release what it did to every thread that then uses the type's statics.</summary>
+    void TypeConstructorDone(MethodContext ctx)
+    {
+        if (!IsTypeConstructor(ctx.Method)) return;
+        foreach (var ret in ctx.Method.Body.Instructions.Where(i => i.OpCode.Code == Code.Ret && !ctx.Editor.Inserted.Contains(i)).ToList())
+            ctx.Editor.InsertBefore(ret, [Call(ctx, Sync, "StaticConstructorDone")]);
+        ctx.Changed = true;
     }
 
     /// <summary>volatile read = load-acquire, volatile write = store-release, on the (object, field) location.</summary>
@@ -199,8 +294,10 @@ public sealed class RaceAccessPass : IInstrumentationPass
         var fieldSite = ctx.SiteOf(access);
         if (code == Code.Ldsflda)
         {
-            Emit(ctx, access, [Instruction.Create(OpCodes.Ldsflda, shadow), fieldSite,
-                Instruction.Create(OpCodes.Ldloc, ThreadLocal(ctx)), Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, write ? "WriteStatic" : "ReadStatic"))]);
+            List<Instruction> check = [Instruction.Create(OpCodes.Ldsflda, shadow), fieldSite,
+                Instruction.Create(OpCodes.Ldloc, ThreadLocal(ctx)), Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, write ? "WriteStatic" : "ReadStatic"))];
+            if (NeedsTypeInitialization(ctx, field)) AfterTypeInitialization(ctx, access, check);
+            else Emit(ctx, access, check);
             return;
         }
         if (field.DeclaringType.IsValueType) return;
@@ -274,6 +371,13 @@ public sealed class RaceAccessPass : IInstrumentationPass
         bool bySlot;
         switch (access.OpCode.Code)
         {
+            case Code.Ldflda when ((FieldReference)operand).DeclaringType.IsValueType:
+                // A field of a struct (`ref items[i].Value`): the receiver is an address, not an object to name the
+                // location by; one clock per field name, coarser (it can hide a race, never invent one).
+                location = [Instruction.Create(OpCodes.Ldnull), Instruction.Create(OpCodes.Ldc_I4, KeyOf((FieldReference)operand))];
+                bySlot = false;
+                check = "";
+                break;
             case Code.Ldflda:
                 var field = (FieldReference)operand;
                 var typedOwner = ctx.Temp(field.DeclaringType);   // ldflda of the slot needs the owner's own type
@@ -364,7 +468,7 @@ public sealed class RaceAccessPass : IInstrumentationPass
 
     static bool IsAtomicCall(Instruction i) =>
         i.OpCode.Code is Code.Call && i.Operand is MethodReference m
-        && m.DeclaringType.FullName is "System.Threading.Interlocked" or "System.Threading.Volatile"
+        && AccessUse.IsAtomicApi(m.DeclaringType.FullName)
         && m.Parameters.Count > 0 && m.Parameters[0].ParameterType is ByReferenceType;
 
     void LoadElement(MethodContext ctx, Instruction access)
@@ -456,12 +560,14 @@ public sealed class RaceAccessPass : IInstrumentationPass
         ctx.Changed = true;
     }
 
-    static void Emit(MethodContext ctx, Instruction access, List<Instruction> check)
+    /// <summary>Inserts a check before the access; returns the instruction that now holds the access.</summary>
+    static Instruction Emit(MethodContext ctx, Instruction access, List<Instruction> check)
     {
         var moved = ctx.Editor.InsertBefore(access, check);
         ctx.Retarget(access, moved);
         ctx.Checks++;
         ctx.Changed = true;
+        return moved;
     }
 
     static Instruction Call(MethodContext ctx, string type, string name) => Instruction.Create(OpCodes.Call, ctx.Module.Entry(type, name));

@@ -20,6 +20,7 @@ public sealed class RaceShadowFields
     readonly Dictionary<FieldDefinition, FieldDefinition> _shadows = [];
     readonly Dictionary<TypeDefinition, FieldDefinition> _flows = [];
     readonly Dictionary<FieldDefinition, FieldDefinition> _syncs = [];
+    readonly HashSet<FieldDefinition> _atomicStructFields = [];
 
     public RaceShadowFields(ModuleDefinition module, TypeReference raceCell)
     {
@@ -45,6 +46,11 @@ public sealed class RaceShadowFields
         }
         foreach (var field in AtomicTargets(module))
         {
+            if (!MayHaveShadows(field.DeclaringType))
+            {
+                _atomicStructFields.Add(field);
+                continue;
+            }
             var attributes = FieldAttributes.Assembly | FieldAttributes.NotSerialized | (field.IsStatic ? FieldAttributes.Static : 0);
             var sync = new FieldDefinition(field.Name + SyncSuffix, attributes, module.TypeSystem.Object);
             field.DeclaringType.Fields.Add(sync);
@@ -66,7 +72,7 @@ public sealed class RaceShadowFields
                 foreach (var i in method.Body.Instructions)
                 {
                     if (i.OpCode.Code is not (Code.Ldflda or Code.Ldsflda) || Resolve((FieldReference)i.Operand) is not { } field) continue;
-                    if (field.Module != module || !MayHaveShadows(field.DeclaringType)) continue;
+                    if (field.Module != module || !(MayHaveShadows(field.DeclaringType) || field.DeclaringType.IsValueType)) continue;
                     blockStarts ??= Il.ModuleTypes.BlockStarts(method.Body);
                     if (AccessUse.Of(i, method, blockStarts).Use == AddressUse.Atomic) targets.Add(field);
                 }
@@ -78,6 +84,20 @@ public sealed class RaceShadowFields
     static FieldDefinition? Resolve(FieldReference field)
     {
         try { return field.Resolve(); } catch (AssemblyResolutionException) { return null; }
+    }
+
+    /// <summary>
+    /// A reference-typed field that this module also uses atomically (Interlocked.CompareExchange/Exchange on it): the
+    /// lock-free pools and caches of .NET code publish objects through such fields with plain stores, relying on .NET's
+    /// memory model (an object assignment is a release for the stored instance; the reader's data-dependent loads see
+    /// it; and pointer-sized accesses are atomic). Its plain stores and loads are treated as atomic ones — release and
+    /// acquire on its clock, recorded as atomic in its shadow — so the slot itself races with nothing and the objects
+    /// handed over through it are not reported as racing between their old and new owner.
+    /// </summary>
+    public bool IsPublication(FieldReference field)
+    {
+        if (field.FieldType.IsValueType || IsVolatile(field) || Resolve(field) is not { } definition) return false;
+        return _syncs.ContainsKey(definition) || _atomicStructFields.Contains(definition);
     }
 
     /// <summary>The sync-clock slot of an atomically used field, as seen through the same declaring type, or null.</summary>
@@ -120,6 +140,7 @@ public sealed class RaceShadowFields
         && field.Name != FlowFieldName
         && field.Name != "<>t__builder"   // an async state machine's builder: Task/SetResult synchronise inside the framework
         && !field.Name.StartsWith("<>9", StringComparison.Ordinal)   // the compiler's lambda singleton and cached delegates: racing to fill them is by design
+        && field.DeclaringType.Name != "<>O"   // the compiler's cache of method-group delegates (C# 11): the same by-design race
         && !HasAttribute(field.CustomAttributes, "ThreadStaticAttribute") && !HasAttribute(field.CustomAttributes, "BenignRaceAttribute")
         && !IsVolatile(field);
 

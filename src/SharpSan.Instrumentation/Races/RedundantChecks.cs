@@ -20,7 +20,8 @@ namespace SharpSan.Instrumentation.Races;
 /// </summary>
 public static class RedundantChecks
 {
-    public static HashSet<Instruction> Find(MethodDefinition method, HashSet<Instruction> blockStarts)
+    /// <param name="synchronises">Fields whose plain accesses also create edges: never dropped (and they end the block).</param>
+    public static HashSet<Instruction> Find(MethodDefinition method, HashSet<Instruction> blockStarts, Func<FieldReference, bool>? synchronises = null)
     {
         var redundant = new HashSet<Instruction>();
         var block = new Block();
@@ -30,6 +31,11 @@ public static class RedundantChecks
             if (instruction.OpCode.OpCodeType == OpCodeType.Prefix)
             {
                 if (instruction.OpCode.Code == Code.Volatile) block.Reset();   // an atomic access follows
+                continue;
+            }
+            if (instruction.Operand is FieldReference f && synchronises?.Invoke(f) == true)
+            {
+                block.Reset();   // an acquire or release: the epoch may change here
                 continue;
             }
             if (Access(instruction, method, blockStarts, block) is { } access) block.Track(instruction, access, redundant);

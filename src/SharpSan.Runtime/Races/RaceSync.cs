@@ -36,6 +36,33 @@ public static class RaceSync
         return Interlocked.CompareExchange(ref slot, clock, null) as Shadow.SyncClock ?? clock;
     }
 
+    // Type constructors: one clock for all of them (coarser than one per type: it can hide a race, never invent one),
+    // and a count of those finished, so a thread that is up to date pays two loads and a compare per static access.
+    static readonly Shadow.SyncClock s_typeInitialization = new();
+    static int s_typeConstructorsDone;
+
+    /// <summary>At the end of a type constructor in checked code.</summary>
+    public static void StaticConstructorDone()
+    {
+        RaceThread.Current.Release(s_typeInitialization);
+        Interlocked.Increment(ref s_typeConstructorsDone);
+    }
+
+    /// <summary>Before an access to a static of a type that has a type constructor.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static void StaticsReady(RaceThread thread)
+    {
+        if (thread.TypeConstructorsSeen != Volatile.Read(ref s_typeConstructorsDone)) AcquireTypeInitialization(thread);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    static void AcquireTypeInitialization(RaceThread thread)
+    {
+        int done = Volatile.Read(ref s_typeConstructorsDone);   // read first: a constructor finishing now is acquired next time
+        thread.Acquire(s_typeInitialization);
+        thread.TypeConstructorsSeen = done;
+    }
+
     /// <summary>
     /// An async method is about to suspend at an await: what it did so far happens before its continuation, whichever
     /// thread runs it. The clock lives in a field the rewriter adds to the state machine, so it travels with it.

@@ -46,6 +46,8 @@ public sealed class RaceThread
     internal SyncClock? LastLockClock;
     internal object? LastLock;
     internal int LastLockId;
+    /// <summary>How many type constructors had finished when this thread last acquired their clock (RaceSync.StaticsReady).</summary>
+    internal int TypeConstructorsSeen;
     /// <summary>The lock-order detector's record of the locks this thread holds.</summary>
     internal object? LockOrderState;
 
