@@ -78,8 +78,7 @@ public static class AccessUse
     /// </summary>
     static bool IsAtomicOnlyArgument(MethodReference method, int argument)
     {
-        MethodDefinition? definition;
-        try { definition = method.Resolve(); } catch (AssemblyResolutionException) { return false; }
+        var definition = method.TryResolve();
         if (definition is null || !definition.HasBody || definition.Module != method.Module) return false;
         int index = argument - (method.HasThis ? 1 : 0);
         // `this` of a struct's method is the address of the struct (a field's, when called as obj.flags.Set()).
@@ -141,8 +140,7 @@ public static class AccessUse
 
     static bool IsReadOnlyArgument(MethodReference method, int argument)
     {
-        MethodDefinition? definition;
-        try { definition = method.Resolve(); } catch (AssemblyResolutionException) { return false; }
+        var definition = method.TryResolve();
         if (definition is null) return false;
         if (method.HasThis && argument == 0)
             return definition.DeclaringType.IsValueType && (RaceShadowFields.HasAttribute(definition.DeclaringType.CustomAttributes, "IsReadOnlyAttribute")

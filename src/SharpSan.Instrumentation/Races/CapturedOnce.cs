@@ -1,5 +1,6 @@
 using Mono.Cecil;
 using Mono.Cecil.Cil;
+using SharpSan.Instrumentation.Il;
 
 namespace SharpSan.Instrumentation.Races;
 
@@ -25,7 +26,7 @@ public static class CapturedOnce
             foreach (var method in type.Methods.Where(m => m.HasBody))
                 foreach (var i in method.Body.Instructions)
                 {
-                    if (i.OpCode.Code is not (Code.Stfld or Code.Ldflda) || Resolve((FieldReference)i.Operand) is not { } field || !IsClosure(field.DeclaringType))
+                    if (i.OpCode.Code is not (Code.Stfld or Code.Ldflda) || ((FieldReference)i.Operand).TryResolve() is not { } field || !IsClosure(field.DeclaringType))
                         continue;
                     if (i.OpCode.Code == Code.Ldflda) addressTaken.Add(field);
                     else (stores.TryGetValue(field, out var list) ? list : stores[field] = []).Add((method, i));
@@ -51,19 +52,9 @@ public static class CapturedOnce
         for (var i = store; i is not null; i = i.Previous)
         {
             if (i != store && (i.OpCode.Code is Code.Ldftn or Code.Ldvirtftn)) return false;
-            if (i.OpCode.Code == Code.Newobj && i.Operand is MethodReference ctor && Resolve(ctor.DeclaringType) == closure) return true;
+            if (i.OpCode.Code == Code.Newobj && i.Operand is MethodReference ctor && ctor.DeclaringType.TryResolve() == closure) return true;
             if (blockStarts.Contains(i) || i != store && i.OpCode.FlowControl is FlowControl.Branch or FlowControl.Cond_Branch) return false;
         }
         return false;
-    }
-
-    static FieldDefinition? Resolve(FieldReference field)
-    {
-        try { return field.Resolve(); } catch (AssemblyResolutionException) { return null; }
-    }
-
-    static TypeDefinition? Resolve(TypeReference type)
-    {
-        try { return type.Resolve(); } catch (AssemblyResolutionException) { return null; }
     }
 }

@@ -1,6 +1,7 @@
 using Mono.Cecil;
 using Mono.Cecil.Cil;
 using Mono.Collections.Generic;
+using SharpSan.Instrumentation.Il;
 
 namespace SharpSan.Instrumentation.Races;
 
@@ -71,7 +72,7 @@ public sealed class RaceShadowFields
                 HashSet<Instruction>? blockStarts = null;
                 foreach (var i in method.Body.Instructions)
                 {
-                    if (i.OpCode.Code is not (Code.Ldflda or Code.Ldsflda) || Resolve((FieldReference)i.Operand) is not { } field) continue;
+                    if (i.OpCode.Code is not (Code.Ldflda or Code.Ldsflda) || ((FieldReference)i.Operand).TryResolve() is not { } field) continue;
                     if (field.Module != module || !(MayHaveShadows(field.DeclaringType) || field.DeclaringType.IsValueType)) continue;
                     blockStarts ??= Il.ModuleTypes.BlockStarts(method.Body);
                     if (AccessUse.Of(i, method, blockStarts).Use == AddressUse.Atomic) targets.Add(field);
@@ -79,11 +80,6 @@ public sealed class RaceShadowFields
             }
         }
         return targets;
-    }
-
-    static FieldDefinition? Resolve(FieldReference field)
-    {
-        try { return field.Resolve(); } catch (AssemblyResolutionException) { return null; }
     }
 
     /// <summary>
@@ -96,7 +92,7 @@ public sealed class RaceShadowFields
     /// </summary>
     public bool IsPublication(FieldReference field)
     {
-        if (field.FieldType.IsValueType || IsVolatile(field) || Resolve(field) is not { } definition) return false;
+        if (field.FieldType.IsValueType || IsVolatile(field) || field.TryResolve() is not { } definition) return false;
         return _syncs.ContainsKey(definition) || _atomicStructFields.Contains(definition);
     }
 
@@ -109,7 +105,7 @@ public sealed class RaceShadowFields
     static FieldReference? Companion(FieldReference field, Dictionary<FieldDefinition, FieldDefinition> companions)
     {
         if (field.DeclaringType.Scope != field.Module && field.DeclaringType.Module != field.Module) return null;
-        if (Resolve(field) is not { } definition || !companions.TryGetValue(definition, out var companion)) return null;
+        if (field.TryResolve() is not { } definition || !companions.TryGetValue(definition, out var companion)) return null;
         return field.DeclaringType is GenericInstanceType ? new FieldReference(companion.Name, companion.FieldType, field.DeclaringType) : companion;
     }
 

@@ -18,8 +18,7 @@ public static class RaceChecks
     {
         long epoch = thread.Epoch;
         if (RaceOptions.Stats) thread.Accesses++;
-        long read = cell.Read;
-        if (read == epoch || cell.Write == epoch || read < 0 && ReadClocks.Holds(read, thread.Tid, (int)epoch))
+        if (cell.Read == epoch || cell.Write == epoch)
         {
             if (RaceOptions.Stats) thread.SameEpoch++;
             return;

@@ -17,7 +17,6 @@ internal static class ReadClocks
     public static VectorClock Get(long cellRead) => Volatile.Read(ref s_table)[~cellRead] ?? new VectorClock();
 
     /// <summary>True when the thread's entry already holds <paramref name="clock"/> (FastTrack's "read shared same epoch").</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static bool Holds(long cellRead, int tid, int clock) =>
         Volatile.Read(ref s_table)[~cellRead] is { } shared && shared[tid] == clock;
 
