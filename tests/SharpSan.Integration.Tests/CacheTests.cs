@@ -7,7 +7,7 @@ namespace SharpSan.Integration.Tests;
 public sealed class SerialCollection;
 
 /// <summary>
-/// `sharpsan run` caches instrumented apps by content (README: "A second run of an unchanged app starts at once"):
+/// `sharpsan run` keeps instrumented copies (beside the app's folder) by content (README: "A second run of an unchanged app starts at once"):
 /// an unchanged app is not instrumented again; a rebuilt, changed app is.
 /// </summary>
 [Collection(nameof(SerialCollection))]
@@ -27,7 +27,7 @@ public sealed class CacheTests
         Assert.True(first.ExitCode == 0, first.ToString());
         Assert.Contains("instrumenting Basic.dll", first.StdErr);
         Assert.Equal("basic: sum=100", first.StdOut.Trim());
-        string entry = Assert.Single(CacheEntries(cache));
+        string entry = Assert.Single(CopiesOf(app));
         string cachedDll = Path.Combine(entry, "Basic.dll");
         var cachedWrite = File.GetLastWriteTimeUtc(cachedDll);
         var cachedBytes = File.ReadAllBytes(cachedDll);
@@ -41,7 +41,7 @@ public sealed class CacheTests
             Assert.DoesNotContain("instrumenting", again.StdErr);
             Assert.Equal("basic: sum=100", again.StdOut.Trim());
         }
-        Assert.Equal(entry, Assert.Single(CacheEntries(cache)));
+        Assert.Equal(entry, Assert.Single(CopiesOf(app)));
         Assert.Equal(cachedWrite, File.GetLastWriteTimeUtc(cachedDll));
         Assert.Equal(cachedBytes, File.ReadAllBytes(cachedDll));
         // Skipping the rewriter (Cecil, the passes, writing) must show. The fastest of three cached runs is compared
@@ -61,7 +61,7 @@ public sealed class CacheTests
         Assert.True(afterChange.ExitCode == 0, afterChange.ToString());
         Assert.Contains("instrumenting Basic.dll", afterChange.StdErr);
         Assert.Equal("basic: variant B, sum=100", afterChange.StdOut.Trim());
-        Assert.Equal(2, CacheEntries(cache).Count);
+        Assert.Equal(2, CopiesOf(app).Count);   // the older copy stays a while: a run that just found it may be starting from it
 
         var afterChangeAgain = await SharpSanCli.Run(cache, dll);
         Assert.DoesNotContain("instrumenting", afterChangeAgain.StdErr);
@@ -89,6 +89,7 @@ public sealed class CacheTests
         Assert.Contains("basic: message=two", second.StdOut);
     }
 
-    static IReadOnlyList<string> CacheEntries(string cache) =>
-        Directory.Exists(cache) ? Directory.GetDirectories(cache).Where(d => !Path.GetFileName(d).Contains(".tmp")).ToList() : [];
+    /// <summary>The instrumented copies of an app folder: beside it, named after it (InstrumentedCopies).</summary>
+    static IReadOnlyList<string> CopiesOf(string app) =>
+        Directory.GetDirectories(Path.GetDirectoryName(app)!, Path.GetFileName(app) + ".sharpsan-address-*");
 }

@@ -28,6 +28,11 @@ internal static class CommonOptions
         AllowMultipleArgumentsPerToken = true,
     };
 
+    public static Option<bool> Verbose() => new("--verbose", "-v")
+    {
+        Description = "List every assembly left uninstrumented, with the reason.",
+    };
+
     /// <summary>Validates a --sanitize list; returns a normalised list or writes an error and returns null.</summary>
     public static string? ParseSanitizers(string list)
     {

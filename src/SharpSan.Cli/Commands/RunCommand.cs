@@ -16,19 +16,20 @@ internal static class RunCommand
         var include = CommonOptions.Include();
         var exclude = CommonOptions.Exclude();
         var reportDir = new Option<string>("--report-dir") { Description = "Also write each report, as it happens, into this folder (log_path)." };
-        var noCache = new Option<bool>("--no-cache") { Description = "Instrument again even if a cached copy exists." };
+        var noCache = new Option<bool>("--no-cache") { Description = "Instrument again even if an instrumented copy of this app exists (the fresh copy is deleted after the run)." };
+        var verbose = CommonOptions.Verbose();
         var app = new Argument<string[]>("app") { Description = "The application assembly and its arguments (after --).", Arity = ArgumentArity.OneOrMore };
         var command = new Command("run", "Instrument an application (cached by content) and run it under the sanitizers.")
         {
-            sanitize, include, exclude, reportDir, noCache, app,
+            sanitize, include, exclude, reportDir, noCache, verbose, app,
         };
         command.SetAction(result => Run(
             result.GetValue(sanitize)!, result.GetValue(include) ?? [], result.GetValue(exclude) ?? [],
-            result.GetValue(reportDir), result.GetValue(noCache), result.GetValue(app)!));
+            result.GetValue(reportDir), result.GetValue(noCache), result.GetValue(verbose), result.GetValue(app)!));
         return command;
     }
 
-    static int Run(string sanitize, string[] include, string[] exclude, string? reportDir, bool noCache, string[] app)
+    static int Run(string sanitize, string[] include, string[] exclude, string? reportDir, bool noCache, bool verbose, string[] app)
     {
         string? sanitizers = CommonOptions.ParseSanitizers(sanitize);
         if (sanitizers is null) return 2;
@@ -41,16 +42,12 @@ internal static class RunCommand
             return 2;
         }
 
-        InstrumentReport report;
+        InstrumentedCopy copy;
         try
         {
             var instrumenter = new AppInstrumenter(CommonOptions.LoadRuntime(), Progress.Line);
             var request = new InstrumentRequest(appPath, "", include, exclude, sanitizers, choices.Recover, choices.Heuristic);
-            string cache = CacheDirectory.Root;
-            if (noCache)
-                report = instrumenter.Instrument(request with { OutputDirectory = Path.Combine(cache, "uncached-" + Environment.ProcessId) });
-            else
-                report = instrumenter.InstrumentCached(request, cache);
+            copy = new InstrumentedCopies(instrumenter, CacheDirectory.Root).Obtain(request, reuse: !noCache);
             Progress.Done();
         }
         catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException or NotSupportedException)
@@ -59,18 +56,15 @@ internal static class RunCommand
             CommonOptions.Error(e.Message);
             return 2;
         }
+        using var lease = copy;
+        var report = copy.Report;
         var main = report.Assemblies.FirstOrDefault(a => string.Equals(a.FileName, Path.GetFileName(appPath), StringComparison.OrdinalIgnoreCase));
-        if (main is { Action: "skipped" })
+        if (main is { Action: "skipped" } && (main.Detail.StartsWith("not a .NET assembly", StringComparison.Ordinal) || main.Detail.StartsWith("malformed", StringComparison.Ordinal)))
         {
-            if (main.Detail.StartsWith("not a .NET assembly", StringComparison.Ordinal) || main.Detail.StartsWith("malformed", StringComparison.Ordinal))
-            {
-                CommonOptions.Error($"{main.FileName} cannot be run: {main.Detail}");
-                return 2;
-            }
-            CommonOptions.Info($"warning: {main.FileName} was not instrumented: {main.Detail}");
+            CommonOptions.Error($"{main.FileName} cannot be run: {main.Detail}");
+            return 2;
         }
-        foreach (var skipped in report.Assemblies.Where(a => a.Action == "skipped" && a != main))
-            CommonOptions.Info($"skipped {skipped.FileName}: {skipped.Detail}");
+        CoverageAccount.Print(report, verbose, CoverageAccount.RepositoryRoot(appPath));
 
         var start = new ProcessStartInfo(Testing.DotnetHost.Path) { UseShellExecute = false };
         start.ArgumentList.Add(report.MainAssembly!);

@@ -28,11 +28,12 @@ internal static class TestCommand
             DefaultValueFactory = _ => ProgressModes.Auto,
         };
         progress.AcceptOnlyFromAmong(ProgressModes.Auto, ProgressModes.Plain, ProgressModes.Live);
+        var verbose = CommonOptions.Verbose();
         var target = new Argument<string>("path") { Description = "Test project, solution or folder (default: the current folder).", DefaultValueFactory = _ => "." };
         var extra = new Argument<string[]>("dotnet-test-args") { Description = "Arguments after -- go to the test runner: dotnet test for VSTest projects (filters, loggers), the test app for Microsoft.Testing.Platform ones.", Arity = ArgumentArity.ZeroOrMore };
         var command = new Command("test", "Build, instrument and run a test suite under the sanitizers; each finding fails the test that raised it.")
         {
-            sanitize, include, exclude, results, noBuild, configuration, framework, progress, target, extra,
+            sanitize, include, exclude, results, noBuild, configuration, framework, progress, verbose, target, extra,
         };
         command.SetAction(r =>
         {
@@ -46,7 +47,7 @@ internal static class TestCommand
             bool sanitizeGiven = r.GetResult(sanitize) is { Implicit: false };
             string sanitizers = !sanitizeGiven && config?.Sanitize is { } fromFile ? fromFile : r.GetValue(sanitize)!;
             return Run(sanitizers, [.. config?.Include ?? [], .. r.GetValue(include) ?? []], [.. config?.Exclude ?? [], .. r.GetValue(exclude) ?? []],
-                r.GetValue(results)!, r.GetValue(noBuild), r.GetValue(configuration), r.GetValue(framework), path, r.GetValue(extra) ?? [],
+                r.GetValue(results)!, r.GetValue(noBuild), r.GetValue(configuration), r.GetValue(framework), r.GetValue(verbose), path, r.GetValue(extra) ?? [],
                 ConfigFile.MergeOptions(config, Environment.GetEnvironmentVariable("SHARPSAN_OPTIONS") ?? ""));
         });
         return command;
@@ -54,7 +55,7 @@ internal static class TestCommand
 
     /// <param name="userOptions">SHARPSAN_OPTIONS after sharpsan.json's options.</param>
     static int Run(string sanitize, string[] include, string[] exclude, string resultsDir, bool noBuild, string? configuration, string? framework,
-        string target, string[] extra, string userOptions)
+        bool verbose, string target, string[] extra, string userOptions)
     {
         string? sanitizers = CommonOptions.ParseSanitizers(sanitize);
         if (sanitizers is null) return 2;
@@ -87,6 +88,7 @@ internal static class TestCommand
         if (Directory.Exists(findingsDir)) Directory.Delete(findingsDir, recursive: true);
         Directory.CreateDirectory(findingsDir);
         bool testsFailed = false;
+        string sourceRoot = SourceRoot(target);
         foreach (var test in search.Tests)
         {
             if (!File.Exists(test.TargetPath))
@@ -94,15 +96,14 @@ internal static class TestCommand
                 CommonOptions.Error($"{test.Name}: {test.TargetPath} does not exist (build it, or drop --no-build)");
                 return 2;
             }
-            var instrumented = Instrument(test, include, exclude, sanitizers, choices.Heuristic);
-            if (instrumented is null) return 2;
-            int exit = TestHost.Run(test.Runner, instrumented, extra, userOptions, findingsDir, Progress.View, test.Name);
+            using var copy = Instrument(test, include, exclude, sanitizers, choices.Heuristic, verbose, sourceRoot);
+            if (copy is null) return 2;
+            int exit = TestHost.Run(test.Runner, copy.Report.MainAssembly!, extra, userOptions, findingsDir, Progress.View, test.Name);
             if (exit != 0) CommonOptions.Info($"{test.Name}: the test run exited with code {exit} (failed tests, or a test host that did not finish)");
             testsFailed |= exit != 0;
         }
 
         var findings = Findings.Load(findingsDir);
-        string sourceRoot = SourceRoot(target);
         string sarif = Path.Combine(results, "sharpsan.sarif");
         SarifLog.Write(sarif, findings, sourceRoot, typeof(TestCommand).Assembly.GetName().Version?.ToString(3) ?? "0");
         SummaryTable.Print(Console.Error, findings, sourceRoot);
@@ -138,20 +139,21 @@ internal static class TestCommand
                "or a Microsoft.Testing.Platform test framework such as xunit.v3, which sets IsTestingPlatformApplication)";
     }
 
-    static string? Instrument(TestProject test, string[] include, string[] exclude, string sanitizers, bool heuristic)
+    static InstrumentedCopy? Instrument(TestProject test, string[] include, string[] exclude, string sanitizers, bool heuristic, bool verbose, string sourceRoot)
     {
         try
         {
             var instrumenter = new AppInstrumenter(CommonOptions.LoadRuntime(), Progress.Line);
             // Tests continue after a finding (it fails only its own test), so the checks must be able to return.
-            var report = instrumenter.InstrumentCached(new InstrumentRequest(test.TargetPath, "", include, exclude, sanitizers, Recover: true, heuristic), CacheDirectory.Root);
+            var request = new InstrumentRequest(test.TargetPath, "", include, exclude, sanitizers, Recover: true, heuristic);
+            var copy = new InstrumentedCopies(instrumenter, CacheDirectory.Root).Obtain(request);
             Progress.Done();
+            var report = copy.Report;
             var withoutSymbols = report.Assemblies.Where(a => a.Detail.Contains(AppInstrumenter.NoSymbols, StringComparison.Ordinal)).Select(a => a.FileName).ToList();
             if (withoutSymbols.Count > 0)
                 CommonOptions.Info($"{test.Name}: {string.Join(", ", withoutSymbols)} {(withoutSymbols.Count == 1 ? "has" : "have")} no PDB: still checked, but reports show IL offsets instead of file:line");
-            foreach (var skipped in report.Assemblies.Where(a => a.Action == "skipped"))
-                CommonOptions.Info($"{test.Name}: skipped {skipped.FileName}: {skipped.Detail}");
-            return report.MainAssembly;
+            CoverageAccount.Print(report, verbose, sourceRoot, test.Name);
+            return copy;
         }
         catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException or NotSupportedException)
         {
@@ -168,11 +170,6 @@ internal static class TestCommand
     static string SourceRoot(string target)
     {
         string full = Path.GetFullPath(target);
-        string start = File.Exists(full) ? Path.GetDirectoryName(full)! : full;
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            if (Directory.Exists(Path.Combine(dir.FullName, ".git")) || File.Exists(Path.Combine(dir.FullName, ".git"))) return dir.FullName;
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            if (dir.EnumerateFiles("*.sln").Any() || dir.EnumerateFiles("*.slnx").Any()) return dir.FullName;
-        return start;
+        return CoverageAccount.RepositoryRoot(full) ?? (File.Exists(full) ? Path.GetDirectoryName(full)! : full);
     }
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using SharpSan.Instrumentation.Pipeline;
 
 namespace SharpSan.Instrumentation.Application;
@@ -15,7 +13,9 @@ public sealed record InstrumentRequest(
 
 public sealed record AssemblyOutcome(string FileName, string Action, string Detail);
 
-public sealed record InstrumentReport(string OutputDirectory, string? MainAssembly, IReadOnlyList<AssemblyOutcome> Assemblies, bool FromCache);
+/// <param name="FromCache">The copy was made by an earlier run (its outcomes are that run's).</param>
+/// <param name="Placement">Where the copy lives when that is not beside the app's folder, and why; null otherwise.</param>
+public sealed record InstrumentReport(string OutputDirectory, string? MainAssembly, IReadOnlyList<AssemblyOutcome> Assemblies, bool FromCache, string? Placement = null);
 
 /// <summary>
 /// Instruments an application folder (or one assembly and its folder) into a separate output folder: copies
@@ -24,7 +24,10 @@ public sealed record InstrumentReport(string OutputDirectory, string? MainAssemb
 /// </summary>
 public sealed class AppInstrumenter(RuntimeLibrary runtime, Action<string>? progress = null)
 {
-    const string CompleteMarker = ".sharpsan-complete";
+    /// <summary>Written last into a finished copy; holds the rewriter's stamp.</summary>
+    public const string CompleteMarker = ".sharpsan-complete";
+
+    public RuntimeLibrary Runtime => runtime;
 
     /// <summary>In an outcome's detail: the assembly had no PDB, so its frames show IL offsets instead of file:line.</summary>
     public const string NoSymbols = "no PDB (reports show IL offsets, not file:line)";
@@ -98,61 +101,9 @@ public sealed class AppInstrumenter(RuntimeLibrary runtime, Action<string>? prog
             d?.AddRuntime(runtime.Version);
             d?.Save(depsFile);
         }
+        AssemblyOutcomes.Save(output, outcomes);
         File.WriteAllText(Path.Combine(output, CompleteMarker), rewriter.Stamp);
         return new InstrumentReport(output, main is null ? null : Path.Combine(output, main), outcomes, false);
-    }
-
-    /// <summary>
-    /// Instruments into a cache folder named by the content hash of the input folder's assemblies plus the
-    /// tool version and options; an unchanged app is instrumented once.
-    /// </summary>
-    public InstrumentReport InstrumentCached(InstrumentRequest request, string cacheRoot)
-    {
-        string input = Path.GetFullPath(request.Input);
-        string appDir = File.Exists(input) ? Path.GetDirectoryName(input)! : input;
-        string key = CacheKey(appDir, request);
-        string output = Path.Combine(cacheRoot, key);
-        string main = File.Exists(input) ? Path.Combine(output, Path.GetFileName(input)) : output;
-        if (File.Exists(Path.Combine(output, CompleteMarker)))
-            return new InstrumentReport(output, File.Exists(input) ? main : null, [], true);
-        string staging = output + ".tmp-" + Environment.ProcessId;
-        if (Directory.Exists(staging)) Directory.Delete(staging, true);
-        var report = Instrument(request with { OutputDirectory = staging });
-        try
-        {
-            if (Directory.Exists(output)) Directory.Delete(output, true);
-            Directory.Move(staging, output);
-        }
-        catch (IOException) when (File.Exists(Path.Combine(output, CompleteMarker)))
-        {
-            Directory.Delete(staging, true);   // another run finished the same work first
-        }
-        return report with { OutputDirectory = output, MainAssembly = File.Exists(input) ? main : null };
-    }
-
-    string CacheKey(string appDir, InstrumentRequest request)
-    {
-        using var sha = SHA256.Create();
-        void Add(string s) { var b = Encoding.UTF8.GetBytes(s + "\n"); sha.TransformBlock(b, 0, b.Length, null, 0); }
-        Add(runtime.Version);
-        Add(File.GetLastWriteTimeUtc(runtime.Path).Ticks.ToString());
-        Add(runtime.Module.Mvid.ToString());
-        Add(typeof(AppInstrumenter).Assembly.ManifestModule.ModuleVersionId.ToString());   // a rebuilt rewriter invalidates the cache
-        Add(Path.GetFileName(request.Input));
-        Add(request.Sanitizers);
-        Add(request.Recover ? "recover" : "halt");
-        Add(request.Heuristic ? "sgcheck" : "no-sgcheck");
-        Add(string.Join(",", request.Include));
-        Add(string.Join(",", request.Exclude));
-        // The whole tree is copied into the cache, so the whole tree is hashed (satellite assemblies, runtimes/, data files).
-        foreach (var file in Directory.EnumerateFiles(appDir, "*", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal))
-        {
-            Add(Path.GetRelativePath(appDir, file));
-            var bytes = SHA256.HashData(File.ReadAllBytes(file));
-            sha.TransformBlock(bytes, 0, bytes.Length, null, 0);
-        }
-        sha.TransformFinalBlock([], 0, 0);
-        return Convert.ToHexString(sha.Hash!)[..24].ToLowerInvariant();
     }
 
     static void CopyTree(string from, string to)
@@ -165,7 +116,7 @@ public sealed class AppInstrumenter(RuntimeLibrary runtime, Action<string>? prog
     }
 
     /// <summary>The folder's path with symbolic links resolved (also for a folder that does not exist yet, via its parent).</summary>
-    static string RealPath(string path)
+    internal static string RealPath(string path)
     {
         var info = new DirectoryInfo(path);
         if (info.Exists) return info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? info.FullName;
