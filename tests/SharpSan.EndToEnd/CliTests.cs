@@ -140,6 +140,20 @@ public sealed class CliTests(CliFixture fixture, ITestOutputHelper log) : IClass
         Assert.DoesNotContain("returning", r.Output);
     }
 
+    /// <summary>
+    /// `sharpsan options` shows each checker's real default where they differ: ThreadSanitizer continues after a report
+    /// and exits 66 (the race cases' default EXIT), AddressSanitizer halts and exits 1.
+    /// </summary>
+    [Fact]
+    public void OptionsListShowsTheDefaultsThatDifferByChecker()
+    {
+        var r = ChildProcess.RunSeparate(ChildProcess.DotnetHost, [fixture.Sharpsan, "options"], new Dictionary<string, string?>(), TimeSpan.FromSeconds(60));
+        Assert.Equal(0, r.ExitCode);
+        Assert.Matches(@"(?m)^halt_on_error\s+1 \(thread: 0\)\s+Report the first error", r.Output);
+        Assert.Matches(@"(?m)^exitcode\s+-1 \(address: 1, thread: 66\)\s+", r.Output);
+        Assert.Matches(@"(?m)^detect_leaks\s+1\s+Run LeakSanitizer", r.Output);
+    }
+
     /// <summary>The instrumented copies of an app folder: its siblings named after it (see InstrumentedCopies).</summary>
     static string[] CopiesOf(string appDir) =>
         Directory.GetDirectories(Path.GetDirectoryName(appDir)!, Path.GetFileName(appDir) + ".sharpsan-address-*");

@@ -174,6 +174,34 @@ public sealed class TestCommandTests
         Assert.Equal(["Checksums.Tests.Adler32Tests.OfWikipedia"], TestsOf(ResultOf(ValidSarif(results), "heap-buffer-overflow")));
     }
 
+    /// <summary>
+    /// An xunit.v3 project that also references Microsoft.NET.Test.Sdk and xunit.runner.visualstudio is run by plain
+    /// `dotnet test` through VSTest (it does not opt into TestingPlatformDotnetTestSupport), so `sharpsan test` must run
+    /// it the same way — its own runner counts and filters differently. With global.json's Microsoft.Testing.Platform
+    /// runner, `dotnet test` starts the app itself, and so must we.
+    /// </summary>
+    [Fact]
+    public async Task XunitV3ProjectWithVSTestAdapter_RunsUnderVSTestAsDotnetTestWould_UnlessGlobalJsonChoosesTheTestingPlatform()
+    {
+        string suite = CopySuite("MtpSuite");
+        string project = Path.Combine(suite, "Checksums.Tests", "Checksums.Tests.csproj");
+        File.WriteAllText(project, File.ReadAllText(project).Replace(
+            """<PackageReference Include="xunit.v3" Version="3.2.1" />""",
+            """<PackageReference Include="xunit.v3" Version="3.2.1" /><PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.0.1" /><PackageReference Include="xunit.runner.visualstudio" Version="3.1.5" />"""));
+
+        var vstest = await SharpSanTest(TestPaths.NewDirectory("cache"), suite, "--results", Path.Combine(suite, "out"));
+        Assert.True(vstest.ExitCode == 1, vstest.ToString());
+        string all = vstest.StdOut + vstest.StdErr;
+        Assert.Matches(@"Failed!\s+-\s+Failed:\s+1, Passed:\s+1, Skipped:\s+0, Total:\s+2", all);   // VSTest's summary, not xunit.v3's
+        Assert.DoesNotContain("Errors: 0", all);
+        AssertSummaryRow(vstest, "heap-buffer-overflow", $"Checksums.Tests/Adler32Tests.cs:{Marker(suite, "Checksums.Tests/Adler32Tests.cs", "BUG-OVERFLOW")}", "Adler32Tests.OfWikipedia", 1);
+
+        File.WriteAllText(Path.Combine(suite, "global.json"), """{ "test": { "runner": "Microsoft.Testing.Platform" } }""");
+        var platform = await SharpSanTest(TestPaths.NewDirectory("cache"), suite, "--results", Path.Combine(suite, "out-mtp"));
+        Assert.True(platform.ExitCode == 1, platform.ToString());
+        Assert.Matches(@"Total: 2, Errors: 0, Failed: 1", platform.StdOut + platform.StdErr);
+    }
+
     [Fact]
     public async Task ClearErrors_NoTestProject_ABuildThatFails_AndNothingBuilt()
     {

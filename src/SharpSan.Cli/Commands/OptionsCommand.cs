@@ -15,7 +15,7 @@ internal static class OptionsCommand
             bool md = result.GetValue(markdown);
             if (md) Console.WriteLine("| option | default | meaning |\n|---|---|---|");
             foreach (var o in OptionTable.All)
-                Console.WriteLine(md ? $"| `{o.Name}` | `{o.Default}` | {o.Help} |" : $"{o.Name,-22} {o.Default,-6} {o.Help}");
+                Console.WriteLine(md ? $"| `{o.Name}` | `{o.DefaultText}` | {o.Help} |" : $"{o.Name,-22} {o.DefaultText,-6} {o.Help}");
             return 0;
         });
         return command;

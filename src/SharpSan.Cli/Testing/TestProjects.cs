@@ -107,13 +107,28 @@ internal static class TestProjects
     static ProjectProperties? Evaluate(string project, IEnumerable<string> evaluationArguments)
     {
         var (exit, output) = Dotnet(["msbuild", project, "-nologo", "-getProperty:IsTestProject", "-getProperty:IsTestingPlatformApplication",
-            "-getProperty:TargetPath", "-getProperty:TargetFrameworks", "-getProperty:ProjectAssetsFile", .. evaluationArguments]);
+            "-getProperty:TestingPlatformDotnetTestSupport", "-getProperty:TargetPath", "-getProperty:TargetFrameworks", "-getProperty:ProjectAssetsFile",
+            .. evaluationArguments]);
         if (exit != 0) return null;
         var properties = JsonNode.Parse(output)?["Properties"];
         string Property(string name) => properties?[name]?.GetValue<string>() ?? "";
-        TestRunner? runner = IsTrue(Property("IsTestingPlatformApplication")) ? TestRunner.TestingPlatform
-            : IsTrue(Property("IsTestProject")) ? TestRunner.VSTest : null;
+        var runner = RunnerOf(IsTrue(Property("IsTestProject")), IsTrue(Property("IsTestingPlatformApplication")),
+            IsTrue(Property("TestingPlatformDotnetTestSupport")), DotnetTestMode.UsesTestingPlatform(project));
         return new ProjectProperties(runner, Property("TargetPath"), Property("TargetFrameworks"), Property("ProjectAssetsFile"));
+    }
+
+    /// <summary>
+    /// The runner `dotnet test` itself would use, so that the same tests run, counted and filtered the same way. In its
+    /// VSTest mode (the default) a Microsoft.Testing.Platform app runs as its own runner only when it opts into
+    /// TestingPlatformDotnetTestSupport; an xunit.v3 project that also references Microsoft.NET.Test.Sdk and
+    /// xunit.runner.visualstudio runs under VSTest. In the Microsoft.Testing.Platform mode (global.json's test runner)
+    /// every such app runs itself. A platform app that is not a VSTest project at all runs itself either way (VSTest
+    /// would find no test in it).
+    /// </summary>
+    public static TestRunner? RunnerOf(bool isTestProject, bool isTestingPlatformApplication, bool dotnetTestSupport, bool testingPlatformMode)
+    {
+        if (isTestingPlatformApplication && (testingPlatformMode || dotnetTestSupport || !isTestProject)) return TestRunner.TestingPlatform;
+        return isTestProject ? TestRunner.VSTest : null;
     }
 
     static bool IsTrue(string value) => string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);

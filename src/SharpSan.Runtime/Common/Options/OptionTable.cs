@@ -3,7 +3,13 @@ namespace SharpSan.Runtime.Common.Options;
 public enum OptionType { Bool, Int, String }
 
 /// <summary>One option: declared once, here, as data (like compiler-rt's asan_flags.inc).</summary>
-public sealed record OptionSpec(string Name, OptionType Type, string Default, string Help);
+/// <param name="Default">The value when the option is not set, for the address checker (and for every mode unless <paramref name="ModeDefaults"/> says otherwise).</param>
+/// <param name="ModeDefaults">How the default differs by checker ("thread: 0"), as the sanitizers SharpSan follows differ (TSan continues after a report, ASan halts).</param>
+public sealed record OptionSpec(string Name, OptionType Type, string Default, string Help, string ModeDefaults = "")
+{
+    /// <summary>The default as `sharpsan options` shows it: the value, then any per-checker difference.</summary>
+    public string DefaultText => ModeDefaults.Length == 0 ? Default : $"{Default} ({ModeDefaults})";
+}
 
 /// <summary>
 /// The single declarative table of SHARPSAN_OPTIONS. Parsing, validation, `sharpsan options` help and
@@ -13,8 +19,8 @@ public static class OptionTable
 {
     public static readonly IReadOnlyList<OptionSpec> All =
     [
-        new("halt_on_error", OptionType.Bool, "1", "Report the first error and exit with `exitcode`; 0 reports every distinct error once and continues."),
-        new("exitcode", OptionType.Int, "-1", "Exit code when a report was printed (-1: the tool's default, 1 for address/memory/guard, 66 for thread)."),
+        new("halt_on_error", OptionType.Bool, "1", "Report the first error and exit with `exitcode`; 0 reports every distinct error once and continues. ThreadSanitizer continues by default, as TSan does.", "thread: 0"),
+        new("exitcode", OptionType.Int, "-1", "Exit code when a report was printed (-1: the tool's default).", "address: 1, thread: 66"),
         new("log_path", OptionType.String, "", "Also write each report, as it happens, to <log_path>.<pid>."),
         new("results_dir", OptionType.String, "", "Also write each finding, as it happens, as a JSON file into this folder (`sharpsan test` reads them)."),
         new("fail_tests", OptionType.Bool, "0", "Throw SharpSan.Runtime.SanitizerFindingException on the thread of a running xunit/NUnit/MSTest test that raised a finding, so that test fails with the report (`sharpsan test` sets this)."),
