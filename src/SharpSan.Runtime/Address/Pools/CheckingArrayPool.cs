@@ -50,7 +50,8 @@ public sealed class CheckingArrayPool<T> : ArrayPool<T>
         int stack = AddressSanitizer.CaptureStackId(apiFrame);
         int length = PoolBuckets.LengthFor(minimumLength, _maximumLength);
         T[]? array;
-        lock (_lock) array = _quarantine.TakeFree(length);
+        bool quarantineChangedIt;
+        lock (_lock) (array, quarantineChangedIt) = (_quarantine.TakeFree(length), _quarantine.Holds(length));
         PoolRecord record;
         if (array is null)
         {
@@ -73,6 +74,7 @@ public sealed class CheckingArrayPool<T> : ArrayPool<T>
             record.ReturnStack = 0;
             if (s_shadowed) PoisonTail(record);
         }
+        if (quarantineChangedIt) QuarantineNote.Remember(array, s_elementName, minimumLength);
         return array;
     }
 
@@ -87,6 +89,7 @@ public sealed class CheckingArrayPool<T> : ArrayPool<T>
             return;
         }
         int stack = AddressSanitizer.CaptureStackId(apiFrame);
+        QuarantineNote.Returned(array);
         lock (record)
         {
             if (record.State == PoolArrayState.Returned)
