@@ -145,7 +145,9 @@ internal sealed class RootWalk(Action<nuint> candidate)
                 return;
             case RootShape.MixedStruct:
                 Words(ref MemoryMarshal.GetArrayDataReference(array), (nuint)array.LongLength * (nuint)RootTypes.SizeOf(element));
-                // The references inside each element: a boxed copy per element (structs are never pointers, so GetValue works).
+                // The references inside each element: a boxed copy per element (structs are never pointers, so GetValue
+                // works), only when some reference in it may lead further (Dictionary<string, nint>'s entries: none).
+                if (PlanOf(element) is not { Fields.Length: > 0 }) return;
                 if (array.Rank == 1)
                     for (int i = 0; i < array.Length; i++) ReferenceFields(element, array.GetValue(i)!);
                 else
