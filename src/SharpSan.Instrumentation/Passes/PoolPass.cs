@@ -14,10 +14,15 @@ namespace SharpSan.Instrumentation.Passes;
 ///   stelem.X  (v)       →  stloc v; ldelema T; dup; conv.u; site; call StoreN; ldloc v; stind.X
 ///   ldelem/stelem T     →  the same with ldobj/stobj T
 ///   ldelema T           →  ldelema T; dup; conv.u; site; call LoadN   (a compound assignment reads first)
+///   ldelem T  (T maybe a reference type)  →  readonly. ldelema T; dup; check; ldobj T
+///   stelem T  (T maybe a reference type)  →  stloc v; stloc i; dup; ldloc i; readonly. ldelema T; check; ldloc i; ldloc v; stelem T
 /// </code>
 /// ldelema on a value type has no covariance check, so replacing ldelem by ldelema+ldind costs one bounds check,
-/// as before. Reference-type elements (ldelem.ref, types containing references) are not checked: their pools are
-/// not shadowed. The redirection of ArrayPool.Shared/Create is done by the interception pass ([Intercepts]).
+/// as before; for a T that may be a reference type the original covariance rules are kept as shown. Element types
+/// are judged by <see cref="PoolElementKinds"/>, the same way for every shape the CLR allows (generic instances
+/// seen through their instantiation, generic parameters, enums, nested structs): those the checking pool never
+/// shadows (references, structs holding references) are not checked. The redirection of ArrayPool.Shared/Create
+/// is done by the interception pass ([Intercepts]).
 /// </summary>
 /// <param name="recover">Use the returning (…Recover) checks, as <see cref="MemoryAccessPass"/> does.</param>
 public sealed class PoolPass(bool recover = false) : IInstrumentationPass
@@ -83,7 +88,7 @@ public sealed class PoolPass(bool recover = false) : IInstrumentationPass
     /// </summary>
     void ClaimCapacity(MethodContext ctx, Instruction ldlen)
     {
-        if (ArrayTypeOf(ctx, ctx.Provenance.ProducerOf(ldlen, 0), 0) is not { IsVector: true } array || !NeedsClaim(array.ElementType)) return;
+        if (ProducedTypes.ArrayOf(ctx.Provenance, ctx.Provenance.ProducerOf(ldlen, 0)) is not { IsVector: true } array || !NeedsClaim(array.ElementType)) return;
         var claim = new GenericInstanceMethod(ctx.Module.Entry(Capacity, "Claim"));
         claim.GenericArguments.Add(array.ElementType);
         ctx.Editor.InsertBefore(ldlen, [Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Call, claim)]);
@@ -120,59 +125,6 @@ public sealed class PoolPass(bool recover = false) : IInstrumentationPass
         };
         return scope is "System.Runtime" or "System.Private.CoreLib" or "netstandard" or "mscorlib"
             || scope.StartsWith("System.", StringComparison.Ordinal) || scope.StartsWith("Microsoft.", StringComparison.Ordinal);
-    }
-
-    /// <summary>
-    /// Static type of the array <paramref name="producer"/> pushed, in this method's generic context: locals,
-    /// arguments, fields and call results (seen through their instantiation), casts, and an element or a
-    /// dereference of something whose type is known the same way (<c>rows[r].Length</c>, <c>ref int[] row</c>).
-    /// </summary>
-    static ArrayType? ArrayTypeOf(MethodContext ctx, Instruction? producer, int depth) =>
-        depth <= 4 && producer is not null && TypeOf(ctx, producer, depth) is { } type && Unwrapped(type) is ArrayType array ? array : null;
-
-    static TypeReference? TypeOf(MethodContext ctx, Instruction producer, int depth)
-    {
-        switch (producer.OpCode.Code)
-        {
-            case Code.Ldloc or Code.Ldloc_S: return ((VariableDefinition)producer.Operand).VariableType;
-            case Code.Ldarg or Code.Ldarg_S: return ((ParameterDefinition)producer.Operand).ParameterType;
-            case Code.Ldfld or Code.Ldsfld:
-                var field = (FieldReference)producer.Operand;
-                return CallSiteTypes.Of(field.FieldType, field.DeclaringType, null);
-            case Code.Call or Code.Callvirt:
-                var method = (MethodReference)producer.Operand;
-                return CallSiteTypes.Of(method.ReturnType, method.DeclaringType, method as GenericInstanceMethod);
-            case Code.Castclass or Code.Isinst or Code.Ldelem_Any or Code.Ldobj:
-                return (TypeReference)producer.Operand;
-            case Code.Ldelem_Ref:
-                return ArrayTypeOf(ctx, ctx.Provenance.ProducerOf(producer, 1), depth + 1)?.ElementType;
-            case Code.Ldind_Ref:
-                return ReferencedType(ctx, ctx.Provenance.ProducerOf(producer, 0), depth + 1);
-            default:
-                return null;
-        }
-    }
-
-    /// <summary>The type stored at the address <paramref name="producer"/> pushed (a <c>ref T[]</c> local or argument, an element or field address).</summary>
-    static TypeReference? ReferencedType(MethodContext ctx, Instruction? producer, int depth)
-    {
-        if (producer is null || depth > 4) return null;
-        switch (producer.OpCode.Code)
-        {
-            case Code.Ldelema: return (TypeReference)producer.Operand;
-            case Code.Ldflda or Code.Ldsflda:
-                var field = (FieldReference)producer.Operand;
-                return CallSiteTypes.Of(field.FieldType, field.DeclaringType, null);
-            case Code.Ldloca or Code.Ldloca_S: return ((VariableDefinition)producer.Operand).VariableType;
-            case Code.Ldarga or Code.Ldarga_S: return ((ParameterDefinition)producer.Operand).ParameterType;
-        }
-        return TypeOf(ctx, producer, depth) is { } type && Unwrapped(type) is ByReferenceType reference ? reference.ElementType : null;
-    }
-
-    static TypeReference Unwrapped(TypeReference type)
-    {
-        while (type is IModifierType or PinnedType) type = ((TypeSpecification)type).ElementType;
-        return type;
     }
 
     /// <summary>Element type, access size in bytes (null: use sizeof), the indirect load/store replacing it, whether it writes.</summary>

@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Reflection.Emit;
 using System.Reflection.Metadata;
 using System.Reflection.Metadata.Ecma335;
 using System.Reflection.PortableExecutable;
@@ -17,11 +16,13 @@ namespace SharpSan.Runtime.Address.Leaks;
 /// generic methods and of the methods of closed generic types are read in their generic context, transitively.</item>
 /// </list>
 /// Still missed: instantiations made only by reflection (<c>MakeGenericType</c>) or only by uninstrumented code, and
-/// ones reached through more than <see cref="MaxBodies"/> generic method bodies.
+/// ones beyond <see cref="MaxBodies"/> generic method bodies or <see cref="MaxTokens"/> resolved tokens.
 /// </summary>
 internal static class StaticRootTypes
 {
     const int MaxBodies = 20_000;
+    /// <summary>Tokens resolved at most (a few microseconds each): bounds the exit-time cost on very large apps.</summary>
+    const int MaxTokens = 300_000;
 
     public static IEnumerable<Type> Direct(Module module)
     {
@@ -65,11 +66,13 @@ internal static class StaticRootTypes
             foreach (var type in Direct(module)) AddType(type);
             foreach (var method in ClosedSpecs(module, TableIndex.MethodSpec, row => module.ResolveMethod(0x2B000000 | row))) AddMethod(method);
         }
-        for (int bodies = 0; work.Count > 0 && bodies < MaxBodies; bodies++)
+        int tokens = 0;
+        for (int bodies = 0; work.Count > 0 && bodies < MaxBodies && tokens < MaxTokens; bodies++)
         {
             var method = work.Dequeue();
             foreach (var member in MembersUsedBy(method))
             {
+                tokens++;
                 switch (member)
                 {
                     case Type type: AddType(type); break;
@@ -128,58 +131,4 @@ internal static class StaticRootTypes
             if (resolved is not null) yield return resolved;
         }
     }
-}
-
-/// <summary>The metadata tokens an IL stream names (fields, methods, types, ldtoken), by each opcode's operand kind.</summary>
-internal static class IlTokens
-{
-    static readonly OpCode?[] s_oneByte = new OpCode?[256];
-    static readonly OpCode?[] s_twoByte = new OpCode?[256];
-
-    static IlTokens()
-    {
-        foreach (var field in typeof(OpCodes).GetFields(BindingFlags.Public | BindingFlags.Static))
-        {
-            if (field.GetValue(null) is not OpCode op) continue;
-            ushort value = (ushort)op.Value;
-            if (op.Size == 1) s_oneByte[value & 0xFF] = op;
-            else s_twoByte[value & 0xFF] = op;
-        }
-    }
-
-    public static IEnumerable<int> Of(byte[] il)
-    {
-        int at = 0;
-        while (at < il.Length)
-        {
-            OpCode? op = il[at] == 0xFE && at + 1 < il.Length ? s_twoByte[il[at + 1]] : s_oneByte[il[at]];
-            if (op is not { } code) yield break;   // not IL we understand: stop rather than misread
-            at += code.Size;
-            if (at > il.Length) yield break;
-            switch (code.OperandType)
-            {
-                case OperandType.InlineField or OperandType.InlineMethod or OperandType.InlineTok or OperandType.InlineType:
-                    if (at + 4 > il.Length) yield break;
-                    yield return BitConverter.ToInt32(il, at);
-                    at += 4;
-                    break;
-                case OperandType.InlineSwitch:
-                    if (at + 4 > il.Length) yield break;
-                    at += 4 + 4 * BitConverter.ToInt32(il, at);
-                    break;
-                default:
-                    at += OperandSize(code.OperandType);
-                    break;
-            }
-        }
-    }
-
-    static int OperandSize(OperandType type) => type switch
-    {
-        OperandType.InlineNone => 0,
-        OperandType.ShortInlineBrTarget or OperandType.ShortInlineI or OperandType.ShortInlineVar => 1,
-        OperandType.InlineVar => 2,
-        OperandType.InlineI8 or OperandType.InlineR => 8,
-        _ => 4,
-    };
 }
