@@ -14,10 +14,15 @@ namespace SharpSan.Instrumentation.Passes;
 ///   stelem.X  (v)       →  stloc v; ldelema T; dup; conv.u; site; call StoreN; ldloc v; stind.X
 ///   ldelem/stelem T     →  the same with ldobj/stobj T
 ///   ldelema T           →  ldelema T; dup; conv.u; site; call LoadN   (a compound assignment reads first)
+///   ldelem T  (T maybe a reference type)  →  readonly. ldelema T; dup; check; ldobj T
+///   stelem T  (T maybe a reference type)  →  stloc v; stloc i; dup; ldloc i; readonly. ldelema T; check; ldloc i; ldloc v; stelem T
 /// </code>
 /// ldelema on a value type has no covariance check, so replacing ldelem by ldelema+ldind costs one bounds check,
-/// as before. Reference-type elements (ldelem.ref, types containing references) are not checked: their pools are
-/// not shadowed. The redirection of ArrayPool.Shared/Create is done by the interception pass ([Intercepts]).
+/// as before; for a T that may be a reference type the original covariance rules are kept as shown. Element types
+/// are judged by <see cref="PoolElementKinds"/>, the same way for every shape the CLR allows (generic instances
+/// seen through their instantiation, generic parameters, enums, nested structs): those the checking pool never
+/// shadows (references, structs holding references) are not checked. The redirection of ArrayPool.Shared/Create
+/// is done by the interception pass ([Intercepts]).
 /// </summary>
 /// <param name="recover">Use the returning (…Recover) checks, as <see cref="MemoryAccessPass"/> does.</param>
 public sealed class PoolPass(bool recover = false) : IInstrumentationPass
@@ -29,6 +34,7 @@ public sealed class PoolPass(bool recover = false) : IInstrumentationPass
     public string Name => "pool";
 
     bool _moduleUsesPools;
+    PoolElementKinds _kinds = new();
 
     /// <summary>
     /// Element checks and capacity claims cost every array access (about 3× on array-heavy code), so they go only
@@ -40,6 +46,7 @@ public sealed class PoolPass(bool recover = false) : IInstrumentationPass
     {
         _moduleUsesPools = methods.Count > 0 && methods[0].Method.Module.GetTypeReferences()
             .Any(t => t.FullName is "System.Buffers.ArrayPool`1" or "System.Buffers.MemoryPool`1");
+        _kinds = new PoolElementKinds();
     }
 
     public void Run(MethodContext ctx)
@@ -59,24 +66,31 @@ public sealed class PoolPass(bool recover = false) : IInstrumentationPass
                 ClaimForFramework(ctx, instruction, callee);
                 continue;
             }
-            var access = Describe(instruction, types);
-            if (access is not { } a || !IsUnmanaged(a.Element)) continue;
-            Insert(ctx, instruction, a);
+            var access = Describe(instruction, types, ctx.Editor.Inserted);
+            if (access is not { } a || _kinds.Shadowing(a.Element) == PoolShadowing.Never) continue;
+            if (a.AddressOnly || PoolElementKinds.IsValueType(a.Element)) Insert(ctx, instruction, a);
+            else if (a.IsWrite) InsertBeforeStore(ctx, instruction, a);
+            else InsertReadonlyLoad(ctx, instruction, a);
         }
     }
+
+    /// <summary>
+    /// Whether reading a <paramref name="element"/>[]'s capacity needs a claim: not for element types the pool never
+    /// shadows, nor for pointers (not type arguments, so never pooled, and <c>Claim&lt;int*&gt;</c> would not load).
+    /// </summary>
+    bool NeedsClaim(TypeReference element) =>
+        _kinds.Shadowing(element) != PoolShadowing.Never && PoolElementKinds.CanBeTypeArgument(element);
 
     /// <summary>
     /// <c>ldlen</c> → <c>dup; call PoolCapacity.Claim&lt;T&gt;(T[]); ldlen</c>: reading a pooled array's Length lifts its
     /// poisoned tail (see PoolCapacity for why). The element type comes from the static type of the instruction
     /// that pushed the array; when it cannot be told (rare), no claim is made.
     /// </summary>
-    static void ClaimCapacity(MethodContext ctx, Instruction ldlen)
+    void ClaimCapacity(MethodContext ctx, Instruction ldlen)
     {
-        if (ArrayTypeOf(ctx.Method, ldlen.Previous) is not { IsVector: true } array) return;
-        var element = array.ElementType;
-        if (element.MetadataType is MetadataType.String or MetadataType.Object or MetadataType.Class or MetadataType.Array) return;
+        if (ProducedTypes.ArrayOf(ctx.Provenance, ctx.Provenance.ProducerOf(ldlen, 0)) is not { IsVector: true } array || !NeedsClaim(array.ElementType)) return;
         var claim = new GenericInstanceMethod(ctx.Module.Entry(Capacity, "Claim"));
-        claim.GenericArguments.Add(element);
+        claim.GenericArguments.Add(array.ElementType);
         ctx.Editor.InsertBefore(ldlen, [Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Call, claim)]);
         ctx.Changed = true;
     }
@@ -86,19 +100,17 @@ public sealed class PoolPass(bool recover = false) : IInstrumentationPass
     /// <c>random.NextBytes(buffer)</c>, <c>Array.Fill(buffer, v)</c>'s first is not covered) may be filled up to its
     /// Length by code SharpSan does not see, so it counts as a capacity claim. ArrayPool/MemoryPool calls are not.
     /// </summary>
-    static void ClaimForFramework(MethodContext ctx, Instruction call, MethodReference callee)
+    void ClaimForFramework(MethodContext ctx, Instruction call, MethodReference callee)
     {
         if (callee.Parameters.Count == 0 || !IsFramework(callee.DeclaringType)) return;
         string declaring = callee.DeclaringType.GetElementType().FullName;
         if (declaring is "System.Buffers.ArrayPool`1" or "System.Buffers.MemoryPool`1") return;
         var parameter = callee.Parameters[^1].ParameterType;
-        if (Substitute(parameter, callee.DeclaringType, callee as GenericInstanceMethod) is not ArrayType { IsVector: true } array) return;
-        var element = array.ElementType;
-        if (element.MetadataType is MetadataType.String or MetadataType.Object or MetadataType.Class or MetadataType.Array) return;
-        if (element is GenericParameter { Type: GenericParameterType.Method } || element is GenericParameter && callee.DeclaringType is GenericInstanceType) return;
-        if (ContainsForeignGenericParameter(element)) return;
+        if (parameter is not ArrayType { IsVector: true }) return;
+        if (CallSiteTypes.Of(parameter, callee.DeclaringType, callee as GenericInstanceMethod) is not ArrayType { IsVector: true } array) return;
+        if (!NeedsClaim(array.ElementType)) return;
         var claim = new GenericInstanceMethod(ctx.Module.Entry(Capacity, "Claim"));
-        claim.GenericArguments.Add(element);
+        claim.GenericArguments.Add(array.ElementType);
         ctx.Editor.InsertBefore(call, [Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Call, claim)]);
         ctx.Changed = true;
     }
@@ -115,57 +127,10 @@ public sealed class PoolPass(bool recover = false) : IInstrumentationPass
             || scope.StartsWith("System.", StringComparison.Ordinal) || scope.StartsWith("Microsoft.", StringComparison.Ordinal);
     }
 
-    /// <summary>Static type of the value <paramref name="producer"/> pushed, for the simple producers that say it.</summary>
-    static ArrayType? ArrayTypeOf(MethodDefinition method, Instruction? producer)
-    {
-        while (producer is { OpCode.Code: Code.Dup or Code.Nop }) producer = producer.Previous;
-        if (producer is null) return null;
-        TypeReference? type = producer.OpCode.Code switch
-        {
-            Code.Ldloc or Code.Ldloc_S => ((VariableDefinition)producer.Operand).VariableType,
-            Code.Ldloc_0 => Local(method, 0), Code.Ldloc_1 => Local(method, 1), Code.Ldloc_2 => Local(method, 2), Code.Ldloc_3 => Local(method, 3),
-            Code.Ldarg or Code.Ldarg_S => ((ParameterDefinition)producer.Operand).ParameterType,
-            Code.Ldarg_0 => Argument(method, 0), Code.Ldarg_1 => Argument(method, 1), Code.Ldarg_2 => Argument(method, 2), Code.Ldarg_3 => Argument(method, 3),
-            Code.Ldfld or Code.Ldsfld => Substitute(((FieldReference)producer.Operand).FieldType, ((FieldReference)producer.Operand).DeclaringType, null),
-            Code.Castclass or Code.Isinst or Code.Ldelem_Any => (TypeReference)producer.Operand,
-            Code.Call or Code.Callvirt => Substitute(((MethodReference)producer.Operand).ReturnType, ((MethodReference)producer.Operand).DeclaringType, producer.Operand as GenericInstanceMethod),
-            _ => null,
-        };
-        return type is ArrayType a && !ContainsForeignGenericParameter(a.ElementType) ? a : null;
-    }
-
-    static TypeReference? Local(MethodDefinition method, int index) =>
-        index < method.Body.Variables.Count ? method.Body.Variables[index].VariableType : null;
-
-    static TypeReference? Argument(MethodDefinition method, int index)
-    {
-        if (method.HasThis) index--;
-        return index >= 0 && index < method.Parameters.Count ? method.Parameters[index].ParameterType : null;
-    }
-
-    /// <summary>A member's declared type seen from the call site: !0 / !!0 replaced by the instantiation's arguments.</summary>
-    static TypeReference? Substitute(TypeReference type, TypeReference declaringType, GenericInstanceMethod? method)
-    {
-        if (type is not ArrayType { IsVector: true } array) return type;
-        var element = array.ElementType;
-        if (element is GenericParameter gp)
-        {
-            if (gp.Type == GenericParameterType.Type && declaringType is GenericInstanceType git && gp.Position < git.GenericArguments.Count)
-                return new ArrayType(git.GenericArguments[gp.Position]);
-            if (gp.Type == GenericParameterType.Method && method is not null && gp.Position < method.GenericArguments.Count)
-                return new ArrayType(method.GenericArguments[gp.Position]);
-            if (gp.Type == GenericParameterType.Method) return null;   // a generic method's own !!0 out of context
-        }
-        return type;
-    }
-
-    /// <summary>Generic instances inside the element type are left alone (their parameters may need substitution too).</summary>
-    static bool ContainsForeignGenericParameter(TypeReference element) => element is GenericInstanceType || element.IsArray || element.IsPointer && element.GetElementType() is GenericParameter;
-
     /// <summary>Element type, access size in bytes (null: use sizeof), the indirect load/store replacing it, whether it writes.</summary>
     readonly record struct ElementAccess(TypeReference Element, int? Size, OpCode? Indirect, bool IsWrite, bool AddressOnly, TypeReference? StackType);
 
-    static ElementAccess? Describe(Instruction i, TypeSystem t) => i.OpCode.Code switch
+    static ElementAccess? Describe(Instruction i, TypeSystem t, HashSet<Instruction> inserted) => i.OpCode.Code switch
     {
         Code.Ldelem_I1 => new(t.SByte, 1, OpCodes.Ldind_I1, false, false, null),
         Code.Ldelem_U1 => new(t.Byte, 1, OpCodes.Ldind_U1, false, false, null),
@@ -186,23 +151,25 @@ public sealed class PoolPass(bool recover = false) : IInstrumentationPass
         Code.Stelem_R8 => new(t.Double, 8, OpCodes.Stind_R8, true, false, t.Double),
         Code.Ldelem_Any => Typed((TypeReference)i.Operand, false, false),
         Code.Stelem_Any => Typed((TypeReference)i.Operand, true, false),
-        Code.Ldelema => Typed((TypeReference)i.Operand, ConsumedByStore(i), true),
+        Code.Ldelema => Typed((TypeReference)i.Operand, ConsumedByStore(i, inserted), true),
         _ => null,
     };
 
     /// <summary>
     /// True when the address an <c>ldelema</c> pushed is consumed, within its basic block, by a store through it
-    /// (<c>arr[i].Field = v</c>, <c>arr[i] = default</c>), so the report says WRITE. A compound assignment duplicates
+    /// (<c>arr[i].Field = v</c>, <c>arr[i].Inner.Field = v</c>, <c>arr[i] = default</c>), so the report says WRITE. A compound assignment duplicates
     /// the address and reads first, so it stays a READ.
     /// </summary>
-    static bool ConsumedByStore(Instruction ldelema)
+    static bool ConsumedByStore(Instruction ldelema, HashSet<Instruction> inserted)
     {
         int above = 0;   // values pushed on top of the address so far
         for (var i = ldelema.Next; i is not null; i = i.Next)
         {
+            if (inserted.Contains(i)) continue;   // earlier passes' checks leave the stack as they found it
             if (i.OpCode.FlowControl is not (FlowControl.Next or FlowControl.Meta)) return false;
             if (i.OpCode.Code == Code.Dup && above == 0) return false;
             var (pops, pushes) = StackEffects.Of(i, null!);
+            if (i.OpCode.Code == Code.Ldflda && above == 0) continue;   // a nested field's address: follow it
             if (pops > above)
                 return i.OpCode.Code is Code.Stfld or Code.Stobj or Code.Initobj
                     or Code.Stind_I1 or Code.Stind_I2 or Code.Stind_I4 or Code.Stind_I8 or Code.Stind_R4 or Code.Stind_R8 or Code.Stind_I or Code.Stind_Ref;
@@ -217,47 +184,89 @@ public sealed class PoolPass(bool recover = false) : IInstrumentationPass
         return new(element, size.Bytes, null, isWrite, addressOnly, isWrite && !addressOnly ? element : null);
     }
 
-    /// <summary>
-    /// True for element types whose arrays the checking pool shadows: primitives, enums, pointers and structs
-    /// made only of those. Generic parameters and anything unresolvable are left alone (no check, no false positive).
-    /// </summary>
-    static bool IsUnmanaged(TypeReference type, int depth = 0)
+    string EntryFor(ElementAccess a) => (a.IsWrite ? "Store" : "Load") + (a.Size is 1 or 2 or 4 or 8 or 16 ? a.Size.ToString() : "N") + _suffix;
+
+    /// <summary>The check of the address on top of the stack, which it consumes: <c>conv.u; [size]; site; call Check</c>.</summary>
+    List<Instruction> CheckConsuming(MethodContext ctx, Instruction site, ElementAccess a)
     {
-        if (depth > 8) return false;
-        switch (type.MetadataType)
-        {
-            case MetadataType.Boolean or MetadataType.Char or MetadataType.SByte or MetadataType.Byte or MetadataType.Int16
-                or MetadataType.UInt16 or MetadataType.Int32 or MetadataType.UInt32 or MetadataType.Int64 or MetadataType.UInt64
-                or MetadataType.Single or MetadataType.Double or MetadataType.IntPtr or MetadataType.UIntPtr
-                or MetadataType.Pointer or MetadataType.FunctionPointer:
-                return true;
-            case MetadataType.ValueType:
-                break;
-            default:
-                return false;
-        }
-        if (type is GenericInstanceType) return false;
-        TypeDefinition? definition;
-        try { definition = type.Resolve(); }
-        catch (AssemblyResolutionException) { return false; }
-        if (definition is null || definition.HasGenericParameters) return false;
-        if (definition.IsEnum) return true;
-        return definition.Fields.Where(f => !f.IsStatic).All(f => IsUnmanaged(f.FieldType, depth + 1));
+        var check = new List<Instruction> { Instruction.Create(OpCodes.Conv_U) };
+        if (a.Size is not (1 or 2 or 4 or 8 or 16))
+            check.Add(a.Size is int n ? Instruction.Create(OpCodes.Ldc_I4, n) : Instruction.Create(OpCodes.Sizeof, a.Element));
+        check.Add(ctx.SiteOf(site, throughReference: true));
+        check.Add(Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, EntryFor(a))));
+        return check;
     }
+
+    /// <summary>
+    /// <c>ldelem T</c> where T may be a reference type: a plain <c>ldelema T</c> would add a covariance check
+    /// (<c>object[]</c> holding a <c>string[]</c> throws), so the element instruction becomes <c>readonly.</c>:
+    /// <c>readonly. ldelema T; dup; check; ldobj T</c>.
+    /// </summary>
+    void InsertReadonlyLoad(MethodContext ctx, Instruction instruction, ElementAccess a)
+    {
+        var after = new List<Instruction> { Instruction.Create(OpCodes.Ldelema, a.Element), Instruction.Create(OpCodes.Dup) };
+        after.AddRange(CheckConsuming(ctx, instruction, a));
+        after.Add(Instruction.Create(OpCodes.Ldobj, a.Element));
+        instruction.OpCode = OpCodes.Readonly;
+        instruction.Operand = null;
+        ctx.Editor.InsertAfter(instruction, after);
+        ctx.Editor.Inserted.Add(instruction);
+        ctx.Checks++;
+        ctx.Changed = true;
+    }
+
+    /// <summary>
+    /// <c>stelem T</c> where T may be a reference type stays a <c>stelem</c> (its store check is part of the program's
+    /// behaviour); the element's address is computed and checked on the side:
+    /// <c>stloc v; stloc i; dup; ldloc i; readonly. ldelema T; check; ldloc i; ldloc v; stelem T</c>.
+    /// An index out of range throws the same IndexOutOfRangeException from the ldelema.
+    /// </summary>
+    void InsertBeforeStore(MethodContext ctx, Instruction instruction, ElementAccess a)
+    {
+        var value = TempFor(ctx, a.Element);
+        var index = ctx.Temp(ctx.Method.Module.TypeSystem.IntPtr);
+        var code = new List<Instruction>
+        {
+            Instruction.Create(OpCodes.Stloc, value),
+            Instruction.Create(OpCodes.Stloc, index),
+            Instruction.Create(OpCodes.Dup),
+            Instruction.Create(OpCodes.Ldloc, index),
+            Instruction.Create(OpCodes.Readonly),
+            Instruction.Create(OpCodes.Ldelema, a.Element),
+        };
+        code.AddRange(CheckConsuming(ctx, instruction, a));
+        code.Add(Instruction.Create(OpCodes.Ldloc, index));
+        code.Add(Instruction.Create(OpCodes.Ldloc, value));
+        ctx.Editor.InsertBefore(instruction, code);
+        ctx.Checks++;
+        ctx.Changed = true;
+    }
+
+    /// <summary>
+    /// A temporary of a type that may mention generic parameters: keyed by position and kind (<c>!0</c>, <c>!!0</c>),
+    /// since a method's T and its class's T print alike.
+    /// </summary>
+    VariableDefinition TempFor(MethodContext ctx, TypeReference type)
+    {
+        if (!type.ContainsGenericParameter) return ctx.Temp(type);
+        if (_tempsOf != ctx) (_tempsOf, _genericTemps) = (ctx, []);
+        string key = SignatureKey.Type(type);
+        if (!_genericTemps.TryGetValue(key, out var variable))
+        {
+            variable = new VariableDefinition(type);
+            ctx.Method.Body.Variables.Add(variable);
+            _genericTemps[key] = variable;
+        }
+        return variable;
+    }
+
+    MethodContext? _tempsOf;
+    Dictionary<string, VariableDefinition> _genericTemps = [];
 
     void Insert(MethodContext ctx, Instruction instruction, ElementAccess a)
     {
-        var module = ctx.Module;
-        string entry = (a.IsWrite ? "Store" : "Load") + (a.Size is 1 or 2 or 4 or 8 or 16 ? a.Size.ToString() : "N") + _suffix;
-        var check = new List<Instruction>
-        {
-            Instruction.Create(OpCodes.Dup),
-            Instruction.Create(OpCodes.Conv_U),
-        };
-        if (a.Size is not (1 or 2 or 4 or 8 or 16))
-            check.Add(a.Size is int n ? Instruction.Create(OpCodes.Ldc_I4, n) : Instruction.Create(OpCodes.Sizeof, a.Element));
-        check.Add(ctx.SiteOf(instruction, throughReference: true));   // ldelema
-        check.Add(Instruction.Create(OpCodes.Call, module.Entry(Checks, entry)));
+        var check = new List<Instruction> { Instruction.Create(OpCodes.Dup) };
+        check.AddRange(CheckConsuming(ctx, instruction, a));   // on the ldelema's address
 
         if (a.AddressOnly)
         {
@@ -274,7 +283,7 @@ public sealed class PoolPass(bool recover = false) : IInstrumentationPass
             if (a.IsWrite)
             {
                 // [array, index, value]: the value waits in a temporary while the address is computed and checked.
-                var value = ctx.Temp(a.StackType!);
+                var value = TempFor(ctx, a.StackType!);
                 // InsertBefore keeps the original's identity on the stloc and returns the copy holding the original.
                 instruction = ctx.Editor.InsertBefore(instruction, [Instruction.Create(OpCodes.Stloc, value)]);
                 after.Add(Instruction.Create(OpCodes.Ldloc, value));

@@ -196,6 +196,24 @@ public sealed unsafe class PoolCapacityTests
         Assert.False(ShadowMemory.IsByteAddressable(begin));
     }
 
+    enum Level { Low, High }
+
+    [Fact]
+    public void Claim_ThroughAnotherElementTypeTheClrAllows_LiftsTheTail()
+    {
+        // An int[] from the pool used as a uint[] or an enum array (legal CLR casts): the claim finds it by object.
+        var pool = new CheckingArrayPool<int>(ArrayPool<int>.Create());
+        var array = pool.Rent(3);
+        nuint begin = (nuint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(array));
+        PoolCapacity.Claim((Level[])(object)array);
+        Assert.True(ShadowMemory.IsRangeAddressable(begin, 64));
+        pool.Return(array);
+        var again = pool.Rent(3);
+        PoolCapacity.Claim((uint[])(object)again);
+        Assert.True(ShadowMemory.IsRangeAddressable((nuint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(again)), 64));
+        pool.Return(again);
+    }
+
     [Fact]
     public void Claim_IgnoresNullEmptyAndOrdinaryArrays()
     {

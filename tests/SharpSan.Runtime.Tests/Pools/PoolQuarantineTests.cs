@@ -65,3 +65,21 @@ public sealed class PoolQuarantineTests
         Assert.Contains("pool_quarantine_size_mb", e.Message);
     }
 }
+
+/// <summary>What the quarantine tells the same-array note: whether the BCL's pool would have handed back a held array.</summary>
+public sealed class PoolQuarantineHoldsTests
+{
+    [Fact]
+    public void Holds_IsTrueWhileAnArrayOfThatLengthWaits()
+    {
+        var quarantine = new PoolQuarantine<byte>(maxArrays: 2, maxBytes: 1 << 20, elementSize: 1);
+        Assert.False(quarantine.Holds(16));
+        quarantine.Add(new byte[16]);
+        Assert.True(quarantine.Holds(16));
+        Assert.False(quarantine.Holds(32));
+        quarantine.Add(new byte[32]);
+        quarantine.Add(new byte[32]);   // the 16 leaves the FIFO for the free list
+        Assert.False(quarantine.Holds(16));
+        Assert.True(quarantine.Holds(32));
+    }
+}

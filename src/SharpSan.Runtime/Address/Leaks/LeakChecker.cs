@@ -30,8 +30,17 @@ internal static unsafe class LeakChecker
             int i = IndexOf(chunks, candidate);
             if (i >= 0 && !marks[i]) { marks[i] = true; work.Push(i); }
         }
-        RootScanner.Scan(RootScanner.InstrumentedModules(), p => Mark(p, reachable));
+        var scan = new RootScan([.. RootScanner.InstrumentedModules()], p => Mark(p, reachable));
+        scan.Statics();
         Flood(chunks, work, reachable, Mark);
+        if (reachable.Contains(false))
+        {
+            // Only now worth it: generic instantiations found by reading generic code, pool threads' [ThreadStatic]s.
+            scan.MoreRoots();
+            Flood(chunks, work, reachable, Mark);
+        }
+        if (!reachable.Contains(false)) return;
+        if (scan.Warning() is { } warning) Console.Error.WriteLine($"=={SanitizerRuntime.Pid}==WARNING: LeakSanitizer: {warning}");
 
         // Among leaked chunks, those referenced by another leaked chunk are indirect.
         var referenced = new bool[chunks.Length];
@@ -58,7 +67,7 @@ internal static unsafe class LeakChecker
         }
         if (inFailedTests > 0)
             Console.Error.WriteLine($"=={SanitizerRuntime.Pid}==SharpSan: not reporting {inFailedTests} leak(s) allocated by tests that a finding failed (their clean-up never ran)");
-        if (leaks.Count > 0) SanitizerRuntime.Report(new LeakReport(leaks));
+        if (leaks.Count > 0) SanitizerRuntime.Report(new LeakReport(leaks, scan.ThreadStaticFieldNames));
     }
 
     static void Flood(ChunkView[] chunks, Stack<int> work, bool[] marks, Action<nuint, bool[]> mark)
@@ -95,7 +104,7 @@ internal static unsafe class LeakChecker
 internal sealed record LeakBlock(bool Indirect, long Bytes, int Objects, int Stack);
 
 /// <summary>LeakSanitizer's report: one block per allocation stack, largest first, then the byte total.</summary>
-internal sealed class LeakReport(List<LeakBlock> blocks) : ErrorReport
+internal sealed class LeakReport(List<LeakBlock> blocks, IReadOnlyList<string> unreadThreadStatics) : ErrorReport
 {
     public override string Tool => "LeakSanitizer";
     public override string Kind => "leak";
@@ -120,6 +129,13 @@ internal sealed class LeakReport(List<LeakBlock> blocks) : ErrorReport
         report.Error(Tool, "detected memory leaks");
         report.Line();
         foreach (var b in blocks.OrderBy(b => b.Indirect).ThenByDescending(b => b.Bytes)) PrintBlock(report, b);
+        if (unreadThreadStatics.Count > 0)
+        {
+            string fields = string.Join(", ", unreadThreadStatics.Take(5)) + (unreadThreadStatics.Count > 5 ? ", …" : "");
+            report.Line($"note: .NET cannot read the [ThreadStatic] values ({fields}) of live threads other than the main thread, " +
+                "the exiting thread and idle thread-pool threads: blocks referenced only from those are reported as leaks");
+            report.Line();
+        }
         report.Line($"SUMMARY: AddressSanitizer: {blocks.Sum(b => b.Bytes)} byte(s) leaked in {blocks.Sum(b => b.Objects)} allocation(s).");
     }
 }

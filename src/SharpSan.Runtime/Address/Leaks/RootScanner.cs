@@ -1,25 +1,18 @@
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using SharpSan.Runtime.Common.Symbolization;
 
 namespace SharpSan.Runtime.Address.Leaks;
 
 /// <summary>
-/// LeakSanitizer scans globals, stacks and registers for pointers. At process exit the stacks of .NET code
-/// have unwound, so the roots left are static fields. This walks, by reflection, the object graph reachable
-/// from the static fields of instrumented modules and yields every pointer-sized value it holds
-/// (IntPtr/UIntPtr/pointer fields, SafeHandle handles, arrays of them). Bounded, exit-time only.
+/// LeakSanitizer scans globals, stacks and registers for pointers. At process exit the stacks of .NET code have
+/// unwound, so the roots left are static fields (and [ThreadStatic] values, see <see cref="ThreadStaticRoots"/>).
+/// <see cref="RootScan"/> walks the object graph reachable from the statics of instrumented modules and yields every
+/// word that may be a native pointer. Exit-time only.
 /// </summary>
 public static class RootScanner
 {
-    const int MaxObjects = 1_000_000;
-    const BindingFlags StaticFields = BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
-    const BindingFlags InstanceFields = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
-
-    static readonly List<(Type Declared, object? Value)> s_threadStaticRoots = [];
-
     /// <summary>
-    /// Called by instrumented code when the entry point returns, on the main thread. The exit-time scan runs on
+    /// Called by instrumented code when the entry point returns, on the main thread. The exit-time scan may run on
     /// another thread and cannot see the main thread's [ThreadStatic] fields, so their values are kept here; and
     /// .NET runs no finalizers at exit, so this is the last chance for finalizers and SafeHandles to free what
     /// they own before leaks are counted.
@@ -28,17 +21,12 @@ public static class RootScanner
     {
         // Nothing allocated and still live: no leak check will need roots, so stay out of the exit path.
         if (!SanitizerRuntime.Options.DetectLeaks || Address.AddressSanitizer.Heap.LiveCount == 0) return;
-        {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            GC.Collect();
-        }
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
         try
         {
-            foreach (var type in InstrumentedModules().SelectMany(ClosedTypes))
-                foreach (var field in SafeFields(type, StaticFields))
-                    if (field.IsDefined(typeof(ThreadStaticAttribute), false))
-                        lock (s_threadStaticRoots) s_threadStaticRoots.Add((field.FieldType, field.GetValue(null)));
+            ThreadStaticRoots.CaptureHere(ThreadStaticRoots.Fields(InstrumentedModules().SelectMany(StaticRootTypes.Direct)));
         }
         catch (Exception)
         {
@@ -46,108 +34,89 @@ public static class RootScanner
         }
     }
 
+    /// <summary>Every root of <paramref name="modules"/>, both stages of <see cref="RootScan"/>, for callers that want them all.</summary>
     public static void Scan(IEnumerable<Module> modules, Action<nuint> candidate)
     {
-        var visited = new HashSet<object>(ReferenceEqualityComparer.Instance);
-        var pending = new Stack<object>();
-        foreach (var type in modules.SelectMany(ClosedTypes))
-        {
-            foreach (var field in SafeFields(type, StaticFields))
-            {
-                if (field.IsLiteral) continue;
-                object? value;
-                try { value = field.GetValue(null); }
-                catch (Exception) { continue; }
-                Visit(field.FieldType, value, candidate, visited, pending);
-            }
-        }
-        lock (s_threadStaticRoots)
-            foreach (var (declared, value) in s_threadStaticRoots) Visit(declared, value, candidate, visited, pending);
-        while (pending.Count > 0 && visited.Count < MaxObjects)
-        {
-            object obj = pending.Pop();
-            var type = obj.GetType();
-            if (type.IsArray)
-            {
-                var element = type.GetElementType()!;
-                if (!IsInteresting(element)) continue;
-                foreach (object? item in (Array)obj) Visit(element, item, candidate, visited, pending);
-                continue;
-            }
-            VisitFields(obj, type, candidate, visited, pending);
-        }
-    }
-
-    static void VisitFields(object obj, Type type, Action<nuint> candidate, HashSet<object> visited, Stack<object> pending)
-    {
-        for (var t = type; t is not null && t != typeof(object); t = t.BaseType)
-            foreach (var field in SafeFields(t, InstanceFields))
-            {
-                object? value;
-                try { value = field.GetValue(obj); }
-                catch (Exception) { continue; }
-                Visit(field.FieldType, value, candidate, visited, pending);
-            }
-    }
-
-    static void Visit(Type declared, object? value, Action<nuint> candidate, HashSet<object> visited, Stack<object> pending)
-    {
-        switch (value)
-        {
-            case null or string or Type or MemberInfo: return;   // no pointers to native blocks in these
-            case IntPtr p: candidate((nuint)(nint)p); return;
-            case UIntPtr u: candidate((nuint)u); return;
-            case Pointer ptr: unsafe { candidate((nuint)Pointer.Unbox(ptr)); } return;
-        }
-        if (declared.IsPointer && value is not null) return;
-        var type = value!.GetType();
-        if (type.IsPrimitive || type.IsEnum) return;
-        if (type.IsValueType)
-        {
-            VisitFields(value, type, candidate, visited, pending);   // boxed copy, walked in place
-            return;
-        }
-        if (visited.Count < MaxObjects && visited.Add(value)) pending.Push(value);
-    }
-
-    static bool IsInteresting(Type element) => !(element.IsPrimitive && element != typeof(IntPtr) && element != typeof(UIntPtr)) && element != typeof(string);
-
-    static FieldInfo[] SafeFields(Type type, BindingFlags flags)
-    {
-        try { return type.GetFields(flags); }
-        catch (Exception) { return []; }
-    }
-
-    /// <summary>
-    /// The module's non-generic types, plus the closed generic instantiations its code mentions (TypeSpec rows,
-    /// e.g. <c>Cache&lt;int&gt;</c>): static fields of generic types live per instantiation.
-    /// </summary>
-    static IEnumerable<Type> ClosedTypes(Module module)
-    {
-        Type?[] types;
-        try { types = module.GetTypes(); }
-        catch (ReflectionTypeLoadException e) { types = e.Types; }
-        foreach (var type in types)
-            if (type is not null && !type.ContainsGenericParameters) yield return type;
-        int specs;
-        try
-        {
-            using var pe = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(module.Assembly.Location));
-            specs = System.Reflection.Metadata.Ecma335.MetadataReaderExtensions.GetTableRowCount(
-                System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe), System.Reflection.Metadata.Ecma335.TableIndex.TypeSpec);
-        }
-        catch (Exception) { yield break; }
-        for (int row = 1; row <= specs; row++)
-        {
-            Type? spec = null;
-            try { spec = module.ResolveType(0x1B000000 | row); }
-            catch (Exception) { }
-            if (spec is { IsConstructedGenericType: true, ContainsGenericParameters: false }) yield return spec;
-        }
+        var scan = new RootScan([.. modules], candidate);
+        scan.Statics();
+        scan.MoreRoots();
     }
 
     public static IEnumerable<Module> InstrumentedModules()
     {
         for (int id = 1; ModuleRegistry.Get(id) is { } m; id++) yield return m;
     }
+}
+
+/// <summary>
+/// One exit-time root scan in two stages. <see cref="Statics"/> reads the statics of the types the modules name and
+/// the [ThreadStatic] values captured so far. <see cref="MoreRoots"/>, worth its cost only when blocks are still
+/// unreached, adds generic instantiations that only running generic code creates and the [ThreadStatic] values of
+/// idle thread-pool threads. A root that cannot be read is skipped and named by <see cref="Warning"/>.
+/// </summary>
+internal sealed class RootScan(IReadOnlyCollection<Module> modules, Action<nuint> candidate)
+{
+    const BindingFlags StaticFields = BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
+
+    readonly RootWalk _walk = new(candidate);
+    readonly HashSet<Type> _types = [];
+    readonly List<FieldInfo> _threadStaticFields = [];
+
+    public void Statics()
+    {
+        foreach (var module in modules)
+            foreach (var type in StaticRootTypes.Direct(module))
+                if (_types.Add(type)) StaticsOf(type);
+        _threadStaticFields.AddRange(ThreadStaticRoots.Fields(_types));
+        foreach (var (field, value) in ThreadStaticRoots.Captured) _walk.Root(value, Name(field));
+        _walk.Drain();
+    }
+
+    public void MoreRoots()
+    {
+        List<Type> instantiations;
+        try { instantiations = StaticRootTypes.ThroughGenericCode(modules, _types); }
+        catch (Exception) { instantiations = []; }
+        foreach (var type in instantiations)
+            if (_types.Add(type)) StaticsOf(type);
+        _threadStaticFields.AddRange(ThreadStaticRoots.Fields(instantiations));
+        int before = ThreadStaticRoots.Captured.Count;
+        ThreadStaticRoots.CaptureOnPoolThreads(_threadStaticFields, TimeSpan.FromSeconds(1));
+        foreach (var (field, value) in ThreadStaticRoots.Captured.Skip(before)) _walk.Root(value, Name(field));
+        _walk.Drain();
+    }
+
+    /// <summary>One line about roots that could not be read, or null when all were.</summary>
+    public string? Warning()
+    {
+        var parts = new List<string>();
+        if (_walk.Unreadable.Count > 0) parts.Add($"could not read {_walk.Unreadable.Count} root(s) at exit: {_walk.Unreadable.Describe()}");
+        if (_walk.Truncated) parts.Add($"stopped following the object graph after {RootWalk.MaxObjects} objects");
+        return parts.Count == 0 ? null : string.Join("; ", parts) + "; blocks reachable only from them may be reported as leaks";
+    }
+
+    /// <summary>[ThreadStatic] fields that may hold pointers: other live threads' values of them were not read.</summary>
+    public IReadOnlyList<string> ThreadStaticFieldNames => [.. _threadStaticFields.Select(Name).Distinct()];
+
+    void StaticsOf(Type type)
+    {
+        foreach (var field in RootTypes.SafeFields(type, StaticFields))
+        {
+            if (field.IsLiteral) continue;
+            object? value;
+            try
+            {
+                if (RootTypes.Shape(field.FieldType) == RootShape.Nothing) continue;
+                value = field.GetValue(null);
+            }
+            catch (Exception e)
+            {
+                _walk.Unreadable.Add(Name(field), e is TargetInvocationException { InnerException: { } inner } ? inner : e);
+                continue;
+            }
+            _walk.Root(value, Name(field));
+        }
+    }
+
+    static string Name(FieldInfo field) => RootWalk.TypeName(field.DeclaringType!) + "." + field.Name;
 }

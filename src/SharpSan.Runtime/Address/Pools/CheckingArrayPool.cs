@@ -50,7 +50,8 @@ public sealed class CheckingArrayPool<T> : ArrayPool<T>
         int stack = AddressSanitizer.CaptureStackId(apiFrame);
         int length = PoolBuckets.LengthFor(minimumLength, _maximumLength);
         T[]? array;
-        lock (_lock) array = _quarantine.TakeFree(length);
+        bool quarantineChangedIt;
+        lock (_lock) (array, quarantineChangedIt) = (_quarantine.TakeFree(length), _quarantine.Holds(length));
         PoolRecord record;
         if (array is null)
         {
@@ -58,7 +59,7 @@ public sealed class CheckingArrayPool<T> : ArrayPool<T>
             if (s_shadowed) Pins.PinnedObjects.MarkNeverMoves(array);
             record = new PoolRecord(array, s_shadowed ? AddressOf(array) : 0, length, Unsafe.SizeOf<T>(), s_elementName, s_shadowed);
             s_records.Add(array, record);
-            if (s_shadowed) PooledArrays.Add(record);
+            if (s_shadowed) PooledArrays.Add(array, record);
         }
         else if (!s_records.TryGetValue(array, out record!))
         {
@@ -73,6 +74,7 @@ public sealed class CheckingArrayPool<T> : ArrayPool<T>
             record.ReturnStack = 0;
             if (s_shadowed) PoisonTail(record);
         }
+        if (quarantineChangedIt) QuarantineNote.Remember(array, s_elementName, minimumLength);
         return array;
     }
 
@@ -87,6 +89,7 @@ public sealed class CheckingArrayPool<T> : ArrayPool<T>
             return;
         }
         int stack = AddressSanitizer.CaptureStackId(apiFrame);
+        QuarantineNote.Returned(array);
         lock (record)
         {
             if (record.State == PoolArrayState.Returned)
@@ -102,16 +105,6 @@ public sealed class CheckingArrayPool<T> : ArrayPool<T>
             if (s_shadowed) ShadowMemory.Poison(record.Begin, record.Bytes, ShadowCode.PoolReturned);
         }
         lock (_lock) _quarantine.Add(array);
-    }
-
-    /// <summary>Checked code read the Length of a rented array: from now on the whole array is its to use.</summary>
-    internal static void ClaimCapacity(T[] array)
-    {
-        if (!s_shadowed || !s_records.TryGetValue(array, out var record)) return;
-        lock (record)
-        {
-            if (record.State == PoolArrayState.Rented) ShadowMemory.Unpoison(record.Begin, record.Bytes);
-        }
     }
 
     /// <summary>Requested elements addressable (a partial last granule encoded), the rest of the array poisoned.</summary>

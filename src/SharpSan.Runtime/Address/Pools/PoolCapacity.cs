@@ -22,6 +22,17 @@ public static unsafe class PoolCapacity
         if (*(sbyte*)((last >> ShadowMemory.GranuleShift) + ShadowMemory.Base) != 0) Slow(array);
     }
 
+    /// <summary>
+    /// Found by the array object, not through <c>CheckingArrayPool&lt;T&gt;</c>: the code may see a pooled int[] as a
+    /// uint[] or an enum array, and an array that is not pooled (unpin poison) simply has no record.
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    static void Slow<T>(T[] array) => CheckingArrayPool<T>.ClaimCapacity(array);
+    static void Slow(object array)
+    {
+        if (!PooledArrays.TryGet(array, out var record)) return;
+        lock (record)
+        {
+            if (record.State == PoolArrayState.Rented) ShadowMemory.Unpoison(record.Begin, record.Bytes);
+        }
+    }
 }

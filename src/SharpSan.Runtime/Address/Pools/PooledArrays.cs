@@ -1,17 +1,23 @@
 namespace SharpSan.Runtime.Address.Pools;
 
 /// <summary>
-/// Address index of the shadowed pooled arrays, used only to describe a bad address in a report (the cold
-/// path), so a short-weak list scanned linearly is enough. Short weak references die as soon as a record is
-/// about to be finalized, which is also when its shadow stops meaning anything.
+/// The shadowed pooled arrays of every element type. By array object: a capacity claim finds its record whatever
+/// element type the claiming code sees the array as (the CLR lets an int[] be used as a uint[] or an enum array).
+/// By address, to describe a bad address in a report (the cold path), so a short-weak list scanned linearly is
+/// enough. Short weak references die as soon as a record is about to be finalized, which is also when its shadow
+/// stops meaning anything.
 /// </summary>
 internal static class PooledArrays
 {
     static readonly List<WeakReference<PoolRecord>> s_records = [];
+    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, PoolRecord> s_byArray = new();
     static int s_pruneAt = 64;
 
-    public static void Add(PoolRecord record)
+    public static bool TryGet(object array, out PoolRecord record) => s_byArray.TryGetValue(array, out record!);
+
+    public static void Add(object array, PoolRecord record)
     {
+        s_byArray.Add(array, record);
         lock (s_records)
         {
             if (s_records.Count >= s_pruneAt)
