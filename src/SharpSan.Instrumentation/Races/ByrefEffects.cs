@@ -60,8 +60,8 @@ public sealed class ByrefEffects
     public Summary OfArgument(Instruction call, MethodReference callee, int argument, GenericContext context, int depth)
     {
         int parameter = argument - (callee.HasThis ? 1 : 0);   // -1 = this
-        if (parameter == -1 && call.Previous is { OpCode.Code: Code.Constrained } prefix)
-            return OfConstrained(context.Substitute((TypeReference)prefix.Operand), callee, context, depth);
+        if (call.Previous is { OpCode.Code: Code.Constrained } prefix)
+            return OfConstrained(context.Substitute((TypeReference)prefix.Operand), callee, parameter, context, depth);
         var definition = callee.TryResolve();
         if (definition is null) return Fallback(null, parameter);
         if (call.OpCode.Code == Code.Callvirt && definition.IsVirtual && !definition.IsFinal && !definition.DeclaringType.IsSealed)
@@ -69,32 +69,39 @@ public sealed class ByrefEffects
         return Of(definition, parameter, context.For(callee), depth);
     }
 
-    /// <summary>`constrained. T callvirt M`: the implementation of M on T, or every implementation T may stand for.</summary>
-    Summary OfConstrained(TypeReference target, MethodReference callee, GenericContext context, int depth)
+    /// <summary>
+    /// `constrained. T callvirt M`: the implementation of M on T, or every implementation T may stand for — for the
+    /// receiver and for the other by-reference arguments alike (`policy.ExpireEntries(ref this)`).
+    /// </summary>
+    Summary OfConstrained(TypeReference target, MethodReference callee, int parameter, GenericContext context, int depth)
     {
-        if (target is GenericParameter parameter) return OfAnyImplementation(parameter, callee, context, depth);
-        if (target.TryResolve() is not { IsValueType: true }) return Whole(AddressUse.Read);   // a reference at the address: the call loads it
-        if (Implementation(target, callee) is not { } implementation) return Whole(AddressUse.Read);   // object's own method: `this` is boxed, a copy is read
-        return Of(implementation, -1, context.ForImplementation(target, callee), depth);
+        if (target is GenericParameter generic) return OfAnyImplementation(generic, callee, parameter, context, depth);
+        if (target.TryResolve() is not { IsValueType: true })   // a reference at the address: the call loads it and calls virtually
+            return parameter == -1 ? Whole(AddressUse.Read) : Fallback(callee.TryResolve(), parameter);
+        if (Implementation(target, callee) is not { } implementation)   // object's own method: `this` is boxed, a copy is read
+            return parameter == -1 ? Whole(AddressUse.Read) : Fallback(callee.TryResolve(), parameter);
+        return Of(implementation, parameter, context.ForImplementation(target, callee), depth);
     }
 
-    Summary OfAnyImplementation(GenericParameter parameter, MethodReference callee, GenericContext context, int depth)
+    Summary OfAnyImplementation(GenericParameter generic, MethodReference callee, int parameter, GenericContext context, int depth)
     {
-        if (callee.DeclaringType.TryResolve() is not { IsInterface: true } contract) return Whole(AddressUse.Read);
+        if (callee.DeclaringType.TryResolve() is not { IsInterface: true } contract)
+            return parameter == -1 ? Whole(AddressUse.Read) : Fallback(callee.TryResolve(), parameter);
         var members = new List<MemberEffect>();
         var returned = new List<string>();
         // Without the struct constraint T may be a class: the address then holds a reference, which the call loads.
-        if (!parameter.HasNotNullableValueTypeConstraint) members.Add(new MemberEffect("", AddressUse.Read));
+        if (parameter == -1 && !generic.HasNotNullableValueTypeConstraint) members.Add(new MemberEffect("", AddressUse.Read));
         bool any = false;
         foreach (var type in Implementers(contract))
         {
             if (Implementation(type, callee) is not { } implementation) continue;
-            var summary = Of(implementation, -1, context.ForImplementation(type, callee), depth);
+            var summary = Of(implementation, parameter, context.ForImplementation(type, callee), depth);
             members.AddRange(summary.Members);
             returned.AddRange(summary.Returned);
             any = true;
         }
-        return any ? new Summary(members, returned) : Whole(AddressUse.Read);
+        if (any) return new Summary(members, returned);
+        return parameter == -1 ? Whole(AddressUse.Read) : Fallback(callee.TryResolve(), parameter);
     }
 
     /// <summary>Value types of the rewritten module and of the interface's module that implement <paramref name="contract"/>.</summary>
