@@ -105,11 +105,19 @@ public static class AccessUse
             case Code.Stfld:   // the address is the target object, not the value
                 return depth == 2
                     ? AddressAccess.Single(AddressUse.Write, consumer, StructMembers.Join(path, ((FieldReference)consumer.Operand).Name))
-                    : AddressAccess.Single(AddressUse.Read, consumer, path);
-            case Code.Stobj: case Code.Initobj: case Code.Cpobj:
+                    : Escaped(consumer, path, level);
+            case Code.Stobj: case Code.Initobj: case Code.Cpobj: case Code.Initblk: case Code.Cpblk:
             case Code.Stind_I: case Code.Stind_I1: case Code.Stind_I2: case Code.Stind_I4: case Code.Stind_I8:
             case Code.Stind_R4: case Code.Stind_R8: case Code.Stind_Ref:
-                return AddressAccess.Single(depth == pops ? AddressUse.Write : AddressUse.Read, consumer, path);
+                if (depth == pops) return AddressAccess.Single(AddressUse.Write, consumer, path);
+                return consumer.OpCode.Code is Code.Cpobj or Code.Cpblk ? AddressAccess.Single(AddressUse.Read, consumer, path) : Escaped(consumer, path, level);
+            case Code.Mkrefany:
+                return Escaped(consumer, path, level);
+            case Code.Newobj:   // e.g. new Span<T>(ref field): what the constructor does with that parameter
+                if (StructMembers.IsSynchronization(target)) return AddressAccess.Single(AddressUse.Synchronization, consumer, path);
+                var constructed = effects.OfArgument(consumer, (MethodReference)consumer.Operand, pops - depth + 1, context, level + 1);
+                var written = constructed.Members.Select(m => m with { Path = StructMembers.Join(path, m.Path) }).ToList();
+                return new AddressAccess(Overall(written), consumer, written, []);
             case Code.Pop:
                 return AddressAccess.Single(AddressUse.None, consumer, path);
             case Code.Ret:
@@ -133,6 +141,14 @@ public static class AccessUse
                 return AddressAccess.Single(AddressUse.Read, consumer, path);
         }
     }
+
+    /// <summary>
+    /// The address itself is stored (into a ref field, through a pointer) or wrapped (a TypedReference): inside a callee
+    /// whatever holds it may write through it later, anywhere around it, so the argument counts as written; in the checked method's own
+    /// code such an address is a read, as it always was (its later uses are checked where they happen, if at all).
+    /// </summary>
+    static AddressAccess Escaped(Instruction consumer, string path, int level) =>
+        level > 0 ? AddressAccess.Single(AddressUse.Write, consumer, StructMembers.Anywhere) : AddressAccess.Single(AddressUse.Read, consumer, path);
 
     /// <summary>Write if any member is written, else Read if any is read or updated atomically (a plain check), else None.</summary>
     internal static AddressUse Overall(IReadOnlyList<MemberEffect> members) =>

@@ -10,7 +10,8 @@ namespace SharpSan.Instrumentation.Races;
 /// struct's storage: a field, a static, an array element) or a <c>ref</c> parameter: which members (paths of field
 /// names, <see cref="StructMembers"/>) it reads, writes or updates atomically. Interprocedural: the address is
 /// followed through nested fields, by-reference locals, and the calls it is passed on to (`this.inner.Bump()`,
-/// `Helper(ref this.f)`), each callee analysed under the generic arguments the call names; memoised per method,
+/// `Helper(ref this.f)`), each callee analysed under the generic arguments the call names; an address that escapes
+/// inside a callee (stored into a ref field or a span, turned into a pointer) counts as written; memoised per method,
 /// argument and instantiation. A call site uses this to check a call as a read of the field unless the callee writes
 /// it, and then as a write of the members it writes (RaceAccessPass).
 /// </summary>
@@ -18,8 +19,9 @@ namespace SharpSan.Instrumentation.Races;
 /// <para>Callees are read from IL wherever the resolver finds a body: the module being rewritten, other checked
 /// modules, and the framework's implementation assemblies (List&lt;T&gt;.Enumerator.MoveNext writes, Nullable&lt;T&gt;.HasValue
 /// reads).</para>
-/// <para>Where no body can be seen — an unresolvable method, an extern or abstract one, a reference assembly, a
-/// virtual method that may be overridden, or a chain of calls deeper than <see cref="MaxDepth"/> — the call counts as
+/// <para>Where no body can be seen — an unresolvable method, an extern or abstract one, a reference assembly, a JIT
+/// intrinsic whose IL is a stub (<see cref="IntrinsicEffects"/> models Unsafe's), a virtual method that may be
+/// overridden, or a chain of calls deeper than <see cref="MaxDepth"/> — the call counts as
 /// a write of the whole argument (what it always was), except for `readonly` struct members, members of `readonly
 /// struct`s, property getters and `in`/`ref readonly` parameters, which count as a read.</para>
 /// <para><c>constrained. T callvirt IPolicy::M</c> with <c>T</c> a type argument known at the call (after
@@ -147,7 +149,8 @@ public sealed class ByrefEffects
         if (!_inProgress.Add(key)) return Nothing;   // recursion: the outer activation accounts for the rest
         try
         {
-            var summary = !method.HasBody || IsReferenceAssembly(method.Module) ? Fallback(method, parameter) : Analyse(method, parameter, context, depth);
+            var summary = IntrinsicEffects.Of(method, parameter)
+                ?? (!method.HasBody || IsReferenceAssembly(method.Module) || IntrinsicEffects.IsStub(method) ? Fallback(method, parameter) : Analyse(method, parameter, context, depth));
             if (parameter == -1 ? IsReadOnlyThis(method) : IsReadOnlyParameter(method, parameter))
                 summary = summary with { Members = summary.Members.Select(m => m.Use == AddressUse.Write ? m with { Use = AddressUse.Read } : m).ToList() };
             return _summaries[key] = summary;

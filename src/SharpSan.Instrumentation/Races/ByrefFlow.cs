@@ -171,6 +171,11 @@ internal sealed class ByrefFlow
             pushed.Add(StructMembers.Join(path, ((FieldReference)i.Operand).Name));
             return;
         }
+        if (IsArithmetic(i))
+        {
+            pushed.Add(StructMembers.Anywhere);   // a pointer made from the address, an offset from it: somewhere in the argument
+            return;
+        }
         if (AccessUse.StoredLocal(i, _method) is { } local)
         {
             if (!local.VariableType.IsByReference) return;   // an address kept as a number: no longer followed (like a pointer)
@@ -184,6 +189,10 @@ internal sealed class ByrefFlow
         if (i.OpCode.Code == Code.Ret) _returned.UnionWith(access.Returned);
         else pushed.UnionWith(access.Returned);
     }
+
+    static bool IsArithmetic(Instruction i) => i.OpCode.Code is Code.Add or Code.Sub or Code.Add_Ovf or Code.Add_Ovf_Un or Code.Sub_Ovf
+        or Code.Sub_Ovf_Un or Code.Conv_I or Code.Conv_U or Code.Conv_Ovf_I or Code.Conv_Ovf_U or Code.Conv_Ovf_I_Un or Code.Conv_Ovf_U_Un
+        or Code.Conv_I8 or Code.Conv_U8;
 
     /// <summary>The type at a path below the argument (to recognise a SpinLock member handed to a helper).</summary>
     TypeReference? TargetType(string path)

@@ -7,7 +7,8 @@ namespace SharpSan.Instrumentation.Races;
 
 /// <summary>
 /// Decides which fields of a module get ThreadSanitizer shadow state and adds it: a <c>RaceCell</c> next to each such
-/// field (RoadRunner's shadow field: it moves with its object, so no address is ever needed), and a flow-clock field
+/// field (RoadRunner's shadow field: it moves with its object, so no address is ever needed) — one per member for a
+/// small struct-typed field (<see cref="StructMembers"/>: Point.X and Point.Y are different locations) — and a flow-clock field
 /// in each async state machine, and a sync-clock slot next to each field used atomically (volatile, or passed to
 /// Interlocked/Volatile in this module) so an atomic access finds its clock without a weak-table lookup. Value types and classes with explicit or sequential layout are never changed
 /// (their size matters to sizeof, pointer arithmetic and interop); read-only fields cannot race after construction.

@@ -29,14 +29,22 @@ public static class StructMembers
         return members;
     }
 
-    public static string Join(string prefix, string name) => prefix.Length == 0 ? name : name.Length == 0 ? prefix : prefix + "." + name;
+    /// <summary>
+    /// The path of an address that escaped (turned into a pointer or a span, offset with Unsafe.Add): it may reach any
+    /// member of the outermost struct, whatever member it was taken from.
+    /// </summary>
+    public const string Anywhere = "*";
+
+    public static string Join(string prefix, string name) =>
+        name == Anywhere || prefix == Anywhere ? Anywhere : prefix.Length == 0 ? name : name.Length == 0 ? prefix : prefix + "." + name;
 
     /// <summary>
     /// An access to <paramref name="path"/> touches <paramref name="member"/>: it covers it (the whole struct, an
-    /// enclosing struct, the member itself) or lies inside it (a field of a member that was not split further).
+    /// enclosing struct, the member itself, anywhere) or lies inside it (a field of a member that was not split further).
     /// </summary>
     public static bool Touches(string path, string member) =>
-        path.Length == 0 || member == path || member.StartsWith(path + ".", StringComparison.Ordinal) || path.StartsWith(member + ".", StringComparison.Ordinal);
+        path.Length == 0 || path == Anywhere || member == path || member.StartsWith(path + ".", StringComparison.Ordinal)
+        || path.StartsWith(member + ".", StringComparison.Ordinal);
 
     /// <summary>A value type of the System.Threading family (SpinLock, ManualResetValueTaskSourceCore, …): a lock or a primitive's state, never data.</summary>
     public static bool IsSynchronization(TypeReference? type) =>
