@@ -172,6 +172,7 @@ public static class AccessUse
         return type is null ? null : context.Substitute(type);
     }
 
+    /// <summary>The field's type as the accessing code sees it (a generic instance's type arguments substituted).</summary>
     internal static TypeReference FieldTypeAsSeen(FieldReference field)
     {
         var type = field.FieldType is RequiredModifierType r ? r.ElementType : field.FieldType;

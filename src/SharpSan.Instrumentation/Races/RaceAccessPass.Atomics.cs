@@ -45,7 +45,7 @@ public sealed partial class RaceAccessPass
         var (location, bySlot) = InstanceLocation(field);   // applied to the owner on the stack
         if (write)
         {
-            var value = ctx.Temp(FieldTypeAsSeen(field));
+            var value = ctx.Temp(AccessUse.FieldTypeAsSeen(field));
             ctx.Editor.InsertBefore(access, [
                 Instruction.Create(OpCodes.Stloc, value), Instruction.Create(OpCodes.Dup), .. location,
                 .. AtomicCall(ctx, release: true, bySlot), Instruction.Create(OpCodes.Ldloc, value)]);

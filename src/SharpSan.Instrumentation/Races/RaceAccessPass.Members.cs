@@ -16,7 +16,7 @@ public sealed partial class RaceAccessPass
     void WholeStructField(MethodContext ctx, Instruction access, FieldReference field, IReadOnlyList<(string Path, FieldReference Cell)> members, bool write)
     {
         var check = new List<Instruction>();
-        VariableDefinition? value = write ? ctx.Temp(FieldTypeAsSeen(field)) : null;
+        VariableDefinition? value = write ? ctx.Temp(AccessUse.FieldTypeAsSeen(field)) : null;
         if (value is not null) check.Add(Instruction.Create(OpCodes.Stloc, value));
         check.AddRange(InstanceMemberChecks(ctx, access, members.Select(m => (m.Cell, write)).ToList()));
         if (value is not null) check.Add(Instruction.Create(OpCodes.Ldloc, value));

@@ -130,7 +130,7 @@ public sealed partial class RaceAccessPass : IInstrumentationPass
         VariableDefinition? value = null;
         if (write)
         {
-            value = ctx.Temp(FieldTypeAsSeen(field));
+            value = ctx.Temp(AccessUse.FieldTypeAsSeen(field));
             check.Add(Instruction.Create(OpCodes.Stloc, value));
         }
         check.AddRange([Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Ldflda, shadow), site]);
@@ -381,7 +381,7 @@ public sealed partial class RaceAccessPass : IInstrumentationPass
     }
 
     /// <summary>Inserts a check before the access; returns the instruction that now holds the access.</summary>
-    internal static Instruction Emit(MethodContext ctx, Instruction access, List<Instruction> check)
+    static Instruction Emit(MethodContext ctx, Instruction access, List<Instruction> check)
     {
         var moved = ctx.Editor.InsertBefore(access, check);
         ctx.Retarget(access, moved);
@@ -391,12 +391,4 @@ public sealed partial class RaceAccessPass : IInstrumentationPass
     }
 
     static Instruction Call(MethodContext ctx, string type, string name) => Instruction.Create(OpCodes.Call, ctx.Module.Entry(type, name));
-
-    /// <summary>The field's type as the accessing code sees it (a generic instance's type arguments substituted).</summary>
-    internal static TypeReference FieldTypeAsSeen(FieldReference field)
-    {
-        var type = field.FieldType is RequiredModifierType r ? r.ElementType : field.FieldType;
-        return field.DeclaringType is GenericInstanceType git ? GenericSubstitution.Apply(type, git.GenericArguments) : type;
-    }
-
 }
