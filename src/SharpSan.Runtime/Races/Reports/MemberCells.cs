@@ -39,9 +39,10 @@ internal static class MemberCells
                     if (Unsafe.AreSame(ref ((StaticCell)Accessor(candidate))(), ref target)) return PathIn(candidate, prefix);
             }
         }
-        catch (Exception e) when (e is InvalidProgramException or NotSupportedException or MemberAccessException or ArgumentException)
+        catch (Exception)
         {
-            // A report without the member's name is still a report.
+            // Naming is best effort (a dynamic method the runtime refuses, a type that does not load): a report
+            // without the member's name is still a report.
         }
         return null;
     }
