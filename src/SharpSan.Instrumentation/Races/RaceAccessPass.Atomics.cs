@@ -45,7 +45,7 @@ public sealed partial class RaceAccessPass
         var (location, bySlot) = InstanceLocation(field);   // applied to the owner on the stack
         if (write)
         {
-            var value = ctx.Temp(FieldTypeAsSeen(field));
+            var value = ctx.Temp(AccessUse.FieldTypeAsSeen(field));
             ctx.Editor.InsertBefore(access, [
                 Instruction.Create(OpCodes.Stloc, value), Instruction.Create(OpCodes.Dup), .. location,
                 .. AtomicCall(ctx, release: true, bySlot), Instruction.Create(OpCodes.Ldloc, value)]);
@@ -61,7 +61,7 @@ public sealed partial class RaceAccessPass
     }
 
     /// <summary>Interlocked.X(ref location) / Volatile.Read/Write(ref location) on a location the code names.</summary>
-    Instruction AtomicAddress(MethodContext ctx, Instruction access, Instruction call)
+    Instruction AtomicAddress(MethodContext ctx, Instruction access, Instruction call, IReadOnlyList<MemberEffect> effects)
     {
         var system = ctx.Method.Module.TypeSystem;
         var operand = access.Operand;   // read before InsertBefore moves the access to a new instruction
@@ -87,11 +87,15 @@ public sealed partial class RaceAccessPass
                 location = [Instruction.Create(OpCodes.Ldloc, typedOwner), .. member];
                 if (_fields!.ShadowOf(field) is { } shadow)
                     variable = [Instruction.Create(OpCodes.Ldloc, typedOwner), Instruction.Create(OpCodes.Ldloc, typedOwner), Instruction.Create(OpCodes.Ldflda, shadow)];
+                else if (_fields.MembersOf(field) is { } members && AtomicMemberCell(members, effects) is { } cell)
+                    variable = [Instruction.Create(OpCodes.Ldloc, typedOwner), Instruction.Create(OpCodes.Ldloc, typedOwner), Instruction.Create(OpCodes.Ldflda, cell)];
                 check = "AtomicField";
                 break;
             case Code.Ldsflda:
                 (location, bySlot) = StaticLocation((FieldReference)operand);
                 if (_fields!.ShadowOf((FieldReference)operand) is { } staticShadow) variable = [Instruction.Create(OpCodes.Ldsflda, staticShadow)];
+                else if (_fields.MembersOf((FieldReference)operand) is { } members && AtomicMemberCell(members, effects) is { } cell)
+                    variable = [Instruction.Create(OpCodes.Ldsflda, cell)];
                 check = "AtomicStatic";
                 break;
             default:   // ldelema: (array, index)

@@ -112,6 +112,11 @@ public sealed partial class RaceAccessPass : IInstrumentationPass
             Publication(ctx, access, write, [Instruction.Create(OpCodes.Ldnull), Instruction.Create(OpCodes.Ldc_I4, KeyOf(field))], bySlot: false);
             return;
         }
+        if (_fields.MembersOf(field) is { } members)
+        {
+            WholeStructField(ctx, access, field, members, write);
+            return;
+        }
         if (_fields.ShadowOf(field) is not { } shadow) return;
         var slot = _fields.IsPublication(field) ? _fields.SyncOf(field) : null;
         if (slot is not null && !write)
@@ -125,7 +130,7 @@ public sealed partial class RaceAccessPass : IInstrumentationPass
         VariableDefinition? value = null;
         if (write)
         {
-            value = ctx.Temp(FieldTypeAsSeen(field));
+            value = ctx.Temp(AccessUse.FieldTypeAsSeen(field));
             check.Add(Instruction.Create(OpCodes.Stloc, value));
         }
         check.AddRange([Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Ldflda, shadow), site]);
@@ -154,7 +159,12 @@ public sealed partial class RaceAccessPass : IInstrumentationPass
             ctx.Changed = true;
             return;
         }
-        var shadow = _fields!.ShadowOf(field);
+        if (_fields!.MembersOf(field) is { } members)
+        {
+            StaticMemberChecks(ctx, access, field, members.Select(m => (m.Cell, write)).ToList());
+            return;
+        }
+        var shadow = _fields.ShadowOf(field);
         var slot = _fields.IsPublication(field) ? _fields.SyncOf(field) : null;
         if (slot is not null && !write && shadow is not null)
         {
@@ -183,7 +193,8 @@ public sealed partial class RaceAccessPass : IInstrumentationPass
 
     void Address(MethodContext ctx, Instruction access, HashSet<Instruction> branchTargets, HashSet<Instruction> atomicCalls)
     {
-        var (use, consumer) = AccessUse.Of(access, ctx.Method, branchTargets);
+        var described = AccessUse.Describe(access, ctx.Method, branchTargets);
+        var (use, consumer) = (described.Use, described.Consumer);
         var code = access.OpCode.Code;
         if (consumer is not null && _refLocals!.Target(consumer) is { } refLocal)
         {
@@ -192,10 +203,10 @@ public sealed partial class RaceAccessPass : IInstrumentationPass
         }
         if (use == AddressUse.Atomic && consumer is not null)
         {
-            atomicCalls.Add(AtomicAddress(ctx, access, consumer));
+            atomicCalls.Add(AtomicAddress(ctx, access, consumer, described.Members));
             return;
         }
-        if (use == AddressUse.Synchronization) return;
+        if (use is AddressUse.Synchronization or AddressUse.None) return;
         bool write = use == AddressUse.Write;
         if (code == Code.Ldelema)
         {
@@ -208,7 +219,13 @@ public sealed partial class RaceAccessPass : IInstrumentationPass
             return;
         }
         var field = (FieldReference)access.Operand;
-        if (RaceShadowFields.IsVolatile(field) || _fields!.ShadowOf(field) is not { } shadow) return;
+        if (RaceShadowFields.IsVolatile(field)) return;
+        if (_fields!.MembersOf(field) is { } members)
+        {
+            StructFieldAddress(ctx, access, field, members, described.Members);
+            return;
+        }
+        if (_fields.ShadowOf(field) is not { } shadow) return;
         var fieldSite = ctx.SiteOf(access);
         if (code == Code.Ldsflda)
         {
@@ -243,6 +260,9 @@ public sealed partial class RaceAccessPass : IInstrumentationPass
                 target = [Instruction.Create(OpCodes.Ldloc, array), Instruction.Create(OpCodes.Ldloc, index)];
                 kind = "Element";
                 break;
+            case Code.Ldflda or Code.Ldsflda when _fields!.MembersOf((FieldReference)access.Operand) is { } members:
+                StructFieldThroughRefLocal(ctx, access, members, refLocal);
+                return;
             case Code.Ldflda:
                 var field = (FieldReference)access.Operand;
                 if (RaceShadowFields.IsVolatile(field) || field.DeclaringType.IsValueType || _fields!.ShadowOf(field) is not { } shadow) return;
@@ -258,7 +278,7 @@ public sealed partial class RaceAccessPass : IInstrumentationPass
                 kind = "Static";
                 break;
         }
-        foreach (var (load, write) in refLocal.Uses)
+        foreach (var (load, write, _) in refLocal.Uses)
             Emit(ctx, load, [.. Clone(target), ctx.SiteOf(load), Instruction.Create(OpCodes.Ldloc, ThreadLocal(ctx)),
                 Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, (write ? "Write" : "Read") + kind))]);
     }
@@ -321,7 +341,7 @@ public sealed partial class RaceAccessPass : IInstrumentationPass
             "Get" => AddressUse.Read,
             _ => AccessUse.Of(call, ctx.Method, branchTargets).Use,
         };
-        if (use is AddressUse.Atomic or AddressUse.Synchronization) return;
+        if (use is AddressUse.Atomic or AddressUse.Synchronization or AddressUse.None) return;
         bool write = use == AddressUse.Write;
         var indices = IndexLocals(ctx, array.Rank);
         VariableDefinition? value = method.Name == "Set" ? ctx.Temp(method.Parameters[^1].ParameterType) : null;
@@ -371,12 +391,4 @@ public sealed partial class RaceAccessPass : IInstrumentationPass
     }
 
     static Instruction Call(MethodContext ctx, string type, string name) => Instruction.Create(OpCodes.Call, ctx.Module.Entry(type, name));
-
-    /// <summary>The field's type as the accessing code sees it (a generic instance's type arguments substituted).</summary>
-    static TypeReference FieldTypeAsSeen(FieldReference field)
-    {
-        var type = field.FieldType is RequiredModifierType r ? r.ElementType : field.FieldType;
-        return field.DeclaringType is GenericInstanceType git ? GenericSubstitution.Apply(type, git.GenericArguments) : type;
-    }
-
 }

@@ -7,7 +7,8 @@ namespace SharpSan.Instrumentation.Races;
 
 /// <summary>
 /// Decides which fields of a module get ThreadSanitizer shadow state and adds it: a <c>RaceCell</c> next to each such
-/// field (RoadRunner's shadow field: it moves with its object, so no address is ever needed), and a flow-clock field
+/// field (RoadRunner's shadow field: it moves with its object, so no address is ever needed) — one per member for a
+/// small struct-typed field (<see cref="StructMembers"/>: Point.X and Point.Y are different locations) — and a flow-clock field
 /// in each async state machine, and a sync-clock slot next to each field used atomically (volatile, or passed to
 /// Interlocked/Volatile in this module) so an atomic access finds its clock without a weak-table lookup. Value types and classes with explicit or sequential layout are never changed
 /// (their size matters to sizeof, pointer arithmetic and interop); read-only fields cannot race after construction.
@@ -17,8 +18,11 @@ public sealed class RaceShadowFields
     public const string RaceCellType = "SharpSan.Runtime.Races.Shadow.RaceCell";
     const string FlowFieldName = "<>sharpsan_flow";
     const string SyncSuffix = "<>sync";
+    /// <summary>Must match SharpSan.Runtime's MemberCells.ShadowSuffix (a report names a member from its cell's name).</summary>
+    const string ShadowSuffix = "<>race";
 
     readonly Dictionary<FieldDefinition, FieldDefinition> _shadows = [];
+    readonly Dictionary<FieldDefinition, List<(string Path, FieldDefinition Cell)>> _memberShadows = [];
     readonly Dictionary<TypeDefinition, FieldDefinition> _flows = [];
     readonly Dictionary<FieldDefinition, FieldDefinition> _syncs = [];
     readonly HashSet<FieldDefinition> _atomicStructFields = [];
@@ -40,7 +44,16 @@ public sealed class RaceShadowFields
             {
                 if (!NeedsShadow(field) || capturedOnce.Contains(field) || !field.IsStatic && !instanceShadows) continue;
                 var attributes = FieldAttributes.Assembly | FieldAttributes.NotSerialized | (field.IsStatic ? FieldAttributes.Static : 0);
-                var shadow = new FieldDefinition(field.Name + "<>race", attributes, raceCell);
+                if (StructMembers.Of(field.FieldType) is { } members)
+                {
+                    // One cell per member of a small struct, named by its path ("origin.X<>race"): a report finds the
+                    // cell that raced among the field's cells and names the member.
+                    var cells = members.Select(m => (m, new FieldDefinition(field.Name + "." + m + ShadowSuffix, attributes, raceCell))).ToList();
+                    foreach (var (_, cell) in cells) type.Fields.Add(cell);
+                    _memberShadows[field] = cells;
+                    continue;
+                }
+                var shadow = new FieldDefinition(field.Name + ShadowSuffix, attributes, raceCell);
                 type.Fields.Add(shadow);
                 _shadows[field] = shadow;
             }
@@ -109,6 +122,19 @@ public sealed class RaceShadowFields
         return field.DeclaringType is GenericInstanceType ? new FieldReference(companion.Name, companion.FieldType, field.DeclaringType) : companion;
     }
 
+    /// <summary>
+    /// The member cells of a struct-typed field split by <see cref="StructMembers"/> (paths below the field, cells as
+    /// seen through the same declaring type), or null when the field has one cell (<see cref="ShadowOf"/>) or none.
+    /// </summary>
+    public IReadOnlyList<(string Path, FieldReference Cell)>? MembersOf(FieldReference field)
+    {
+        if (field.DeclaringType.Scope != field.Module && field.DeclaringType.Module != field.Module) return null;
+        if (field.TryResolve() is not { } definition || !_memberShadows.TryGetValue(definition, out var cells)) return null;
+        return field.DeclaringType is GenericInstanceType
+            ? cells.Select(c => (c.Path, (FieldReference)new FieldReference(c.Cell.Name, c.Cell.FieldType, field.DeclaringType))).ToList()
+            : cells.Select(c => (c.Path, (FieldReference)c.Cell)).ToList();
+    }
+
     /// <summary>The flow-clock field of the async state machine <paramref name="type"/>, as seen from its own methods.</summary>
     public FieldReference? FlowOf(TypeDefinition type)
     {
@@ -132,7 +158,7 @@ public sealed class RaceShadowFields
         && !HasAttribute(type.CustomAttributes, "NoSanitizeAttribute");
 
     static bool NeedsShadow(FieldDefinition field) =>
-        !field.IsLiteral && !field.IsInitOnly && !field.HasConstant && field.RVA == 0 && !field.Name.EndsWith("<>race", StringComparison.Ordinal) && !field.Name.EndsWith(SyncSuffix, StringComparison.Ordinal)
+        !field.IsLiteral && !field.IsInitOnly && !field.HasConstant && field.RVA == 0 && !field.Name.EndsWith(ShadowSuffix, StringComparison.Ordinal) && !field.Name.EndsWith(SyncSuffix, StringComparison.Ordinal)
         && field.Name != FlowFieldName
         && field.Name != "<>t__builder"   // an async state machine's builder: Task/SetResult synchronise inside the framework
         && !field.Name.StartsWith("<>9", StringComparison.Ordinal)   // the compiler's lambda singleton and cached delegates: racing to fill them is by design

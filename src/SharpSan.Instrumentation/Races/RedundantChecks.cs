@@ -77,10 +77,14 @@ public static class RedundantChecks
     static Checked? Use(Instruction i, MethodDefinition method, HashSet<Instruction> blockStarts, string location, bool write)
     {
         if (i.OpCode.Code is not (Code.Ldflda or Code.Ldsflda or Code.Ldelema)) return new Checked(location, write);
-        var (use, consumer) = AccessUse.Of(i, method, blockStarts);
+        var access = AccessUse.Describe(i, method, blockStarts);
         // An address kept in a local is checked where the local is used, elsewhere: not a check of this block.
-        if (consumer?.OpCode.Code is Code.Stloc or Code.Stloc_S or Code.Stloc_0 or Code.Stloc_1 or Code.Stloc_2 or Code.Stloc_3) return null;
-        return use switch
+        if (access.Consumer?.OpCode.Code is Code.Stloc or Code.Stloc_S or Code.Stloc_0 or Code.Stloc_1 or Code.Stloc_2 or Code.Stloc_3) return null;
+        // A call's checks depend on what the callee touches (a struct's members): not compared with other accesses.
+        if (access.Consumer?.OpCode.FlowControl == FlowControl.Call && access.Use is not AddressUse.Atomic) return null;
+        // Members of a struct have cells of their own: `s.X` and `s.Y` are different locations.
+        if (access.Members is [var member]) location += "." + member.Path;
+        return access.Use switch
         {
             AddressUse.Read => new Checked(location, false),
             AddressUse.Write => new Checked(location, true),

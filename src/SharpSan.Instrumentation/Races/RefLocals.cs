@@ -4,8 +4,11 @@ using SharpSan.Instrumentation.Il;
 
 namespace SharpSan.Instrumentation.Races;
 
-/// <summary>A `ref` local and the places its target is read or written through it (the loads of the local).</summary>
-public sealed record RefLocal(VariableDefinition Local, IReadOnlyList<(Instruction Load, bool Write)> Uses);
+/// <summary>
+/// A `ref` local and the places its target is read or written through it (the loads of the local), with the members
+/// each use touches (for a struct split into member cells).
+/// </summary>
+public sealed record RefLocal(VariableDefinition Local, IReadOnlyList<(Instruction Load, bool Write, IReadOnlyList<MemberEffect> Members)> Uses);
 
 /// <summary>
 /// The `ref` locals of a method whose target can be identified: stored exactly once (so the address taken at that
@@ -26,11 +29,11 @@ public sealed class RefLocals
         foreach (var local in body.Variables.Where(v => v.VariableType.IsByReference && !v.IsPinned))
         {
             if (stores.IsAddressTaken(local) || stores.Of(local) is not [var store]) continue;
-            var uses = new List<(Instruction, bool)>();
+            var uses = new List<(Instruction, bool, IReadOnlyList<MemberEffect>)>();
             foreach (var load in body.Instructions.Where(i => i.OpCode.Code == Code.Ldloc && i.Operand == local))
             {
-                var use = AccessUse.Of(load, method, blockStarts).Use;
-                if (use is AddressUse.Read or AddressUse.Write) uses.Add((load, use == AddressUse.Write));
+                var access = AccessUse.Describe(load, method, blockStarts);
+                if (access.Use is AddressUse.Read or AddressUse.Write) uses.Add((load, access.Use == AddressUse.Write, access.Members));
             }
             found._byStore[store] = new RefLocal(local, uses);
         }

@@ -6,9 +6,10 @@ namespace SharpSan.Runtime.Races.Reports;
 
 /// <summary>
 /// What the instruction at an access site touches — a field or an array element type — read back from the method's IL
-/// at report time, so instrumented code passes only the IL offset.
+/// at report time, so instrumented code passes only the IL offset. <see cref="IsAddress"/>: the site takes the field's
+/// address (`ldflda`), so the access may be to one member of a struct field; a `ldfld`/`stfld` copies all of it.
 /// </summary>
-internal sealed record AccessSite(FieldInfo? Field, Type? ElementType)
+internal sealed record AccessSite(FieldInfo? Field, Type? ElementType, bool IsAddress = false)
 {
     public static AccessSite? Decode(long frame)
     {
@@ -29,7 +30,7 @@ internal sealed record AccessSite(FieldInfo? Field, Type? ElementType)
             int Token() => BitConverter.ToInt32(il, at + 1);
             return op switch
             {
-                >= 0x7B and <= 0x80 => new AccessSite(module.ResolveField(Token(), typeArgs, methodArgs), null),
+                >= 0x7B and <= 0x80 => new AccessSite(module.ResolveField(Token(), typeArgs, methodArgs), null, IsAddress: op is 0x7C or 0x7F),
                 0x8F or 0xA3 or 0xA4 => new AccessSite(null, module.ResolveType(Token(), typeArgs, methodArgs)),
                 0x90 => new AccessSite(null, typeof(sbyte)), 0x91 => new AccessSite(null, typeof(byte)),
                 0x92 => new AccessSite(null, typeof(short)), 0x93 => new AccessSite(null, typeof(ushort)),

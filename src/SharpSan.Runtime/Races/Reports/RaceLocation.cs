@@ -5,7 +5,8 @@ namespace SharpSan.Runtime.Races.Reports;
 /// <summary>The "Location is …" line of a data race report and the access size, from the variable and its access site.</summary>
 internal static class RaceLocation
 {
-    public static string Describe(in Variable variable, AccessSite? site)
+    /// <param name="member">The path of the struct member that raced below the site's field ("X"), or null for the whole field.</param>
+    public static string Describe(in Variable variable, AccessSite? site, string? member = null)
     {
         switch (variable.Kind)
         {
@@ -15,13 +16,13 @@ internal static class RaceLocation
             case VariableKind.Collection:
                 return $"{TypeNames.Of(variable.Owner!.GetType(), qualified: false)} object";
             case VariableKind.Static:
-                return site?.Field is { } s ? $"static field {FieldName(s)}" : "a static field";
+                return site?.Field is { } s ? $"static field {FieldName(s)}{Member(member)}" : "a static field";
             default:
                 string owner = TypeNames.Of(variable.Owner!.GetType());
                 if (site?.Field is not { } f) return $"a field of object of type {owner}";
                 string captured = f.DeclaringType?.Name.Contains("DisplayClass", StringComparison.Ordinal) == true
                     ? $" (local variable '{f.Name}' captured by a lambda)" : "";
-                return $"field {FieldName(f, variable.Owner!.GetType())}{captured} of object of type {owner}";
+                return $"field {FieldName(f, variable.Owner!.GetType())}{Member(member)}{captured} of object of type {owner}";
         }
     }
 
@@ -38,12 +39,25 @@ internal static class RaceLocation
         return string.Join(", ", indices);
     }
 
-    public static int SizeOf(in Variable variable, AccessSite? site)
+    static string Member(string? path) => path is null ? "" : "." + path;
+
+    public static int SizeOf(in Variable variable, AccessSite? site, string? member = null)
     {
-        if (site?.Field is { } f) return TypeSizes.Of(f.FieldType);
+        if (site?.Field is { } f)
+        {
+            // A generic field (`TPolicy policy`) has its size in the owner's instantiation.
+            var type = variable.Kind == VariableKind.Field && f.DeclaringType is { } d
+                ? ClosedType(d, variable.Owner!.GetType()).GetField(f.Name, Instance)?.FieldType ?? f.FieldType
+                : f.FieldType;
+            if (member is not null) type = MemberCells.MemberType(type, member);
+            return type is null || type.ContainsGenericParameters ? 8 : TypeSizes.Of(type);
+        }
         if (variable.Kind == VariableKind.Element) return TypeSizes.Of(variable.Owner!.GetType().GetElementType()!);
         return site?.ElementType is { } e ? TypeSizes.Of(e) : 8;
     }
+
+    const System.Reflection.BindingFlags Instance =
+        System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly;
 
     static string FieldName(System.Reflection.FieldInfo field, Type? ownerType = null) =>
         (field.DeclaringType is { } t ? TypeNames.Of(ClosedType(t, ownerType)) + "." : "") + field.Name;

@@ -26,11 +26,14 @@ internal static class RaceReporter
         var other = RaceThread.Find(Epoch.Tid(previous));
         int previousStack = other?.History.Find(variable.Key, Epoch.Clock(previous), previousWrite) ?? -1;
         var accessSite = n > 0 && api is null ? AccessSite.Decode(stack[0]) : null;
+        // A small struct field has a cell per member: say which one an access through its address raced on (a copy of
+        // the whole struct is reported as the whole field).
+        string? member = accessSite is { IsAddress: true, Field: { FieldType.IsValueType: true } field } ? MemberCells.PathOf(field, variable, ref cell) : null;
         var report = new DataRaceReport(
             new RaceAccess(thread, isWrite, stack, -1, IsAtomic: atomic),
             new RaceAccess(other, previousWrite, null, previousStack, Epoch.Tid(previous), Epoch.IsAtomic(previous)),
-            RaceLocation.Describe(variable, accessSite),
-            RaceLocation.SizeOf(variable, accessSite),
+            RaceLocation.Describe(variable, accessSite, member),
+            RaceLocation.SizeOf(variable, accessSite, member),
             variable.Address(ref cell));
         // The report machinery (symbolizer, suppressions, files) must not see its own accesses as checked code.
         thread.IgnoreAll++;

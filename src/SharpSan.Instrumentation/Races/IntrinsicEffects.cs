@@ -1,0 +1,41 @@
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+
+namespace SharpSan.Instrumentation.Races;
+
+/// <summary>
+/// Methods whose IL does not say what they do: the JIT's intrinsics. System.Runtime.CompilerServices.Unsafe and other
+/// [Intrinsic] methods of the framework have bodies that only throw PlatformNotSupportedException (the JIT replaces
+/// them), so reading them would find no access at all. Unsafe's by-reference methods are modelled here; any other
+/// such stub is unknown to <see cref="ByrefEffects"/> (its conservative fallback).
+/// </summary>
+internal static class IntrinsicEffects
+{
+    /// <summary>The model of <paramref name="method"/>'s effect on <paramref name="parameter"/>, or null when it has none.</summary>
+    public static ByrefEffects.Summary? Of(MethodDefinition method, int parameter)
+    {
+        if (method.DeclaringType.FullName != "System.Runtime.CompilerServices.Unsafe" || parameter < 0 || parameter >= method.Parameters.Count) return null;
+        string name = method.Parameters[parameter].Name;
+        string anywhere = StructMembers.Anywhere;   // a size or an offset of the intrinsic's own: not just the member
+        return method.Name switch
+        {
+            // A reference into the argument comes back: what the caller does with it decides.
+            "AsRef" => new([], [""]),
+            "As" or "Add" or "AddByteOffset" or "Subtract" or "SubtractByteOffset" => new([], [anywhere]),
+            "Write" or "WriteUnaligned" or "InitBlock" or "InitBlockUnaligned" => Whole(AddressUse.Write),
+            "Copy" or "CopyBlock" or "CopyBlockUnaligned" => Whole(name.StartsWith("dest", StringComparison.OrdinalIgnoreCase) ? AddressUse.Write : AddressUse.Read),
+            "Read" or "ReadUnaligned" => Whole(AddressUse.Read),
+            "AreSame" or "IsAddressGreaterThan" or "IsAddressGreaterThanOrEqualTo" or "IsAddressLessThan" or "IsAddressLessThanOrEqualTo"
+                or "ByteOffset" or "IsNullRef" => new([], []),
+            "AsPointer" => Whole(AddressUse.Write),   // a pointer to the argument escapes
+            _ => null,
+        };
+    }
+
+    /// <summary>A framework intrinsic whose body is a stub (it throws PlatformNotSupportedException).</summary>
+    public static bool IsStub(MethodDefinition method) =>
+        method.HasBody && method.CustomAttributes.Any(a => a.AttributeType.Name == "IntrinsicAttribute")
+        && method.Body.Instructions.Any(i => i.OpCode.Code == Code.Newobj && i.Operand is MethodReference { DeclaringType.Name: "PlatformNotSupportedException" });
+
+    static ByrefEffects.Summary Whole(AddressUse use) => new([new MemberEffect(StructMembers.Anywhere, use)], []);
+}
