@@ -7,9 +7,9 @@ namespace SharpSan.Instrumentation.Passes;
 
 /// <summary>
 /// Puts an AddressSanitizer check in front of every load and store through an address that is not provably
-/// managed storage: ldind/stind, ldobj/stobj, initobj, cpblk/initblk, and ldfld/stfld through a pointer to
-/// a struct. The check (AddressChecks.LoadN/StoreN) is inlined by the JIT; only a poisoned shadow byte
-/// leaves the fast path.
+/// managed storage: ldind/stind, ldobj/stobj, initobj, cpblk/initblk, ldfld/stfld through a pointer to
+/// a struct, and the Unsafe.Read/Write of a ref struct that cannot be intercepted (<see cref="ByRefLikeUnsafeCall"/>).
+/// The check (AddressChecks.LoadN/StoreN) is inlined by the JIT; only a poisoned shadow byte leaves the fast path.
 /// </summary>
 /// <param name="recover">Use the returning (…Recover) entry points, for halt_on_error=0 and suppressions (clang's -fsanitize-recover).</param>
 /// <param name="heuristic">Also bind loop accesses to the buffer they first touch (SGCheck's heuristic, <see cref="BindingSites"/>); the binding check follows the shadow check.</param>
@@ -57,6 +57,7 @@ public sealed class MemoryAccessPass(bool recover = false, bool heuristic = true
         Code.Initobj => (true, 0, AccessSize.Of((TypeReference)i.Operand), null),
         Code.Ldfld when IsStructField(i) && FieldType((FieldReference)i.Operand) is { } t => (false, 0, AccessSize.Of(t), (FieldReference)i.Operand),
         Code.Stfld when IsStructField(i) && FieldType((FieldReference)i.Operand) is { } t => (true, 1, AccessSize.Of(t), (FieldReference)i.Operand),
+        Code.Call when ByRefLikeUnsafeCall.Of(i) is { } call => (call.IsWrite, call.Depth, AccessSize.Of(call.Value), null),
         Code.Cpblk => (true, 2, AccessSize.Block, null),
         Code.Initblk => (true, 2, AccessSize.Block, null),
         _ => null,
@@ -94,9 +95,15 @@ public sealed class MemoryAccessPass(bool recover = false, bool heuristic = true
         return type.IsArray || type is GenericInstanceType { IsValueType: false } ? type : null;
     }
 
+    /// <summary>
+    /// A field of a struct, which may be reached through a pointer. Not a C# 11 <c>ref</c> field: its slot lives in a
+    /// ref struct, which is only ever on the stack, and IL cannot take its address (<c>ldflda</c>) or size (<c>sizeof T&amp;</c>)
+    /// for a check; what it points to is checked where it is dereferenced.
+    /// </summary>
     static bool IsStructField(Instruction i)
     {
         var field = (FieldReference)i.Operand;
+        if (RefTypes.IsRefField(field)) return false;
         try { return field.DeclaringType.Resolve()?.IsValueType ?? field.DeclaringType.IsValueType; }
         catch (AssemblyResolutionException) { return field.DeclaringType.IsValueType; }
     }
@@ -188,6 +195,7 @@ public sealed class MemoryAccessPass(bool recover = false, bool heuristic = true
         Code.Stind_Ref => module.TypeSystem.Object,
         Code.Stobj => (TypeReference)access.Operand,
         Code.Stfld => StackTypeOf(FieldType(field!)!, module),
+        Code.Call => ByRefLikeUnsafeCall.Of(access)!.Spilled!,
         _ => throw new InvalidOperationException(access.ToString()),
     };
 

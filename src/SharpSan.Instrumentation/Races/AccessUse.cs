@@ -48,7 +48,7 @@ public static class AccessUse
             case Code.Stind_I: case Code.Stind_I1: case Code.Stind_I2: case Code.Stind_I4: case Code.Stind_I8:
             case Code.Stind_R4: case Code.Stind_R8: case Code.Stind_Ref:
                 return depth == pops ? AddressUse.Write : AddressUse.Read;
-            case Code.Call: case Code.Callvirt:
+            case Code.Call: case Code.Callvirt: case Code.Newobj:
                 var method = (MethodReference)consumer.Operand;
                 string type = method.DeclaringType.FullName;
                 if (IsAtomicApi(type)) return AddressUse.Atomic;
@@ -57,7 +57,9 @@ public static class AccessUse
                 if (method.DeclaringType.Namespace is "System.Threading" or "System.Threading.Tasks.Sources"
                     || type.StartsWith("System.Threading.SpinLock", StringComparison.Ordinal))
                     return AddressUse.Synchronization;
-                int argument = pops - depth;   // 0 = first argument (or `this`)
+                // 0 = first argument (or `this`). A constructor called by newobj has no `this` on the stack: `new
+                // RefStruct(ref field)` hands the address to a C# 11 ref field, like any call with a `ref` argument.
+                int argument = pops - depth + (consumer.OpCode.Code == Code.Newobj ? 1 : 0);
                 if (IsAtomicOnlyArgument(method, argument)) return AddressUse.Atomic;
                 return IsReadOnlyArgument(method, argument) ? AddressUse.Read : AddressUse.Write;
             default:
