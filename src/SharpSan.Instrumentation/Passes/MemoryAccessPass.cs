@@ -2,6 +2,7 @@ using Mono.Cecil;
 using Mono.Cecil.Cil;
 using SharpSan.Instrumentation.Il;
 using SharpSan.Instrumentation.Pipeline;
+using SharpSan.Instrumentation.Races;
 
 namespace SharpSan.Instrumentation.Passes;
 
@@ -81,18 +82,18 @@ public sealed class MemoryAccessPass(bool recover = false, bool heuristic = true
     }
 
     /// <summary>
-    /// The field's type as seen from the accessing method: a type parameter of a generic declaring type is replaced
-    /// by the instantiation's argument (<c>Disposable&lt;Stream&gt;.value</c> is a Stream, not <c>!0</c>). Null when the
-    /// type still mentions type parameters that cannot be resolved here; such accesses are left unchecked.
+    /// The field's type as seen from the accessing method: the declaring instance's type arguments replace the type's
+    /// parameters (<c>Disposable&lt;Stream&gt;.value</c> is a Stream, not <c>!0</c>; <c>UseSiteInfo&lt;X&gt;.Set</c> is an
+    /// <c>ImmutableHashSet&lt;X&gt;</c>, not an <c>ImmutableHashSet&lt;!0&gt;</c>, which means nothing in a non-generic method).
+    /// Custom modifiers (<c>volatile</c>) do not change the size and are dropped. Null when the type still mentions
+    /// parameters of an uninstantiated generic type; such accesses are left unchecked.
     /// </summary>
     static TypeReference? FieldType(FieldReference field)
     {
         var type = field.FieldType;
-        if (type is GenericParameter { Type: GenericParameterType.Type } gp)
-            return field.DeclaringType is GenericInstanceType git && gp.Position < git.GenericArguments.Count ? git.GenericArguments[gp.Position] : null;
-        if (!type.ContainsGenericParameter) return type;
-        // Arrays and other reference types are pointer-sized whatever their element type.
-        return type.IsArray || type is GenericInstanceType { IsValueType: false } ? type : null;
+        while (type is IModifierType modified) type = modified.ElementType;
+        if (field.DeclaringType is GenericInstanceType git) return GenericSubstitution.Apply(type, git.GenericArguments);
+        return type.ContainsGenericParameter ? null : type;
     }
 
     /// <summary>
@@ -221,6 +222,8 @@ public readonly record struct AccessSize(int? Bytes, TypeReference? Type)
         MetadataType.Int64 or MetadataType.UInt64 or MetadataType.Double or MetadataType.IntPtr or MetadataType.UIntPtr
             or MetadataType.Pointer or MetadataType.FunctionPointer or MetadataType.String or MetadataType.Object or MetadataType.Class
             or MetadataType.Array => Fixed(8),
+        // A reference is pointer-sized whatever its type arguments (`sizeof` of a class instance would be invalid anyway).
+        MetadataType.GenericInstance when !type.IsValueType => Fixed(8),
         _ => new AccessSize(null, type),
     };
 }
