@@ -1,9 +1,10 @@
 // C# 11 ref fields in every shape a library uses them (CommunityToolkit.HighPerformance's Ref<T>, ReadOnlyRef<T>,
 // NullableRef<T>, Span2D<T>, its enumerators): generic and non-generic wrappers, `ref readonly` and `readonly ref`
-// fields, a ref to an array element, to a field of a class, to a static, to a local and to native memory, a ref
-// struct nested in a ref struct, a Span<T> field next to a ref field, `scoped` parameters, [UnscopedRef] members
-// returning a ref to the struct's own field, and `ref` fields reassigned with `= ref`. All in bounds: silent, and every
-// method compiles (InvalidProgramException before the fix, from the non-generic wrappers).
+// fields, refs to an array element, a field of a class, a static, a local, a stackalloc buffer and native memory (read
+// pinned with `fixed` too), a ref struct nested in a ref struct, a Span<T> field next to a ref field, `scoped`
+// parameters, [UnscopedRef] members returning a ref to the struct's own field, and `ref` fields reassigned with
+// `= ref`. All in bounds: silent, and every method compiles (InvalidProgramException before the fix, from the
+// non-generic wrappers).
 using System;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
@@ -30,6 +31,7 @@ ref struct IntRef
     public IntRef(ref int target) { Target = ref target; Writes = 0; }
     public void Add(int n) { Target += n; Writes++; }
     public bool IsNull => Unsafe.IsNullRef(ref Target);
+    public unsafe int ReadPinned() { fixed (int* p = &Target) return *p; }
 }
 
 ref struct Cursor
@@ -122,13 +124,18 @@ static unsafe class Program
         int fromNative = native[3];
         NativeMemory.Free(native);
 
+        Span<int> onStack = stackalloc int[4];
+        var stackRef = new IntRef(ref onStack[2]);
+        stackRef.Add(3);
+        int pinned = stackRef.ReadPinned() + element.ReadPinned() + onStack[2];
+
         var empty = new IntRef();
         Console.WriteLine($"element {array[3]} count {holder.Count} total {holder.Total} static {s_static} copy {copy}");
-        Console.WriteLine($"swapped {a} {b} walked {walked} summed {summed} counter {counter} native {fromNative} null {empty.IsNull}");
+        Console.WriteLine($"swapped {a} {b} walked {walked} summed {summed} counter {counter} native {fromNative} null {empty.IsNull} pinned {pinned}");
     }
 }
 // CHECK-NOT: ERROR:
 // CHECK-NOT: InvalidProgramException
 // CHECK: element 103 count 5 total 10 static 7 copy 1
-// CHECK: swapped 20 10 walked 828 summed 828 counter 8 native 9 null True
+// CHECK: swapped 20 10 walked 828 summed 828 counter 8 native 9 null True pinned 109
 // CHECK-NOT: ERROR:

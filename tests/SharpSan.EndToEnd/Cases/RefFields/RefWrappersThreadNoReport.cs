@@ -1,7 +1,8 @@
-// RefWrappersNoReport under ThreadSanitizer's passes: C# 11 ref fields in every shape a library uses them
-// (generic and non-generic wrappers, `ref readonly` and `readonly ref` fields, refs to array elements, class fields,
-// statics, locals and native memory, nested ref structs, Span<T> fields, `scoped` parameters, [UnscopedRef] members,
-// ref reassignment). One thread, all correct: silent, and every method compiles.
+// RefWrappersNoReport under ThreadSanitizer's passes: C# 11 ref fields in every shape a library uses them (generic
+// and non-generic wrappers, `ref readonly` and `readonly ref` fields, refs to array elements, class fields, statics,
+// locals, stackalloc buffers and native memory, read pinned with `fixed` too, nested ref structs, Span<T> fields,
+// `scoped` parameters, [UnscopedRef] members, ref reassignment). One thread, all correct: silent, and every method
+// compiles.
 using System;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
@@ -28,6 +29,7 @@ ref struct IntRef
     public IntRef(ref int target) { Target = ref target; Writes = 0; }
     public void Add(int n) { Target += n; Writes++; }
     public bool IsNull => Unsafe.IsNullRef(ref Target);
+    public unsafe int ReadPinned() { fixed (int* p = &Target) return *p; }
 }
 
 ref struct Cursor
@@ -120,14 +122,19 @@ static unsafe class Program
         int fromNative = native[3];
         NativeMemory.Free(native);
 
+        Span<int> onStack = stackalloc int[4];
+        var stackRef = new IntRef(ref onStack[2]);
+        stackRef.Add(3);
+        int pinned = stackRef.ReadPinned() + element.ReadPinned() + onStack[2];
+
         var empty = new IntRef();
         Console.WriteLine($"element {array[3]} count {holder.Count} total {holder.Total} static {s_static} copy {copy}");
-        Console.WriteLine($"swapped {a} {b} walked {walked} summed {summed} counter {counter} native {fromNative} null {empty.IsNull}");
+        Console.WriteLine($"swapped {a} {b} walked {walked} summed {summed} counter {counter} native {fromNative} null {empty.IsNull} pinned {pinned}");
     }
 }
 // SANITIZE: thread
 // CHECK-NOT: ThreadSanitizer
 // CHECK-NOT: InvalidProgramException
 // CHECK: element 103 count 5 total 10 static 7 copy 1
-// CHECK: swapped 20 10 walked 828 summed 828 counter 8 native 9 null True
+// CHECK: swapped 20 10 walked 828 summed 828 counter 8 native 9 null True pinned 109
 // CHECK-NOT: ThreadSanitizer

@@ -28,7 +28,7 @@ public sealed class AssemblyProbe(ProbeOutput output, bool trace)
                 ProbeMembers(fileName, type, [], instantiations);
                 continue;
             }
-            var typeArguments = instantiations.For(type.GetGenericArguments(), args => type.MakeGenericType(args)).ToList();
+            var typeArguments = instantiations.For(type.GetGenericArguments(), [], args => type.MakeGenericType(args)).ToList();
             if (typeArguments.Count == 0) output.Skip(fileName, Name(type), "no instantiation satisfies the type's constraints");
             foreach (var args in typeArguments) ProbeMembers(fileName, type, args, instantiations);
         }
@@ -61,7 +61,7 @@ public sealed class AssemblyProbe(ProbeOutput output, bool trace)
                 continue;
             }
             var generic = (MethodInfo)MethodBase.GetMethodFromHandle(method.MethodHandle, closed.TypeHandle)!;
-            var methodArguments = instantiations.For(method.GetGenericArguments(), args => generic.MakeGenericMethod(args)).ToList();
+            var methodArguments = instantiations.For(generic.GetGenericArguments(), typeArguments, args => generic.MakeGenericMethod(args)).ToList();
             if (methodArguments.Count == 0)
                 output.Skip(fileName, Name(method, typeArguments, []), "no instantiation satisfies the method's constraints");
             foreach (var args in methodArguments) Prepare(fileName, method, typeArguments, args);
