@@ -222,7 +222,7 @@ public readonly record struct AccessSize(int? Bytes, TypeReference? Type)
         MetadataType.Int64 or MetadataType.UInt64 or MetadataType.Double or MetadataType.IntPtr or MetadataType.UIntPtr
             or MetadataType.Pointer or MetadataType.FunctionPointer or MetadataType.String or MetadataType.Object or MetadataType.Class
             or MetadataType.Array => Fixed(8),
-        // A reference is pointer-sized whatever its type arguments (`sizeof` of a class instance would be invalid anyway).
+        // A reference is pointer-sized whatever its type arguments: no `sizeof` of a generic instance needed.
         MetadataType.GenericInstance when !type.IsValueType => Fixed(8),
         _ => new AccessSize(null, type),
     };
