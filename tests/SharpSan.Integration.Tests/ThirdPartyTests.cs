@@ -37,6 +37,27 @@ public sealed class ThirdPartyTests
         FolderSnapshot.AssertUnchanged(before, app);
     }
 
+    /// <summary>
+    /// Every method of both packages and the app still compiles after the rewrite, under every sanitizer: the JIT is
+    /// forced over all of them, generic ones over representative instantiations (Infrastructure/JitProbe.cs), and must
+    /// refuse nothing it accepts in the original.
+    /// </summary>
+    [Theory]
+    [InlineData("address")]
+    [InlineData("thread")]
+    [InlineData("address,thread")]
+    public async Task Instrument_WithInclude_EveryMethodStillCompiles(string sanitize)
+    {
+        string app = await AppBuilder.BuildAsync(App);
+        string output = TestPaths.NewDirectory("thirdparty-jit", create: false);
+
+        var result = await SharpSanCli.Instrument(Path.Combine(app, App + ".dll"), output, ["--sanitize", sanitize, .. s_includePackages]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var comparison = await JitProbe.AssertNoNewInvalidPrograms(app, output);
+        Assert.Equal([Toolkit, Streams, App + ".dll"], comparison.Instrumented.Assemblies);
+    }
+
     [Fact]
     public async Task Instrument_WithoutInclude_LeavesNuGetPackagesAlone()
     {

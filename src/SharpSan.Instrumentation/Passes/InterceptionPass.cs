@@ -25,6 +25,10 @@ public sealed class InterceptionPass(string sanitizer = "address") : IInstrument
             if (!catalog.TryGetValue(SignatureKey.Of(target), out var interceptor)) continue;
             // A constrained. call dispatches on a generic receiver; leave it alone.
             if (instruction.Previous is { OpCode.Code: Code.Constrained }) continue;
+            // The runtime's generic interceptors cannot take a ref struct type argument (no `allows ref struct` on
+            // net8.0): redirecting would make the method invalid. Unsafe's accessors are checked in place instead
+            // (ByRefLikeUnsafeCall, in the memory-access pass).
+            if (RefTypes.HasByRefLikeArgument(target)) continue;
             // An interceptor for an instance method takes the receiver as its first parameter.
             if (target.HasThis && target.Name != ".ctor" && interceptor.Parameters.Count != target.Parameters.Count + 1) continue;
 

@@ -2,14 +2,15 @@ using Mono.Cecil;
 using Mono.Cecil.Cil;
 using SharpSan.Instrumentation.Il;
 using SharpSan.Instrumentation.Pipeline;
+using SharpSan.Instrumentation.Races;
 
 namespace SharpSan.Instrumentation.Passes;
 
 /// <summary>
 /// Puts an AddressSanitizer check in front of every load and store through an address that is not provably
-/// managed storage: ldind/stind, ldobj/stobj, initobj, cpblk/initblk, and ldfld/stfld through a pointer to
-/// a struct. The check (AddressChecks.LoadN/StoreN) is inlined by the JIT; only a poisoned shadow byte
-/// leaves the fast path.
+/// managed storage: ldind/stind, ldobj/stobj, initobj, cpblk/initblk, ldfld/stfld through a pointer to
+/// a struct, and the Unsafe.Read/Write of a ref struct that cannot be intercepted (<see cref="ByRefLikeUnsafeCall"/>).
+/// The check (AddressChecks.LoadN/StoreN) is inlined by the JIT; only a poisoned shadow byte leaves the fast path.
 /// </summary>
 /// <param name="recover">Use the returning (…Recover) entry points, for halt_on_error=0 and suppressions (clang's -fsanitize-recover).</param>
 /// <param name="heuristic">Also bind loop accesses to the buffer they first touch (SGCheck's heuristic, <see cref="BindingSites"/>); the binding check follows the shadow check.</param>
@@ -57,6 +58,7 @@ public sealed class MemoryAccessPass(bool recover = false, bool heuristic = true
         Code.Initobj => (true, 0, AccessSize.Of((TypeReference)i.Operand), null),
         Code.Ldfld when IsStructField(i) && FieldType((FieldReference)i.Operand) is { } t => (false, 0, AccessSize.Of(t), (FieldReference)i.Operand),
         Code.Stfld when IsStructField(i) && FieldType((FieldReference)i.Operand) is { } t => (true, 1, AccessSize.Of(t), (FieldReference)i.Operand),
+        Code.Call when ByRefLikeUnsafeCall.Of(i) is { } call => (call.IsWrite, call.Depth, AccessSize.Of(call.Value), null),
         Code.Cpblk => (true, 2, AccessSize.Block, null),
         Code.Initblk => (true, 2, AccessSize.Block, null),
         _ => null,
@@ -80,23 +82,29 @@ public sealed class MemoryAccessPass(bool recover = false, bool heuristic = true
     }
 
     /// <summary>
-    /// The field's type as seen from the accessing method: a type parameter of a generic declaring type is replaced
-    /// by the instantiation's argument (<c>Disposable&lt;Stream&gt;.value</c> is a Stream, not <c>!0</c>). Null when the
-    /// type still mentions type parameters that cannot be resolved here; such accesses are left unchecked.
+    /// The field's type as seen from the accessing method: the declaring instance's type arguments replace the type's
+    /// parameters (<c>Disposable&lt;Stream&gt;.value</c> is a Stream, not <c>!0</c>; <c>UseSiteInfo&lt;X&gt;.Set</c> is an
+    /// <c>ImmutableHashSet&lt;X&gt;</c>, not an <c>ImmutableHashSet&lt;!0&gt;</c>, which means nothing in a non-generic method).
+    /// Custom modifiers (<c>volatile</c>) do not change the size and are dropped. Null when the type still mentions
+    /// parameters of an uninstantiated generic type; such accesses are left unchecked.
     /// </summary>
     static TypeReference? FieldType(FieldReference field)
     {
         var type = field.FieldType;
-        if (type is GenericParameter { Type: GenericParameterType.Type } gp)
-            return field.DeclaringType is GenericInstanceType git && gp.Position < git.GenericArguments.Count ? git.GenericArguments[gp.Position] : null;
-        if (!type.ContainsGenericParameter) return type;
-        // Arrays and other reference types are pointer-sized whatever their element type.
-        return type.IsArray || type is GenericInstanceType { IsValueType: false } ? type : null;
+        while (type is IModifierType modified) type = modified.ElementType;
+        if (field.DeclaringType is GenericInstanceType git) return GenericSubstitution.Apply(type, git.GenericArguments);
+        return type.ContainsGenericParameter ? null : type;
     }
 
+    /// <summary>
+    /// A field of a struct, which may be reached through a pointer. Not a C# 11 <c>ref</c> field: its slot lives in a
+    /// ref struct, which is only ever on the stack, and IL cannot take its address (<c>ldflda</c>) or size (<c>sizeof T&amp;</c>)
+    /// for a check; what it points to is checked where it is dereferenced.
+    /// </summary>
     static bool IsStructField(Instruction i)
     {
         var field = (FieldReference)i.Operand;
+        if (RefTypes.IsRefField(field)) return false;
         try { return field.DeclaringType.Resolve()?.IsValueType ?? field.DeclaringType.IsValueType; }
         catch (AssemblyResolutionException) { return field.DeclaringType.IsValueType; }
     }
@@ -188,6 +196,7 @@ public sealed class MemoryAccessPass(bool recover = false, bool heuristic = true
         Code.Stind_Ref => module.TypeSystem.Object,
         Code.Stobj => (TypeReference)access.Operand,
         Code.Stfld => StackTypeOf(FieldType(field!)!, module),
+        Code.Call => ByRefLikeUnsafeCall.Of(access)!.Spilled!,
         _ => throw new InvalidOperationException(access.ToString()),
     };
 
@@ -213,6 +222,8 @@ public readonly record struct AccessSize(int? Bytes, TypeReference? Type)
         MetadataType.Int64 or MetadataType.UInt64 or MetadataType.Double or MetadataType.IntPtr or MetadataType.UIntPtr
             or MetadataType.Pointer or MetadataType.FunctionPointer or MetadataType.String or MetadataType.Object or MetadataType.Class
             or MetadataType.Array => Fixed(8),
+        // A reference is pointer-sized whatever its type arguments: no `sizeof` of a generic instance needed.
+        MetadataType.GenericInstance when !type.IsValueType => Fixed(8),
         _ => new AccessSize(null, type),
     };
 }
