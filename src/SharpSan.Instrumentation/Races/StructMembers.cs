@@ -18,7 +18,7 @@ namespace SharpSan.Instrumentation.Races;
 /// </remarks>
 public static class StructMembers
 {
-    public const int MaxMembers = 8;
+    public const int MaxMembers = 32;
     const int MaxDepth = 4;
 
     /// <summary>The member paths of a field of type <paramref name="fieldType"/>, or null to keep one cell for it.</summary>

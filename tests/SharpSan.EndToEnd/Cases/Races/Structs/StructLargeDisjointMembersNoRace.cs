@@ -1,6 +1,6 @@
-// Two threads write different members of a struct with more than eight members: distinct memory, no race. Such a
-// struct keeps one shadow cell for the whole field (a copy of it would otherwise cost a check per member), so the two
-// writes are (wrongly) reported as racing.
+// Two threads write different members of a struct with nine members: distinct memory, no race. (Real caches keep
+// structs of a dozen or more members in a field — BitFaster's ConcurrentLfuCore — so the split goes up to
+// StructMembers.MaxMembers, 32; a wider struct keeps one cell and its members are not told apart.)
 using System;
 using System.Threading;
 using SharpSan.Annotations;
@@ -39,4 +39,3 @@ static class Program
 // CHECK-NOT: ThreadSanitizer
 // CHECK: wide 1 9
 // CHECK-NOT: ThreadSanitizer
-// XFAIL: a struct field with more than StructMembers.MaxMembers (8) members has one shadow cell: its members are not told apart
