@@ -50,7 +50,7 @@ public sealed class RefFieldPackageTests(ITestOutputHelper log)
         Assert.True(result.ExitCode == 0, result.ToString());
         Reports.AssertClean(result);
         Assert.DoesNotContain("ThreadSanitizer", result.StdErr);
-        Assert.Contains("instrumenting " + Toolkit, result.StdErr);
+        Reports.AssertInstrumented(result, Toolkit);
         Assert.Equal(plain.StdOut, result.StdOut);
     }
 }

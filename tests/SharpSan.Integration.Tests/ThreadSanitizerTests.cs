@@ -25,7 +25,7 @@ public sealed class ThreadSanitizerTests
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.DoesNotContain("ThreadSanitizer", result.StdErr);
         Reports.AssertClean(result);
-        Assert.Contains("instrumenting " + Streams, result.StdErr);
+        Reports.AssertInstrumented(result, Streams);
         Assert.Equal(plain.StdOut, result.StdOut);
     }
 }

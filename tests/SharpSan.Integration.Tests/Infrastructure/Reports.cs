@@ -24,6 +24,20 @@ public static partial class Reports
     public static void AssertNoCrash(ProcessResult result) =>
         Assert.False(result.StdErr.Contains("Unhandled exception", StringComparison.Ordinal), $"unhandled exception:\n{result}");
 
+    /// <summary>
+    /// The run's coverage account ("sharpsan: instrumented N assemblies[ (a copy made by an earlier run)]: A.dll, B.dll; …")
+    /// names every one of <paramref name="assemblies"/>: they were checked, whether this run or an earlier one (another
+    /// test with the same app and options) instrumented the copy.
+    /// </summary>
+    public static void AssertInstrumented(ProcessResult result, params string[] assemblies)
+    {
+        var account = System.Text.RegularExpressions.Regex.Match(result.StdErr, @"(?m)^sharpsan: (?:[^:\n]+: )?instrumented \d+ assembl(?:y|ies)(?: \(a copy made by an earlier run\))?: ([^;\n]+)");
+        Assert.True(account.Success, $"no coverage account line:\n{result}");
+        var listed = account.Groups[1].Value.Split(", ", StringSplitOptions.TrimEntries);
+        foreach (var assembly in assemblies)
+            Assert.True(listed.Contains(assembly), $"{assembly} is not among the instrumented assemblies ({account.Groups[1].Value}):\n{result}");
+    }
+
     /// <summary>No sanitizer spoke: no report of any tool, no leak report, no crash of the tool itself.</summary>
     public static void AssertClean(ProcessResult result)
     {
