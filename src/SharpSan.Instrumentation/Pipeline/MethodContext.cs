@@ -30,7 +30,7 @@ public sealed class MethodContext
     {
         Method = method;
         Module = module;
-        // Cecil gives every instruction it reads its offset in the file's body; edits never renumber them before Finish.
+        // Cecil sets each instruction's offset in the file's body when it reads it; kept by identity before any edit.
         _originalOffsets = method.Body.Instructions.ToDictionary(i => i, i => i.Offset);
         // Cecil loses a sequence point whose instruction has code inserted in front of it at index 0, so the
         // points are remembered by instruction identity (which every edit preserves) and rebuilt in Finish.
