@@ -134,11 +134,13 @@ public sealed class AssemblyRewriter(RuntimeLibrary runtime, IReadOnlyList<IInst
     }
 
     /// <summary>
-    /// Frame keys embed MethodDef row ids, known for sure only after writing; if the writer renumbered any
-    /// method, the constants are patched and the module written once more (same order, same ids).
+    /// Frame keys and the original-offset table embed MethodDef row ids, known for sure only after writing; if the
+    /// writer renumbered any method, the constants and the table are patched and the module written once more
+    /// (same order, same ids).
     /// </summary>
     static void Write(ModuleDefinition module, string output, bool hasSymbols, List<MethodContext> contexts)
     {
+        OriginalOffsetTable.Update(module, contexts);
         for (int attempt = 0; ; attempt++)
         {
             var image = new MemoryStream();
@@ -160,6 +162,7 @@ public sealed class AssemblyRewriter(RuntimeLibrary runtime, IReadOnlyList<IInst
                     stale = true;
                 }
             }
+            if (OriginalOffsetTable.Update(module, contexts)) stale = true;   // it is keyed by row id too
             if (stale && attempt < 2) continue;
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
             File.WriteAllBytes(output, image.ToArray());

@@ -8,6 +8,13 @@ namespace SharpSan.Instrumentation.Pipeline;
 /// <summary>
 /// Per-method state shared by the passes: the editor, temporaries, and the "site" constants that must
 /// receive the final IL offset of an instruction once all passes have run.
+/// <para>
+/// Reports print offsets in the ORIGINAL body (what ildasm/ILSpy show and suppressions key on), but a site constant
+/// keeps the rewritten offset: the runtime decodes the rewritten IL at it (race reports read the accessed field there)
+/// and finds file:line through the rewritten PDB, whose sequence points sit at the real new offsets for debuggers.
+/// So <see cref="Finish"/> also records, per site, rewritten → original offset (<see cref="OriginalOffsets"/>); the
+/// rewriter ships that table in the assembly and the symbolizer reads it when it prints a report, never before.
+/// </para>
 /// </summary>
 public sealed class MethodContext
 {
@@ -17,11 +24,14 @@ public sealed class MethodContext
     readonly Dictionary<string, VariableDefinition> _temps = [];
     readonly List<(Instruction Constant, Instruction Target, int Flags)> _sites = [];
     readonly List<(Instruction Instruction, SequencePoint Point)> _sequencePoints;
+    readonly Dictionary<Instruction, int> _originalOffsets;
 
     public MethodContext(MethodDefinition method, ModuleContext module)
     {
         Method = method;
         Module = module;
+        // Cecil sets each instruction's offset in the file's body when it reads it; kept by identity before any edit.
+        _originalOffsets = method.Body.Instructions.ToDictionary(i => i, i => i.Offset);
         // Cecil loses a sequence point whose instruction has code inserted in front of it at index 0, so the
         // points are remembered by instruction identity (which every edit preserves) and rebuilt in Finish.
         var byOffset = method.Body.Instructions.GroupBy(i => i.Offset).ToDictionary(g => g.Key, g => g.First());
@@ -113,6 +123,26 @@ public sealed class MethodContext
 
     public Instruction? RidConstant { get; private set; }
 
+    /// <summary>
+    /// After <see cref="Finish"/>: each site's offset in the rewritten body and in the original one, ascending by the
+    /// rewritten offset; a site whose offset did not change is left out (the runtime reads "absent" as "unchanged").
+    /// </summary>
+    public IReadOnlyList<(int Rewritten, int Original)> OriginalOffsets { get; private set; } = [];
+
+    /// <summary>
+    /// The offset in the original body of the instruction a site names. An original instruction knows it; anything
+    /// else is SharpSan's (a copy that IlEditor moved behind inserted code, or inserted code itself) and belongs to the
+    /// nearest original instruction before it: IlEditor keeps the original object in front of the code it inserts, so
+    /// that is the instruction the check or call was made for. Code before the first original instruction (the
+    /// prologue) is at 0.
+    /// </summary>
+    int OriginalOffsetOf(Instruction target)
+    {
+        for (var i = target; i is not null; i = i.Previous)
+            if (_originalOffsets.TryGetValue(i, out int offset)) return offset;
+        return 0;
+    }
+
     public VariableDefinition Temp(TypeReference type)
     {
         string key = type.FullName;
@@ -151,6 +181,8 @@ public sealed class MethodContext
             offset += i.GetSize();
         }
         foreach (var (constant, target, flags) in _sites) constant.Operand = target.Offset | flags;
+        OriginalOffsets = _sites.Select(s => (Rewritten: s.Target.Offset, Original: OriginalOffsetOf(s.Target)))
+            .Where(p => p.Rewritten != p.Original).Distinct().OrderBy(p => p.Rewritten).ToList();
         RestoreSequencePoints();
         if (RidConstant is not null) RidConstant.Operand = (int)Method.MetadataToken.RID;
     }

@@ -8,14 +8,15 @@ namespace SharpSan.EndToEnd.Harness;
 /// The subset of LLVM FileCheck the cases use. Patterns are substrings of one output line; runs of
 /// whitespace match any run of blanks; <c>{{re}}</c> is an inline regex; <c>[[@LINE]]</c>,
 /// <c>[[@LINE+N]]</c>, <c>[[@LINE-N]]</c> are line numbers of the directive; <c>[[NAME:re]]</c> captures a
-/// variable and a later <c>[[NAME]]</c> matches its value.
+/// variable and a later <c>[[NAME]]</c> matches its value; <c>[[@IL(Method: opcode)]]</c> is an instruction's IL offset
+/// in the uninstrumented assembly (<see cref="OriginalIl"/>).
 /// CHECK matches at or after the end of the previous match; CHECK-NEXT must match on the line right after the
 /// previous match; CHECK-NOT must not match between the surrounding positive matches (or anywhere, when
 /// there is none).
 /// </summary>
 public static class FileCheck
 {
-    static readonly Regex s_token = new(@"\{\{(?<re>.*?)\}\}|\[\[(?<sub>@[A-Z]+(?:[+-]\d+)?|[A-Za-z_][A-Za-z0-9_]*(?::.*?)?)\]\]", RegexOptions.CultureInvariant);
+    static readonly Regex s_token = new(@"\{\{(?<re>.*?)\}\}|\[\[@IL\((?<il>[^)]*)\)\]\]|\[\[(?<sub>@[A-Z]+(?:[+-]\d+)?|[A-Za-z_][A-Za-z0-9_]*(?::.*?)?)\]\]", RegexOptions.CultureInvariant);
     static readonly Regex s_line = new(@"^@LINE(?:(?<sign>[+-])(?<n>\d+))?$", RegexOptions.CultureInvariant);
     static readonly Regex s_variable = new(@"^(?<name>[A-Za-z_][A-Za-z0-9_]*)(?::(?<re>.*))?$", RegexOptions.CultureInvariant);
     static readonly TimeSpan s_regexTimeout = TimeSpan.FromSeconds(2);
@@ -23,7 +24,8 @@ public static class FileCheck
     readonly record struct Position(int Line, int Column);
 
     /// <summary>Returns null when every directive holds, else a description of the first one that does not.</summary>
-    public static string? Match(IReadOnlyList<Directive> directives, string output)
+    /// <param name="originalIl">The case's uninstrumented assembly, for <c>[[@IL(...)]]</c>.</param>
+    public static string? Match(IReadOnlyList<Directive> directives, string output, OriginalIl? originalIl = null)
     {
         var lines = output.Replace("\r\n", "\n").Split('\n');
         var variables = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -39,7 +41,7 @@ public static class FileCheck
                 pendingNots.Add(directive);
                 continue;
             }
-            var regex = Compile(directive, variables);
+            var regex = Compile(directive, variables, originalIl);
             Position? found = null;
             int matchEnd = 0;
             Match? match = null;
@@ -78,7 +80,7 @@ public static class FileCheck
                 }
             }
 
-            if (CheckNots(pendingNots, lines, position, found.Value, variables) is { } notError) return notError;
+            if (CheckNots(pendingNots, lines, position, found.Value, variables, originalIl) is { } notError) return notError;
             pendingNots.Clear();
             foreach (var name in regex.GetGroupNames())
                 if (!int.TryParse(name, out _)) variables[name] = match!.Groups[name].Value;
@@ -87,14 +89,14 @@ public static class FileCheck
             previous = directive;
         }
         var end = new Position(lines.Length - 1, lines[^1].Length);
-        return CheckNots(pendingNots, lines, position, end, variables);
+        return CheckNots(pendingNots, lines, position, end, variables, originalIl);
     }
 
-    static string? CheckNots(List<Directive> nots, string[] lines, Position from, Position to, Dictionary<string, string> variables)
+    static string? CheckNots(List<Directive> nots, string[] lines, Position from, Position to, Dictionary<string, string> variables, OriginalIl? originalIl)
     {
         foreach (var not in nots)
         {
-            var regex = Compile(not, variables);
+            var regex = Compile(not, variables, originalIl);
             for (int i = from.Line; i <= to.Line && i < lines.Length; i++)
             {
                 int start = i == from.Line ? Math.Min(from.Column, lines[i].Length) : 0;
@@ -108,7 +110,7 @@ public static class FileCheck
     }
 
     /// <summary>Turns a pattern into a regex, substituting line numbers and already captured variables.</summary>
-    public static Regex Compile(Directive directive, IReadOnlyDictionary<string, string> variables)
+    public static Regex Compile(Directive directive, IReadOnlyDictionary<string, string> variables, OriginalIl? originalIl = null)
     {
         var re = new StringBuilder();
         string pattern = directive.Pattern.Trim();
@@ -120,6 +122,12 @@ public static class FileCheck
             if (token.Groups["re"].Success)
             {
                 re.Append("(?:").Append(token.Groups["re"].Value).Append(')');
+                continue;
+            }
+            if (token.Groups["il"].Success)
+            {
+                if (originalIl is null) throw new FormatException($"{directive}: [[@IL(...)]] needs the case's compiled assembly");
+                re.Append(Regex.Escape(originalIl.Offset(token.Groups["il"].Value)));
                 continue;
             }
             string sub = token.Groups["sub"].Value;

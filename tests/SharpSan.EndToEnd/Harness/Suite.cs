@@ -10,6 +10,9 @@ namespace SharpSan.EndToEnd.Harness;
 /// <summary>What happened to one case: the run's output and exit code, or the stage that failed before it.</summary>
 public sealed record CaseResult(CaseFile Case, ProcessResult? Run, string? SetupError, TimeSpan Compile, TimeSpan Instrument)
 {
+    /// <summary>The compiled program before instrumentation (null when a stage before it failed); <c>[[@IL(...)]]</c> reads it.</summary>
+    public string? Compiled { get; init; }
+
     /// <summary>Null when the case meets its expectations, else why not.</summary>
     public string? Failure()
     {
@@ -20,7 +23,7 @@ public sealed record CaseResult(CaseFile Case, ProcessResult? Run, string? Setup
             return $"exit code {Run.ExitCode}, expected {Case.ExpectedExitCode}" + (Case.ExplicitExitCode is null ? " (the default for this case; set EXIT: to change it)" : "");
         try
         {
-            return FileCheck.Match(Case.Checks, Run.Output);
+            return FileCheck.Match(Case.Checks, Run.Output, Compiled is null ? null : new OriginalIl(Compiled));
         }
         catch (FormatException e)
         {
@@ -172,10 +175,10 @@ public static class Suite
         {
             run = ChildProcess.RunMerged(ChildProcess.DotnetHost, [main, .. c.Arguments.Select(Substitute)], env);
             File.WriteAllText(Path.Combine(root, c.Runs == 1 ? "output.txt" : $"output.{n}.txt"), $"exit code {run.ExitCode}\n{run.Output}");
-            var result = new CaseResult(c, run, null, compileTime, instrumentTime);
+            var result = new CaseResult(c, run, null, compileTime, instrumentTime) { Compiled = dll };
             // A run that misses stops the series: the case fails with that run's output.
             if (n < c.Runs && result.Failure() is not null) return result with { SetupError = null };
         }
-        return new CaseResult(c, run, null, compileTime, instrumentTime);
+        return new CaseResult(c, run, null, compileTime, instrumentTime) { Compiled = dll };
     }
 }

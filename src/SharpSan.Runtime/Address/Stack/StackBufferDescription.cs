@@ -37,7 +37,7 @@ internal static unsafe class StackBufferDescription
             $"    #0 0x{frame.IlOffset:x4} in {frame.Method} {frame.Location}",
             "",
             "  This frame has 1 object(s):",
-            $"    [{begin}, {end}) 'stackalloc at IL_{header->IlOffset:x4}'{line} <== Memory access at offset {offset} {relation} this variable",
+            $"    [{begin}, {end}) 'stackalloc at IL_{frame.IlOffset:x4}'{line} <== Memory access at offset {offset} {relation} this variable",
             "",
         ];
     }

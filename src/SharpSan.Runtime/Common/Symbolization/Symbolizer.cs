@@ -5,7 +5,7 @@ using SharpSan.Runtime.Common.Stacks;
 
 namespace SharpSan.Runtime.Common.Symbolization;
 
-/// <summary>A frame ready to print.</summary>
+/// <summary>A frame ready to print. Its IL offset is the instruction's offset in the original method body (as ildasm shows it).</summary>
 public sealed record SymbolizedFrame(int IlOffset, string Method, string? File, int Line, string ModuleName)
 {
     public string Location => File is null ? $"({ModuleName}+0x{IlOffset:x4})" : $"{File}:{Line}";
@@ -14,6 +14,8 @@ public sealed record SymbolizedFrame(int IlOffset, string Method, string? File, 
 /// <summary>
 /// Turns (module, method, IL offset) into method signature and file:line using System.Reflection.Metadata
 /// over the instrumented assembly and its portable PDB. Runs only when a report is printed.
+/// Frames carry offsets in the rewritten body: file:line comes from them (the rewritten PDB's sequence points sit at
+/// the rewritten offsets), and the printed offset is mapped back to the original body (<see cref="OriginalOffsets"/>).
 /// </summary>
 public static class Symbolizer
 {
@@ -38,13 +40,15 @@ public static class Symbolizer
     {
         readonly MetadataReader _metadata;
         readonly MetadataReader? _pdb;
+        readonly OriginalOffsets _originalOffsets;
         readonly string _moduleName;
         readonly Dictionary<int, string> _names = [];
 
-        ModuleSymbols(MetadataReader metadata, MetadataReader? pdb, string moduleName)
+        ModuleSymbols(MetadataReader metadata, MetadataReader? pdb, OriginalOffsets originalOffsets, string moduleName)
         {
             _metadata = metadata;
             _pdb = pdb;
+            _originalOffsets = originalOffsets;
             _moduleName = moduleName;
         }
 
@@ -56,7 +60,7 @@ public static class Symbolizer
             {
                 var pe = new PEReader(System.IO.File.OpenRead(path));   // kept open for the life of the process
                 var metadata = pe.GetMetadataReader();
-                return new ModuleSymbols(metadata, OpenPdb(pe, path), System.IO.Path.GetFileName(path));
+                return new ModuleSymbols(metadata, OpenPdb(pe, path), OriginalOffsets.Read(pe, metadata), System.IO.Path.GetFileName(path));
             }
             catch (Exception)
             {
@@ -106,7 +110,7 @@ public static class Symbolizer
                 }
                 catch (Exception) { /* malformed PDB: offsets only */ }
             }
-            return new SymbolizedFrame(ilOffset, name, file, line, _moduleName);
+            return new SymbolizedFrame(_originalOffsets.Original(rid, ilOffset), name, file, line, _moduleName);
         }
 
         string MethodName(int rid, MethodDefinitionHandle handle)
