@@ -74,6 +74,22 @@ public static class SanitizerRuntime
     [System.Diagnostics.StackTraceHidden]   // a test's failure shows the user's frames, not ours
     public static void Report(ErrorReport error)
     {
+        try
+        {
+            Common.InternalErrors.Inject(ReportSite);
+            ReportChecked(error);
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(ReportSite, e))
+        {
+            // The finding is lost; the program goes on.
+        }
+    }
+
+    const string ReportSite = "SanitizerRuntime.Report";
+
+    [System.Diagnostics.StackTraceHidden]
+    static void ReportChecked(ErrorReport error)
+    {
         EnsureInitialized();
         if (s_halting) return;
         string key = error.Tool + ":" + error.DeduplicationKey;
@@ -150,18 +166,24 @@ public static class SanitizerRuntime
         Environment.Exit(s_exitCodeOnReport);
     }
 
+    const string ExitChecksSite = "SanitizerRuntime.ExitChecks";
+
     static void OnProcessExit()
     {
         s_exiting = true;
         if (!s_halting)
         {
-            try
+            foreach (var check in BeforeExit?.GetInvocationList() ?? [])
             {
-                BeforeExit?.Invoke();
-            }
-            catch (Exception e)
-            {
-                Console.Error.WriteLine($"=={Pid}==WARNING: SharpSan: exit-time check failed: {e}");
+                try
+                {
+                    Common.InternalErrors.Inject(ExitChecksSite);
+                    ((Action)check)();
+                }
+                catch (Exception e) when (Common.InternalErrors.Contain(ExitChecksSite, e))
+                {
+                    // The other exit-time checks still run.
+                }
             }
         }
         // Under a test runner (fail_tests) the runner's own exit code stands: `sharpsan test` reads the findings.

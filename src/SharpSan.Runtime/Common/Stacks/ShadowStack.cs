@@ -99,7 +99,47 @@ public static unsafe class ShadowStack
         return frame >= block + HeaderInts && frame <= *(int**)block && *frame == frameKey;
     }
 
+    const string AttachSite = "ShadowStack.Attach";
+    static nint s_sharedFallback;
+
+    /// <summary>
+    /// The thread's first frame. After an internal error the thread shares one fallback block with any other such
+    /// thread: their stacks in reports are then unreliable, but every frame pointer stays inside a block, so nothing
+    /// instrumented code does with it can fault.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     static int* Attach()
+    {
+        try
+        {
+            InternalErrors.Inject(AttachSite);
+            return AttachOwnBlock();
+        }
+        catch (Exception e) when (InternalErrors.Contain(AttachSite, e))
+        {
+            return AttachShared();
+        }
+    }
+
+    static int* AttachShared()
+    {
+        lock (s_freeBlocks)
+        {
+            if (s_sharedFallback == 0)
+            {
+                int* shared = null;
+                try { shared = (int*)NativeMemory.AlignedAlloc(BlockSize, BlockSize); }
+                catch (OutOfMemoryException) { Environment.FailFast("SharpSan: out of memory for a shadow call stack"); }
+                *(int**)shared = shared + HeaderInts - FrameInts;
+                shared[2] = 0;
+                s_sharedFallback = (nint)shared;
+            }
+        }
+        t_block = (int*)s_sharedFallback;
+        return t_block;
+    }
+
+    static int* AttachOwnBlock()
     {
         int* block;
         lock (s_freeBlocks)

@@ -37,6 +37,21 @@ public static class TestAttribution
     /// </remarks>
     public static string? CurrentTest()
     {
+        try
+        {
+            InternalErrors.Inject(CurrentTestSite);
+            return CurrentTestChecked();
+        }
+        catch (Exception e) when (InternalErrors.Contain(CurrentTestSite, e))
+        {
+            return null;   // outside any test: never thrown into code that cannot expect it
+        }
+    }
+
+    const string CurrentTestSite = "TestAttribution.CurrentTest";
+
+    static string? CurrentTestChecked()
+    {
         Span<long> frames = stackalloc long[256];
         int n = ShadowStack.Capture(frames);
         for (int i = 0; i < n; i++)
@@ -138,7 +153,18 @@ public static class TestAttribution
         return false;
     }
 
-    static bool Same(MethodBase a, MethodBase b) => a.MetadataToken == b.MetadataToken && a.Module == b.Module;
+    static bool Same(MethodBase a, MethodBase b) => TokenOf(a) is int token && token == TokenOf(b) && a.Module == b.Module;
+
+    /// <summary>
+    /// The method's metadata token, or null for a method made at run time (reflection's InvokeStub_* that calls a
+    /// test class's constructor, DynamicMethod, expression trees): asking those for a token throws.
+    /// </summary>
+    static int? TokenOf(MethodBase method)
+    {
+        if (method is System.Reflection.Emit.DynamicMethod || method.DeclaringType is null) return null;
+        try { return method.MetadataToken; }
+        catch (InvalidOperationException) { return null; }
+    }
 
     /// <summary>For <c>&lt;Name&gt;d__N.MoveNext</c>, the method named Name in the enclosing type.</summary>
     static MethodBase? KickoffOf(MethodBase method)
@@ -148,13 +174,20 @@ public static class TestAttribution
         int close = machine.Name.IndexOf('>');
         if (close <= 1) return null;
         string name = machine.Name[1..close];
-        return owner.GetMethods(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)
-            .FirstOrDefault(m => m.Name == name && IsTest(m));
+        MethodInfo[] candidates;
+        try { candidates = owner.GetMethods(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic); }
+        catch (Exception e) when (e is TypeLoadException or FileNotFoundException or BadImageFormatException) { return null; }
+        return candidates.FirstOrDefault(m => m.Name == name && IsTest(m));
     }
 
+    /// <summary>False for whatever cannot say (a method made at run time, attributes from an assembly that does not load).</summary>
     static bool IsTest(MethodBase method)
     {
-        foreach (var attribute in method.GetCustomAttributesData())
+        if (method.DeclaringType is null) return false;
+        IList<CustomAttributeData> attributes;
+        try { attributes = method.GetCustomAttributesData(); }
+        catch (Exception e) when (e is InvalidOperationException or NotSupportedException or TypeLoadException or FileNotFoundException or BadImageFormatException) { return false; }
+        foreach (var attribute in attributes)
             for (var type = attribute.AttributeType; type is not null && type != typeof(Attribute); type = type.BaseType)
                 if (s_testAttributes.Contains(type.Name)) return true;
         return false;
