@@ -128,16 +128,20 @@ public static class SanitizerRuntime
         }
         if (duplicate && test is null) return;
         if (!duplicate) s_sink!.Write(text);
-        s_findings?.Write(error, builder, text, test, duplicate);
+        // Under fail_tests a finding is the test's only once it fails the test: a delegated one when it is thrown into
+        // the test (then written again, charged); until then, and if the test never waits again, it is outside tests.
+        bool pending = delegated && s_options.FailTests;
+        if (!(pending && duplicate)) s_findings?.Write(error, builder, text, pending ? null : test, duplicate);
         if (!duplicate && HaltsOn(error) && !s_exiting) Halt();
         if (s_options.FailTests && test is not null)
         {
-            Common.Testing.TestAttribution.FailedByFinding(test);
-            if (delegated)
+            if (pending)
             {
-                Common.Testing.TestAttribution.AddPendingFailure(test, text);
+                var findings = s_findings;
+                Common.Testing.TestAttribution.AddPendingFailure(test, text, () => findings?.Write(error, builder, text, test, duplicate: true));
                 return;
             }
+            Common.Testing.TestAttribution.FailedByFinding(test);
             throw new SanitizerFindingException(text, test);
         }
     }

@@ -33,7 +33,7 @@ public enum LostTracking
 /// <para>
 /// <c>SHARPSAN_TEST_FAULTS</c> (SharpSan's own tests only, not a user option) makes <see cref="Inject"/> throw at
 /// the start of matching sites: <c>all</c>, or comma-separated substrings of site names, optionally followed by
-/// <c>@N</c> to fail only every N-th call of each site (so that real and checked paths mix: memory from the real
+/// <c>@N</c> to fail only the first and then every N-th call of each site (so that real and checked paths mix: memory from the real
 /// allocator freed through SharpSan and the reverse). It is read once; when unset, <see cref="Inject"/> is a test of
 /// a static readonly bool that the JIT folds away.
 /// </para>
@@ -145,7 +145,7 @@ public static class InternalErrors
             if (!patterns.Any(p => p == "all" || site.Contains(p, StringComparison.OrdinalIgnoreCase))) return false;
             if (every == 1) return true;
             var calls = _calls.GetOrAdd(site, static _ => new StrongBox<int>());
-            return Interlocked.Increment(ref calls.Value) % every == 0;
+            return (Interlocked.Increment(ref calls.Value) - 1) % every == 0;   // the first call fails, then every N-th
         }
     }
 }

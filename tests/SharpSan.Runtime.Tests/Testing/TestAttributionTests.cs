@@ -69,4 +69,28 @@ public sealed unsafe class TestAttributionTests
             ShadowStack.Exit(stale);
         }
     }
+
+    /// <summary>A frame the shadow call stack would hold for <paramref name="method"/> of this test assembly.</summary>
+    internal static int FrameKeyOf(MethodInfo method) => ModuleRegistry.Register(method.DeclaringType!.TypeHandle) | (method.MetadataToken & 0xFFFFFF);
 }
+
+/// <summary>An inherited test: declared here, run by the runner for each derived class under the derived class's name.</summary>
+public abstract unsafe class InheritedTestContract
+{
+    [Fact]
+    public void CurrentTest_OfAnInheritedTest_IsNamedByTheDerivedClass_AsTheRunnerNamesIt()
+    {
+        var method = typeof(InheritedTestContract).GetMethod(nameof(CurrentTest_OfAnInheritedTest_IsNamedByTheDerivedClass_AsTheRunnerNamesIt))!;
+        int* frame = ShadowStack.EnterTest(TestAttributionTests.FrameKeyOf(method), this, starting: true);
+        try
+        {
+            Assert.Equal($"{GetType().FullName}.{method.Name}", TestAttribution.CurrentTest());
+        }
+        finally
+        {
+            ShadowStack.Exit(frame);
+        }
+    }
+}
+
+public sealed class InheritedTestRunForThisClass : InheritedTestContract;
