@@ -34,6 +34,9 @@ public static class SanitizerRuntime
         }
     }
 
+    /// <summary>The options, if they were read already (null before): for code that must not be what reads them.</summary>
+    internal static SanitizerOptions? OptionsIfRead => s_sink is null ? null : s_options;
+
     public static int ReportCount => Volatile.Read(ref s_reportCount);
 
     /// <summary>True once the process is exiting because of a report; exit-time checks (leaks) stay quiet then.</summary>

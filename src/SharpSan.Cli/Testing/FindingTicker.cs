@@ -34,8 +34,9 @@ internal sealed class FindingTicker : IDisposable
                 JsonNode? finding;
                 try { finding = JsonNode.Parse(File.ReadAllText(file)); }
                 catch (Exception e) when (e is IOException or System.Text.Json.JsonException) { _seenFiles.Remove(file); continue; }
-                if (finding is null || !_seenBugs.Add((string?)finding["key"] ?? file)) continue;
-                string where = finding["location"] is JsonObject l && (string?)l["file"] is { } f ? $"{Path.GetFileName(f)}:{(int?)l["line"]}" : "?";
+                if (finding is not JsonObject occurrence || !_seenBugs.Add((string?)finding["key"] ?? file)) continue;
+                // The same place the summary names: a leak's is its allocation site.
+                string where = Findings.PrimaryOf(occurrence) is { } at ? at.File is { } f ? $"{Path.GetFileName(f)}:{at.Line}" : at.Method : "?";
                 string test = (string?)finding["test"] is { } t ? $" in {t}" : " outside tests";
                 _view.Finding($"sharpsan: finding #{_seenBugs.Count}: {(string?)finding["kind"]} at {where}{test}");
             }

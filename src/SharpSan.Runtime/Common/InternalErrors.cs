@@ -103,16 +103,11 @@ public static class InternalErrors
     /// <summary>True once an internal error lost this kind of tracking: the reports that rely on it must not be printed.</summary>
     public static bool HasLost(LostTracking what) => (Volatile.Read(ref s_lost) & (int)what) != 0;
 
-    /// <summary>Internal errors print the whole exception with SHARPSAN_DEBUG=1 or verbosity≥1.</summary>
-    static bool Verbose
-    {
-        get
-        {
-            if (Environment.GetEnvironmentVariable("SHARPSAN_DEBUG") == "1") return true;
-            try { return SanitizerRuntime.Options.Verbosity > 0; }
-            catch (Exception) { return false; }
-        }
-    }
+    /// <summary>
+    /// Internal errors print the whole exception with SHARPSAN_DEBUG=1 or verbosity≥1 (once the options are read: a
+    /// warning must not be what reads them, since bad options end the process).
+    /// </summary>
+    static bool Verbose => Environment.GetEnvironmentVariable("SHARPSAN_DEBUG") == "1" || SanitizerRuntime.OptionsIfRead?.Verbosity > 0;
 
     static string Consequence(LostTracking lost) => string.Join("; ", new[]
     {
