@@ -66,7 +66,7 @@ public static unsafe class ShadowStack
         int* top = *(int**)block;
         // Called from the (uninstrumented) framework, nothing below is live: frames an exception left there go. Called
         // from checked code (a test calling a test, an async test resumed inline), the caller's frames stay.
-        bool keep = top >= block + HeaderInts && Testing.TestAttribution.IsLive(top[0]);
+        bool keep = top >= block + HeaderInts && Testing.TestAttribution.IsLive(top[0], frameKey);
         int* site = keep ? Enter(frameKey) : EnterRoot(frameKey);
         site[SpareOffset] = Testing.TestAttribution.Entering(frameKey, testInstance, starting);
         return site;

@@ -62,11 +62,15 @@ public static class TestAttribution
     /// called from checked code, an async test resumed inside it), so the stack is kept; false when it is a frame left
     /// behind by an exception, so the test starts a fresh stack. False too when it cannot be told (the old behaviour).
     /// </summary>
-    public static bool IsLive(int frameKey)
+    public static bool IsLive(int frameKey, int enteringFrameKey)
     {
         try
         {
             InternalErrors.Inject(EnteringSite);
+            // An async test's own method starting its state machine: certainly live, and common enough to skip the stack walk.
+            if (TestFrames.TestOf(new StackFrame(frameKey, 0)) is { } caller && TestFrames.TestOf(new StackFrame(enteringFrameKey, 0)) is { } entering
+                && caller.Method == entering.Method)
+                return true;
             return TestFrames.MethodOf(frameKey) is { } method && TestFrames.RealStack.OfThisThread().Holds(method);
         }
         catch (Exception e) when (InternalErrors.Contain(EnteringSite, e))
