@@ -54,10 +54,11 @@ public static unsafe class ShadowStack
     }
 
     /// <summary>
-    /// Enter for a test method (<see cref="EnterRoot"/>), which also records the class the test runs for — the runtime
-    /// type of <paramref name="testInstance"/>, the derived class when the test is inherited — in the frame's spare
-    /// slot, so a finding names the test as its runner does. <paramref name="starting"/> is false for the resumption of
-    /// an async test's state machine.
+    /// Enter for a test method (and its async state machine): a fresh stack (<see cref="EnterRoot"/>) unless the frame
+    /// on top is live, and the class the test runs for — the runtime type of <paramref name="testInstance"/>, the derived
+    /// class when the test is inherited — in the frame's spare slot, so a finding names the test as its runner does.
+    /// <paramref name="starting"/> is false for the resumption of an async test's state machine. Test methods are
+    /// entered once per test (and per resumption), so the checks here may take a stack walk.
     /// </summary>
     public static int* EnterTest(int frameKey, object? testInstance, bool starting)
     {
