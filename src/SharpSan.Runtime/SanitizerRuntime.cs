@@ -160,8 +160,12 @@ public static class SanitizerRuntime
     /// </summary>
     public static Exception CannotContinue()
     {
-        Console.Error.WriteLine($"=={Pid}==SharpSan: this code was instrumented without recovery and cannot continue past an error; " +
-            "set halt_on_error=0 (or suppressions) in SHARPSAN_OPTIONS before instrumenting (`sharpsan run` does this) to continue after reports.");
+        if (Common.InternalErrors.TakeContainedOnThisThread())
+            Console.Error.WriteLine($"=={Pid}==SharpSan: an internal error (above) kept a flagged access from being checked, and this code was " +
+                "instrumented without recovery, so it cannot continue past it; with halt_on_error=0 set before instrumenting it would go on unchecked.");
+        else
+            Console.Error.WriteLine($"=={Pid}==SharpSan: this code was instrumented without recovery and cannot continue past an error; " +
+                "set halt_on_error=0 (or suppressions) in SHARPSAN_OPTIONS before instrumenting (`sharpsan run` does this) to continue after reports.");
         Halt();
         return new InvalidOperationException("unreachable");
     }

@@ -159,6 +159,7 @@ public static unsafe class AddressChecks
     [MethodImpl(MethodImplOptions.NoInlining), System.Diagnostics.StackTraceHidden]
     static bool Slow(void* p, nuint size, bool isWrite, int site)
     {
+        _ = Common.InternalErrors.TakeContainedOnThisThread();   // from here on, one means this access (CannotContinue says so)
         try
         {
             Common.InternalErrors.Inject(SlowSite);

@@ -84,6 +84,7 @@ public static class InternalErrors
     public static void Record(string site, Exception e, LostTracking lost = LostTracking.Nothing)
     {
         Interlocked.Increment(ref s_count);
+        t_containedOnThisThread = true;
         int before = lost == LostTracking.Nothing ? 0 : Interlocked.Or(ref s_lost, (int)lost);
         var newlyLost = lost & ~(LostTracking)before;
         if (!s_warned.TryAdd(site, true) && newlyLost == LostTracking.Nothing) return;
@@ -98,6 +99,16 @@ public static class InternalErrors
         {
             // Nowhere left to say it: the program goes on regardless.
         }
+    }
+
+    [ThreadStatic] static bool t_containedOnThisThread;
+
+    /// <summary>True (once) when an internal error was contained on this thread since the last call: a halt can say why.</summary>
+    internal static bool TakeContainedOnThisThread()
+    {
+        bool contained = t_containedOnThisThread;
+        t_containedOnThisThread = false;
+        return contained;
     }
 
     /// <summary>True once an internal error lost this kind of tracking: the reports that rely on it must not be printed.</summary>
