@@ -134,7 +134,7 @@ public static class SanitizerRuntime
         // Under fail_tests a finding is the test's only once it fails the test: a delegated one when it is thrown into
         // the test (then written again, charged); until then, and if the test never waits again, it is outside tests.
         bool pending = delegated && s_options.FailTests;
-        if (!(pending && duplicate)) s_findings?.Write(error, builder, text, pending ? null : test, duplicate);
+        if (!(pending && duplicate)) s_findings?.Write(error, builder, text, pending ? null : test, duplicate, pending ? test : null);
         if (!duplicate && HaltsOn(error) && !s_exiting) Halt();
         if (s_options.FailTests && test is not null)
         {

@@ -125,7 +125,8 @@ public static class TestAttribution
 
     sealed record Pending(string Report, Action Charge);
 
-    static readonly Dictionary<string, Pending> s_pending = [];
+    /// <summary>Findings raised for each test by its workers, in the order they were raised.</summary>
+    static readonly Dictionary<string, List<Pending>> s_pending = [];
     static volatile int s_pendingCount;
 
     /// <summary>
@@ -136,16 +137,20 @@ public static class TestAttribution
     {
         lock (s_pending)
         {
-            s_pending.TryAdd(test, new Pending(report, charge));
+            if (!s_pending.TryGetValue(test, out var list)) s_pending[test] = list = [];
+            list.Add(new Pending(report, charge));
             s_pendingCount = s_pending.Count;
         }
     }
 
-    /// <summary>Called after a test thread waited for its workers (Join, Wait, await): throws the finding a worker raised for it.</summary>
+    /// <summary>
+    /// Called after a test thread waited for its workers (Join, Wait, await): fails the test with the first finding its
+    /// workers raised, and charges all of them to it.
+    /// </summary>
     public static void ThrowPendingFailure()
     {
         if (s_pendingCount == 0 || CurrentTest() is not { } test) return;
-        Pending? pending;
+        List<Pending>? pending;
         lock (s_pending)
         {
             if (!s_pending.Remove(test, out pending)) return;
@@ -154,14 +159,14 @@ public static class TestAttribution
         try
         {
             InternalErrors.Inject(PendingSite);
-            pending.Charge();
+            foreach (var finding in pending) finding.Charge();
             FailedByFinding(test);
         }
         catch (Exception e) when (InternalErrors.Contain(PendingSite, e))
         {
             return;   // not recorded as the test's, so not thrown into it either: the results stay in agreement
         }
-        throw new SanitizerFindingException(pending.Report, test);
+        throw new SanitizerFindingException(pending[0].Report, test);
     }
 
     static readonly HashSet<string> s_failedByFinding = [];
