@@ -34,6 +34,9 @@ public static class SanitizerRuntime
         }
     }
 
+    /// <summary>The options, if they were read already (null before): for code that must not be what reads them.</summary>
+    internal static SanitizerOptions? OptionsIfRead => s_sink is null ? null : s_options;
+
     public static int ReportCount => Volatile.Read(ref s_reportCount);
 
     /// <summary>True once the process is exiting because of a report; exit-time checks (leaks) stay quiet then.</summary>
@@ -74,6 +77,22 @@ public static class SanitizerRuntime
     [System.Diagnostics.StackTraceHidden]   // a test's failure shows the user's frames, not ours
     public static void Report(ErrorReport error)
     {
+        try
+        {
+            Common.InternalErrors.Inject(ReportSite);
+            ReportChecked(error);
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(ReportSite, e))
+        {
+            // The finding is lost; the program goes on.
+        }
+    }
+
+    const string ReportSite = "SanitizerRuntime.Report";
+
+    [System.Diagnostics.StackTraceHidden]
+    static void ReportChecked(ErrorReport error)
+    {
         EnsureInitialized();
         if (s_halting) return;
         string key = error.Tool + ":" + error.DeduplicationKey;
@@ -112,16 +131,20 @@ public static class SanitizerRuntime
         }
         if (duplicate && test is null) return;
         if (!duplicate) s_sink!.Write(text);
-        s_findings?.Write(error, builder, text, test, duplicate);
+        // Under fail_tests a finding is the test's only once it fails the test: a delegated one when it is thrown into
+        // the test (then written again, charged); until then, and if the test never waits again, it is outside tests.
+        bool pending = delegated && s_options.FailTests;
+        if (!(pending && duplicate)) s_findings?.Write(error, builder, text, pending ? null : test, duplicate, pending ? test : null);
         if (!duplicate && HaltsOn(error) && !s_exiting) Halt();
         if (s_options.FailTests && test is not null)
         {
-            Common.Testing.TestAttribution.FailedByFinding(test);
-            if (delegated)
+            if (pending)
             {
-                Common.Testing.TestAttribution.AddPendingFailure(test, text);
+                var findings = s_findings;
+                Common.Testing.TestAttribution.AddPendingFailure(test, text, () => findings?.Write(error, builder, text, test, duplicate: true));
                 return;
             }
+            Common.Testing.TestAttribution.FailedByFinding(test);
             throw new SanitizerFindingException(text, test);
         }
     }
@@ -137,8 +160,12 @@ public static class SanitizerRuntime
     /// </summary>
     public static Exception CannotContinue()
     {
-        Console.Error.WriteLine($"=={Pid}==SharpSan: this code was instrumented without recovery and cannot continue past an error; " +
-            "set halt_on_error=0 (or suppressions) in SHARPSAN_OPTIONS before instrumenting (`sharpsan run` does this) to continue after reports.");
+        if (Common.InternalErrors.TakeContainedOnThisThread())
+            Console.Error.WriteLine($"=={Pid}==SharpSan: an internal error (above) kept a flagged access from being checked, and this code was " +
+                "instrumented without recovery, so it cannot continue past it; with halt_on_error=0 set before instrumenting it would go on unchecked.");
+        else
+            Console.Error.WriteLine($"=={Pid}==SharpSan: this code was instrumented without recovery and cannot continue past an error; " +
+                "set halt_on_error=0 (or suppressions) in SHARPSAN_OPTIONS before instrumenting (`sharpsan run` does this) to continue after reports.");
         Halt();
         return new InvalidOperationException("unreachable");
     }
@@ -150,18 +177,24 @@ public static class SanitizerRuntime
         Environment.Exit(s_exitCodeOnReport);
     }
 
+    const string ExitChecksSite = "SanitizerRuntime.ExitChecks";
+
     static void OnProcessExit()
     {
         s_exiting = true;
         if (!s_halting)
         {
-            try
+            foreach (var check in BeforeExit?.GetInvocationList() ?? [])
             {
-                BeforeExit?.Invoke();
-            }
-            catch (Exception e)
-            {
-                Console.Error.WriteLine($"=={Pid}==WARNING: SharpSan: exit-time check failed: {e}");
+                try
+                {
+                    Common.InternalErrors.Inject(ExitChecksSite);
+                    ((Action)check)();
+                }
+                catch (Exception e) when (Common.InternalErrors.Contain(ExitChecksSite, e))
+                {
+                    // The other exit-time checks still run.
+                }
             }
         }
         // Under a test runner (fail_tests) the runner's own exit code stands: `sharpsan test` reads the findings.

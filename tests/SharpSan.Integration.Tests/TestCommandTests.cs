@@ -151,6 +151,8 @@ public sealed class TestCommandTests
         AssertSummaryRow(run, "double-free", $"{message}:{Marker(suite, message, "BUG-DOUBLE-FREE")}", "MessageTests.Dispose_Twice", 1);
         AssertSummaryRow(run, "pool-use-after-return", $"Messages/Encoder.cs:{Marker(suite, "Messages/Encoder.cs", "BUG-POOL-USE-AFTER-RETURN")}", "MessageTests.Checksum_AfterAnAwait, MessageTests.Checksum_OfText", 2);
         AssertSummaryRow(run, "leak", $"{message}:{Marker(suite, message, "ALLOCATION")}", "(outside tests)", 1);
+        // The live line names the allocation's line too, as the summary does (it read "leak at ?").
+        Assert.Matches($@"sharpsan: finding #\d: leak at Message\.cs:{Marker(suite, message, "ALLOCATION")} outside tests", run.StdErr);
         // The body leaked by a passing test is reported at exit; the one CopyFrom_TooMuch never disposed (its finding
         // failed it first) is not.
         string leak = (string)FindingFiles(results).Single(f => (string?)f["kind"] == "leak")["report"]!;
@@ -314,6 +316,56 @@ public sealed class TestCommandTests
         var sarif = ValidSarif(results);
         foreach (var (test, (kind, _, _)) in buggy)
             Assert.Equal([$"Pipeline.Tests.PipelineTests.{test}"], TestsOf(ResultOf(sarif, kind)));
+    }
+
+    /// <summary>
+    /// The runner's outcomes, the SARIF log and the summary name the same tests: an inherited test under its derived
+    /// class (as the runner does), a worker's finding only when it failed its test (the test waited for the worker),
+    /// not when the worker ran into the bug after its test returned (that test passed: outside tests), pool work a test
+    /// class constructor started outside tests, and no report shows frames that workers which threw left on pool threads.
+    /// </summary>
+    [Fact]
+    public async Task AttributionSuite_FindingsAreChargedExactlyToTheTestsTheRunnerFails_UnderTheRunnersNames()
+    {
+        string suite = CopySuite("AttributionSuite");
+        string results = Path.Combine(suite, "out");
+        var run = await SharpSanTest(TestPaths.NewDirectory("cache"), suite, "--sanitize", "address,thread", "--results", results);
+        string all = run.StdOut + run.StdErr;
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Matches(@"Failed:\s+4, Passed:\s+9", all);
+        var failedByRunner = Regex.Matches(all, @"(Ledger\.Tests\.\S+) \[FAIL\]").Select(m => m.Groups[1].Value).ToHashSet();
+        string[] expectedFailures =
+        [
+            "Ledger.Tests.SmallRecordTests.Fill_OnePastCapacity", "Ledger.Tests.TinyRecordTests.Fill_OnePastCapacity",
+            "Ledger.Tests.WorkerTests.WaitsForAWorker_ThatOverflows", "Ledger.Tests.FlusherTests.Overflows",
+        ];
+        Assert.Equal(expectedFailures.Order(), failedByRunner.Order());
+
+        var sarif = ValidSarif(results);
+        var resultNodes = sarif["runs"]![0]!["results"]!.AsArray();
+        int LineOf(JsonNode r) => (int)r["locations"]![0]!["physicalLocation"]!["region"]!["startLine"]!;
+        string[] TestsAt(string file, string marker) => TestsOf(resultNodes.Single(r => LineOf(r!) == Marker(suite, file, marker)
+            && ((string)r!["locations"]![0]!["physicalLocation"]!["artifactLocation"]!["uri"]!).EndsWith(file, StringComparison.Ordinal))!);
+        // Every test the SARIF names failed in the runner, and every test the runner failed is named.
+        Assert.Equal(failedByRunner.Order(), resultNodes.SelectMany(r => TestsOf(r!)).Distinct().Order());
+        Assert.Equal(["Ledger.Tests.SmallRecordTests.Fill_OnePastCapacity", "Ledger.Tests.TinyRecordTests.Fill_OnePastCapacity"], TestsAt("Ledger/Record.cs", "BUG-OVERFLOW"));
+        Assert.Equal(["Ledger.Tests.WorkerTests.WaitsForAWorker_ThatOverflows"], TestsAt("Ledger/Spill.cs", "BUG-DELEGATED"));
+        Assert.Equal(["Ledger.Tests.FlusherTests.Overflows"], TestsAt("Ledger/Spill.cs", "BUG-IN-TEST"));
+        Assert.Empty(TestsAt("Ledger/Spill.cs", "BUG-AFTER"));
+        Assert.Empty(TestsAt("Ledger/Spill.cs", "BUG-CONSTRUCTOR"));
+
+        AssertSummaryRow(run, "heap-buffer-overflow", $"Ledger/Record.cs:{Marker(suite, "Ledger/Record.cs", "BUG-OVERFLOW")}",
+            "SmallRecordTests.Fill_OnePastCapacity, TinyRecordTests.Fill_OnePastCapacity", 2);
+        AssertSummaryRow(run, "heap-buffer-overflow", $"Ledger/Spill.cs:{Marker(suite, "Ledger/Spill.cs", "BUG-AFTER")}", "(outside tests)", 1);
+        AssertSummaryRow(run, "heap-buffer-overflow", $"Ledger/Spill.cs:{Marker(suite, "Ledger/Spill.cs", "BUG-DELEGATED")}", "WorkerTests.WaitsForAWorker_ThatOverflows", 1);
+        AssertSummaryRow(run, "heap-buffer-overflow", $"Ledger/Spill.cs:{Marker(suite, "Ledger/Spill.cs", "BUG-CONSTRUCTOR")}", "(outside tests)", 1);
+        AssertSummaryRow(run, "heap-buffer-overflow", $"Ledger/Spill.cs:{Marker(suite, "Ledger/Spill.cs", "BUG-IN-TEST")}", "FlusherTests.Overflows", 1);
+        Assert.Matches($@"sharpsan: finding #\d: heap-buffer-overflow at Spill\.cs:{Marker(suite, "Ledger/Spill.cs", "BUG-AFTER")} outside tests", run.StdErr);
+
+        // Frames of workers that threw into the pool are gone before the next work item runs there.
+        Assert.All(FindingFiles(results), f => Assert.DoesNotContain("Ledger.Work.", (string)f["report"]!));
+        Assert.DoesNotContain("WARNING: SharpSan: internal error", all);
     }
 
     [Fact]

@@ -5,7 +5,9 @@ namespace SharpSan.Cli.Testing;
 /// <summary>
 /// While a test host runs, announces each new bug as its finding file appears ("findings so far"), one plain line per
 /// bug (above the status line when the view is live), so a long CI log shows what broke before the run ends.
-/// Occurrences of a bug already announced stay quiet.
+/// Occurrences of a bug already announced stay quiet. A bug raised on a thread working for a test is held back until
+/// that test is failed by it (a later occurrence names the test) or the run ends (then it is outside tests), so the
+/// line says what the summary will.
 /// </summary>
 internal sealed class FindingTicker : IDisposable
 {
@@ -13,6 +15,7 @@ internal sealed class FindingTicker : IDisposable
     readonly ProgressView _view;
     readonly HashSet<string> _seenFiles = [];
     readonly HashSet<string> _seenBugs = [];
+    readonly Dictionary<string, JsonObject> _pending = [];
     readonly Timer _timer;
     readonly object _lock = new();
 
@@ -34,17 +37,43 @@ internal sealed class FindingTicker : IDisposable
                 JsonNode? finding;
                 try { finding = JsonNode.Parse(File.ReadAllText(file)); }
                 catch (Exception e) when (e is IOException or System.Text.Json.JsonException) { _seenFiles.Remove(file); continue; }
-                if (finding is null || !_seenBugs.Add((string?)finding["key"] ?? file)) continue;
-                string where = finding["location"] is JsonObject l && (string?)l["file"] is { } f ? $"{Path.GetFileName(f)}:{(int?)l["line"]}" : "?";
-                string test = (string?)finding["test"] is { } t ? $" in {t}" : " outside tests";
-                _view.Finding($"sharpsan: finding #{_seenBugs.Count}: {(string?)finding["kind"]} at {where}{test}");
+                if (finding is not JsonObject occurrence) continue;
+                string key = (string?)finding["key"] ?? file;
+                if (_seenBugs.Contains(key)) continue;
+                if ((string?)finding["test"] is null && (string?)finding["pendingTest"] is not null)
+                {
+                    _pending.TryAdd(key, occurrence);
+                    continue;
+                }
+                _pending.Remove(key);
+                Announce(key, occurrence);
             }
+        }
+    }
+
+    void Announce(string key, JsonObject occurrence)
+    {
+        _seenBugs.Add(key);
+        // The same place the summary names: a leak's is its allocation site.
+        string where = Findings.PrimaryOf(occurrence) is { } at ? at.File is { } f ? $"{Path.GetFileName(f)}:{at.Line}" : at.Method : "?";
+        string test = (string?)occurrence["test"] is { } t ? $" in {t}" : " outside tests";
+        _view.Finding($"sharpsan: finding #{_seenBugs.Count}: {(string?)occurrence["kind"]} at {where}{test}");
+    }
+
+    /// <summary>The test host has exited: the last findings, and the held-back ones that no test was failed by (outside tests).</summary>
+    public void Finish()
+    {
+        Poll();
+        lock (_lock)
+        {
+            foreach (var (key, occurrence) in _pending) Announce(key, occurrence);
+            _pending.Clear();
         }
     }
 
     public void Dispose()
     {
         _timer.Dispose();
-        Poll();
+        Finish();
     }
 }

@@ -13,8 +13,14 @@ internal sealed record Finding(string Tool, string Kind, string Key, string Mess
     IReadOnlyList<FindingStack> Stacks, string Report, IReadOnlyList<string> Tests, int Occurrences)
 {
     /// <summary>Where to point a reader: the SUMMARY frame, else the first frame with a source file.</summary>
-    public FindingFrame? Primary => Location is { File: not null } ? Location
-        : Stacks.SelectMany(s => s.Frames).FirstOrDefault(f => f.File is not null) ?? Location;
+    public FindingFrame? Primary => PrimaryOf(Location, Stacks);
+
+    /// <summary>
+    /// The SUMMARY frame when it has a source file, else the first frame that has one (a leak's allocation site: its
+    /// report has no SUMMARY frame of its own), else the SUMMARY frame.
+    /// </summary>
+    public static FindingFrame? PrimaryOf(FindingFrame? location, IReadOnlyList<FindingStack> stacks) =>
+        location is { File: not null } ? location : stacks.SelectMany(s => s.Frames).FirstOrDefault(f => f.File is not null) ?? location;
 }
 
 /// <summary>Reads the runtime's finding files (one per occurrence, see the results_dir option) and groups them by bug.</summary>
@@ -36,6 +42,9 @@ internal static class Findings
         }
         return findings;
     }
+
+    /// <summary><see cref="Finding.Primary"/> of one finding file, as it is written.</summary>
+    public static FindingFrame? PrimaryOf(JsonObject occurrence) => Finding.PrimaryOf(Frame(occurrence["location"]), Stacks(occurrence["stacks"]));
 
     static IReadOnlyList<FindingStack> Stacks(JsonNode? node) =>
         (node as JsonArray ?? []).OfType<JsonObject>()

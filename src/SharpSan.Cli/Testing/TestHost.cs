@@ -48,7 +48,7 @@ internal static class TestHost
         {
             child.WaitForExit();
         }
-        ticker.Poll();
+        ticker.Finish();
         view.Clear();
         return child.ExitCode;
 

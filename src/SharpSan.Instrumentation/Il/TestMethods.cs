@@ -1,4 +1,5 @@
 using Mono.Cecil;
+using Mono.Cecil.Cil;
 
 namespace SharpSan.Instrumentation.Il;
 
@@ -17,6 +18,32 @@ public static class TestMethods
     ];
 
     public static bool IsTest(MethodDefinition method) => HasTestAttribute(method) || KickoffOf(method) is { } kickoff && HasTestAttribute(kickoff);
+
+    /// <summary>True for the test method itself; false for its async state machine's MoveNext (a resumption).</summary>
+    public static bool IsStart(MethodDefinition method) => HasTestAttribute(method);
+
+    /// <summary>
+    /// Code that pushes the test class instance the test runs on (an inherited test runs on the derived class), or null:
+    /// <c>this</c> of an instance test method, the state machine's <c>&lt;&gt;4__this</c> in MoveNext (absent when the async
+    /// body never uses <c>this</c>: then null, and the runtime names the declaring class).
+    /// </summary>
+    public static IReadOnlyList<Instruction> LoadTestInstance(MethodDefinition method)
+    {
+        if (HasTestAttribute(method))
+            return method.HasThis && !method.DeclaringType.IsValueType ? [Instruction.Create(OpCodes.Ldarg_0)] : [Instruction.Create(OpCodes.Ldnull)];
+        var machine = method.DeclaringType;
+        var field = machine.Fields.FirstOrDefault(f => f.Name == "<>4__this" && !f.IsStatic);
+        if (field is null || !method.HasThis || field.FieldType.IsValueType) return [Instruction.Create(OpCodes.Ldnull)];
+        FieldReference reference = field;
+        if (machine.HasGenericParameters)
+        {
+            // The machine of a test in a generic class is generic itself: the field is read on its own instantiation.
+            var self = new GenericInstanceType(machine);
+            foreach (var parameter in machine.GenericParameters) self.GenericArguments.Add(parameter);
+            reference = new FieldReference(field.Name, field.FieldType, self);
+        }
+        return [Instruction.Create(OpCodes.Ldarg_0), Instruction.Create(OpCodes.Ldfld, reference)];
+    }
 
     static bool HasTestAttribute(MethodDefinition method) => method.HasCustomAttributes && method.CustomAttributes.Any(a => IsTestAttribute(a.AttributeType));
 

@@ -117,11 +117,21 @@ public sealed class ShadowCallStackPass : IInstrumentationPass
             Instruction.Create(OpCodes.Ldsfld, module.FrameKeyBase),
             ctx.MethodRidConstant(),
             Instruction.Create(OpCodes.Or),
-            // A test method starts a fresh stack: frames left by an exception that escaped into the (uninstrumented)
-            // test framework, e.g. a failed assertion, must not show up under it.
-            Instruction.Create(OpCodes.Call, module.Entry(ShadowStack, Il.TestMethods.IsTest(ctx.Method) ? "EnterRoot" : "Enter")),
-            Instruction.Create(OpCodes.Stloc, frame),
         };
+        if (Il.TestMethods.IsTest(ctx.Method))
+        {
+            // A test method starts a fresh stack: frames left by an exception that escaped into the (uninstrumented)
+            // test framework, e.g. a failed assertion, must not show up under it. Its frame records the class the test
+            // runs for, so that findings name an inherited test as the runner does (by the derived class).
+            prologue.AddRange(Il.TestMethods.LoadTestInstance(ctx.Method));
+            prologue.Add(Instruction.Create(Il.TestMethods.IsStart(ctx.Method) ? OpCodes.Ldc_I4_1 : OpCodes.Ldc_I4_0));
+            prologue.Add(Instruction.Create(OpCodes.Call, module.Entry(ShadowStack, "EnterTest")));
+        }
+        else
+        {
+            prologue.Add(Instruction.Create(OpCodes.Call, module.Entry(ShadowStack, "Enter")));
+        }
+        prologue.Add(Instruction.Create(OpCodes.Stloc, frame));
         ctx.InsertPrologue(prologue);
     }
 

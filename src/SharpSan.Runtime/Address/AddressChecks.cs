@@ -153,13 +153,24 @@ public static unsafe class AddressChecks
         throw SanitizerRuntime.CannotContinue();
     }
 
-    /// <summary>True when an error was reported.</summary>
+    const string SlowSite = "AddressChecks.Slow";
+
+    /// <summary>True when an error was reported. An internal error here leaves the access unchecked (the inline fast path never throws).</summary>
     [MethodImpl(MethodImplOptions.NoInlining), System.Diagnostics.StackTraceHidden]
     static bool Slow(void* p, nuint size, bool isWrite, int site)
     {
-        nuint bad = AddressSanitizer.FirstBadAddress((nuint)p, size, Sites.IsThroughReference(site));
-        if (bad == 0) return false;   // partial granule, but the bytes touched are addressable; or stale unpin poison
-        AddressSanitizer.ReportAccess((nuint)p, size, isWrite, bad, AddressSanitizer.CaptureForReport(-1, Sites.Offset(site)));
-        return true;
+        _ = Common.InternalErrors.TakeContainedOnThisThread();   // from here on, one means this access (CannotContinue says so)
+        try
+        {
+            Common.InternalErrors.Inject(SlowSite);
+            nuint bad = AddressSanitizer.FirstBadAddress((nuint)p, size, Sites.IsThroughReference(site));
+            if (bad == 0) return false;   // partial granule, but the bytes touched are addressable; or stale unpin poison
+            AddressSanitizer.ReportAccess((nuint)p, size, isWrite, bad, AddressSanitizer.CaptureForReport(-1, Sites.Offset(site)));
+            return true;
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(SlowSite, e))
+        {
+            return false;
+        }
     }
 }

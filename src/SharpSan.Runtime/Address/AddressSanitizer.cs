@@ -17,7 +17,11 @@ public static unsafe class AddressSanitizer
     {
         var options = SanitizerRuntime.Options;
         var heap = new HeapAllocator(options);
-        if (options.DetectLeaks) SanitizerRuntime.BeforeExit += () => LeakChecker.Run(heap);
+        if (options.DetectLeaks) SanitizerRuntime.BeforeExit += () =>
+        {
+            // An internal error that left a freed chunk allocated in our books (or missed roots) would be reported as a leak.
+            if (!Common.InternalErrors.HasLost(Common.LostTracking.Leaks)) LeakChecker.Run(heap);
+        };
         return heap;
     }
 
@@ -50,12 +54,59 @@ public static unsafe class AddressSanitizer
         return frames[..n].ToArray();
     }
 
-    public static void* Allocate(ulong size, nuint alignment, AllocationFamily family, bool zero, int apiFrame) =>
-        Heap.Allocate(size, alignment, family, zero, CaptureStackId(apiFrame));
+    const string AllocateSite = "AddressSanitizer.Allocate", FreeSite = "AddressSanitizer.Free", CheckRangeSite = "AddressSanitizer.CheckRange";
 
+    /// <summary>
+    /// A block from the redzone allocator; after an internal error, from the real allocator (which then also decides
+    /// whether the request fails): a later Free finds it foreign and hands it back to the real deallocator.
+    /// </summary>
+    public static void* Allocate(ulong size, nuint alignment, AllocationFamily family, bool zero, int apiFrame)
+    {
+        try
+        {
+            Common.InternalErrors.Inject(AllocateSite);
+            return Heap.Allocate(size, alignment, family, zero, CaptureStackId(apiFrame));
+        }
+        catch (OutOfMemoryException)
+        {
+            return Interceptors.RealAllocator.Allocate(size, alignment, family, zero);   // the real allocator says whether it is out of memory too
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(AllocateSite, e))
+        {
+            return Interceptors.RealAllocator.Allocate(size, alignment, family, zero);
+        }
+    }
+
+    /// <summary>
+    /// Frees through the checks; after an internal error, memory SharpSan did not allocate still goes to the real
+    /// deallocator, and a chunk of ours is left where it is (a leak in our books, so leak reports stop) — never handed
+    /// to a deallocator that does not own it.
+    /// </summary>
     public static void Free(void* p, AllocationFamily family, int apiFrame)
     {
         if (p == null) return;
+        try
+        {
+            Common.InternalErrors.Inject(FreeSite);
+            FreeChecked(p, family, apiFrame);
+        }
+        catch (Exception e) when (Common.InternalErrors.IsInternal(e))
+        {
+            bool foreign = IsForeignOrUnknown(p);
+            Common.InternalErrors.Record(FreeSite, e, foreign ? Common.LostTracking.Nothing : Common.LostTracking.Leaks);
+            if (foreign) Interceptors.RealAllocator.Free(p, family);
+        }
+    }
+
+    /// <summary>For a fallback: true only when no chunk of ours holds <paramref name="p"/> (false if even that cannot be told).</summary>
+    internal static bool IsForeignOrUnknown(void* p)
+    {
+        try { return IsForeign(p); }
+        catch (Exception) { return false; }
+    }
+
+    static void FreeChecked(void* p, AllocationFamily family, int apiFrame)
+    {
         int stack = CaptureStackId(apiFrame);
         var outcome = Heap.Free(p, family, stack, out var chunk);
         switch (outcome)
@@ -114,8 +165,16 @@ public static unsafe class AddressSanitizer
     public static void CheckRange(void* p, nuint size, bool isWrite, int apiFrame, bool throughReference = false)
     {
         if (size == 0 || ShadowMemory.AllGranulesClean((nuint)p, size)) return;
-        nuint bad = FirstBadAddress((nuint)p, size, throughReference);
-        if (bad != 0) ReportAccess((nuint)p, size, isWrite, bad, CaptureForReport(apiFrame, -1));
+        try
+        {
+            Common.InternalErrors.Inject(CheckRangeSite);
+            nuint bad = FirstBadAddress((nuint)p, size, throughReference);
+            if (bad != 0) ReportAccess((nuint)p, size, isWrite, bad, CaptureForReport(apiFrame, -1));
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(CheckRangeSite, e))
+        {
+            // The intercepted API runs unchecked.
+        }
     }
 
     /// <summary>
@@ -125,9 +184,9 @@ public static unsafe class AddressSanitizer
     internal static nuint FirstBadAddress(nuint address, nuint size, bool throughReference)
     {
         nuint bad = ShadowMemory.FirstBadAddress(address, size);
-        return bad != 0 && ShadowMemory.Read(bad) == unchecked((sbyte)ShadowCode.Unpinned)
-            ? Pins.PinRecords.Reconsider(address, size, bad, throughReference)
-            : bad;
+        if (bad == 0 || ShadowMemory.Read(bad) != unchecked((sbyte)ShadowCode.Unpinned)) return bad;
+        // After an internal error in pin tracking, unpin poison may be wrong: it is no longer trusted.
+        return Common.InternalErrors.HasLost(Common.LostTracking.Pins) ? 0 : Pins.PinRecords.Reconsider(address, size, bad, throughReference);
     }
 
     [System.Diagnostics.StackTraceHidden]

@@ -53,6 +53,20 @@ public static unsafe class IntraObject
     [MethodImpl(MethodImplOptions.NoInlining)]
     static void Report(void* address, int size, void* buffer, int bufferBytes, int site, bool isWrite, string description, Enclosing? enclosing)
     {
+        try
+        {
+            Common.InternalErrors.Inject(Site);
+            ReportChecked(address, size, buffer, bufferBytes, site, isWrite, description, enclosing);
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(Site, e))
+        {
+        }
+    }
+
+    const string Site = "IntraObject.Report";
+
+    static void ReportChecked(void* address, int size, void* buffer, int bufferBytes, int site, bool isWrite, string description, Enclosing? enclosing)
+    {
         nuint at = (nuint)address, begin = (nuint)buffer, end = begin + (nuint)bufferBytes;
         if (ShadowMemory.FirstBadAddress(at, (nuint)size) != 0) return;
         // An access that starts inside the buffer and runs off its end is described by its first byte outside (as ASan does).

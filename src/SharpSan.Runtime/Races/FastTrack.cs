@@ -12,61 +12,129 @@ namespace SharpSan.Runtime.Races;
 /// </summary>
 internal static class FastTrack
 {
+    /// <summary>The out-of-line access checks: an internal error leaves the access unrecorded, and race reports stop
+    /// (a cell may be left half-updated).</summary>
+    const string Site = "FastTrack";
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void ReadField(RaceThread thread, ref RaceCell cell, object owner, int site)
     {
-        if (thread.IgnoreReads + thread.IgnoreAll > 0 || InSharedEpoch(thread, cell.Read)) return;
-        Read(thread, ref cell, Variable.Field(owner, ref cell), site);
+        if (Common.InternalErrors.HasLost(Common.LostTracking.Synchronisation)) return;   // nothing could be reported any more
+        try
+        {
+            Common.InternalErrors.Inject(Site);
+            if (thread.IgnoreReads + thread.IgnoreAll > 0 || InSharedEpoch(thread, cell.Read)) return;
+            Read(thread, ref cell, Variable.Field(owner, ref cell), site);
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(Site, e, Common.LostTracking.Synchronisation))
+        {
+        }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void WriteField(RaceThread thread, ref RaceCell cell, object owner, int site)
     {
-        if (thread.IgnoreAll > 0) return;
-        Write(thread, ref cell, Variable.Field(owner, ref cell), site);
+        if (Common.InternalErrors.HasLost(Common.LostTracking.Synchronisation)) return;   // nothing could be reported any more
+        try
+        {
+            Common.InternalErrors.Inject(Site);
+            if (thread.IgnoreAll > 0) return;
+            Write(thread, ref cell, Variable.Field(owner, ref cell), site);
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(Site, e, Common.LostTracking.Synchronisation))
+        {
+        }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void ReadStatic(RaceThread thread, ref RaceCell cell, int site)
     {
-        if (thread.IgnoreReads + thread.IgnoreAll > 0 || InSharedEpoch(thread, cell.Read)) return;
-        Read(thread, ref cell, Variable.Static(ref cell), site);
+        if (Common.InternalErrors.HasLost(Common.LostTracking.Synchronisation)) return;   // nothing could be reported any more
+        try
+        {
+            Common.InternalErrors.Inject(Site);
+            if (thread.IgnoreReads + thread.IgnoreAll > 0 || InSharedEpoch(thread, cell.Read)) return;
+            Read(thread, ref cell, Variable.Static(ref cell), site);
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(Site, e, Common.LostTracking.Synchronisation))
+        {
+        }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void WriteStatic(RaceThread thread, ref RaceCell cell, int site)
     {
-        if (thread.IgnoreAll > 0) return;
-        Write(thread, ref cell, Variable.Static(ref cell), site);
+        if (Common.InternalErrors.HasLost(Common.LostTracking.Synchronisation)) return;   // nothing could be reported any more
+        try
+        {
+            Common.InternalErrors.Inject(Site);
+            if (thread.IgnoreAll > 0) return;
+            Write(thread, ref cell, Variable.Static(ref cell), site);
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(Site, e, Common.LostTracking.Synchronisation))
+        {
+        }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void ReadElement(RaceThread thread, ref RaceCell cell, Array array, ArrayShadow shadow, int index, int site)
     {
-        if (thread.IgnoreReads + thread.IgnoreAll > 0 || InSharedEpoch(thread, cell.Read)) return;
-        Read(thread, ref cell, Variable.Element(array, shadow, index), site);
+        if (Common.InternalErrors.HasLost(Common.LostTracking.Synchronisation)) return;   // nothing could be reported any more
+        try
+        {
+            Common.InternalErrors.Inject(Site);
+            if (thread.IgnoreReads + thread.IgnoreAll > 0 || InSharedEpoch(thread, cell.Read)) return;
+            Read(thread, ref cell, Variable.Element(array, shadow, index), site);
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(Site, e, Common.LostTracking.Synchronisation))
+        {
+        }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void WriteElement(RaceThread thread, ref RaceCell cell, Array array, ArrayShadow shadow, int index, int site)
     {
-        if (thread.IgnoreAll > 0) return;
-        Write(thread, ref cell, Variable.Element(array, shadow, index), site);
+        if (Common.InternalErrors.HasLost(Common.LostTracking.Synchronisation)) return;   // nothing could be reported any more
+        try
+        {
+            Common.InternalErrors.Inject(Site);
+            if (thread.IgnoreAll > 0) return;
+            Write(thread, ref cell, Variable.Element(array, shadow, index), site);
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(Site, e, Common.LostTracking.Synchronisation))
+        {
+        }
     }
 
     /// <summary>A call on a non-thread-safe collection (one cell per collection); <paramref name="api"/> is the synthetic frame.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void ReadCollection(RaceThread thread, ref RaceCell cell, object collection, int id, int site, string api)
     {
-        if (thread.IgnoreReads + thread.IgnoreAll > 0 || InSharedEpoch(thread, cell.Read)) return;
-        Read(thread, ref cell, Variable.Collection(collection, id), site, api);
+        if (Common.InternalErrors.HasLost(Common.LostTracking.Synchronisation)) return;   // nothing could be reported any more
+        try
+        {
+            Common.InternalErrors.Inject(Site);
+            if (thread.IgnoreReads + thread.IgnoreAll > 0 || InSharedEpoch(thread, cell.Read)) return;
+            Read(thread, ref cell, Variable.Collection(collection, id), site, api);
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(Site, e, Common.LostTracking.Synchronisation))
+        {
+        }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void WriteCollection(RaceThread thread, ref RaceCell cell, object collection, int id, int site, string api)
     {
-        if (thread.IgnoreAll > 0) return;
-        Write(thread, ref cell, Variable.Collection(collection, id), site, api);
+        if (Common.InternalErrors.HasLost(Common.LostTracking.Synchronisation)) return;   // nothing could be reported any more
+        try
+        {
+            Common.InternalErrors.Inject(Site);
+            if (thread.IgnoreAll > 0) return;
+            Write(thread, ref cell, Variable.Collection(collection, id), site, api);
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(Site, e, Common.LostTracking.Synchronisation))
+        {
+        }
     }
 
     /// <summary>
@@ -77,18 +145,26 @@ internal static class FastTrack
     /// </summary>
     public static void Atomic(RaceThread thread, ref RaceCell cell, in Variable variable, int site, bool write)
     {
-        if (RaceOptions.Stats) thread.Accesses++;   // never same-epoch: the flag makes the cell differ from any epoch
-        if (thread.IgnoreAll > 0) return;
-        long epoch = thread.Epoch;
-        long previous = Volatile.Read(ref cell.Write);
-        if (previous != 0 && !Epoch.IsAtomic(previous) && !thread.Knows(previous) && RaceOptions.ReportsAtomicRace(plainWrites: true))
-            RaceReporter.Report(thread, ref cell, variable, site, isWrite: write, previous: previous, previousWrite: true, atomic: true);
-        if (!write) return;
-        long read = cell.Read;
-        if (read > 0 && !thread.Knows(read) && RaceOptions.ReportsAtomicRace(plainWrites: false))
-            RaceReporter.Report(thread, ref cell, variable, site, isWrite: true, previous: read, previousWrite: false, atomic: true);
-        thread.History.Record(variable.Key, Epoch.Clock(epoch), site, write: true);
-        Volatile.Write(ref cell.Write, epoch | Epoch.AtomicFlag);
+        if (Common.InternalErrors.HasLost(Common.LostTracking.Synchronisation)) return;   // nothing could be reported any more
+        try
+        {
+            Common.InternalErrors.Inject(Site);
+            if (RaceOptions.Stats) thread.Accesses++;   // never same-epoch: the flag makes the cell differ from any epoch
+            if (thread.IgnoreAll > 0) return;
+            long epoch = thread.Epoch;
+            long previous = Volatile.Read(ref cell.Write);
+            if (previous != 0 && !Epoch.IsAtomic(previous) && !thread.Knows(previous) && RaceOptions.ReportsAtomicRace(plainWrites: true))
+                RaceReporter.Report(thread, ref cell, variable, site, isWrite: write, previous: previous, previousWrite: true, atomic: true);
+            if (!write) return;
+            long read = cell.Read;
+            if (read > 0 && !thread.Knows(read) && RaceOptions.ReportsAtomicRace(plainWrites: false))
+                RaceReporter.Report(thread, ref cell, variable, site, isWrite: true, previous: read, previousWrite: false, atomic: true);
+            thread.History.Record(variable.Key, Epoch.Clock(epoch), site, write: true);
+            Volatile.Write(ref cell.Write, epoch | Epoch.AtomicFlag);
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(Site, e, Common.LostTracking.Synchronisation))
+        {
+        }
     }
 
     /// <summary>

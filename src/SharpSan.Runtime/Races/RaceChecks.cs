@@ -72,6 +72,7 @@ public static class RaceChecks
         long epoch = thread.Epoch;
         if (RaceOptions.Stats) thread.Accesses++;
         var shadow = ArrayShadows.Of(array, thread);
+        if (shadow is null) return;
         ref var cell = ref shadow.Cells[index];
         if (cell.Read == epoch || cell.Write == epoch)
         {
@@ -88,6 +89,7 @@ public static class RaceChecks
         long epoch = thread.Epoch;
         if (RaceOptions.Stats) thread.Accesses++;
         var shadow = ArrayShadows.Of(array, thread);
+        if (shadow is null) return;
         ref var cell = ref shadow.Cells[index];
         if (cell.Write == epoch)
         {
@@ -148,6 +150,7 @@ public static class RaceChecks
         var elements = (Array)array;
         if ((nuint)index >= (nuint)elements.Length) return;   // the call itself throws
         var shadow = ArrayShadows.Of(elements, thread);
+        if (shadow is null) return;
         FastTrack.Atomic(thread, ref shadow.Cells[index], Variable.Element(elements, shadow, (int)index), site, write);
     }
 
@@ -158,6 +161,20 @@ public static class RaceChecks
     public static void CollectionRead(object collection, string member, int site)
     {
         if (collection is null) return;   // the call itself throws
+        try
+        {
+            Common.InternalErrors.Inject(CollectionSite);
+            CollectionReadChecked(collection, member, site);
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(CollectionSite, e, Common.LostTracking.Synchronisation))
+        {
+        }
+    }
+
+    const string CollectionSite = "RaceChecks.Collection";
+
+    static void CollectionReadChecked(object collection, string member, int site)
+    {
         var thread = RaceThread.Current;
         long epoch = thread.Epoch;
         if (RaceOptions.Stats) thread.Accesses++;
@@ -174,6 +191,18 @@ public static class RaceChecks
     public static void CollectionWrite(object collection, string member, int site)
     {
         if (collection is null) return;
+        try
+        {
+            Common.InternalErrors.Inject(CollectionSite);
+            CollectionWriteChecked(collection, member, site);
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(CollectionSite, e, Common.LostTracking.Synchronisation))
+        {
+        }
+    }
+
+    static void CollectionWriteChecked(object collection, string member, int site)
+    {
         var thread = RaceThread.Current;
         long epoch = thread.Epoch;
         if (RaceOptions.Stats) thread.Accesses++;

@@ -8,6 +8,9 @@ namespace SharpSan.Runtime.Races;
 /// </summary>
 public static class RaceSync
 {
+    // Every edge goes through RaceThread.Acquire/Release and the clock tables (SyncObjects, AtomicLocations), which
+    // contain their own internal errors; what is left here cannot fail but for running out of memory.
+
     /// <summary>Before a store-release or a read-modify-write of the location (owner, key).</summary>
     public static void AtomicRelease(object? owner, int key)
     {
@@ -30,6 +33,7 @@ public static class RaceSync
 
     static Shadow.SyncClock ClockIn(ref object? slot) => Volatile.Read(ref slot) as Shadow.SyncClock ?? CreateIn(ref slot);
 
+    /// <summary>The slot may hold something else than a clock only if the program wrote it (it is ours): then a private clock.</summary>
     static Shadow.SyncClock CreateIn(ref object? slot)
     {
         var clock = new Shadow.SyncClock();

@@ -87,8 +87,34 @@ public sealed class RaceThread
         foreach (var t in all) if (t is not null) yield return t;
     }
 
+    const string AttachSite = "RaceThread.Attach", EdgeSite = "RaceThread.Acquire/Release", CaptureSite = "RaceThread.CaptureStack";
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     static RaceThread Attach()
+    {
+        try
+        {
+            Common.InternalErrors.Inject(AttachSite);
+            return AttachChecked();
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(AttachSite, e, Common.LostTracking.Synchronisation))
+        {
+            return t_current = Unchecked();
+        }
+    }
+
+    static RaceThread? s_unchecked;
+
+    /// <summary>
+    /// The state of threads whose own could not be set up (an internal error): one shared instance that ignores every
+    /// access (IgnoreAll), so their checks do nothing; its sync edges are meaningless, which is why race reports stop.
+    /// </summary>
+    static RaceThread Unchecked()
+    {
+        lock (s_lock) return s_unchecked ??= new RaceThread(0) { IgnoreAll = 1 };
+    }
+
+    static RaceThread AttachChecked()
     {
         ThreadSanitizer.EnsureInitialized();
         var thread = new RaceThread(ThreadRegistry.CurrentId);
@@ -119,37 +145,65 @@ public sealed class RaceThread
         Epoch = Shadow.Epoch.Of(Tid, next);
     }
 
-    internal void Acquire(SyncClock sync) => sync.AcquireInto(Clock);
+    /// <summary>A happens-before edge into this thread. An internal error here stops race reports (a missing edge could invent one).</summary>
+    internal void Acquire(SyncClock sync)
+    {
+        try
+        {
+            Common.InternalErrors.Inject(EdgeSite);
+            sync.AcquireInto(Clock);
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(EdgeSite, e, Common.LostTracking.Synchronisation))
+        {
+        }
+    }
 
     internal void Release(SyncClock sync)
     {
-        sync.ReleaseFrom(Clock);
-        Tick();
+        try
+        {
+            Common.InternalErrors.Inject(EdgeSite);
+            sync.ReleaseFrom(Clock);
+            Tick();
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(EdgeSite, e, Common.LostTracking.Synchronisation))
+        {
+        }
     }
 
     /// <summary>Stack of the current code: the shadow call stack with the innermost frame at <paramref name="site"/>.</summary>
     internal static int CaptureStack(int site = -1)
     {
-        Span<long> frames = stackalloc long[64];
-        int n = ShadowStack.Capture(frames, site);
-        return StackDepot.Put(frames[..n]);
+        try
+        {
+            Common.InternalErrors.Inject(CaptureSite);
+            Span<long> frames = stackalloc long[64];
+            int n = ShadowStack.Capture(frames, site);
+            return StackDepot.Put(frames[..n]);
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(CaptureSite, e))
+        {
+            return 0;   // the empty stack
+        }
     }
 
     /// <summary>Like <see cref="CaptureStackAt(string)"/>, with the caller's innermost frame at <paramref name="site"/>.</summary>
     internal static int CaptureStackAt(string api, int site)
     {
-        Span<long> frames = stackalloc long[64];
-        frames[0] = StackFrame.Pack(StackFrame.SyntheticKey, SyntheticFrames.Register(api));
-        int n = ShadowStack.Capture(frames[1..], site);
-        return StackDepot.Put(frames[..(n + 1)]);
+        try
+        {
+            Common.InternalErrors.Inject(CaptureSite);
+            Span<long> frames = stackalloc long[64];
+            frames[0] = StackFrame.Pack(StackFrame.SyntheticKey, SyntheticFrames.Register(api));
+            int n = ShadowStack.Capture(frames[1..], site);
+            return StackDepot.Put(frames[..(n + 1)]);
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(CaptureSite, e))
+        {
+            return 0;
+        }
     }
 
     /// <summary>A stack whose first frame names the BCL API being called (TSan's "#0 pthread_create"), then the caller's frames.</summary>
-    internal static int CaptureStackAt(string api)
-    {
-        Span<long> frames = stackalloc long[64];
-        frames[0] = StackFrame.Pack(StackFrame.SyntheticKey, SyntheticFrames.Register(api));
-        int n = ShadowStack.Capture(frames[1..]);
-        return StackDepot.Put(frames[..(n + 1)]);
-    }
+    internal static int CaptureStackAt(string api) => CaptureStackAt(api, -1);
 }

@@ -10,8 +10,12 @@ namespace SharpSan.EndToEnd.Harness;
 /// <summary>What happened to one case: the run's output and exit code, or the stage that failed before it.</summary>
 public sealed record CaseResult(CaseFile Case, ProcessResult? Run, string? SetupError, TimeSpan Compile, TimeSpan Instrument)
 {
-    /// <summary>The compiled program before instrumentation (null when a stage before it failed); <c>[[@IL(...)]]</c> reads it.</summary>
+    /// <summary>The compiled program and its instrumented copy (null when a stage before them failed).</summary>
     public string? Compiled { get; init; }
+    public string? Instrumented { get; init; }
+    /// <summary>The environment the case ran with (%t and %S substituted).</summary>
+    public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
+    public IReadOnlyList<string> Arguments { get; init; } = [];
 
     /// <summary>Null when the case meets its expectations, else why not.</summary>
     public string? Failure()
@@ -171,14 +175,18 @@ public static class Suite
         }
         var instrumentTime = clock.Elapsed;
         ProcessResult run = null!;
+        var arguments = c.Arguments.Select(Substitute).ToList();
         for (int n = 1; n <= c.Runs; n++)
         {
-            run = ChildProcess.RunMerged(ChildProcess.DotnetHost, [main, .. c.Arguments.Select(Substitute)], env);
+            run = ChildProcess.RunMerged(ChildProcess.DotnetHost, [main, .. arguments], env);
             File.WriteAllText(Path.Combine(root, c.Runs == 1 ? "output.txt" : $"output.{n}.txt"), $"exit code {run.ExitCode}\n{run.Output}");
-            var result = new CaseResult(c, run, null, compileTime, instrumentTime) { Compiled = dll };
+            var result = new CaseResult(c, run, null, compileTime, instrumentTime) { Compiled = dll, Instrumented = main, Environment = env, Arguments = arguments };
             // A run that misses stops the series: the case fails with that run's output.
             if (n < c.Runs && result.Failure() is not null) return result with { SetupError = null };
         }
-        return new CaseResult(c, run, null, compileTime, instrumentTime) { Compiled = dll };
+        return new CaseResult(c, run, null, compileTime, instrumentTime) { Compiled = dll, Instrumented = main, Environment = env, Arguments = arguments };
     }
+
+    /// <summary>The cases <see cref="FilterVariable"/> selects (all of them when it is unset).</summary>
+    public static IReadOnlyList<CaseFile> SelectedCases => Select(Cases).Selected;
 }

@@ -20,6 +20,21 @@ public static unsafe class GlobalRegistry
     /// <summary>Called from a checked module's registration for each RVA blob and its padding field.</summary>
     public static void Register(void* data, int size, void* redzone, int redzoneSize, string name)
     {
+        try
+        {
+            Common.InternalErrors.Inject(Site);
+            RegisterChecked(data, size, redzone, redzoneSize, name);
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(Site, e))
+        {
+            // The blob stays unpoisoned: overflows past it go unnoticed.
+        }
+    }
+
+    const string Site = "GlobalRegistry.Register";
+
+    static void RegisterChecked(void* data, int size, void* redzone, int redzoneSize, string name)
+    {
         nuint begin = (nuint)data, end = begin + (nuint)size, padEnd = (nuint)redzone + (nuint)redzoneSize;
         // Only poison what is certainly ours: the padding must follow the blob closely.
         if ((nuint)redzone < end || (nuint)redzone - end > 64) return;

@@ -41,9 +41,19 @@ public struct BufferBinding
     [MethodImpl(MethodImplOptions.NoInlining)]
     static void Miss(nuint p, ref BufferBinding binding, int size, int site, bool isWrite)
     {
-        if (!BindingViolation.Enabled) binding = Everything;
-        else binding = binding.IsUnbound ? Bind(p, size) : BindingViolation.Check(p, binding, size, site, isWrite);
+        try
+        {
+            Common.InternalErrors.Inject(MissSite);
+            if (!BindingViolation.Enabled) binding = Everything;
+            else binding = binding.IsUnbound ? Bind(p, size) : BindingViolation.Check(p, binding, size, site, isWrite);
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(MissSite, e))
+        {
+            binding = Everything;   // this site goes unchecked for the rest of the activation
+        }
     }
+
+    const string MissSite = "BufferBinding.Miss";
 
     /// <summary>The first access of a site in this activation: bind to the known buffer it lies in, if it fits there.</summary>
     internal static BufferBinding Bind(nuint p, int size)

@@ -35,6 +35,21 @@ public static unsafe class EscapedBuffers
     public static void Register(void* buffer, int bytes, string description, int bufferOffset, int enclosingBytes, int kind, string enclosingName, int* frame)
     {
         if (frame == null) return;
+        try
+        {
+            Common.InternalErrors.Inject(RegisterSite);
+            RegisterChecked(buffer, bytes, description, bufferOffset, enclosingBytes, kind, enclosingName, frame);
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(RegisterSite, e))
+        {
+            // Not registered: accesses through the escaped address bind to nothing (unchecked), never to a wrong buffer.
+        }
+    }
+
+    const string RegisterSite = "EscapedBuffers.Register", ReleaseSite = "EscapedBuffers.Release";
+
+    static void RegisterChecked(void* buffer, int bytes, string description, int bufferOffset, int enclosingBytes, int kind, string enclosingName, int* frame)
+    {
         var table = t_table ??= new Table();
         var entry = new Entry((nuint)buffer, (nuint)bytes, description,
             new IntraObject.Enclosing((EnclosingKind)kind, (nuint)buffer - (nuint)bufferOffset, (nuint)enclosingBytes, enclosingName), (nint)frame, frame[-1]);
@@ -60,11 +75,19 @@ public static unsafe class EscapedBuffers
     {
         var table = t_table;
         if (table is null || table.Count == 0) return;
-        int kept = 0;
-        for (int k = 0; k < table.Count; k++)
-            if (table.Items[k].Site < (nint)frame) table.Items[kept++] = table.Items[k];
-        Array.Clear(table.Items, kept, table.Count - kept);
-        table.Count = kept;
+        try
+        {
+            Common.InternalErrors.Inject(ReleaseSite);
+            int kept = 0;
+            for (int k = 0; k < table.Count; k++)
+                if (table.Items[k].Site < (nint)frame) table.Items[kept++] = table.Items[k];
+            Array.Clear(table.Items, kept, table.Count - kept);
+            table.Count = kept;
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(ReleaseSite, e))
+        {
+            table.Count = 0;   // forget them all: an entry whose frame is gone must not bind later accesses
+        }
     }
 
     /// <summary>The most recently registered live buffer containing <paramref name="address"/>.</summary>

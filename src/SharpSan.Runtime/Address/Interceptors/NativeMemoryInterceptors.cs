@@ -90,7 +90,42 @@ public static unsafe class NativeMemoryInterceptors
 /// <summary>Realloc as ASan does it: always a new chunk, so the old pointer is caught as use-after-free.</summary>
 internal static unsafe class Reallocation
 {
+    const string Site = "Reallocation.Move";
+
     public static void* Move(void* old, ulong newSize, nuint alignment, AllocationFamily family, int apiFrame)
+    {
+        try
+        {
+            Common.InternalErrors.Inject(Site);
+            return MoveChecked(old, newSize, alignment, family, apiFrame);
+        }
+        catch (Exception e) when (Common.InternalErrors.IsInternal(e))
+        {
+            return MoveUnchecked(e, old, newSize, alignment, family);
+        }
+    }
+
+    /// <summary>
+    /// After an internal error: the real allocator serves the request. A foreign block is reallocated by it; a chunk of
+    /// ours is copied into a real block and left where it is (never handed to a deallocator that does not own it).
+    /// </summary>
+    static void* MoveUnchecked(Exception e, void* old, ulong newSize, nuint alignment, AllocationFamily family)
+    {
+        if (old == null || AddressSanitizer.IsForeignOrUnknown(old))
+        {
+            Common.InternalErrors.Record(Site, e);
+            return old == null ? RealAllocator.Allocate(newSize, alignment, family, false) : RealAllocator.Realloc(old, newSize, alignment, family);
+        }
+        Common.InternalErrors.Record(Site, e, Common.LostTracking.Leaks);
+        void* fresh = RealAllocator.Allocate(newSize, alignment, family, false);
+        ulong copy = 0;
+        try { copy = HeapAllocator.TryGetChunk((nuint)old, out var chunk) ? Math.Min(chunk.UserSize, newSize) : 0; }
+        catch (Exception) { }
+        if (copy > 0) Buffer.MemoryCopy(old, fresh, newSize, copy);
+        return fresh;
+    }
+
+    static void* MoveChecked(void* old, ulong newSize, nuint alignment, AllocationFamily family, int apiFrame)
     {
         if (old == null) return AddressSanitizer.Allocate(newSize, alignment, family, false, apiFrame);
         if (AddressSanitizer.IsForeign(old)) return RealAllocator.Realloc(old, newSize, alignment, family);

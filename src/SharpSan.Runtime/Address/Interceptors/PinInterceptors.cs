@@ -17,14 +17,32 @@ public static class PinInterceptors
     /// <summary>Pinned handles checked code holds, by handle value, with the object they pin.</summary>
     static readonly Dictionary<nint, object> s_pinnedHandles = [];
 
+    const string Site = "PinInterceptors";
+
+    /// <summary>Runs pin bookkeeping; after an internal error in it, unpin poison is no longer trusted (see LostTracking.Pins).</summary>
+    static void Track<TState>(TState state, Action<TState> bookkeeping)
+    {
+        try
+        {
+            Common.InternalErrors.Inject(Site);
+            bookkeeping(state);
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(Site, e, Common.LostTracking.Pins))
+        {
+        }
+    }
+
     [Intercepts("System.Runtime.InteropServices.GCHandle", "Alloc")]
     public static GCHandle Alloc(object? value, GCHandleType type)
     {
         var handle = GCHandle.Alloc(value, type);
         if (type == GCHandleType.Pinned && value is not null)
         {
-            lock (s_pinnedHandles) s_pinnedHandles[GCHandle.ToIntPtr(handle)] = value;
-            PinRecords.Pin(value, AddressSanitizer.CaptureStackId(s_alloc));
+            Track((handle, value), static pin =>
+            {
+                lock (s_pinnedHandles) s_pinnedHandles[GCHandle.ToIntPtr(pin.handle)] = pin.value;
+                PinRecords.Pin(pin.value, AddressSanitizer.CaptureStackId(s_alloc));
+            });
         }
         return handle;
     }
@@ -34,9 +52,19 @@ public static class PinInterceptors
     {
         object? pinned = null;
         if (handle.IsAllocated)
-            lock (s_pinnedHandles) s_pinnedHandles.Remove(GCHandle.ToIntPtr(handle), out pinned);
+        {
+            var value = GCHandle.ToIntPtr(handle);
+            try
+            {
+                Common.InternalErrors.Inject(Site);
+                lock (s_pinnedHandles) s_pinnedHandles.Remove(value, out pinned);
+            }
+            catch (Exception e) when (Common.InternalErrors.Contain(Site, e, Common.LostTracking.Pins))
+            {
+            }
+        }
         handle.Free();
-        if (pinned is not null) PinRecords.Unpin(pinned, AddressSanitizer.CaptureStackId(s_free));
+        if (pinned is not null) Track(pinned, static o => PinRecords.Unpin(o, AddressSanitizer.CaptureStackId(s_free)));
     }
 
     /// <summary>
@@ -47,7 +75,7 @@ public static class PinInterceptors
     public static unsafe MemoryHandle MemoryPin<T>(ref Memory<T> memory)
     {
         var handle = memory.Pin();
-        if (handle.Pointer != null) PinRecords.PinningAt((nuint)handle.Pointer);
+        if (handle.Pointer != null) Track((nuint)handle.Pointer, static p => PinRecords.PinningAt(p));
         return handle;
     }
 
@@ -55,7 +83,7 @@ public static class PinInterceptors
     public static unsafe MemoryHandle ReadOnlyMemoryPin<T>(ref ReadOnlyMemory<T> memory)
     {
         var handle = memory.Pin();
-        if (handle.Pointer != null) PinRecords.PinningAt((nuint)handle.Pointer);
+        if (handle.Pointer != null) Track((nuint)handle.Pointer, static p => PinRecords.PinningAt(p));
         return handle;
     }
 
@@ -63,7 +91,7 @@ public static class PinInterceptors
     public static T[] AllocateArray<T>(int length, bool pinned = false)
     {
         var array = GC.AllocateArray<T>(length, pinned);
-        if (pinned) PinnedObjects.MarkNeverMoves(array);
+        if (pinned) Track<object>(array, static a => PinnedObjects.MarkNeverMoves(a));
         return array;
     }
 
@@ -71,7 +99,7 @@ public static class PinInterceptors
     public static T[] AllocateUninitializedArray<T>(int length, bool pinned = false)
     {
         var array = GC.AllocateUninitializedArray<T>(length, pinned);
-        if (pinned) PinnedObjects.MarkNeverMoves(array);
+        if (pinned) Track<object>(array, static a => PinnedObjects.MarkNeverMoves(a));
         return array;
     }
 }

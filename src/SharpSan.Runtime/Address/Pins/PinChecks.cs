@@ -13,9 +13,19 @@ public static unsafe class PinChecks
     public static void Exchange(object? newOwner, object? oldOwner, int site)
     {
         if (ReferenceEquals(newOwner, oldOwner)) return;
-        if (oldOwner is not null) Unpin(oldOwner, site);
-        if (newOwner is not null) Pin(newOwner, site);
+        try
+        {
+            Common.InternalErrors.Inject(ExchangeSite);
+            if (oldOwner is not null) Unpin(oldOwner, site);
+            if (newOwner is not null) Pin(newOwner, site);
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(ExchangeSite, e, Common.LostTracking.Pins))
+        {
+            // Unpin poison is no longer trusted (a pin that lifts it may be missing).
+        }
     }
+
+    const string ExchangeSite = "PinChecks.Exchange", PinReferenceSite = "PinChecks.PinReference";
 
     /// <summary>
     /// A pinned reference local now holds <paramref name="address"/> (<c>fixed (byte* p = &amp;a[i])</c>, over a span or a
@@ -23,8 +33,15 @@ public static unsafe class PinChecks
     /// </summary>
     public static void PinReference(object? owner, void* address, int site)
     {
-        if (owner is not null) Pin(owner, site);
-        else if (address != null) PinRecords.PinningAt((nuint)address);
+        try
+        {
+            Common.InternalErrors.Inject(PinReferenceSite);
+            if (owner is not null) Pin(owner, site);
+            else if (address != null) PinRecords.PinningAt((nuint)address);
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(PinReferenceSite, e, Common.LostTracking.Pins))
+        {
+        }
     }
 
     static void Pin(object owner, int site) => PinRecords.Pin(owner, AddressSanitizer.CaptureStackIdAt(site));

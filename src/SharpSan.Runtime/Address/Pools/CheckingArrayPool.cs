@@ -47,6 +47,21 @@ public sealed class CheckingArrayPool<T> : ArrayPool<T>
     {
         ArgumentOutOfRangeException.ThrowIfNegative(minimumLength);
         if (minimumLength == 0) return [];
+        try
+        {
+            Common.InternalErrors.Inject(RentSite);
+            return RentChecked(minimumLength, apiFrame);
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(RentSite, e))
+        {
+            return _inner.Rent(minimumLength);   // unchecked; its Return finds no record and hands it back to the same pool
+        }
+    }
+
+    const string RentSite = "CheckingArrayPool.Rent", ReturnSite = "CheckingArrayPool.Return";
+
+    T[] RentChecked(int minimumLength, int apiFrame)
+    {
         int stack = AddressSanitizer.CaptureStackId(apiFrame);
         int length = PoolBuckets.LengthFor(minimumLength, _maximumLength);
         T[]? array;
@@ -83,11 +98,22 @@ public sealed class CheckingArrayPool<T> : ArrayPool<T>
     internal void Return(T[] array, bool clearArray, int apiFrame)
     {
         ArgumentNullException.ThrowIfNull(array);
-        if (!s_records.TryGetValue(array, out var record))
+        bool ours;
+        try
         {
-            _inner.Return(array, clearArray);
-            return;
+            Common.InternalErrors.Inject(ReturnSite);
+            ours = s_records.TryGetValue(array, out var record);
+            if (ours) ReturnOurs(array, record!, clearArray, apiFrame);
         }
+        catch (Exception e) when (Common.InternalErrors.Contain(ReturnSite, e))
+        {
+            return;   // dropped: an array that may be ours (poisoned) never goes to a pool that would lend it out again
+        }
+        if (!ours) _inner.Return(array, clearArray);
+    }
+
+    void ReturnOurs(T[] array, PoolRecord record, bool clearArray, int apiFrame)
+    {
         int stack = AddressSanitizer.CaptureStackId(apiFrame);
         QuarantineNote.Returned(array);
         lock (record)

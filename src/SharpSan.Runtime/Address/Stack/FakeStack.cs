@@ -18,8 +18,26 @@ public static unsafe class FakeStack
 
     [ThreadStatic] static ThreadState? t_state;
 
-    /// <summary>Replaces <c>localloc</c>. <paramref name="frame"/> is the caller's shadow-stack frame (owner of the buffer).</summary>
+    const string AllocSite = "FakeStack.Alloc", ReleaseSite = "FakeStack.Release";
+
+    /// <summary>
+    /// Replaces <c>localloc</c>. <paramref name="frame"/> is the caller's shadow-stack frame (owner of the buffer).
+    /// After an internal error the buffer is a plain, unchecked block, freed when its frame returns.
+    /// </summary>
     public static void* Alloc(nuint size, int* frame, int ilOffset, bool zero)
+    {
+        try
+        {
+            Common.InternalErrors.Inject(AllocSite);
+            return AllocChecked(size, frame, ilOffset, zero);
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(AllocSite, e))
+        {
+            return UncheckedBuffers.Alloc(size, frame, zero);
+        }
+    }
+
+    static void* AllocChecked(nuint size, int* frame, int ilOffset, bool zero)
     {
         var state = t_state ??= new ThreadState();
         state.ReleaseAbove(frame);
@@ -47,9 +65,38 @@ public static unsafe class FakeStack
     /// <summary>Called before the owning method returns: its buffers (and any left by deeper, unwound frames) retire.</summary>
     public static void Release(int* frame)
     {
+        UncheckedBuffers.Release(frame);
         var state = t_state;
         if (state is null) return;
-        while (state.Live.Count > 0 && state.Live.Peek().Owner >= frame) state.Retire(state.Live.Pop());
+        try
+        {
+            Common.InternalErrors.Inject(ReleaseSite);
+            while (state.Live.Count > 0 && state.Live.Peek().Owner >= frame) state.Retire(state.Live.Pop());
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(ReleaseSite, e))
+        {
+            // The buffers stay live (addressable) until a later release or the thread's end.
+        }
+    }
+
+    /// <summary>Buffers handed out after an internal error: plain native blocks, owned by a frame like the checked ones.</summary>
+    static class UncheckedBuffers
+    {
+        [ThreadStatic] static Stack<(nint Block, nint Owner)>? t_blocks;
+
+        public static void* Alloc(nuint size, int* frame, bool zero)
+        {
+            void* block = zero ? NativeMemory.AllocZeroed(Math.Max(size, 1)) : NativeMemory.Alloc(Math.Max(size, 1));
+            (t_blocks ??= new()).Push(((nint)block, (nint)frame));
+            return block;
+        }
+
+        public static void Release(int* frame)
+        {
+            var blocks = t_blocks;
+            if (blocks is null) return;
+            while (blocks.Count > 0 && blocks.Peek().Owner >= (nint)frame) NativeMemory.Free((void*)blocks.Pop().Block);
+        }
     }
 
     /// <summary>The live stackalloc buffer of this thread whose bytes contain <paramref name="address"/>: (user start, size, header).</summary>

@@ -13,7 +13,11 @@ internal sealed class FindingFiles(string directory, int pid)
     int _sequence;
 
     /// <param name="duplicate">The same bug (same key) was already written; this is another test running into it.</param>
-    public void Write(ErrorReport error, ReportBuilder report, string text, string? test, bool duplicate)
+    /// <param name="pendingTest">
+    /// Raised on a thread working for this test, which it fails only when it next waits for the thread: until then the
+    /// finding is outside tests (a later occurrence charges it to the test if it does).
+    /// </param>
+    public void Write(ErrorReport error, ReportBuilder report, string text, string? test, bool duplicate, string? pendingTest = null)
     {
         try
         {
@@ -22,7 +26,7 @@ internal sealed class FindingFiles(string directory, int pid)
             string temporary = Path.Combine(directory, "." + name + ".tmp");
             using (var stream = File.Create(temporary))
             using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-                WriteJson(json, error, report, text, test, duplicate);
+                WriteJson(json, error, report, text, test, duplicate, pendingTest);
             File.Move(temporary, Path.Combine(directory, name), overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -31,7 +35,7 @@ internal sealed class FindingFiles(string directory, int pid)
         }
     }
 
-    void WriteJson(Utf8JsonWriter json, ErrorReport error, ReportBuilder report, string text, string? test, bool duplicate)
+    void WriteJson(Utf8JsonWriter json, ErrorReport error, ReportBuilder report, string text, string? test, bool duplicate, string? pendingTest)
     {
         json.WriteStartObject();
         json.WriteString("tool", error.Tool);
@@ -39,6 +43,7 @@ internal sealed class FindingFiles(string directory, int pid)
         json.WriteString("key", error.Tool + ":" + error.DeduplicationKey);
         json.WriteNumber("pid", pid);
         if (test is null) json.WriteNull("test"); else json.WriteString("test", test);
+        if (pendingTest is not null) json.WriteString("pendingTest", pendingTest);
         json.WriteBoolean("duplicate", duplicate);
         json.WriteString("message", Headline(text));
         if (report.SummaryFrame is { } top)

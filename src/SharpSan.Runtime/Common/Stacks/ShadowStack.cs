@@ -53,6 +53,29 @@ public static unsafe class ShadowStack
         return Enter(frameKey);
     }
 
+    /// <summary>
+    /// Enter for a test method (and its async state machine): a fresh stack (<see cref="EnterRoot"/>) unless the frame
+    /// on top is live, and the class the test runs for — the runtime type of <paramref name="testInstance"/>, the derived
+    /// class when the test is inherited — in the frame's spare slot, so a finding names the test as its runner does.
+    /// <paramref name="starting"/> is false for the resumption of an async test's state machine. Test methods are
+    /// entered once per test (and per resumption), so the checks here may take a stack walk.
+    /// </summary>
+    public static int* EnterTest(int frameKey, object? testInstance, bool starting)
+    {
+        int* block = t_block;
+        if (block == null) block = Attach();
+        int* top = *(int**)block;
+        // Called from the (uninstrumented) framework, nothing below is live: frames an exception left there go. Called
+        // from checked code (a test calling a test, an async test resumed inline), the caller's frames stay.
+        bool keep = top >= block + HeaderInts && Testing.TestAttribution.IsLive(top[0], frameKey);
+        int* site = keep ? Enter(frameKey) : EnterRoot(frameKey);
+        site[SpareOffset] = Testing.TestAttribution.Entering(frameKey, testInstance, starting);
+        return site;
+    }
+
+    /// <summary>Where the spare slot is, from the call-site slot that Enter returns.</summary>
+    const int SpareOffset = 2;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Exit(int* site)
     {
@@ -99,7 +122,47 @@ public static unsafe class ShadowStack
         return frame >= block + HeaderInts && frame <= *(int**)block && *frame == frameKey;
     }
 
+    const string AttachSite = "ShadowStack.Attach";
+    static nint s_sharedFallback;
+
+    /// <summary>
+    /// The thread's first frame. After an internal error the thread shares one fallback block with any other such
+    /// thread: their stacks in reports are then unreliable, but every frame pointer stays inside a block, so nothing
+    /// instrumented code does with it can fault.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     static int* Attach()
+    {
+        try
+        {
+            InternalErrors.Inject(AttachSite);
+            return AttachOwnBlock();
+        }
+        catch (Exception e) when (InternalErrors.Contain(AttachSite, e))
+        {
+            return AttachShared();
+        }
+    }
+
+    static int* AttachShared()
+    {
+        lock (s_freeBlocks)
+        {
+            if (s_sharedFallback == 0)
+            {
+                int* shared = null;
+                try { shared = (int*)NativeMemory.AlignedAlloc(BlockSize, BlockSize); }
+                catch (OutOfMemoryException) { Environment.FailFast("SharpSan: out of memory for a shadow call stack"); }
+                *(int**)shared = shared + HeaderInts - FrameInts;
+                shared[2] = 0;
+                s_sharedFallback = (nint)shared;
+            }
+        }
+        t_block = (int*)s_sharedFallback;
+        return t_block;
+    }
+
+    static int* AttachOwnBlock()
     {
         int* block;
         lock (s_freeBlocks)
@@ -127,6 +190,42 @@ public static unsafe class ShadowStack
             destination[n] = StackFrame.Pack(f[0], site);
         }
         return n;
+    }
+
+    /// <summary>
+    /// Like <see cref="Capture"/>, with each frame's spare slot in <paramref name="spares"/> (meaningful for test
+    /// frames only: their class, see <see cref="EnterTest"/>).
+    /// </summary>
+    public static int CaptureWithSpares(Span<long> destination, Span<int> spares)
+    {
+        int* block = t_block;
+        if (block == null) return 0;
+        int* top = *(int**)block;
+        int* first = block + HeaderInts;
+        int n = 0;
+        for (int* f = top; f >= first && n < destination.Length && n < spares.Length; f -= FrameInts, n++)
+        {
+            destination[n] = StackFrame.Pack(f[0], f[1]);
+            spares[n] = f[1 + SpareOffset];
+        }
+        return n;
+    }
+
+    /// <summary>This thread's current top of stack (0 before its first frame), to come back to with <see cref="Unwind"/>.</summary>
+    public static nint Mark() => t_block == null ? 0 : *(nint*)t_block;
+
+    /// <summary>
+    /// Back to <paramref name="mark"/>: frames pushed since then are gone. A thread-pool work item ends with this, so that
+    /// frames left by an exception that escaped into the pool (instrumented code has no handler to pop them) never sit
+    /// under the next work item's frames.
+    /// </summary>
+    public static void Unwind(nint mark)
+    {
+        int* block = t_block;
+        if (block == null) return;
+        int* empty = block + HeaderInts - FrameInts;
+        int* top = (int*)mark < empty ? empty : (int*)mark;
+        if (top <= *(int**)block) *(int**)block = top;
     }
 
     /// <summary>Returns a dead thread's block for reuse.</summary>

@@ -11,8 +11,29 @@ public static class ModuleRegistry
 {
     static readonly List<Module> s_modules = [];
 
-    /// <summary>Called by instrumented code: returns the module's frame-key base (id already shifted).</summary>
+    const string Site = "ModuleRegistry.Register";
+
+    /// <summary>An id no module gets: frames of a module whose registration failed are printed as unknown.</summary>
+    const int UnknownModuleId = 1000;
+
+    /// <summary>
+    /// Called by instrumented code (its module's type constructor): returns the module's frame-key base (id already
+    /// shifted). It must not fail: a type constructor that throws would break every instrumented method of the module.
+    /// </summary>
     public static int Register(RuntimeTypeHandle anchorType)
+    {
+        try
+        {
+            InternalErrors.Inject(Site);
+            return RegisterChecked(anchorType);
+        }
+        catch (Exception e) when (InternalErrors.Contain(Site, e))
+        {
+            return UnknownModuleId << ShadowStack.ModuleShift;
+        }
+    }
+
+    static int RegisterChecked(RuntimeTypeHandle anchorType)
     {
         SanitizerRuntime.EnsureInitialized();
         var module = Type.GetTypeFromHandle(anchorType)!.Module;

@@ -9,11 +9,26 @@ public static class InterfaceCalls
 {
     public static void Read(object receiver, string member, int site)
     {
-        if (receiver is not null && ContractTypes.Covers(receiver.GetType())) RaceChecks.CollectionRead(receiver, member, site);
+        if (receiver is not null && Covers(receiver)) RaceChecks.CollectionRead(receiver, member, site);
     }
 
     public static void Write(object receiver, string member, int site)
     {
-        if (receiver is not null && ContractTypes.Covers(receiver.GetType())) RaceChecks.CollectionWrite(receiver, member, site);
+        if (receiver is not null && Covers(receiver)) RaceChecks.CollectionWrite(receiver, member, site);
+    }
+
+    const string Site = "InterfaceCalls";
+
+    static bool Covers(object receiver)
+    {
+        try
+        {
+            Common.InternalErrors.Inject(Site);
+            return ContractTypes.Covers(receiver.GetType());
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(Site, e))
+        {
+            return false;   // unchecked, like any collection outside the contract
+        }
     }
 }

@@ -87,7 +87,7 @@ internal static class LockOrderDetector
                     if (s_reportedCycles.Add(key)) (cycles ??= []).Add(cycle);
                 }
         held.Add(state.Take(lockObject, id, stack));
-        if (cycles is null) return;
+        if (cycles is null || Common.InternalErrors.HasLost(Common.LostTracking.Synchronisation)) return;
         thread.IgnoreAll++;
         try
         {

@@ -10,6 +10,8 @@ internal static class RaceReporter
 
     public static void Report(RaceThread thread, ref RaceCell cell, in Variable variable, int site, bool isWrite, long previous, bool previousWrite, string? api = null, bool atomic = false)
     {
+        // After an internal error lost a happens-before edge, an unordered-looking pair may well be ordered.
+        if (Common.InternalErrors.HasLost(Common.LostTracking.Synchronisation)) return;
         // TSan's suppress_equal_addresses: `x++` racing with `x++` is one bug, not a read/write and a write/write report.
         lock (s_reportedVariables)
             if (!s_reportedVariables.Add(variable.Key)) return;

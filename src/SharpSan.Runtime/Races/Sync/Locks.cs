@@ -7,18 +7,34 @@ namespace SharpSan.Runtime.Races.Sync;
 /// </summary>
 internal static class Locks
 {
+    const string Site = "Locks";
+
     public static void Acquired(object lockObject)
     {
-        var thread = RaceThread.Current;
-        thread.Acquire(ClockOf(thread, lockObject));
-        LockAcquired?.Invoke(thread, lockObject);
+        try
+        {
+            Common.InternalErrors.Inject(Site);
+            var thread = RaceThread.Current;
+            thread.Acquire(ClockOf(thread, lockObject));
+            LockAcquired?.Invoke(thread, lockObject);
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(Site, e, Common.LostTracking.Synchronisation))
+        {
+        }
     }
 
     public static void Releasing(object lockObject)
     {
-        var thread = RaceThread.Current;
-        LockReleased?.Invoke(thread, lockObject);
-        thread.Release(ClockOf(thread, lockObject));
+        try
+        {
+            Common.InternalErrors.Inject(Site);
+            var thread = RaceThread.Current;
+            LockReleased?.Invoke(thread, lockObject);
+            thread.Release(ClockOf(thread, lockObject));
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(Site, e, Common.LostTracking.Synchronisation))
+        {
+        }
     }
 
     /// <summary>A thread mostly takes the same lock again and again: it remembers the last one's clock.</summary>

@@ -13,7 +13,23 @@ internal delegate object? FieldReader<TOwner>(ref TOwner owner);
 /// </summary>
 internal static class PrivateFields
 {
+    const string Site = "PrivateFields.Reader";
+
+    /// <summary>Null also after an internal error (it runs in a type initializer, which must not fail).</summary>
     public static FieldReader<TOwner>? Reader<TOwner>(string name)
+    {
+        try
+        {
+            Common.InternalErrors.Inject(Site);
+            return ReaderChecked<TOwner>(name);
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(Site, e, Common.LostTracking.Synchronisation))
+        {
+            return null;
+        }
+    }
+
+    static FieldReader<TOwner>? ReaderChecked<TOwner>(string name)
     {
         var field = typeof(TOwner).GetField(name, BindingFlags.Instance | BindingFlags.NonPublic);
         if (field is null || field.FieldType.IsValueType) return null;

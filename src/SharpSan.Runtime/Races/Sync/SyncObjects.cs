@@ -8,13 +8,47 @@ namespace SharpSan.Runtime.Races.Sync;
 internal static class SyncObjects
 {
     static readonly ConditionalWeakTable<object, SyncClock> s_clocks = new();
+    const string Site = "SyncObjects";
 
-    public static SyncClock For(object o) => s_clocks.GetValue(o, static _ => new SyncClock());
+    /// <summary>The object's clock; after an internal error a clock of its own that nobody else sees (and race reports stop).</summary>
+    public static SyncClock For(object o)
+    {
+        try
+        {
+            Common.InternalErrors.Inject(Site);
+            return s_clocks.GetValue(o, static _ => new SyncClock());
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(Site, e, Common.LostTracking.Synchronisation))
+        {
+            return new SyncClock();
+        }
+    }
 
-    public static SyncClock? Existing(object o) => s_clocks.TryGetValue(o, out var clock) ? clock : null;
+    public static SyncClock? Existing(object o)
+    {
+        try
+        {
+            Common.InternalErrors.Inject(Site);
+            return s_clocks.TryGetValue(o, out var clock) ? clock : null;
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(Site, e, Common.LostTracking.Synchronisation))
+        {
+            return null;
+        }
+    }
 
     /// <summary>Makes <paramref name="clock"/> the clock of <paramref name="o"/> (a task bound to its work item's completion).</summary>
-    public static void Bind(object o, SyncClock clock) => s_clocks.AddOrUpdate(o, clock);
+    public static void Bind(object o, SyncClock clock)
+    {
+        try
+        {
+            Common.InternalErrors.Inject(Site);
+            s_clocks.AddOrUpdate(o, clock);
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(Site, e, Common.LostTracking.Synchronisation))
+        {
+        }
+    }
 }
 
 /// <summary>
@@ -33,6 +67,21 @@ internal static class AtomicLocations
     static readonly ConcurrentDictionary<int, SyncClock> s_statics = new();
 
     public static SyncClock For(object? owner, int key)
+    {
+        try
+        {
+            Common.InternalErrors.Inject(Site);
+            return ForChecked(owner, key);
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(Site, e, Common.LostTracking.Synchronisation))
+        {
+            return new SyncClock();
+        }
+    }
+
+    const string Site = "AtomicLocations";
+
+    static SyncClock ForChecked(object? owner, int key)
     {
         if (owner is null) return s_statics.GetOrAdd(key, static _ => new SyncClock());
         var clocks = s_objects.GetValue(owner, static _ => new PerObject()).Clocks;

@@ -54,10 +54,35 @@ internal static class TaskSync
     }
 
     static readonly ConditionalWeakTable<Task, Node> s_nodes = new();
+    const string Site = "TaskSync";
 
-    public static Node NodeOf(Task task) => s_nodes.GetValue(task, static _ => new Node());
+    /// <summary>Runs task bookkeeping; an internal error in it stops race reports (a completion edge may be missing).</summary>
+    static void Contained<TState>(TState state, Action<TState> bookkeeping)
+    {
+        try
+        {
+            Common.InternalErrors.Inject(Site);
+            bookkeeping(state);
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(Site, e, Common.LostTracking.Synchronisation))
+        {
+        }
+    }
 
-    public static void Bind(Task task, Node node) => s_nodes.AddOrUpdate(task, node);
+    public static Node NodeOf(Task task)
+    {
+        try
+        {
+            Common.InternalErrors.Inject(Site);
+            return s_nodes.GetValue(task, static _ => new Node());
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(Site, e, Common.LostTracking.Synchronisation))
+        {
+            return new Node();
+        }
+    }
+
+    public static void Bind(Task task, Node node) => Contained((task, node), static s => s_nodes.AddOrUpdate(s.task, s.node));
 
     /// <summary>The current thread is about to complete <paramref name="task"/>.</summary>
     public static void Complete(Task task) => RaceThread.Current.Release(NodeOf(task).Clock);
@@ -65,7 +90,7 @@ internal static class TaskSync
     /// <summary>The current thread observed <paramref name="task"/> complete (a test waiting for it fails now if its work raised a finding).</summary>
     public static void AcquireCompletion(Task? task)
     {
-        Acquire(RaceThread.Current, task, 0);
+        Contained(task, static t => Acquire(RaceThread.Current, t, 0));
         Common.Testing.TestAttribution.ThrowPendingFailure();
     }
 
@@ -78,11 +103,11 @@ internal static class TaskSync
         if (node.Winner() is { } winner) Acquire(thread, winner, depth + 1);
     }
 
-    public static void DependsOn(Task derived, IEnumerable<Task?> inputs)
+    public static void DependsOn(Task derived, IEnumerable<Task?> inputs) => Contained((derived, inputs), static s =>
     {
-        var node = NodeOf(derived);
-        foreach (var input in inputs) if (input is not null) node.DependOn(input);
-    }
+        var node = NodeOf(s.derived);
+        foreach (var input in s.inputs) if (input is not null) node.DependOn(input);
+    });
 }
 
 /// <summary>
@@ -99,29 +124,73 @@ internal sealed class WorkItem
 
     public readonly TaskSync.Node Completion = new();
 
+    const string Site = "WorkItem";
+
     public WorkItem(string api)
     {
-        var thread = RaceThread.Current;
-        _creator = thread.Tid;
-        _stack = RaceThread.CaptureStackAt(api);
-        if (Common.Testing.TestAttribution.Enabled) _test = Common.Testing.TestAttribution.CurrentTest() ?? Common.Testing.TestAttribution.DelegatedTest;
-        thread.Release(_fork);
+        _creator = -1;
+        try
+        {
+            Common.InternalErrors.Inject(Site);
+            var thread = RaceThread.Current;
+            _creator = thread.Tid;
+            _stack = RaceThread.CaptureStackAt(api);
+            if (Common.Testing.TestAttribution.Enabled) _test = Common.Testing.TestAttribution.CurrentTest() ?? Common.Testing.TestAttribution.DelegatedTest;
+            thread.Release(_fork);
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(Site, e, Common.LostTracking.Synchronisation))
+        {
+        }
     }
+
+    /// <summary>What a work item that runs inside another one (inlined by Wait, RunSynchronously) must give back at its end.</summary>
+    readonly record struct Outer(string? DelegatedTest, nint ShadowStackMark);
+
+    [ThreadStatic] static Stack<Outer>? t_outer;
 
     public void Begin()
     {
-        var thread = RaceThread.Current;
-        thread.Acquire(_fork);
-        thread.CreatorTid = _creator;
-        thread.CreationStack = _stack;
-        thread.CreatedByThreadPool = true;
+        // First, before anything that can fail: End pops what Begin pushed.
+        (t_outer ??= new()).Push(new Outer(Common.Testing.TestAttribution.DelegatedTest, Common.Stacks.ShadowStack.Mark()));
         Common.Testing.TestAttribution.DelegatedTest = _test;
+        try
+        {
+            Common.InternalErrors.Inject(Site);
+            var thread = RaceThread.Current;
+            thread.Acquire(_fork);
+            thread.CreatorTid = _creator;
+            thread.CreationStack = _stack;
+            thread.CreatedByThreadPool = true;
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(Site, e, Common.LostTracking.Synchronisation))
+        {
+        }
     }
 
+    /// <summary>
+    /// The thread stops working for the item's test (a pool thread reused for a later item must not keep it) and drops
+    /// the shadow frames an exception left when it escaped the item's delegate into the pool.
+    /// </summary>
     public void End()
     {
-        RaceThread.Current.Release(Completion.Clock);
-        Common.Testing.TestAttribution.DelegatedTest = null;
+        if (t_outer is { Count: > 0 } outer)
+        {
+            var (test, mark) = outer.Pop();
+            Common.Testing.TestAttribution.DelegatedTest = test;
+            Common.Stacks.ShadowStack.Unwind(mark);
+        }
+        else
+        {
+            Common.Testing.TestAttribution.DelegatedTest = null;
+        }
+        try
+        {
+            Common.InternalErrors.Inject(Site);
+            RaceThread.Current.Release(Completion.Clock);
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(Site, e, Common.LostTracking.Synchronisation))
+        {
+        }
     }
 
     public Action Wrap(Action action) => () =>

@@ -21,7 +21,20 @@ internal static class ValueTaskSync
 
     static readonly ConditionalWeakTable<object, Source> s_sources = new();
 
-    static Source SourceFor(object source) => s_sources.GetValue(source, static _ => new Source());
+    const string Site = "ValueTaskSync";
+
+    static Source SourceFor(object source)
+    {
+        try
+        {
+            Common.InternalErrors.Inject(Site);
+            return s_sources.GetValue(source, static _ => new Source());
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(Site, e, Common.LostTracking.Synchronisation))
+        {
+            return new Source();
+        }
+    }
 
     static class ObjField<TValueTask>
     {
