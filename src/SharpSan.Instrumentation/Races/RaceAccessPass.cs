@@ -29,6 +29,10 @@ public sealed partial class RaceAccessPass : IInstrumentationPass
         if (methods.Count == 0) return;
         var module = methods[0].Module;
         _fields = new RaceShadowFields(module.Module, module.RuntimeType(RaceShadowFields.RaceCellType));
+        // On every method's IL before this pass edits any (a constructor's analysis may look at its base constructor).
+        var unpublished = new UnpublishedObjects(module.Module, CollectionCallPass.ReadContract(module.Runtime.Module), _fields.IsPublication);
+        foreach (var ctx in methods)
+            if (!IsExempt(ctx.Method)) unpublished.Of(ctx.Method);
     }
 
     public void Run(MethodContext ctx)
@@ -37,13 +41,15 @@ public sealed partial class RaceAccessPass : IInstrumentationPass
         var body = ctx.Method.Body;
         var branchTargets = Il.ModuleTypes.BlockStarts(body);
         var atomicCalls = new HashSet<Instruction>();
-        var redundant = RedundantChecks.Find(ctx.Method, branchTargets, _fields.IsPublication);
+        // Initializing accesses (through objects no other thread can see yet) are neither checked nor recorded.
+        var unpublished = UnpublishedObjects.Found(ctx.Method).Accesses;
+        var redundant = RedundantChecks.Find(ctx.Method, branchTargets, _fields.IsPublication, unpublished);
         _thread = null;
         _refLocals = RefLocals.Find(ctx.Method, branchTargets);
         _indexLocals = null;
         foreach (var instruction in body.Instructions.ToArray())
         {
-            if (ctx.Editor.Inserted.Contains(instruction) || redundant.Contains(instruction)) continue;
+            if (ctx.Editor.Inserted.Contains(instruction) || redundant.Contains(instruction) || unpublished.Contains(instruction)) continue;
             switch (instruction.OpCode.Code)
             {
                 case Code.Ldfld or Code.Stfld:

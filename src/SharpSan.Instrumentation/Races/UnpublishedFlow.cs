@@ -1,0 +1,360 @@
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+using SharpSan.Instrumentation.Il;
+
+namespace SharpSan.Instrumentation.Races;
+
+/// <summary>
+/// The forward dataflow behind <see cref="UnpublishedObjects"/> over one method body: basic blocks, a worklist, one
+/// <see cref="UnpublishedState"/> per block entry, joined where paths meet. Exception handlers start from the join of
+/// every state inside their protected block; an <c>endfinally</c> continues at every target of the <c>leave</c>s of
+/// that block. Once the states are stable, one more sweep records the accesses made through unpublished objects.
+/// Anything the simulation does not model escapes what it consumes; anything it cannot follow (a stack that does not
+/// match, <c>jmp</c>, too many rounds) gives up on the whole method, which then stays checked as before.
+/// </summary>
+sealed class UnpublishedFlow
+{
+    /// <summary>The method uses IL this analysis does not follow: nothing is exempted.</summary>
+    public sealed class Unsupported(string reason) : Exception(reason);
+
+    const int RoundsPerBlock = 64;
+
+    readonly MethodDefinition _method;
+    readonly UnpublishedObjects _objects;
+    readonly IList<Instruction> _code;
+    readonly Dictionary<Instruction, int> _index = [];
+    readonly Dictionary<Instruction, int> _sites = [];
+    readonly int _locals;
+    readonly int _this = UnpublishedState.Unknown;
+    readonly HashSet<int> _addressTaken = [];
+    readonly HashSet<Instruction> _blockStarts;
+    readonly HashSet<Instruction> _branchTargets;
+    readonly List<(int Start, int End)> _blocks = [];
+    readonly Dictionary<int, int> _blockAt = [];
+    readonly UnpublishedState?[] _entries;
+
+    UnpublishedFlow(MethodDefinition method, UnpublishedObjects objects)
+    {
+        if (method.Body.Instructions.Count == 0) throw new Unsupported("empty body");
+        _method = method;
+        _objects = objects;
+        _code = method.Body.Instructions;
+        for (int k = 0; k < _code.Count; k++) _index[_code[k]] = k;
+        _locals = method.Body.Variables.Count;
+        if (method.IsConstructor && !method.IsStatic && !method.DeclaringType.IsValueType) _this = 0;
+        foreach (var i in _code)
+        {
+            if (Allocates(i)) _sites[i] = _sites.Count + 1;
+            if (i.OpCode.Code is Code.Ldloca or Code.Ldloca_S or Code.Ldarga or Code.Ldarga_S) _addressTaken.Add(Slot(i));
+            if (i.OpCode.Code == Code.Jmp) throw new Unsupported("jmp");
+        }
+        _branchTargets = ModuleTypes.BlockStarts(method.Body);
+        _blockStarts = BlockStarts();
+        for (int start = 0; start < _code.Count;)
+        {
+            int end = start + 1;
+            while (end < _code.Count && !_blockStarts.Contains(_code[end])) end++;
+            _blockAt[start] = _blocks.Count;
+            _blocks.Add((start, end));
+            start = end;
+        }
+        _entries = new UnpublishedState?[_blocks.Count];
+    }
+
+    /// <summary>The accesses through unpublished objects, and whether the constructor's <c>this</c> escapes anywhere.</summary>
+    public static (HashSet<Instruction> Accesses, bool ThisEscapes) Run(MethodDefinition method, UnpublishedObjects objects)
+    {
+        var flow = new UnpublishedFlow(method, objects);
+        if (flow._sites.Count == 0 && flow._this < 0) return ([], false);
+        flow.Solve();
+        return flow.Sweep();
+    }
+
+    /// <summary>newobj of a class (not a struct, not a multi-dimensional array) and newarr: the objects followed.</summary>
+    static bool Allocates(Instruction i) => i.OpCode.Code switch
+    {
+        Code.Newarr => true,
+        Code.Newobj => i.Operand is MethodReference { DeclaringType: not ArrayType } ctor && ctor.DeclaringType.TryResolve() is { IsValueType: false },
+        _ => false,
+    };
+
+    HashSet<Instruction> BlockStarts()
+    {
+        var starts = new HashSet<Instruction>(_branchTargets) { _code[0] };
+        foreach (var h in _method.Body.ExceptionHandlers)
+        {
+            if (h.TryEnd is not null) starts.Add(h.TryEnd);
+            if (h.HandlerEnd is not null) starts.Add(h.HandlerEnd);
+        }
+        foreach (var i in _code)
+            if (i.Next is not null && i.OpCode.FlowControl is FlowControl.Branch or FlowControl.Cond_Branch or FlowControl.Return or FlowControl.Throw)
+                starts.Add(i.Next);
+        return starts;
+    }
+
+    void Solve()
+    {
+        var entry = new UnpublishedState(_locals + _method.Parameters.Count + (_method.HasThis ? 1 : 0));
+        if (_this >= 0) entry.SetVariable(_locals, _this);
+        var work = new Queue<int>();
+        var queued = new HashSet<int>();
+        Merge(0, entry, work, queued);
+        int rounds = 0;
+        while (work.Count > 0)
+        {
+            if (++rounds > RoundsPerBlock * _blocks.Count) throw new Unsupported("no fixed point");
+            int block = work.Dequeue();
+            queued.Remove(block);
+            var state = _entries[block]!.Clone();
+            var (start, end) = _blocks[block];
+            for (int k = start; k < end; k++)
+            {
+                Handlers(k, state, work, queued);
+                Transfer(_code[k], state, null);
+            }
+            Handlers(end - 1, state, work, queued);
+            foreach (var (successor, stack) in Successors(end - 1))
+                Merge(successor, stack < 0 ? state : state.WithStack(stack), work, queued);
+        }
+    }
+
+    (HashSet<Instruction>, bool) Sweep()
+    {
+        var accesses = new HashSet<Instruction>();
+        bool thisEscapes = false;
+        for (int block = 0; block < _blocks.Count; block++)
+        {
+            if (_entries[block] is not { } entry) continue;   // unreachable
+            var state = entry.Clone();
+            var (start, end) = _blocks[block];
+            for (int k = start; k < end; k++)
+            {
+                Transfer(_code[k], state, accesses);
+                thisEscapes |= _this >= 0 && state.HasEscaped(_this);
+            }
+        }
+        return (accesses, thisEscapes);
+    }
+
+    /// <param name="handlerStack">A handler's entry: the stack it starts with (0 or 1 slots), whatever <paramref name="state"/>'s.</param>
+    void Merge(int index, UnpublishedState state, Queue<int> work, HashSet<int> queued, int handlerStack = -1)
+    {
+        int block = _blockAt[index];
+        if (_entries[block] is { } existing)
+        {
+            if (!existing.Join(state, keepStack: handlerStack >= 0)) return;
+        }
+        else
+        {
+            _entries[block] = handlerStack >= 0 ? state.WithStack(handlerStack) : state.Clone();
+        }
+        if (queued.Add(block)) work.Enqueue(block);
+    }
+
+    /// <summary>An exception may leave the protected block at any instruction: its handlers start from every state inside it.</summary>
+    void Handlers(int index, UnpublishedState state, Queue<int> work, HashSet<int> queued)
+    {
+        foreach (var h in _method.Body.ExceptionHandlers)
+        {
+            if (!Inside(index, h.TryStart, h.TryEnd)) continue;
+            int stack = h.HandlerType is ExceptionHandlerType.Catch or ExceptionHandlerType.Filter ? 1 : 0;
+            Merge(_index[h.HandlerStart], state, work, queued, stack);
+            if (h.FilterStart is not null) Merge(_index[h.FilterStart], state, work, queued, 1);
+        }
+    }
+
+    bool Inside(int index, Instruction start, Instruction? end) => index >= _index[start] && (end is null || index < _index[end]);
+
+    /// <summary>Where control goes after the block ending at <paramref name="last"/>, and the stack depth it arrives with (-1: as it is).</summary>
+    IEnumerable<(int Index, int Stack)> Successors(int last)
+    {
+        var i = _code[last];
+        switch (i.OpCode.FlowControl)
+        {
+            case FlowControl.Branch:
+                yield return (_index[(Instruction)i.Operand], -1);
+                yield break;
+            case FlowControl.Cond_Branch:
+                if (i.Operand is Instruction[] targets)
+                    foreach (var t in targets) yield return (_index[t], -1);
+                else yield return (_index[(Instruction)i.Operand], -1);
+                break;
+            case FlowControl.Throw:
+                yield break;
+            case FlowControl.Return when i.OpCode.Code == Code.Endfinally:
+                foreach (var target in AfterFinally(last)) yield return (target, 0);
+                yield break;
+            case FlowControl.Return when i.OpCode.Code == Code.Endfilter:
+                foreach (var h in _method.Body.ExceptionHandlers)
+                    if (h.FilterStart is not null && Inside(last, h.FilterStart, h.HandlerStart)) yield return (_index[h.HandlerStart], 1);
+                yield break;
+            case FlowControl.Return:
+                yield break;
+        }
+        if (last + 1 < _code.Count) yield return (last + 1, -1);
+    }
+
+    /// <summary>A finally (or fault) block ends by continuing wherever a <c>leave</c> out of its protected block was going.</summary>
+    IEnumerable<int> AfterFinally(int endfinally)
+    {
+        foreach (var h in _method.Body.ExceptionHandlers)
+        {
+            if (h.HandlerType is not (ExceptionHandlerType.Finally or ExceptionHandlerType.Fault) || !Inside(endfinally, h.HandlerStart, h.HandlerEnd)) continue;
+            for (int k = _index[h.TryStart]; k < (h.TryEnd is null ? _code.Count : _index[h.TryEnd]); k++)
+                if (_code[k].OpCode.Code is Code.Leave or Code.Leave_S) yield return _index[(Instruction)_code[k].Operand];
+        }
+    }
+
+    /// <summary>
+    /// One instruction's effect on <paramref name="state"/>. With <paramref name="accesses"/> (the final sweep), an
+    /// access whose object is unpublished at this point is recorded.
+    /// </summary>
+    void Transfer(Instruction i, UnpublishedState state, HashSet<Instruction>? accesses)
+    {
+        var code = i.OpCode.Code;
+        switch (code)
+        {
+            case Code.Nop or Code.Volatile or Code.Constrained or Code.Readonly or Code.Tail or Code.Unaligned or Code.No:
+                return;
+            case Code.Ldloc or Code.Ldloc_S or (>= Code.Ldloc_0 and <= Code.Ldloc_3) or Code.Ldarg or Code.Ldarg_S or (>= Code.Ldarg_0 and <= Code.Ldarg_3):
+                state.Push(state.Variable(Slot(i)));
+                return;
+            case Code.Stloc or Code.Stloc_S or (>= Code.Stloc_0 and <= Code.Stloc_3) or Code.Starg or Code.Starg_S:
+                int slot = Slot(i), stored = state.Pop();
+                if (_addressTaken.Contains(slot)) state.Escape(stored);   // may be read back through a pointer
+                else state.SetVariable(slot, stored);
+                return;
+            case Code.Dup:
+                state.Push(state.Peek());
+                return;
+            case Code.Pop:
+                state.Pop();
+                return;
+            case Code.Castclass or Code.Isinst:   // the same object (or null)
+                return;
+            case Code.Newarr:
+                state.Pop();
+                state.Allocate(_sites[i]);
+                state.Push(_sites[i]);
+                return;
+            case Code.Ldfld:
+                int owner = state.Pop();
+                Record(i, owner, state, accesses);
+                state.Push(state.Load(owner, FieldKey((FieldReference)i.Operand)));
+                return;
+            case Code.Stfld:
+                int value = state.Pop(), target = state.Pop();
+                Record(i, target, state, accesses);
+                state.Store(target, value, FieldKey((FieldReference)i.Operand));
+                return;
+            case Code.Ldflda:
+                int addressed = state.Pop();
+                Record(i, addressed, state, accesses);
+                state.ForgetField(addressed, FieldKey((FieldReference)i.Operand));   // may be written through the address
+                state.Push(UnpublishedState.Unknown);
+                return;
+            case (>= Code.Ldelem_I1 and <= Code.Ldelem_Ref) or Code.Ldelem_Any or Code.Ldelema:
+                state.Pop();
+                Record(i, state.Pop(), state, accesses);
+                state.Push(UnpublishedState.Unknown);
+                return;
+            case (>= Code.Stelem_I and <= Code.Stelem_Ref) or Code.Stelem_Any:
+                int element = state.Pop();
+                state.Pop();
+                int array = state.Pop();
+                Record(i, array, state, accesses);
+                state.Store(array, element, null);
+                return;
+            case Code.Ldlen:
+                state.Pop();
+                state.Push(UnpublishedState.Unknown);
+                return;
+            case Code.Call or Code.Callvirt or Code.Newobj:
+                Call(i, state, accesses);
+                return;
+            case Code.Leave or Code.Leave_S or Code.Endfinally:
+                state.ClearStack();
+                return;
+            case Code.Ceq or Code.Cgt or Code.Cgt_Un or Code.Clt or Code.Clt_Un:   // comparing references publishes nothing
+                state.Pop();
+                state.Pop();
+                state.Push(UnpublishedState.Unknown);
+                return;
+        }
+        var (pops, pushes) = StackEffects.Of(i, _method);
+        bool publishes = i.OpCode.FlowControl != FlowControl.Cond_Branch;   // `if (x != null)` publishes nothing
+        for (int k = 0; k < pops; k++)
+        {
+            int popped = state.Pop();
+            if (publishes) state.Escape(popped);   // ret, throw, stsfld, stind, box, anything not modelled
+        }
+        for (int k = 0; k < pushes; k++) state.Push(UnpublishedState.Unknown);
+    }
+
+    /// <summary>
+    /// A call publishes its arguments, except the receiver of a call known not to keep it (a chained constructor that
+    /// does not leak <c>this</c>, a collection method) and arguments of a few framework helpers.
+    /// </summary>
+    void Call(Instruction i, UnpublishedState state, HashSet<Instruction>? accesses)
+    {
+        var callee = (MethodReference)i.Operand;
+        var (pops, pushes) = StackEffects.Of(i, _method);
+        var arguments = new int[pops];
+        for (int k = pops - 1; k >= 0; k--) arguments[k] = state.Pop();
+        bool hasReceiver = callee.HasThis && i.OpCode.Code != Code.Newobj && pops > 0;
+        bool keepsReceiver = false;
+        if (hasReceiver && state.IsUnpublished(arguments[0]))
+        {
+            if (i.OpCode.Code == Code.Call && callee.Name == ".ctor" && arguments[0] == _this)
+            {
+                keepsReceiver = _objects.ChainedConstructorKeepsThis(callee);
+                state.ForgetField(_this, null);   // the chained constructor may have stored anything
+            }
+            else if (_objects.IsCollectionCallKeepingReceiver(i, callee))
+            {
+                keepsReceiver = true;
+                accesses?.Add(i);
+            }
+            else if (UnpublishedObjects.KeepsReceiver(callee))
+            {
+                keepsReceiver = true;
+            }
+        }
+        bool keepsArguments = UnpublishedObjects.KeepsArguments(callee);
+        for (int k = 0; k < pops; k++)
+            if (!(k == 0 && keepsReceiver) && !keepsArguments) state.Escape(arguments[k]);
+        if (i.OpCode.Code == Code.Newobj && _sites.TryGetValue(i, out int site))
+        {
+            state.Allocate(site);
+            state.Push(site);
+        }
+        else if (pushes > 0)
+        {
+            state.Push(UnpublishedState.Unknown);
+        }
+    }
+
+    /// <summary>Records a plain access through an unpublished object: one the race pass may leave unchecked.</summary>
+    void Record(Instruction access, int owner, UnpublishedState state, HashSet<Instruction>? accesses)
+    {
+        if (accesses is null || !state.IsUnpublished(owner)) return;
+        if (_objects.IsPlainAccess(access, _method, _branchTargets)) accesses.Add(access);
+    }
+
+    static string FieldKey(FieldReference field) => field.DeclaringType.GetElementType().FullName + "::" + field.Name;
+
+    /// <summary>Locals first, then arguments (<c>this</c> is argument 0 of an instance method).</summary>
+    int Slot(Instruction i) => i.OpCode.Code switch
+    {
+        Code.Ldloc_0 or Code.Stloc_0 => 0,
+        Code.Ldloc_1 or Code.Stloc_1 => 1,
+        Code.Ldloc_2 or Code.Stloc_2 => 2,
+        Code.Ldloc_3 or Code.Stloc_3 => 3,
+        Code.Ldloc or Code.Ldloc_S or Code.Stloc or Code.Stloc_S or Code.Ldloca or Code.Ldloca_S => ((VariableDefinition)i.Operand).Index,
+        Code.Ldarg_0 => _locals,
+        Code.Ldarg_1 => _locals + 1,
+        Code.Ldarg_2 => _locals + 2,
+        Code.Ldarg_3 => _locals + 3,
+        _ => _locals + ((ParameterDefinition)i.Operand).Sequence,
+    };
+}
