@@ -302,6 +302,14 @@ sealed class UnpublishedFlow
         var arguments = new int[pops];
         for (int k = pops - 1; k >= 0; k--) arguments[k] = state.Pop();
         bool hasReceiver = callee.HasThis && i.OpCode.Code != Code.Newobj && pops > 0;
+        if (hasReceiver && state.IsUnpublished(arguments[0]) && _objects.InitializingAccessor(callee) is { } accessor)
+        {
+            // `new T { P = v }`: the accessor's one access, as if written here (the call is pointed at an unchecked twin).
+            accesses?.Add(i);
+            if (accessor.Stores) state.Store(arguments[0], arguments[1], FieldKey(accessor.Field));
+            else state.Push(state.Load(arguments[0], FieldKey(accessor.Field)));
+            return;
+        }
         bool keepsReceiver = false;
         if (hasReceiver && state.IsUnpublished(arguments[0]))
         {

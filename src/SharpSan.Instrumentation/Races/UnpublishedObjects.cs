@@ -62,7 +62,11 @@ public sealed class UnpublishedObjects
         _module = module;
         _contract = contract;
         _synchronises = synchronises;
+        Accessors = new TrivialAccessors(module);
     }
+
+    /// <summary>Trivial property accessors of the module, and their unchecked twins for calls on unpublished objects.</summary>
+    public TrivialAccessors Accessors { get; }
 
     /// <summary>
     /// What was found for <paramref name="method"/> by <see cref="Of"/> (the race passes run it before editing the
@@ -119,6 +123,14 @@ public sealed class UnpublishedObjects
         return returned.MetadataType is MetadataType.Void or MetadataType.Boolean or MetadataType.Int32 or MetadataType.Int64
             || returned is GenericParameter { Type: GenericParameterType.Type };
     }
+
+    /// <summary>
+    /// A trivial accessor (<see cref="TrivialAccessors"/>) of a field whose plain accesses are checked: called on an
+    /// unpublished object, its access is initializing like a direct one.
+    /// </summary>
+    internal (FieldReference Field, bool Stores)? InitializingAccessor(MethodReference callee) =>
+        Accessors.Called(callee) is { } accessor && !RaceShadowFields.IsVolatile(accessor.Field) && !_synchronises(accessor.Field)
+            ? (accessor.Field, accessor.Stores) : null;
 
     /// <summary>Framework instance methods that do not keep their receiver.</summary>
     internal static bool KeepsReceiver(MethodReference callee) =>
