@@ -51,9 +51,11 @@ public sealed class CollectionCallPass : IInstrumentationPass
     public void Run(MethodContext ctx)
     {
         if (_contract is null || _contract.Count == 0 || IsExempt(ctx.Method)) return;
+        // Calls on a collection this method created and nobody else can see yet (RaceAccessPass found them on the original IL).
+        var unpublished = UnpublishedObjects.Found(ctx.Method).Accesses;
         foreach (var instruction in ctx.Method.Body.Instructions.ToArray())
         {
-            if (instruction.OpCode.Code is not (Code.Call or Code.Callvirt) || ctx.Editor.Inserted.Contains(instruction)) continue;
+            if (instruction.OpCode.Code is not (Code.Call or Code.Callvirt) || ctx.Editor.Inserted.Contains(instruction) || unpublished.Contains(instruction)) continue;
             if (instruction.Operand is not MethodReference { HasThis: true } method || method is GenericInstanceMethod) continue;
             if (instruction.Previous is { OpCode.Code: Code.Constrained or Code.Tail }) continue;
             string type = method.DeclaringType.GetElementType().FullName;

@@ -16,6 +16,7 @@ public sealed partial class RaceAccessPass : IInstrumentationPass
     const string Sync = "SharpSan.Runtime.Races.RaceSync";
 
     RaceShadowFields? _fields;
+    UnpublishedObjects? _unpublished;
     /// <summary>The method's local holding RaceChecks.Thread(), created with the first check.</summary>
     VariableDefinition? _thread;
     /// <summary>The method's `ref` locals assigned once from a field or element address, with their uses.</summary>
@@ -29,6 +30,10 @@ public sealed partial class RaceAccessPass : IInstrumentationPass
         if (methods.Count == 0) return;
         var module = methods[0].Module;
         _fields = new RaceShadowFields(module.Module, module.RuntimeType(RaceShadowFields.RaceCellType));
+        // On every method's IL before this pass edits any (a constructor's analysis may look at its base constructor).
+        _unpublished = new UnpublishedObjects(module.Module, CollectionCallPass.ReadContract(module.Runtime.Module), _fields.IsPublication);
+        foreach (var ctx in methods)
+            if (!IsExempt(ctx.Method)) _unpublished.Of(ctx.Method);
     }
 
     public void Run(MethodContext ctx)
@@ -37,13 +42,17 @@ public sealed partial class RaceAccessPass : IInstrumentationPass
         var body = ctx.Method.Body;
         var branchTargets = Il.ModuleTypes.BlockStarts(body);
         var atomicCalls = new HashSet<Instruction>();
-        var redundant = RedundantChecks.Find(ctx.Method, branchTargets, _fields.IsPublication);
+        // Initializing accesses (through objects no other thread can see yet) are neither checked nor recorded.
+        var unpublished = UnpublishedObjects.Found(ctx.Method).Accesses;
+        var redundant = RedundantChecks.Find(ctx.Method, branchTargets, _fields.IsPublication, unpublished);
+        foreach (var call in unpublished.Where(i => i.OpCode.FlowControl == FlowControl.Call))
+            _unpublished!.Accessors.Redirect(call);
         _thread = null;
         _refLocals = RefLocals.Find(ctx.Method, branchTargets);
         _indexLocals = null;
         foreach (var instruction in body.Instructions.ToArray())
         {
-            if (ctx.Editor.Inserted.Contains(instruction) || redundant.Contains(instruction)) continue;
+            if (ctx.Editor.Inserted.Contains(instruction) || redundant.Contains(instruction) || unpublished.Contains(instruction)) continue;
             switch (instruction.OpCode.Code)
             {
                 case Code.Ldfld or Code.Stfld:

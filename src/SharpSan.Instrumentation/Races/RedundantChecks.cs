@@ -21,7 +21,9 @@ namespace SharpSan.Instrumentation.Races;
 public static class RedundantChecks
 {
     /// <param name="synchronises">Fields whose plain accesses also create edges: never dropped (and they end the block).</param>
-    public static HashSet<Instruction> Find(MethodDefinition method, HashSet<Instruction> blockStarts, Func<FieldReference, bool>? synchronises = null)
+    /// <param name="unchecked">Accesses that get no check at all (through unpublished objects): they cover nothing.</param>
+    public static HashSet<Instruction> Find(MethodDefinition method, HashSet<Instruction> blockStarts, Func<FieldReference, bool>? synchronises = null,
+        IReadOnlySet<Instruction>? @unchecked = null)
     {
         var redundant = new HashSet<Instruction>();
         var block = new Block();
@@ -38,7 +40,7 @@ public static class RedundantChecks
                 block.Reset();   // an acquire or release: the epoch may change here
                 continue;
             }
-            if (Access(instruction, method, blockStarts, block) is { } access) block.Track(instruction, access, redundant);
+            if (@unchecked?.Contains(instruction) != true && Access(instruction, method, blockStarts, block) is { } access) block.Track(instruction, access, redundant);
             block.Simulate(instruction, method);
             if (EndsBlock(instruction)) block.Reset();
         }
