@@ -14,9 +14,10 @@ namespace SharpSan.Integration.Tests;
 /// Where a case fails today only on SharpSan's own false positives or crashes (never suppressed):
 /// - bitfaster, toolkit-thread, pipelines: a call of a method on a struct stored in a field is counted as a write of the
 ///   whole field (ConcurrentLruCore.telemetryPolicy, FastConcurrentLfu.core, Pipe._writerCompletion/_readerCompletion
-///   read through IsCompleted/IsCompletedOrThrow), and `using (s_spinLock.Enter())` is counted as a write of the static.
-///   bitfaster also meets, in some runs, the constructor's store of AtomicFactory.value reported against a read through
-///   the reference another thread published with a plain store (safe by .NET's memory model: object assignment).
+///   read through IsCompleted/IsCompletedOrThrow), and `using (s_spinLock.Enter())` is counted as a write of the static
+///   (in some runs the instance SpinLock field of GuardedCounter too). bitfaster also meets, in some runs, the
+///   constructor's store of AtomicFactory.value reported against a read through the reference another thread published
+///   with a plain store (safe by .NET's memory model: object assignment is a release for the instance's fields).
 /// - toolkit-address: InvalidProgramException in the SpinLock scope of the ref-field API (SpinLockExtensions.Lock).
 /// - zstd: the exit-time leak check dies on ZstdSharp's static `delegate*&lt;…&gt;[]` tables (a compressor kept in a static
 ///   keeps native memory alive at exit, so the check runs).
