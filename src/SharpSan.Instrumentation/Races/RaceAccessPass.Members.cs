@@ -48,9 +48,11 @@ public sealed partial class RaceAccessPass
             var check = new List<Instruction>();
             foreach (var (cell, write) in Touched(members, effects))
             {
-                if (owner is not null) check.AddRange([Instruction.Create(OpCodes.Ldloc, owner), Instruction.Create(OpCodes.Ldloc, owner)]);
-                check.AddRange([Instruction.Create(owner is null ? OpCodes.Ldsflda : OpCodes.Ldflda, cell), ctx.SiteOf(load), Instruction.Create(OpCodes.Ldloc, ThreadLocal(ctx)),
+                var one = new List<Instruction>();
+                if (owner is not null) one.AddRange([Instruction.Create(OpCodes.Ldloc, owner), Instruction.Create(OpCodes.Ldloc, owner)]);
+                one.AddRange([Instruction.Create(owner is null ? OpCodes.Ldsflda : OpCodes.Ldflda, cell), ctx.SiteOf(load), Instruction.Create(OpCodes.Ldloc, ThreadLocal(ctx)),
                     Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, (write ? "Write" : "Read") + (owner is null ? "Static" : "Field")))]);
+                check.AddRange(WhenItHoldsData(ctx, cell, one));
             }
             if (check.Count > 0) Emit(ctx, load, check);
         }
@@ -61,8 +63,8 @@ public sealed partial class RaceAccessPass
     {
         var check = new List<Instruction>();
         foreach (var (cell, write) in cells)
-            check.AddRange([Instruction.Create(OpCodes.Ldsflda, cell), ctx.SiteOf(access), Instruction.Create(OpCodes.Ldloc, ThreadLocal(ctx)),
-                Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, write ? "WriteStatic" : "ReadStatic"))]);
+            check.AddRange(WhenItHoldsData(ctx, cell, [Instruction.Create(OpCodes.Ldsflda, cell), ctx.SiteOf(access), Instruction.Create(OpCodes.Ldloc, ThreadLocal(ctx)),
+                Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, write ? "WriteStatic" : "ReadStatic"))]));
         if (NeedsTypeInitialization(ctx, field)) AfterTypeInitialization(ctx, access, check);
         else Emit(ctx, access, check);
     }
@@ -72,9 +74,23 @@ public sealed partial class RaceAccessPass
     {
         var check = new List<Instruction>();
         foreach (var (cell, write) in cells)
-            check.AddRange([Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Ldflda, cell), ctx.SiteOf(access),
-                Instruction.Create(OpCodes.Ldloc, ThreadLocal(ctx)), Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, write ? "WriteField" : "ReadField"))]);
+            check.AddRange(WhenItHoldsData(ctx, cell, [Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Ldflda, cell), ctx.SiteOf(access),
+                Instruction.Create(OpCodes.Ldloc, ThreadLocal(ctx)), Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, write ? "WriteField" : "ReadField"))]));
         return check;
+    }
+
+    /// <summary>
+    /// A member cell's check (stack-neutral), skipped when the member is typed by a generic parameter that stands for an
+    /// empty struct at run time (<see cref="RaceShadowFields.DataTypeOf"/>): one static test per instantiation, which
+    /// the JIT folds to a constant for value-type instantiations.
+    /// </summary>
+    List<Instruction> WhenItHoldsData(MethodContext ctx, FieldReference cell, List<Instruction> check)
+    {
+        if (_fields!.DataTypeOf(cell) is not { } type) return check;
+        var holdsData = new GenericInstanceMethod(ctx.Module.Entry(Checks, "HoldsData"));
+        holdsData.GenericArguments.Add(type);
+        var end = Instruction.Create(OpCodes.Nop);
+        return [Instruction.Create(OpCodes.Call, holdsData), Instruction.Create(OpCodes.Brfalse, end), .. check, end];
     }
 
     /// <summary>

@@ -142,11 +142,12 @@ public sealed partial class RaceAccessPass : IInstrumentationPass
             value = ctx.Temp(AccessUse.FieldTypeAsSeen(field));
             check.Add(Instruction.Create(OpCodes.Stloc, value));
         }
-        check.AddRange([Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Ldflda, shadow), site]);
+        List<Instruction> cellCheck = [Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Ldflda, shadow), site];
         // A store to a publication field is an atomic store (pointer-sized; a release for the stored object).
-        if (owner is not null) check.Add(Instruction.Create(OpCodes.Ldc_I4_1));
-        check.AddRange([Instruction.Create(OpCodes.Ldloc, ThreadLocal(ctx)),
+        if (owner is not null) cellCheck.Add(Instruction.Create(OpCodes.Ldc_I4_1));
+        cellCheck.AddRange([Instruction.Create(OpCodes.Ldloc, ThreadLocal(ctx)),
             Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, owner is not null ? "AtomicField" : write ? "WriteField" : "ReadField"))]);
+        check.AddRange(owner is null ? WhenItHoldsData(ctx, shadow, cellCheck) : cellCheck);
         if (owner is not null) check.AddRange([Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Stloc, owner)]);
         if (value is not null) check.Add(Instruction.Create(OpCodes.Ldloc, value));
         var moved = Emit(ctx, access, check);
@@ -192,8 +193,8 @@ public sealed partial class RaceAccessPass : IInstrumentationPass
         List<Instruction> check = shadow is null ? [] : slot is not null
             ? [Instruction.Create(OpCodes.Ldsflda, shadow), ctx.SiteOf(access), Instruction.Create(OpCodes.Ldc_I4_1),   // an atomic store
                 Instruction.Create(OpCodes.Ldloc, ThreadLocal(ctx)), Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, "AtomicStatic"))]
-            : [Instruction.Create(OpCodes.Ldsflda, shadow), ctx.SiteOf(access),
-                Instruction.Create(OpCodes.Ldloc, ThreadLocal(ctx)), Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, write ? "WriteStatic" : "ReadStatic"))];
+            : WhenItHoldsData(ctx, shadow, [Instruction.Create(OpCodes.Ldsflda, shadow), ctx.SiteOf(access),
+                Instruction.Create(OpCodes.Ldloc, ThreadLocal(ctx)), Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, write ? "WriteStatic" : "ReadStatic"))]);
         var moved = access;
         if (NeedsTypeInitialization(ctx, field)) AfterTypeInitialization(ctx, access, check);
         else if (check.Count > 0) moved = Emit(ctx, access, check);
@@ -238,15 +239,15 @@ public sealed partial class RaceAccessPass : IInstrumentationPass
         var fieldSite = ctx.SiteOf(access);
         if (code == Code.Ldsflda)
         {
-            List<Instruction> check = [Instruction.Create(OpCodes.Ldsflda, shadow), fieldSite,
-                Instruction.Create(OpCodes.Ldloc, ThreadLocal(ctx)), Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, write ? "WriteStatic" : "ReadStatic"))];
+            var check = WhenItHoldsData(ctx, shadow, [Instruction.Create(OpCodes.Ldsflda, shadow), fieldSite,
+                Instruction.Create(OpCodes.Ldloc, ThreadLocal(ctx)), Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, write ? "WriteStatic" : "ReadStatic"))]);
             if (NeedsTypeInitialization(ctx, field)) AfterTypeInitialization(ctx, access, check);
             else Emit(ctx, access, check);
             return;
         }
         if (field.DeclaringType.IsValueType) return;
-        Emit(ctx, access, [Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Ldflda, shadow), fieldSite,
-            Instruction.Create(OpCodes.Ldloc, ThreadLocal(ctx)), Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, write ? "WriteField" : "ReadField"))]);
+        Emit(ctx, access, WhenItHoldsData(ctx, shadow, [Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Ldflda, shadow), fieldSite,
+            Instruction.Create(OpCodes.Ldloc, ThreadLocal(ctx)), Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, write ? "WriteField" : "ReadField"))]));
     }
 
     /// <summary>
@@ -259,6 +260,7 @@ public sealed partial class RaceAccessPass : IInstrumentationPass
         var system = ctx.Method.Module.TypeSystem;
         List<Instruction> target;   // what a check at a use loads: (owner, ref cell) / (array, index) / (ref cell)
         string kind;
+        FieldReference? cell = null;
         switch (access.OpCode.Code)
         {
             case Code.Ldelema:
@@ -279,17 +281,22 @@ public sealed partial class RaceAccessPass : IInstrumentationPass
                 Emit(ctx, access, [Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Stloc, owner)]);
                 target = [Instruction.Create(OpCodes.Ldloc, owner), Instruction.Create(OpCodes.Ldloc, owner), Instruction.Create(OpCodes.Ldflda, shadow)];
                 kind = "Field";
+                cell = shadow;
                 break;
             default:   // ldsflda
                 var staticField = (FieldReference)access.Operand;
                 if (RaceShadowFields.IsVolatile(staticField) || _fields!.ShadowOf(staticField) is not { } staticShadow) return;
                 target = [Instruction.Create(OpCodes.Ldsflda, staticShadow)];
                 kind = "Static";
+                cell = staticShadow;
                 break;
         }
         foreach (var (load, write, _) in refLocal.Uses)
-            Emit(ctx, load, [.. Clone(target), ctx.SiteOf(load), Instruction.Create(OpCodes.Ldloc, ThreadLocal(ctx)),
-                Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, (write ? "Write" : "Read") + kind))]);
+        {
+            List<Instruction> check = [.. Clone(target), ctx.SiteOf(load), Instruction.Create(OpCodes.Ldloc, ThreadLocal(ctx)),
+                Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, (write ? "Write" : "Read") + kind))];
+            Emit(ctx, load, cell is null ? check : WhenItHoldsData(ctx, cell, check));
+        }
     }
 
     /// <summary>A local of its own (not a shared temp): it must hold its value from the address to every use.</summary>

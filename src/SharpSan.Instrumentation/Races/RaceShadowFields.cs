@@ -23,6 +23,7 @@ public sealed class RaceShadowFields
 
     readonly Dictionary<FieldDefinition, FieldDefinition> _shadows = [];
     readonly Dictionary<FieldDefinition, List<(string Path, FieldDefinition Cell)>> _memberShadows = [];
+    readonly Dictionary<FieldDefinition, GenericParameter> _typedByParameter = [];
     readonly Dictionary<TypeDefinition, FieldDefinition> _flows = [];
     readonly Dictionary<FieldDefinition, FieldDefinition> _syncs = [];
     readonly HashSet<FieldDefinition> _atomicStructFields = [];
@@ -44,18 +45,21 @@ public sealed class RaceShadowFields
             {
                 if (!NeedsShadow(field) || capturedOnce.Contains(field) || !field.IsStatic && !instanceShadows) continue;
                 var attributes = FieldAttributes.Assembly | FieldAttributes.NotSerialized | (field.IsStatic ? FieldAttributes.Static : 0);
-                if (StructMembers.Of(field.FieldType) is { } members)
+                if (StructMembers.WithTypes(field.FieldType) is { } members)
                 {
                     // One cell per member of a small struct, named by its path ("origin.X<>race"): a report finds the
                     // cell that raced among the field's cells and names the member.
-                    var cells = members.Select(m => (m, new FieldDefinition(field.Name + "." + m + ShadowSuffix, attributes, raceCell))).ToList();
+                    var cells = members.Select(m => (m.Path, new FieldDefinition(field.Name + "." + m.Path + ShadowSuffix, attributes, raceCell))).ToList();
                     foreach (var (_, cell) in cells) type.Fields.Add(cell);
                     _memberShadows[field] = cells;
+                    foreach (var ((_, memberType), (_, cell)) in members.Zip(cells))
+                        if (memberType is GenericParameter parameter) _typedByParameter[cell] = parameter;
                     continue;
                 }
                 var shadow = new FieldDefinition(field.Name + ShadowSuffix, attributes, raceCell);
                 type.Fields.Add(shadow);
                 _shadows[field] = shadow;
+                if (field.FieldType is GenericParameter typedBy) _typedByParameter[shadow] = typedBy;
             }
         }
         foreach (var field in AtomicTargets(module))
@@ -133,6 +137,21 @@ public sealed class RaceShadowFields
         return field.DeclaringType is GenericInstanceType
             ? cells.Select(c => (c.Path, (FieldReference)new FieldReference(c.Cell.Name, c.Cell.FieldType, field.DeclaringType))).ToList()
             : cells.Select(c => (c.Path, (FieldReference)c.Cell)).ToList();
+    }
+
+    /// <summary>
+    /// For a cell whose field or struct member is typed by a generic parameter of the field's owner (<c>P policy</c> in
+    /// <c>Cache&lt;K, P&gt;</c>), that type as seen through <paramref name="cell"/>'s declaring type (a concrete type or a
+    /// parameter of the accessing code): its accesses are checked only when the type holds data at run time — an empty
+    /// struct (a stateless policy, TSan's zero-size access) cannot race, whatever the union of implementations that may
+    /// stand for it writes. Null for other cells.
+    /// </summary>
+    public TypeReference? DataTypeOf(FieldReference cell)
+    {
+        if (cell.TryResolve() is not { } definition || !_typedByParameter.TryGetValue(definition, out var parameter)) return null;
+        return cell.DeclaringType is GenericInstanceType instance && parameter.Position < instance.GenericArguments.Count
+            ? instance.GenericArguments[parameter.Position]
+            : parameter;
     }
 
     /// <summary>The flow-clock field of the async state machine <paramref name="type"/>, as seen from its own methods.</summary>

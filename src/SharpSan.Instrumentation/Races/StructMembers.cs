@@ -22,9 +22,15 @@ public static class StructMembers
     const int MaxDepth = 4;
 
     /// <summary>The member paths of a field of type <paramref name="fieldType"/>, or null to keep one cell for it.</summary>
-    public static IReadOnlyList<string>? Of(TypeReference fieldType)
+    public static IReadOnlyList<string>? Of(TypeReference fieldType) => WithTypes(fieldType)?.Select(m => m.Path).ToList();
+
+    /// <summary>
+    /// The members with their types (as seen from the field's declaring type: a member may be typed by one of its
+    /// generic parameters, <c>P policy</c>), or null to keep one cell for the field.
+    /// </summary>
+    public static IReadOnlyList<(string Path, TypeReference Type)>? WithTypes(TypeReference fieldType)
     {
-        var members = new List<string>();
+        var members = new List<(string, TypeReference)>();
         if (!Splittable(fieldType) || !Flatten(fieldType, "", members, 0) || members.Count == 0) return null;
         return members;
     }
@@ -51,7 +57,7 @@ public static class StructMembers
         type is not null && type is not GenericParameter && type.IsValueType
         && type.Namespace is "System.Threading" or "System.Threading.Tasks.Sources";
 
-    static bool Flatten(TypeReference type, string prefix, List<string> members, int depth)
+    static bool Flatten(TypeReference type, string prefix, List<(string Path, TypeReference Type)> members, int depth)
     {
         if (type.TryResolve() is not { } definition) return false;
         var arguments = type is GenericInstanceType instance ? instance.GenericArguments : null;
@@ -59,11 +65,11 @@ public static class StructMembers
         {
             var fieldType = arguments is null ? field.FieldType : GenericSubstitution.Apply(field.FieldType, arguments);
             string path = Join(prefix, field.Name);
-            var nested = new List<string>();
+            var nested = new List<(string, TypeReference)>();
             if (depth + 1 < MaxDepth && TypeLayout.FixedBuffer(field) is null && Splittable(fieldType) && Flatten(fieldType, path, nested, depth + 1))
                 members.AddRange(nested);
             else
-                members.Add(path);
+                members.Add((path, fieldType));
             if (members.Count > MaxMembers) return false;
         }
         return true;

@@ -13,6 +13,14 @@ public static class RaceChecks
     /// <summary>The calling thread's state, fetched once per instrumented method activation and passed to each check.</summary>
     public static RaceThread Thread() => RaceThread.Current;
 
+    /// <summary>
+    /// False when <typeparamref name="T"/> is a struct without data (no instance field, or only fields of such structs):
+    /// a member of that type cannot race. The rewriter guards the checks of struct members typed by a generic parameter
+    /// with it (a stateless policy struct standing for a parameter whose other implementations keep state).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool HoldsData<T>() => !Shadow.DataShape<T>.IsEmpty;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void ReadField(object owner, ref RaceCell cell, int site, RaceThread thread)
     {
