@@ -50,6 +50,19 @@ public static class InternalErrors
     /// <summary>Internal errors contained so far (for SharpSan's own tests).</summary>
     internal static int Count => Volatile.Read(ref s_count);
 
+    /// <summary>Runs bookkeeping that returns nothing at <paramref name="site"/>, containing its failures (see the type's remarks).</summary>
+    public static void Run<TState>(string site, LostTracking lost, TState state, Action<TState> work)
+    {
+        try
+        {
+            Inject(site);
+            work(state);
+        }
+        catch (Exception e) when (Contain(site, e, lost))
+        {
+        }
+    }
+
     /// <summary>Throws <see cref="InjectedFaultException"/> when the fault plan selects this call of <paramref name="site"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Inject(string site)

@@ -20,17 +20,8 @@ public static class PinInterceptors
     const string Site = "PinInterceptors";
 
     /// <summary>Runs pin bookkeeping; after an internal error in it, unpin poison is no longer trusted (see LostTracking.Pins).</summary>
-    static void Track<TState>(TState state, Action<TState> bookkeeping)
-    {
-        try
-        {
-            Common.InternalErrors.Inject(Site);
-            bookkeeping(state);
-        }
-        catch (Exception e) when (Common.InternalErrors.Contain(Site, e, Common.LostTracking.Pins))
-        {
-        }
-    }
+    static void Track<TState>(TState state, Action<TState> bookkeeping) =>
+        Common.InternalErrors.Run(Site, Common.LostTracking.Pins, state, bookkeeping);
 
     [Intercepts("System.Runtime.InteropServices.GCHandle", "Alloc")]
     public static GCHandle Alloc(object? value, GCHandleType type)

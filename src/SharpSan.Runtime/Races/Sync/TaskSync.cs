@@ -57,17 +57,8 @@ internal static class TaskSync
     const string Site = "TaskSync";
 
     /// <summary>Runs task bookkeeping; an internal error in it stops race reports (a completion edge may be missing).</summary>
-    static void Contained<TState>(TState state, Action<TState> bookkeeping)
-    {
-        try
-        {
-            Common.InternalErrors.Inject(Site);
-            bookkeeping(state);
-        }
-        catch (Exception e) when (Common.InternalErrors.Contain(Site, e, Common.LostTracking.Synchronisation))
-        {
-        }
-    }
+    static void Contained<TState>(TState state, Action<TState> bookkeeping) =>
+        Common.InternalErrors.Run(Site, Common.LostTracking.Synchronisation, state, bookkeeping);
 
     public static Node NodeOf(Task task)
     {
