@@ -135,6 +135,7 @@ public static class SanitizerRuntime
         // the test (then written again, charged); until then, and if the test never waits again, it is outside tests.
         bool pending = delegated && s_options.FailTests;
         if (!(pending && duplicate)) s_findings?.Write(error, builder, text, pending ? null : test, duplicate, pending ? test : null);
+        if (!duplicate) StopAtReport.AfterReport(s_options, Pid);
         if (!duplicate && HaltsOn(error) && !s_exiting) Halt();
         if (s_options.FailTests && test is not null)
         {
@@ -174,6 +175,8 @@ public static class SanitizerRuntime
     {
         s_halting = true;
         Console.Out.Flush();
+        StopAtReport.BeforeDying(s_options, Pid);
+        if (StopAtReport.AbortsOnDeath(s_options)) StopAtReport.Abort(Pid);
         Environment.Exit(s_exitCodeOnReport);
     }
 
@@ -203,6 +206,8 @@ public static class SanitizerRuntime
             // The exit code the app chose is already decided by now; only _exit can replace it.
             Console.Out.Flush();
             Console.Error.Flush();
+            StopAtReport.BeforeDying(s_options, Pid);
+            if (StopAtReport.AbortsOnDeath(s_options)) StopAtReport.Abort(Pid);
             LibC._exit(s_exitCodeOnReport);
         }
     }

@@ -21,5 +21,8 @@ internal static unsafe partial class LibC
     [DllImport("libc")]
     public static extern void _exit(int status);
 
+    [DllImport("libc")]
+    public static extern void abort();
+
     public static readonly void* MapFailed = (void*)-1;
 }

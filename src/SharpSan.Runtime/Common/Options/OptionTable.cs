@@ -38,6 +38,9 @@ public static class OptionTable
         new("history_size", OptionType.Int, "2", "ThreadSanitizer: each thread remembers its last 8192 << history_size shadow-changing accesses (0..7) to print the previous access's stack; older ones print \"[failed to restore the stack]\"."),
         new("report_atomic_races", OptionType.Int, "1", "ThreadSanitizer: races between plain and atomic (Interlocked, Volatile) accesses of one variable. 1: reported when the plain access writes; a plain read of an atomically updated field is not (aligned reads up to the pointer size are atomic in .NET: the value can be stale, never torn — the common statistics-counter idiom). 2: plain reads too, as TSan does. 0: none."),
         new("race_stats", OptionType.Bool, "0", "ThreadSanitizer: count accesses by path and print at exit the fraction that took FastTrack's O(1) path and the same-epoch path."),
+        new("abort_on_error", OptionType.Bool, "0", "Die with abort() (SIGABRT, through Environment.FailFast) instead of exiting with `exitcode`, so the runtime writes a crash dump when DOTNET_DbgEnableMiniDump=1 (DOTNET_DbgMiniDumpType, DOTNET_DbgMiniDumpName choose its kind and path)."),
+        new("sleep_before_dying", OptionType.Int, "0", "Before the process dies because of a report, print its pid and how to attach a debugger, then sleep this many seconds."),
+        new("break_on_report", OptionType.Bool, "0", "After each report, stop: Debugger.Break() when a managed debugger is attached; otherwise print the pid and how to attach one, then wait sleep_before_dying seconds (30 when unset), breaking as soon as a debugger attaches."),
         new("verbosity", OptionType.Int, "0", "1 prints runtime start-up details on stderr."),
     ];
 
