@@ -22,7 +22,7 @@ public sealed class AssemblyRewriter(RuntimeLibrary runtime, IReadOnlyList<IInst
             ? [new IntraObjectPass(), new PinPass(), new BufferRegistrationPass(), new MemoryAccessPass(recover, heuristic: true)]
             : [new IntraObjectPass(), new PinPass(), new MemoryAccessPass(recover, heuristic: false)];
         string stamp = "address" + (recover ? ";recover" : "") + (heuristic ? "" : ";no-sgcheck");
-        return new(runtime, [.. passes, new PoolPass(recover), new InterceptionPass(), new StackAllocPass(), new EntryPointPass(), new GlobalsPass(), new ShadowCallStackPass()], stamp);
+        return new(runtime, [.. passes, new PoolPass(recover), new InterceptionPass(), new StackAllocPass(), new EntryPointPass(), new GlobalsPass(), new FinalizableThisPass(), new ShadowCallStackPass()], stamp);
     }
 
     /// <summary>ThreadSanitizer: race checks on fields, statics and array elements, synchronisation interceptors, shadow call stack.</summary>

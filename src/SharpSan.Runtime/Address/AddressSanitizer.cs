@@ -108,6 +108,7 @@ public static unsafe class AddressSanitizer
     static void FreeChecked(void* p, AllocationFamily family, int apiFrame)
     {
         int stack = CaptureStackId(apiFrame);
+        Finalization.PrematureFinalization.CheckFree(p, stack);
         var outcome = Heap.Free(p, family, stack, out var chunk);
         switch (outcome)
         {

@@ -117,6 +117,18 @@ public sealed class SanitizerOptionsTests
         Assert.Contains("redzone", e.Message);
     }
 
+    [Theory]
+    [InlineData("gc_stress=-1")]
+    [InlineData("gc_stress=4294967296")]
+    public void Parse_RejectsAGcStressRateOutsideZeroToIntMax(string text)
+    {
+        var e = Assert.Throws<OptionsException>(() => SanitizerOptions.Parse(text));
+        Assert.Contains("gc_stress must be between 0 (off)", e.Message);
+    }
+
+    [Fact]
+    public void Parse_ReadsTheGcStressRate() => Assert.Equal(3, SanitizerOptions.Parse("gc_stress=3").GetInt("gc_stress"));
+
     [Fact]
     public void Parse_OfAnUnknownKey_ThrowsAndListsEveryKnownOption()
     {
