@@ -18,21 +18,23 @@ internal static class RunCommand
         var reportDir = new Option<string>("--report-dir") { Description = "Also write each report, as it happens, into this folder (log_path)." };
         var noCache = new Option<bool>("--no-cache") { Description = "Instrument again even if an instrumented copy of this app exists (the fresh copy is deleted after the run)." };
         var verbose = CommonOptions.Verbose();
+        var traceChildren = ChildProcesses.TraceChildren();
         var app = new Argument<string[]>("app") { Description = "The application assembly and its arguments (after --).", Arity = ArgumentArity.OneOrMore };
         var command = new Command("run", "Instrument an application (cached by content) and run it under the sanitizers.")
         {
-            sanitize, include, exclude, reportDir, noCache, verbose, app,
+            sanitize, include, exclude, reportDir, noCache, verbose, traceChildren, app,
         };
         command.SetAction(result => Run(
             result.GetValue(sanitize)!, result.GetValue(include) ?? [], result.GetValue(exclude) ?? [],
-            result.GetValue(reportDir), result.GetValue(noCache), result.GetValue(verbose), result.GetValue(app)!));
+            result.GetValue(reportDir), result.GetValue(noCache), result.GetValue(verbose), result.GetValue(traceChildren)!, result.GetValue(app)!));
         return command;
     }
 
-    static int Run(string sanitize, string[] include, string[] exclude, string? reportDir, bool noCache, bool verbose, string[] app)
+    static int Run(string sanitize, string[] include, string[] exclude, string? reportDir, bool noCache, bool verbose, string traceChildren, string[] app)
     {
         string? sanitizers = CommonOptions.ParseSanitizers(sanitize);
         if (sanitizers is null) return 2;
+        if (ChildProcesses.Parse(traceChildren) is not { } followChildren) return 2;
         string options = Environment.GetEnvironmentVariable("SHARPSAN_OPTIONS") ?? "";
         if (CommonOptions.ChoicesFromEnvironment() is not { } choices) return 2;
         string appPath = app[0];
@@ -75,6 +77,7 @@ internal static class RunCommand
             string logPath = Path.Combine(Path.GetFullPath(reportDir), "sharpsan");
             start.Environment["SHARPSAN_OPTIONS"] = options.Length > 0 ? options + ":log_path=" + logPath : "log_path=" + logPath;
         }
+        if (followChildren) ChildProcesses.Follow(start, sanitizers, verbose);
         using var child = Process.Start(start)!;
         child.WaitForExit();
         return child.ExitCode;
