@@ -62,6 +62,7 @@ public static class SanitizerRuntime
         if (s_options.ResultsDir.Length > 0) s_findings = new FindingFiles(s_options.ResultsDir, Pid);
         _ = Common.Threads.ThreadRegistry.CurrentId;   // the thread that loads the first instrumented module is T0
         AppDomain.CurrentDomain.ProcessExit += (_, _) => OnProcessExit();
+        Common.NativeAsan.SystemAsan.Attach();
         if (s_options.Verbosity > 0)
             Console.Error.WriteLine($"=={Pid}==SharpSan runtime {typeof(SanitizerRuntime).Assembly.GetName().Version} initialised (shadow at 0x{Address.ShadowMemory.Base:x})");
     }
@@ -136,6 +137,7 @@ public static class SanitizerRuntime
         bool pending = delegated && s_options.FailTests;
         if (!(pending && duplicate)) s_findings?.Write(error, builder, text, pending ? null : test, duplicate, pending ? test : null);
         if (!duplicate) StopAtReport.AfterReport(s_options, Pid);
+        if (error.DiesByItself) return;
         if (!duplicate && HaltsOn(error) && !s_exiting) Halt();
         if (s_options.FailTests && test is not null)
         {

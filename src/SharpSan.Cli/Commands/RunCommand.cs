@@ -18,21 +18,25 @@ internal static class RunCommand
         var reportDir = new Option<string>("--report-dir") { Description = "Also write each report, as it happens, into this folder (log_path)." };
         var noCache = new Option<bool>("--no-cache") { Description = "Instrument again even if an instrumented copy of this app exists (the fresh copy is deleted after the run)." };
         var verbose = CommonOptions.Verbose();
+        var traceChildren = ChildProcesses.TraceChildren();
+        var native = NativeSanitizer.Option();
         var app = new Argument<string[]>("app") { Description = "The application assembly and its arguments (after --).", Arity = ArgumentArity.OneOrMore };
         var command = new Command("run", "Instrument an application (cached by content) and run it under the sanitizers.")
         {
-            sanitize, include, exclude, reportDir, noCache, verbose, app,
+            sanitize, include, exclude, reportDir, noCache, verbose, traceChildren, native, app,
         };
         command.SetAction(result => Run(
             result.GetValue(sanitize)!, result.GetValue(include) ?? [], result.GetValue(exclude) ?? [],
-            result.GetValue(reportDir), result.GetValue(noCache), result.GetValue(verbose), result.GetValue(app)!));
+            result.GetValue(reportDir), result.GetValue(noCache), result.GetValue(verbose), result.GetValue(traceChildren)!, result.GetValue(native), result.GetValue(app)!));
         return command;
     }
 
-    static int Run(string sanitize, string[] include, string[] exclude, string? reportDir, bool noCache, bool verbose, string[] app)
+    static int Run(string sanitize, string[] include, string[] exclude, string? reportDir, bool noCache, bool verbose, string traceChildren, string? native, string[] app)
     {
         string? sanitizers = CommonOptions.ParseSanitizers(sanitize);
         if (sanitizers is null) return 2;
+        if (ChildProcesses.Parse(traceChildren) is not { } followChildren) return 2;
+        if (!NativeSanitizer.TryPrepare(native, out string? asanRuntime)) return 2;
         string options = Environment.GetEnvironmentVariable("SHARPSAN_OPTIONS") ?? "";
         if (CommonOptions.ChoicesFromEnvironment() is not { } choices) return 2;
         string appPath = app[0];
@@ -75,8 +79,12 @@ internal static class RunCommand
             string logPath = Path.Combine(Path.GetFullPath(reportDir), "sharpsan");
             start.Environment["SHARPSAN_OPTIONS"] = options.Length > 0 ? options + ":log_path=" + logPath : "log_path=" + logPath;
         }
+        if (followChildren) ChildProcesses.Follow(start, sanitizers, verbose);
+        string? scratch = asanRuntime is null ? null : NativeSanitizer.NewScratch();
+        if (asanRuntime is not null) NativeSanitizer.Apply(start, asanRuntime, scratch!);
         using var child = Process.Start(start)!;
         child.WaitForExit();
+        if (scratch is not null) NativeSanitizer.Clean(scratch);
         return child.ExitCode;
     }
 }

@@ -29,15 +29,19 @@ internal static class TestCommand
         };
         progress.AcceptOnlyFromAmong(ProgressModes.Auto, ProgressModes.Plain, ProgressModes.Live);
         var verbose = CommonOptions.Verbose();
+        var traceChildren = ChildProcesses.TraceChildren();
+        var native = NativeSanitizer.Option();
         var target = new Argument<string>("path") { Description = "Test project, solution or folder (default: the current folder).", DefaultValueFactory = _ => "." };
         var extra = new Argument<string[]>("dotnet-test-args") { Description = "Arguments after -- go to the test runner: dotnet test for VSTest projects (filters, loggers), the test app for Microsoft.Testing.Platform ones.", Arity = ArgumentArity.ZeroOrMore };
         var command = new Command("test", "Build, instrument and run a test suite under the sanitizers; each finding fails the test that raised it.")
         {
-            sanitize, include, exclude, results, noBuild, configuration, framework, progress, verbose, target, extra,
+            sanitize, include, exclude, results, noBuild, configuration, framework, progress, verbose, traceChildren, native, target, extra,
         };
         command.SetAction(r =>
         {
             string path = r.GetValue(target)!;
+            if (ChildProcesses.Parse(r.GetValue(traceChildren)!) is not { } followChildren) return 2;
+            if (!NativeSanitizer.TryPrepare(r.GetValue(native), out string? asanRuntime)) return 2;
             Progress.Use(live: ProgressModes.Parse(r.GetValue(progress)!) ?? false);
             ConfigFile? config;
             try { config = ConfigFile.Find(path); }
@@ -47,7 +51,7 @@ internal static class TestCommand
             bool sanitizeGiven = r.GetResult(sanitize) is { Implicit: false };
             string sanitizers = !sanitizeGiven && config?.Sanitize is { } fromFile ? fromFile : r.GetValue(sanitize)!;
             return Run(sanitizers, [.. config?.Include ?? [], .. r.GetValue(include) ?? []], [.. config?.Exclude ?? [], .. r.GetValue(exclude) ?? []],
-                r.GetValue(results)!, r.GetValue(noBuild), r.GetValue(configuration), r.GetValue(framework), r.GetValue(verbose), path, r.GetValue(extra) ?? [],
+                r.GetValue(results)!, r.GetValue(noBuild), r.GetValue(configuration), r.GetValue(framework), r.GetValue(verbose), followChildren, asanRuntime, path, r.GetValue(extra) ?? [],
                 ConfigFile.MergeOptions(config, Environment.GetEnvironmentVariable("SHARPSAN_OPTIONS") ?? ""));
         });
         return command;
@@ -55,7 +59,7 @@ internal static class TestCommand
 
     /// <param name="userOptions">SHARPSAN_OPTIONS after sharpsan.json's options.</param>
     static int Run(string sanitize, string[] include, string[] exclude, string resultsDir, bool noBuild, string? configuration, string? framework,
-        bool verbose, string target, string[] extra, string userOptions)
+        bool verbose, bool followChildren, string? asanRuntime, string target, string[] extra, string userOptions)
     {
         string? sanitizers = CommonOptions.ParseSanitizers(sanitize);
         if (sanitizers is null) return 2;
@@ -98,7 +102,14 @@ internal static class TestCommand
             }
             using var copy = Instrument(test, include, exclude, sanitizers, choices.Heuristic, verbose, sourceRoot);
             if (copy is null) return 2;
-            int exit = TestHost.Run(test.Runner, copy.Report.MainAssembly!, extra, userOptions, findingsDir, Progress.View, test.Name);
+            string? scratch = asanRuntime is null ? null : NativeSanitizer.NewScratch();
+            int exit = TestHost.Run(test.Runner, copy.Report.MainAssembly!, extra, userOptions, findingsDir, Progress.View, test.Name,
+                start =>
+                {
+                    if (followChildren) ChildProcesses.Follow(start, sanitizers, verbose);
+                    if (asanRuntime is not null) NativeSanitizer.Apply(start, asanRuntime, scratch!);
+                });
+            if (scratch is not null) NativeSanitizer.Clean(scratch);
             if (exit != 0) CommonOptions.Info($"{test.Name}: the test run exited with code {exit} (failed tests, or a test host that did not finish)");
             testsFailed |= exit != 0;
         }

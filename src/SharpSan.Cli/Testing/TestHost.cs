@@ -18,7 +18,8 @@ internal static class TestHost
     /// (above the status line) and its per-test lines feed the counts.
     /// </summary>
     /// <returns>The runner's exit code: 0 when every test ran and passed.</returns>
-    public static int Run(TestRunner runner, string assembly, IReadOnlyList<string> extra, string userOptions, string findingsDir, ProgressView view, string name)
+    public static int Run(TestRunner runner, string assembly, IReadOnlyList<string> extra, string userOptions, string findingsDir, ProgressView view, string name,
+        Action<ProcessStartInfo> prepare)
     {
         var start = new ProcessStartInfo(DotnetHost.Path) { UseShellExecute = false };
         if (runner == TestRunner.VSTest) start.ArgumentList.Add("test");
@@ -34,6 +35,7 @@ internal static class TestHost
         // host with nothing left to do still exits at once.
         if (Environment.GetEnvironmentVariable(ShutdownTimeout) is null) start.Environment[ShutdownTimeout] = "60000";
         start.RedirectStandardOutput = start.RedirectStandardError = view.IsLive;
+        prepare(start);
 
         view.TestsStarted(name);
         using var ticker = new FindingTicker(findingsDir, view);

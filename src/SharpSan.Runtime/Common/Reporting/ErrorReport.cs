@@ -21,5 +21,11 @@ public abstract class ErrorReport
     /// <summary>The line printed before the report (ASan's long rule; TSan's short one).</summary>
     public virtual string SeparatorLine => "=================================================================";
 
+    /// <summary>
+    /// True for a report raised from inside another tool that ends the process itself once the report is made (the system
+    /// AddressSanitizer's callback): the runtime then neither halts nor throws it into a test from there.
+    /// </summary>
+    public virtual bool DiesByItself => false;
+
     public abstract void Print(ReportBuilder report);
 }

@@ -32,7 +32,7 @@ public sealed class ReportBuilder
     public ReportBuilder Error(string tool, string message) => Line($"=={Pid}==ERROR: {tool}: {message}");
 
     /// <summary>Prints a stack, innermost first; returns the first frame (for SUMMARY).</summary>
-    public SymbolizedFrame? Stack(ReadOnlySpan<long> frames)
+    public SymbolizedFrame? Stack(ReadOnlySpan<long> frames, int firstNumber = 0)
     {
         SymbolizedFrame? top = null;
         if (frames.IsEmpty)
@@ -47,8 +47,8 @@ public sealed class ReportBuilder
             var f = symbolized[i] = Symbolizer.Symbolize(StackFrame.Unpack(frames[i]));
             top ??= IsUserFrame(frames[i]) ? f : null;
             Line(f.File is null && f.ModuleName == "SharpSan.Runtime"
-                ? $"    #{i} 0x{f.IlOffset:x4} in {f.Method}"
-                : $"    #{i} 0x{f.IlOffset:x4} in {f.Method} {f.Location}");
+                ? $"    #{firstNumber + i} 0x{f.IlOffset:x4} in {f.Method}"
+                : $"    #{firstNumber + i} 0x{f.IlOffset:x4} in {f.Method} {f.Location}");
         }
         return top ?? Symbolizer.Symbolize(StackFrame.Unpack(frames[0]));
     }

@@ -1,0 +1,90 @@
+using System.CommandLine;
+using System.Diagnostics;
+
+namespace SharpSan.Cli.Commands;
+
+/// <summary>
+/// `--native address`: the checked program runs with the system's AddressSanitizer runtime preloaded, so that native
+/// libraries built with -fsanitize=address are checked in the same run as the managed code; SharpSan's runtime
+/// completes ASan's reports with the managed frames (SystemAsan).
+/// </summary>
+internal static class NativeSanitizer
+{
+    /// <summary>
+    /// What the .NET runtime needs to run under ASan (measured): its own SIGSEGV handling (null references) stays in
+    /// charge, the GC's signals use the normal stack, and the runtime's deliberate process-lifetime allocations are not
+    /// leaks. The user's ASAN_OPTIONS come after these and win.
+    /// </summary>
+    const string RequiredOptions = "handle_segv=0:allow_user_segv_handler=1:detect_leaks=0:use_sigaltstack=0";
+
+    static readonly string[] s_searchFolders = ["/usr/lib/x86_64-linux-gnu", "/usr/lib64", "/lib/x86_64-linux-gnu", "/usr/lib", "/usr/local/lib"];
+
+    public static Option<string?> Option() => new("--native")
+    {
+        Description = "Also check native libraries built with -fsanitize=address, with the system's AddressSanitizer runtime (address).",
+    };
+
+    /// <summary>Validates --native and finds the ASan runtime; false after printing an error.</summary>
+    public static bool TryPrepare(string? native, out string? asanRuntime)
+    {
+        asanRuntime = null;
+        if (native is null) return true;
+        if (native != "address")
+        {
+            CommonOptions.Error($"--native {native} is not supported; the only native checker is address (the system's AddressSanitizer)");
+            return false;
+        }
+        asanRuntime = FindAsanRuntime();
+        if (asanRuntime is null)
+        {
+            CommonOptions.Error("--native address needs the system's AddressSanitizer runtime (libasan.so), and none was found in " +
+                string.Join(", ", s_searchFolders) + "; install it (Debian/Ubuntu: apt-get install libasan8; Fedora: dnf install libasan), or set SHARPSAN_LIBASAN to its path");
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Preloads the ASan runtime into the checked program with the options the .NET runtime needs. ASan's own report goes
+    /// to a log in <paramref name="scratch"/> (SharpSan prints the completed one); the runtime's perf map, which names
+    /// JIT'd frames, is written there too. The caller deletes the folder after the run.
+    /// </summary>
+    public static void Apply(ProcessStartInfo start, string asanRuntime, string scratch)
+    {
+        Directory.CreateDirectory(scratch);
+        string? preload = Environment.GetEnvironmentVariable("LD_PRELOAD");
+        start.Environment["LD_PRELOAD"] = string.IsNullOrEmpty(preload) ? asanRuntime : asanRuntime + ":" + preload;
+        string? user = Environment.GetEnvironmentVariable("ASAN_OPTIONS");
+        string ours = RequiredOptions + ":log_path=" + Path.Combine(scratch, "asan");
+        start.Environment["ASAN_OPTIONS"] = string.IsNullOrEmpty(user) ? ours : ours + ":" + user;
+        start.Environment["DOTNET_PerfMapEnabled"] = "3";   // perf map only: names JIT'd frames in ASan's other stacks
+        start.Environment["DOTNET_PerfMapJitDumpPath"] = scratch;
+    }
+
+    /// <summary>A fresh folder for one run's ASan log and perf maps.</summary>
+    public static string NewScratch() => Path.Combine(Path.GetTempPath(), $"sharpsan-native-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
+
+    /// <summary>Removes a run's scratch folder, keeping ASan's own logs when a report made them (they are named in it).</summary>
+    public static void Clean(string scratch)
+    {
+        try
+        {
+            foreach (var map in Directory.EnumerateFiles(scratch, "perf-*.map")) File.Delete(map);
+            if (!Directory.EnumerateFileSystemEntries(scratch).Any()) Directory.Delete(scratch);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+
+    static string? FindAsanRuntime()
+    {
+        if (Environment.GetEnvironmentVariable("SHARPSAN_LIBASAN") is { Length: > 0 } given) return File.Exists(given) ? given : null;
+        foreach (var folder in s_searchFolders.Where(Directory.Exists))
+        {
+            var found = Directory.EnumerateFiles(folder, "libasan.so*").OrderByDescending(f => f.Length).ThenByDescending(f => f, StringComparer.Ordinal).FirstOrDefault();
+            if (found is not null) return found;
+        }
+        return null;
+    }
+}

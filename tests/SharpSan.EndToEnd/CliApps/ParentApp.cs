@@ -1,0 +1,46 @@
+// Starts child processes: `ParentApp <child.dll> <mode>`; modes: overflow, race, clean (ChildApp's modes),
+// chain (starts ParentApp again, which starts ChildApp overflow), shell (a non-.NET child), kill (kills a sleeping child).
+using System;
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+static unsafe class Program
+{
+    static int Main(string[] args)
+    {
+        string child = args[0], mode = args[1];
+        int code = mode switch
+        {
+            "chain" => Start("dotnet", Environment.GetCommandLineArgs()[0], child, "overflow"),
+            "shell" => Start("/bin/sh", "-c", "echo from the shell; exit 3"),
+            "kill" => StartAndKill(child),
+            _ => Start("dotnet", child, mode),
+        };
+        Console.WriteLine($"parent {Environment.ProcessId}: {mode} child exited with {code}");
+        byte* p = (byte*)NativeMemory.Alloc(4);
+        p[0] = 1;
+        NativeMemory.Free(p);
+        return 0;
+    }
+
+    static int Start(string file, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(file) { UseShellExecute = false };
+        foreach (var a in arguments) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        process.WaitForExit();
+        return process.ExitCode;
+    }
+
+    static int StartAndKill(string child)
+    {
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true };
+        start.ArgumentList.Add(child);
+        start.ArgumentList.Add("sleep");
+        using var process = Process.Start(start)!;
+        Console.WriteLine(process.StandardOutput.ReadLine());   // the child is running (checked) before it is killed
+        process.Kill();
+        process.WaitForExit();
+        return process.ExitCode;
+    }
+}

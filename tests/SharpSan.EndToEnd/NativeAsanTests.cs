@@ -1,0 +1,120 @@
+using SharpSan.EndToEnd.Harness;
+using Xunit.Abstractions;
+
+namespace SharpSan.EndToEnd;
+
+/// <summary>A fact that needs gcc and its AddressSanitizer runtime; skipped, saying what to install, where they are missing.</summary>
+public sealed class NativeToolchainFactAttribute : FactAttribute
+{
+    public NativeToolchainFactAttribute()
+    {
+        if (NativeLibraryBuilder.Problem is { } problem) Skip = problem;
+    }
+}
+
+/// <summary>Builds the C library of the native tests with the machine's gcc and -fsanitize=address.</summary>
+public static class NativeLibraryBuilder
+{
+    const string Source = """
+        #include <stdlib.h>
+        #include <string.h>
+        int fill(int n) { char *p = malloc(8); memset(p, 1, n); int r = p[0]; free(p); return r; }
+        """;
+
+    static readonly Lazy<string?> s_problem = new(() =>
+    {
+        var gcc = ChildProcess.RunSeparate("gcc", ["-print-file-name=libasan.so"], new Dictionary<string, string?>(), TimeSpan.FromSeconds(30));
+        if (gcc.ExitCode != 0) return "gcc is not installed (apt-get install gcc libasan8)";
+        return File.Exists(gcc.Output.Trim()) ? null : "gcc's AddressSanitizer runtime is not installed (apt-get install libasan8)";
+    });
+
+    public static string? Problem
+    {
+        get
+        {
+            try { return s_problem.Value; }
+            catch (System.ComponentModel.Win32Exception) { return "gcc is not installed (apt-get install gcc libasan8)"; }
+        }
+    }
+
+    /// <summary>libfill.so in <paramref name="folder"/>, built with -g -fsanitize=address.</summary>
+    public static string Build(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        string c = Path.Combine(folder, "fill.c"), so = Path.Combine(folder, "libfill.so");
+        if (File.Exists(so)) return so;
+        File.WriteAllText(c, Source);
+        var r = ChildProcess.RunSeparate("gcc", ["-g", "-O0", "-fsanitize=address", "-shared", "-fPIC", "-o", so, c], new Dictionary<string, string?>(), TimeSpan.FromSeconds(60));
+        Assert.True(r.ExitCode == 0, "gcc failed: " + r.Error);
+        return so;
+    }
+}
+
+/// <summary>
+/// `--native address`: a P/Invoke'd library built with -fsanitize=address is checked by the system's AddressSanitizer in
+/// the same run as SharpSan's managed checks, and its report carries the managed caller's frames with file:line.
+/// </summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class NativeAsanTests(CliFixture fixture, ITestOutputHelper log) : IClassFixture<CliFixture>
+{
+    ProcessResult Run(string mode, params string[] sharpsanArgs)
+    {
+        string library = NativeLibraryBuilder.Build(Path.Combine(fixture.Root, "native"));
+        var env = new Dictionary<string, string?> { ["SHARPSAN_CACHE"] = fixture.Cache };
+        string[] args = [fixture.Sharpsan, "run", .. sharpsanArgs, "--", fixture.App("NativeApp"), library, mode];
+        var result = ChildProcess.RunSeparate(ChildProcess.DotnetHost, args, env, TimeSpan.FromSeconds(180));
+        log.WriteLine($"$ dotnet {string.Join(" ", args)}\nexit code {result.ExitCode}, {result.Elapsed.TotalMilliseconds:0} ms\n" +
+                      $"--- stdout ---\n{result.Output}--- stderr ---\n{result.Error}--- end ---");
+        Assert.False(result.TimedOut, "sharpsan run timed out");
+        return result;
+    }
+
+    [NativeToolchainFact]
+    public void AnOverflowInTheNativeLibraryIsReportedWithTheManagedCallersLines()
+    {
+        var r = Run("overflow", "--native", "address");
+        Assert.Contains("null reference caught", r.Output);   // the runtime's own SIGSEGV handling still works under ASan
+        Assert.Matches(@"==\d+==ERROR: AddressSanitizer: heap-buffer-overflow on address", r.Error);
+        Assert.Matches(@"#1 0x[0-9a-f]+ in fill .*fill\.c:3", r.Error);
+        Assert.Matches(@"#2 0x[0-9a-f]{4} in Program\.Fill\(int\) .*NativeApp\.cs:32", r.Error);
+        Assert.Matches(@"#3 0x[0-9a-f]{4} in Program\.Main\(string\[\]\) .*NativeApp\.cs:18", r.Error);
+        Assert.DoesNotContain("doublemapper", r.Error.Split("allocated by thread")[0]);   // the access stack is complete
+        Assert.Contains("SUMMARY: AddressSanitizer: heap-buffer-overflow", r.Error);
+        Assert.Equal(1, r.ExitCode);
+    }
+
+    [NativeToolchainFact]
+    public void ACleanNativeCallIsSilent()
+    {
+        var r = Run("clean", "--native", "address");
+        Assert.Contains("filled 1", r.Output);
+        Assert.DoesNotContain("ERROR:", r.Error);
+        Assert.Equal(0, r.ExitCode);
+    }
+
+    [NativeToolchainFact]
+    public void ManagedChecksStillReportWithTheSystemAsanLoaded()
+    {
+        var r = Run("managed", "--native", "address");
+        Assert.Matches(@"ERROR: AddressSanitizer: heap-buffer-overflow on address", r.Error);
+        Assert.Matches(@"#0 0x[0-9a-f]{4} in Program\.Main\(string\[\]\) .*NativeApp\.cs:22", r.Error);
+        Assert.Equal(1, r.ExitCode);
+    }
+
+    [NativeToolchainFact]
+    public void WithoutNativeTheLibrarysOverflowIsNotSeen()
+    {
+        // The library needs ASan's runtime: without it loaded first, loading it fails — the reason --native exists.
+        var r = Run("overflow");
+        Assert.DoesNotContain("ERROR: AddressSanitizer: heap-buffer-overflow", r.Error);
+        Assert.NotEqual(0, r.ExitCode);
+    }
+
+    [Fact]
+    public void AnUnknownNativeCheckerIsAnError()
+    {
+        var r = Run("clean", "--native", "valgrind");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("--native valgrind is not supported", r.Error);
+    }
+}
