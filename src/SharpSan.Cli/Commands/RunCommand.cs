@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using SharpSan.Cli.Native;
 using SharpSan.Instrumentation.Application;
 
 namespace SharpSan.Cli.Commands;
@@ -36,7 +37,7 @@ internal static class RunCommand
         string? sanitizers = CommonOptions.ParseSanitizers(sanitize);
         if (sanitizers is null) return 2;
         if (ChildProcesses.Parse(traceChildren) is not { } followChildren) return 2;
-        if (!NativeSanitizer.TryPrepare(native, out string? asanRuntime)) return 2;
+        if (!NativeSanitizer.TryPrepare(native, valgrindAllowed: true, out string? asanRuntime, out string? valgrind)) return 2;
         string options = Environment.GetEnvironmentVariable("SHARPSAN_OPTIONS") ?? "";
         if (CommonOptions.ChoicesFromEnvironment() is not { } choices) return 2;
         string appPath = app[0];
@@ -80,10 +81,12 @@ internal static class RunCommand
             start.Environment["SHARPSAN_OPTIONS"] = options.Length > 0 ? options + ":log_path=" + logPath : "log_path=" + logPath;
         }
         if (followChildren) ChildProcesses.Follow(start, sanitizers, verbose);
-        string? scratch = asanRuntime is null ? null : NativeSanitizer.NewScratch();
+        string? scratch = asanRuntime is null && valgrind is null ? null : NativeSanitizer.NewScratch();
         if (asanRuntime is not null) NativeSanitizer.Apply(start, asanRuntime, scratch!);
+        if (valgrind is not null) NativeValgrind.Wrap(start, valgrind, scratch!);
         using var child = Process.Start(start)!;
         child.WaitForExit();
+        if (valgrind is not null) NativeValgrind.PrintReports(scratch!);
         if (scratch is not null) NativeSanitizer.Clean(scratch);
         return child.ExitCode;
     }

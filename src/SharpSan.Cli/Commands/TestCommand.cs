@@ -30,7 +30,7 @@ internal static class TestCommand
         progress.AcceptOnlyFromAmong(ProgressModes.Auto, ProgressModes.Plain, ProgressModes.Live);
         var verbose = CommonOptions.Verbose();
         var traceChildren = ChildProcesses.TraceChildren();
-        var native = NativeSanitizer.Option();
+        var native = Native.NativeSanitizer.Option();
         var target = new Argument<string>("path") { Description = "Test project, solution or folder (default: the current folder).", DefaultValueFactory = _ => "." };
         var extra = new Argument<string[]>("dotnet-test-args") { Description = "Arguments after -- go to the test runner: dotnet test for VSTest projects (filters, loggers), the test app for Microsoft.Testing.Platform ones.", Arity = ArgumentArity.ZeroOrMore };
         var command = new Command("test", "Build, instrument and run a test suite under the sanitizers; each finding fails the test that raised it.")
@@ -41,7 +41,7 @@ internal static class TestCommand
         {
             string path = r.GetValue(target)!;
             if (ChildProcesses.Parse(r.GetValue(traceChildren)!) is not { } followChildren) return 2;
-            if (!NativeSanitizer.TryPrepare(r.GetValue(native), out string? asanRuntime)) return 2;
+            if (!Native.NativeSanitizer.TryPrepare(r.GetValue(native), valgrindAllowed: false, out string? asanRuntime, out _)) return 2;
             Progress.Use(live: ProgressModes.Parse(r.GetValue(progress)!) ?? false);
             ConfigFile? config;
             try { config = ConfigFile.Find(path); }
@@ -102,14 +102,14 @@ internal static class TestCommand
             }
             using var copy = Instrument(test, include, exclude, sanitizers, choices.Heuristic, verbose, sourceRoot);
             if (copy is null) return 2;
-            string? scratch = asanRuntime is null ? null : NativeSanitizer.NewScratch();
+            string? scratch = asanRuntime is null ? null : Native.NativeSanitizer.NewScratch();
             int exit = TestHost.Run(test.Runner, copy.Report.MainAssembly!, extra, userOptions, findingsDir, Progress.View, test.Name,
                 start =>
                 {
                     if (followChildren) ChildProcesses.Follow(start, sanitizers, verbose);
-                    if (asanRuntime is not null) NativeSanitizer.Apply(start, asanRuntime, scratch!);
+                    if (asanRuntime is not null) Native.NativeSanitizer.Apply(start, asanRuntime, scratch!);
                 });
-            if (scratch is not null) NativeSanitizer.Clean(scratch);
+            if (scratch is not null) Native.NativeSanitizer.Clean(scratch);
             if (exit != 0) CommonOptions.Info($"{test.Name}: the test run exited with code {exit} (failed tests, or a test host that did not finish)");
             testsFailed |= exit != 0;
         }

@@ -7,15 +7,16 @@ namespace SharpSan.Runtime.Common.NativeAsan;
 /// written when DOTNET_PerfMapEnabled is set): "0xSTART SIZE name" per line, hexadecimal. The system AddressSanitizer sees managed
 /// frames only as anonymous executable memory; this turns their addresses back into method names.
 /// </summary>
-internal sealed class PerfMap
+public sealed class PerfMap
 {
     readonly (ulong Start, ulong End, string Name)[] _ranges;
 
     PerfMap((ulong, ulong, string)[] ranges) => _ranges = ranges;
 
-    public static PerfMap Load(int pid)
+    /// <summary>The map of process <paramref name="pid"/> in <paramref name="folder"/> (default: where this process's runtime writes its own).</summary>
+    public static PerfMap Load(int pid, string? folder = null)
     {
-        string folder = Environment.GetEnvironmentVariable("DOTNET_PerfMapJitDumpPath") is { Length: > 0 } given ? given : "/tmp";
+        folder ??= Environment.GetEnvironmentVariable("DOTNET_PerfMapJitDumpPath") is { Length: > 0 } given ? given : "/tmp";
         string path = Path.Combine(folder, $"perf-{pid}.map");
         var ranges = new List<(ulong, ulong, string)>();
         try

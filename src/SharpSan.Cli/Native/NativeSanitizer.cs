@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
 
-namespace SharpSan.Cli.Commands;
+using SharpSan.Cli.Commands;
+
+namespace SharpSan.Cli.Native;
 
 /// <summary>
 /// `--native address`: the checked program runs with the system's AddressSanitizer runtime preloaded, so that native
@@ -21,17 +23,25 @@ internal static class NativeSanitizer
 
     public static Option<string?> Option() => new("--native")
     {
-        Description = "Also check native libraries built with -fsanitize=address, with the system's AddressSanitizer runtime (address).",
+        Description = "Also check native code: address (libraries built with -fsanitize=address, under the system's AddressSanitizer runtime) or valgrind (any library, under Valgrind's Memcheck; run only, ~50-100x slower).",
     };
 
-    /// <summary>Validates --native and finds the ASan runtime; false after printing an error.</summary>
-    public static bool TryPrepare(string? native, out string? asanRuntime)
+    /// <summary>
+    /// Validates --native and finds the tool: the ASan runtime for address, valgrind for valgrind (when
+    /// <paramref name="valgrindAllowed"/>); false after printing an error.
+    /// </summary>
+    public static bool TryPrepare(string? native, bool valgrindAllowed, out string? asanRuntime, out string? valgrind)
     {
-        asanRuntime = null;
+        asanRuntime = valgrind = null;
         if (native is null) return true;
+        if (native == "valgrind" && valgrindAllowed)
+        {
+            valgrind = NativeValgrind.Find();
+            return valgrind is not null;
+        }
         if (native != "address")
         {
-            CommonOptions.Error($"--native {native} is not supported; the only native checker is address (the system's AddressSanitizer)");
+            CommonOptions.Error($"--native {native} is not supported here; native checkers: address (the system's AddressSanitizer){(valgrindAllowed ? ", valgrind" : "; valgrind works with `sharpsan run` only")}");
             return false;
         }
         asanRuntime = FindAsanRuntime();
