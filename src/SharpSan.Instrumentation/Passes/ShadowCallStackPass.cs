@@ -7,8 +7,8 @@ namespace SharpSan.Instrumentation.Passes;
 
 /// <summary>
 /// Maintains the runtime's shadow call stack (TSan's func_entry/func_exit): a frame pushed in the prologue,
-/// popped before every return (and before a tail call), re-established at the start of every exception
-/// handler, and the IL offset of each call stored into the frame just before the call, so captured stacks
+/// popped before every return (and before a tail call) and by a fault handler around the body when an exception
+/// leaves the method, re-established at the start of every exception handler, and the IL offset of each call stored into the frame just before the call, so captured stacks
 /// carry call-site lines. Runs last, so it sees the calls other passes redirected.
 /// </summary>
 public sealed class ShadowCallStackPass : IInstrumentationPass
@@ -112,6 +112,8 @@ public sealed class ShadowCallStackPass : IInstrumentationPass
             }
         }
 
+        PopOnExceptionalExit(ctx, frame);
+
         var prologue = new List<Instruction>
         {
             Instruction.Create(OpCodes.Ldsfld, module.FrameKeyBase),
@@ -133,6 +135,59 @@ public sealed class ShadowCallStackPass : IInstrumentationPass
         }
         prologue.Add(Instruction.Create(OpCodes.Stloc, frame));
         ctx.InsertPrologue(prologue);
+    }
+
+    /// <summary>
+    /// Wraps the body (everything after the prologue) in a try block whose fault handler pops the frame, so that a frame
+    /// left by an exception is gone before any handler runs, wherever that handler is: code that is not instrumented
+    /// (the thread pool, the task machinery, a BCL method calling back) may catch the exception and call checked code
+    /// again, which must not find the dead frames under its own. IL allows no <c>ret</c> inside a try block, so each
+    /// return pops the frame as before, then leaves to a shared epilogue that returns the value kept in a local.
+    /// A fault handler costs nothing on the normal path (no call, no flag, unlike a finally); a method with a tail
+    /// call keeps the old shape (a tail call cannot sit in a try block) and relies on its callers' handlers.
+    /// </summary>
+    static void PopOnExceptionalExit(MethodContext ctx, VariableDefinition frame)
+    {
+        var body = ctx.Method.Body;
+        if (body.Instructions.Any(i => i.OpCode.Code == Code.Tail)) return;
+        var il = ctx.Editor.Processor;
+        var tryStart = body.Instructions[0];
+        var returnType = ctx.Method.ReturnType;
+        while (returnType is IModifierType modified) returnType = modified.ElementType;
+        VariableDefinition? result = null;
+        if (returnType.MetadataType != MetadataType.Void)
+        {
+            result = new VariableDefinition(returnType);
+            body.Variables.Add(result);
+        }
+        var returning = result is null ? Instruction.Create(OpCodes.Ret) : Instruction.Create(OpCodes.Ldloc, result);
+        foreach (var ret in body.Instructions.Where(i => i.OpCode.Code == Code.Ret).ToList())
+        {
+            if (result is null)
+            {
+                ret.OpCode = OpCodes.Leave;
+                ret.Operand = returning;
+            }
+            else
+            {
+                ret.OpCode = OpCodes.Stloc;
+                ret.Operand = result;
+                ctx.Editor.InsertAfter(ret, [Instruction.Create(OpCodes.Leave, returning)]);
+            }
+        }
+        var fault = Instruction.Create(OpCodes.Ldloc, frame);
+        List<Instruction> tail = [fault, Instruction.Create(OpCodes.Call, ctx.Module.Entry(ShadowStack, "Exit")), Instruction.Create(OpCodes.Endfinally), returning];
+        if (result is not null) tail.Add(Instruction.Create(OpCodes.Ret));
+        foreach (var instruction in tail)
+        {
+            il.Append(instruction);
+            ctx.Editor.Inserted.Add(instruction);
+        }
+        // Appended last: an enclosing handler follows the handlers nested in it in the table.
+        body.ExceptionHandlers.Add(new ExceptionHandler(ExceptionHandlerType.Fault)
+        {
+            TryStart = tryStart, TryEnd = fault, HandlerStart = fault, HandlerEnd = returning,
+        });
     }
 
     static List<Instruction> Exit(ModuleContext module, VariableDefinition frame) =>

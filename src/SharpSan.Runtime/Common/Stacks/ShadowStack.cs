@@ -76,6 +76,7 @@ public static unsafe class ShadowStack
     /// <summary>Where the spare slot is, from the call-site slot that Enter returns.</summary>
     const int SpareOffset = 2;
 
+    /// <summary>Pops the frame: before every return, and in the fault handler that runs when an exception leaves the method.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Exit(int* site)
     {
@@ -215,9 +216,9 @@ public static unsafe class ShadowStack
     public static nint Mark() => t_block == null ? 0 : *(nint*)t_block;
 
     /// <summary>
-    /// Back to <paramref name="mark"/>: frames pushed since then are gone. A thread-pool work item ends with this, so that
-    /// frames left by an exception that escaped into the pool (instrumented code has no handler to pop them) never sit
-    /// under the next work item's frames.
+    /// Back to <paramref name="mark"/>: frames pushed since then are gone. A thread-pool work item ends with this. Every
+    /// instrumented method pops its own frame in a fault handler when an exception leaves it, so this is a backstop for
+    /// the few that cannot have one (methods with a tail call).
     /// </summary>
     public static void Unwind(nint mark)
     {
