@@ -4,12 +4,10 @@ using System.Reflection;
 namespace SharpSan.Runtime.Races.Sync;
 
 /// <summary>
-/// ReaderWriterLockSlim and SpinLock. ReaderWriterLockSlim follows <see cref="ReaderWriterLocks"/>: readers do not
+/// ReaderWriterLockSlim, which follows <see cref="ReaderWriterLocks"/>: readers do not
 /// order each other, so a write under a read lock races with the other readers. Write and upgradeable locks are seen
 /// by the lock-order detector; read locks are not (two readers taking locks in opposite orders cannot deadlock on
-/// them), as before.
-/// <para>SpinLock is a struct without identity (a SpinLock field moves with its object), so all SpinLocks share one
-/// clock: coarser than the truth, which can hide races but never invents one.</para>
+/// them), as before. SpinLock is in <see cref="SpinLockInterceptors"/>.
 /// </summary>
 public static class LockInterceptors
 {
@@ -97,56 +95,5 @@ public static class LockInterceptors
     {
         if (l.IsUpgradeableReadLockHeld) ReaderWriterLocks.UpgradeableReleasing(l);
         l.ExitUpgradeableReadLock();
-    }
-
-    // ---- SpinLock: one clock for all (see the summary) ----
-
-    static readonly object s_spinLocks = new();
-
-    static void SpinTook(bool lockTaken)
-    {
-        if (lockTaken) RaceThread.Current.Acquire(SyncObjects.For(s_spinLocks));
-    }
-
-    [Intercepts("System.Threading.SpinLock", "Enter", Instance = true, Sanitizer = "thread")]
-    public static void SpinEnter(ref SpinLock spinLock, ref bool lockTaken)
-    {
-        spinLock.Enter(ref lockTaken);
-        SpinTook(lockTaken);
-    }
-
-    [Intercepts("System.Threading.SpinLock", "TryEnter", Instance = true, Sanitizer = "thread")]
-    public static void SpinTryEnter(ref SpinLock spinLock, ref bool lockTaken)
-    {
-        spinLock.TryEnter(ref lockTaken);
-        SpinTook(lockTaken);
-    }
-
-    [Intercepts("System.Threading.SpinLock", "TryEnter", Instance = true, Sanitizer = "thread")]
-    public static void SpinTryEnter(ref SpinLock spinLock, int millisecondsTimeout, ref bool lockTaken)
-    {
-        spinLock.TryEnter(millisecondsTimeout, ref lockTaken);
-        SpinTook(lockTaken);
-    }
-
-    [Intercepts("System.Threading.SpinLock", "TryEnter", Instance = true, Sanitizer = "thread")]
-    public static void SpinTryEnter(ref SpinLock spinLock, TimeSpan timeout, ref bool lockTaken)
-    {
-        spinLock.TryEnter(timeout, ref lockTaken);
-        SpinTook(lockTaken);
-    }
-
-    [Intercepts("System.Threading.SpinLock", "Exit", Instance = true, Sanitizer = "thread")]
-    public static void SpinExit(ref SpinLock spinLock)
-    {
-        RaceThread.Current.Release(SyncObjects.For(s_spinLocks));
-        spinLock.Exit();
-    }
-
-    [Intercepts("System.Threading.SpinLock", "Exit", Instance = true, Sanitizer = "thread")]
-    public static void SpinExit(ref SpinLock spinLock, bool useMemoryBarrier)
-    {
-        RaceThread.Current.Release(SyncObjects.For(s_spinLocks));
-        spinLock.Exit(useMemoryBarrier);
     }
 }
