@@ -16,7 +16,7 @@ static class Program
     {
         var store = new Store();
         var barrier = new RaceTestBarrier(3);
-        int read1 = 0, read2 = 0;
+        int read1 = 0, read2 = 0, seenByUpgrader = 0;
         var reader = new Thread(() =>
         {
             barrier.Wait();
@@ -37,7 +37,7 @@ static class Program
                 store.value += 10;
                 store.Lock.DowngradeFromWriterLock(ref cookie);
             }
-            read2 += store.value > 0 ? 0 : 1;
+            seenByUpgrader = store.value;
             store.Lock.ReleaseReaderLock();
         });
         reader.Start();
@@ -53,7 +53,7 @@ static class Program
         reader.Join();
         upgrader.Join();
         store.Lock.AcquireReaderLock(5000);
-        Console.WriteLine("value " + store.value + (read1 <= read2 || read2 == 0 ? "" : " odd"));
+        Console.WriteLine("value " + store.value + (read1 <= read2 && seenByUpgrader >= 10 ? "" : " odd"));
         store.Lock.ReleaseReaderLock();
     }
 }
