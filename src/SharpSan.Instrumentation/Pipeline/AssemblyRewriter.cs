@@ -27,14 +27,14 @@ public sealed class AssemblyRewriter(RuntimeLibrary runtime, IReadOnlyList<IInst
 
     /// <summary>ThreadSanitizer: race checks on fields, statics and array elements, synchronisation interceptors, shadow call stack.</summary>
     public static AssemblyRewriter ForThread(RuntimeLibrary runtime) =>
-        new(runtime, [new Races.ValueTaskSourcePass(), new Races.RaceAccessPass(), new Races.CollectionCallPass(), new InterceptionPass("thread"), new ShadowCallStackPass()], "thread");
+        new(runtime, [new Races.LockStatementLinePass(), new Races.SpinLockLocationPass(), new Races.ValueTaskSourcePass(), new Races.RaceAccessPass(), new Races.CollectionCallPass(), new InterceptionPass("thread"), new ShadowCallStackPass()], "thread");
 
     /// <summary>Both: AddressSanitizer's passes, then ThreadSanitizer's, one shadow call stack for both.</summary>
     public static AssemblyRewriter ForAddressAndThread(RuntimeLibrary runtime, bool recover = false, bool heuristic = true)
     {
         var address = ForAddress(runtime, recover, heuristic);
         var passes = address._passes.Where(p => p is not ShadowCallStackPass).ToList();
-        passes.InsertRange(passes.FindIndex(p => p is InterceptionPass) + 1, [new Races.ValueTaskSourcePass(), new Races.RaceAccessPass(), new Races.CollectionCallPass(), new InterceptionPass("thread")]);
+        passes.InsertRange(passes.FindIndex(p => p is InterceptionPass) + 1, [new Races.LockStatementLinePass(), new Races.SpinLockLocationPass(), new Races.ValueTaskSourcePass(), new Races.RaceAccessPass(), new Races.CollectionCallPass(), new InterceptionPass("thread")]);
         passes.Add(new ShadowCallStackPass());
         return new(runtime, passes, address._sanitizers + ",thread");
     }

@@ -155,6 +155,12 @@ public sealed class MethodContext
         return v;
     }
 
+    /// <summary>The body's sequence points as read from the PDB, by instruction (edits keep instruction identity).</summary>
+    public IReadOnlyList<(Instruction Instruction, SequencePoint Point)> SequencePoints => _sequencePoints;
+
+    /// <summary>Adds a sequence point for code the compiler left without one; written out with the PDB's own.</summary>
+    public void AddSequencePoint(Instruction instruction, SequencePoint point) => _sequencePoints.Add((instruction, point));
+
     void RestoreSequencePoints()
     {
         if (_sequencePoints.Count == 0) return;

@@ -4,24 +4,28 @@ using System.Reflection;
 namespace SharpSan.Runtime.Races.Sync;
 
 /// <summary>
-/// ReaderWriterLockSlim, SpinLock and System.Threading.Lock. Every enter acquires the lock's clock, every exit releases
-/// into it (a read lock's exit too: readers then appear ordered with each other, which can only hide races).
-/// Write and upgradeable locks and System.Threading.Lock go through <see cref="Locks"/> so the lock-order detector
-/// sees them; read locks do not (two readers taking locks in opposite orders cannot deadlock on them).
-/// <para>SpinLock is a struct without identity (a SpinLock field moves with its object), so all SpinLocks share one
-/// clock: coarser than the truth, which can hide races but never invents one.</para>
+/// ReaderWriterLockSlim, which follows <see cref="ReaderWriterLocks"/>: readers do not
+/// order each other, so a write under a read lock races with the other readers. Write and upgradeable locks are seen
+/// by the lock-order detector; read locks are not (two readers taking locks in opposite orders cannot deadlock on
+/// them), as before. SpinLock is in <see cref="SpinLockInterceptors"/>.
 /// </summary>
 public static class LockInterceptors
 {
     const string Rwls = "System.Threading.ReaderWriterLockSlim";
 
-    static void ReadAcquired(ReaderWriterLockSlim l) => RaceThread.Current.Acquire(SyncObjects.For(l));
+    static void ReadAcquired(ReaderWriterLockSlim l) => ReaderWriterLocks.ReadAcquired(l);
 
-    static void ReadReleasing(ReaderWriterLockSlim l) => RaceThread.Current.Release(SyncObjects.For(l));
+    static void ReadReleasing(ReaderWriterLockSlim l) => ReaderWriterLocks.ReadReleasing(l);
 
-    static bool Took(object l, bool taken)
+    static bool Took(ReaderWriterLockSlim l, bool taken)
     {
-        if (taken) Locks.Acquired(l);
+        if (taken) ReaderWriterLocks.WriteAcquired(l);
+        return taken;
+    }
+
+    static bool TookUpgradeable(ReaderWriterLockSlim l, bool taken)
+    {
+        if (taken) ReaderWriterLocks.UpgradeableAcquired(l);
         return taken;
     }
 
@@ -55,7 +59,7 @@ public static class LockInterceptors
     public static void EnterWriteLock(ReaderWriterLockSlim l)
     {
         l.EnterWriteLock();
-        Locks.Acquired(l);
+        ReaderWriterLocks.WriteAcquired(l);
     }
 
     [Intercepts(Rwls, "TryEnterWriteLock", Instance = true, Sanitizer = "thread")]
@@ -67,7 +71,7 @@ public static class LockInterceptors
     [Intercepts(Rwls, "ExitWriteLock", Instance = true, Sanitizer = "thread")]
     public static void ExitWriteLock(ReaderWriterLockSlim l)
     {
-        if (l.IsWriteLockHeld) Locks.Releasing(l);
+        if (l.IsWriteLockHeld) ReaderWriterLocks.WriteReleasing(l);
         l.ExitWriteLock();
     }
 
@@ -75,72 +79,21 @@ public static class LockInterceptors
     public static void EnterUpgradeableReadLock(ReaderWriterLockSlim l)
     {
         l.EnterUpgradeableReadLock();
-        Locks.Acquired(l);
+        ReaderWriterLocks.UpgradeableAcquired(l);
     }
 
     [Intercepts(Rwls, "TryEnterUpgradeableReadLock", Instance = true, Sanitizer = "thread")]
     public static bool TryEnterUpgradeableReadLock(ReaderWriterLockSlim l, int millisecondsTimeout) =>
-        Took(l, l.TryEnterUpgradeableReadLock(millisecondsTimeout));
+        TookUpgradeable(l, l.TryEnterUpgradeableReadLock(millisecondsTimeout));
 
     [Intercepts(Rwls, "TryEnterUpgradeableReadLock", Instance = true, Sanitizer = "thread")]
     public static bool TryEnterUpgradeableReadLock(ReaderWriterLockSlim l, TimeSpan timeout) =>
-        Took(l, l.TryEnterUpgradeableReadLock(timeout));
+        TookUpgradeable(l, l.TryEnterUpgradeableReadLock(timeout));
 
     [Intercepts(Rwls, "ExitUpgradeableReadLock", Instance = true, Sanitizer = "thread")]
     public static void ExitUpgradeableReadLock(ReaderWriterLockSlim l)
     {
-        if (l.IsUpgradeableReadLockHeld) Locks.Releasing(l);
+        if (l.IsUpgradeableReadLockHeld) ReaderWriterLocks.UpgradeableReleasing(l);
         l.ExitUpgradeableReadLock();
-    }
-
-    // ---- SpinLock: one clock for all (see the summary) ----
-
-    static readonly object s_spinLocks = new();
-
-    static void SpinTook(bool lockTaken)
-    {
-        if (lockTaken) RaceThread.Current.Acquire(SyncObjects.For(s_spinLocks));
-    }
-
-    [Intercepts("System.Threading.SpinLock", "Enter", Instance = true, Sanitizer = "thread")]
-    public static void SpinEnter(ref SpinLock spinLock, ref bool lockTaken)
-    {
-        spinLock.Enter(ref lockTaken);
-        SpinTook(lockTaken);
-    }
-
-    [Intercepts("System.Threading.SpinLock", "TryEnter", Instance = true, Sanitizer = "thread")]
-    public static void SpinTryEnter(ref SpinLock spinLock, ref bool lockTaken)
-    {
-        spinLock.TryEnter(ref lockTaken);
-        SpinTook(lockTaken);
-    }
-
-    [Intercepts("System.Threading.SpinLock", "TryEnter", Instance = true, Sanitizer = "thread")]
-    public static void SpinTryEnter(ref SpinLock spinLock, int millisecondsTimeout, ref bool lockTaken)
-    {
-        spinLock.TryEnter(millisecondsTimeout, ref lockTaken);
-        SpinTook(lockTaken);
-    }
-
-    [Intercepts("System.Threading.SpinLock", "TryEnter", Instance = true, Sanitizer = "thread")]
-    public static void SpinTryEnter(ref SpinLock spinLock, TimeSpan timeout, ref bool lockTaken)
-    {
-        spinLock.TryEnter(timeout, ref lockTaken);
-        SpinTook(lockTaken);
-    }
-
-    [Intercepts("System.Threading.SpinLock", "Exit", Instance = true, Sanitizer = "thread")]
-    public static void SpinExit(ref SpinLock spinLock)
-    {
-        RaceThread.Current.Release(SyncObjects.For(s_spinLocks));
-        spinLock.Exit();
-    }
-
-    [Intercepts("System.Threading.SpinLock", "Exit", Instance = true, Sanitizer = "thread")]
-    public static void SpinExit(ref SpinLock spinLock, bool useMemoryBarrier)
-    {
-        RaceThread.Current.Release(SyncObjects.For(s_spinLocks));
-        spinLock.Exit(useMemoryBarrier);
     }
 }

@@ -37,6 +37,22 @@ internal static class Locks
         }
     }
 
+    /// <summary>
+    /// Tells only the lock-order detector that the lock is being released, for a lock whose clocks the caller handles
+    /// (an upgradeable read lock releases into its reader/writer lock's read clock, see <see cref="ReaderWriterLocks"/>).
+    /// </summary>
+    public static void OrderReleasing(object lockObject)
+    {
+        try
+        {
+            Common.InternalErrors.Inject(Site);
+            LockReleased?.Invoke(RaceThread.Current, lockObject);
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(Site, e, Common.LostTracking.Synchronisation))
+        {
+        }
+    }
+
     /// <summary>A thread mostly takes the same lock again and again: it remembers the last one's clock.</summary>
     static Shadow.SyncClock ClockOf(RaceThread thread, object lockObject)
     {
