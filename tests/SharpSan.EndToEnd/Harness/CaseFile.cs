@@ -130,8 +130,8 @@ public sealed class CaseFile
                     break;
                 case "SANITIZE":
                     var parts = rest.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-                    if (parts.Length == 0 || parts.Any(p => p is not ("address" or "thread")))
-                        throw new FormatException($"{where}: SANITIZE needs address, thread or both, got '{rest}'");
+                    if (parts.Length == 0 || parts.Any(p => p is not ("address" or "thread" or "guard")))
+                        throw new FormatException($"{where}: SANITIZE needs address, thread, both, or guard, got '{rest}'");
                     sanitize = string.Join(",", parts.Order(StringComparer.Ordinal));
                     break;
                 case "XFAIL":
