@@ -13,6 +13,7 @@ public static class Program
             RunCommand.Create(),
             TestCommand.Create(),
             OptionsCommand.Create(),
+            GuardStackCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }

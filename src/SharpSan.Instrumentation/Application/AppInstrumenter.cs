@@ -95,6 +95,7 @@ public sealed class AppInstrumenter(RuntimeLibrary runtime, Action<string>? prog
         File.Copy(runtime.Path, Path.Combine(output, RuntimeLibrary.AssemblyName + ".dll"), overwrite: true);
         string runtimePdb = Path.ChangeExtension(runtime.Path, ".pdb");
         if (File.Exists(runtimePdb)) File.Copy(runtimePdb, Path.Combine(output, RuntimeLibrary.AssemblyName + ".pdb"), overwrite: true);
+        if (sanitizers is ["guard"]) GuardReporter.Record(output);
         foreach (var depsFile in Directory.EnumerateFiles(output, "*.deps.json"))
         {
             var d = DepsJson.Load(depsFile);
