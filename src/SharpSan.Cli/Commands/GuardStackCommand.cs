@@ -43,15 +43,19 @@ internal static class GuardStackCommand
                 Console.WriteLine($"!thread {tid} runs no managed code");
                 return 1;
             }
-            if (NativeTop(target, tid, runtime) is { } native) Console.WriteLine("native\t" + native);
+            if (NativeTop(target, pid, tid, runtime) is { } native) Console.WriteLine("native\t" + native);
             bool top = true;
+            string previous = "";
             foreach (var frame in thread.EnumerateStackTrace())
             {
                 if (frame.Method is not { } method || method.Type?.Module?.Name is not { Length: > 0 } module) continue;
+                if ((method.MetadataToken & 0xFFFFFF) == 0) continue;   // stubs the runtime generated
                 // A caller's frame stands at its return address: the call is the instruction before it.
                 ulong ip = top ? frame.InstructionPointer : frame.InstructionPointer - 1;
                 top = false;
-                Console.WriteLine($"{module}\t{method.MetadataToken}\t{Math.Max(method.GetILOffset(ip), 0)}");
+                string line = $"{module}\t{method.MetadataToken}\t{Math.Max(method.GetILOffset(ip), 0)}";
+                if (line != previous) Console.WriteLine(line);   // a P/Invoke shows as its stub and its method: once
+                previous = line;
             }
             return 0;
         }
@@ -63,15 +67,22 @@ internal static class GuardStackCommand
     }
 
     /// <summary>The faulting instruction's module and offset when it is not in code the runtime knows (a C library's).</summary>
-    static string? NativeTop(DataTarget target, int tid, ClrRuntime runtime)
+    static string? NativeTop(DataTarget target, int pid, int tid, ClrRuntime runtime)
     {
         Span<byte> context = stackalloc byte[1232];
         if (!target.DataReader.GetThreadContext((uint)tid, 0x10001F /* CONTEXT_ALL amd64 */, context)) return null;
         ulong rip = BitConverter.ToUInt64(context[0xF8..]);
         if (runtime.GetMethodByInstructionPointer(rip) is not null) return null;
-        foreach (var module in target.DataReader.EnumerateModules())
-            if (rip >= module.ImageBase && rip < module.ImageBase + (ulong)module.ImageSize)
-                return $"{Path.GetFileName(module.FileName)}+0x{rip - module.ImageBase:x}";
+        // The mapping that holds the instruction, from /proc/PID/maps: "start-end perms offset dev inode path".
+        foreach (var line in File.ReadLines($"/proc/{pid}/maps"))
+        {
+            var fields = line.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries);
+            var range = fields[0].Split('-');
+            ulong start = Convert.ToUInt64(range[0], 16), end = Convert.ToUInt64(range[1], 16);
+            if (rip < start || rip >= end) continue;
+            ulong offset = rip - start + Convert.ToUInt64(fields[2], 16);
+            return fields.Length == 6 ? $"{Path.GetFileName(fields[5].Trim())}+0x{offset:x}" : $"0x{rip:x}";
+        }
         return $"0x{rip:x}";
     }
 }

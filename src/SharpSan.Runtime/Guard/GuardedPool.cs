@@ -62,20 +62,8 @@ internal sealed unsafe class GuardedPool
         return pool;
     }
 
-    /// <summary>The sampling decision on every allocation: a thread-local countdown, re-drawn uniformly in [1, 2·rate) after each sample (mean: rate).</summary>
-    public static bool ShouldSample()
-    {
-        int rate = s_rate;
-        if (rate <= 1) return rate == 1;
-        int left = t_countdown;
-        if (left > 1)
-        {
-            t_countdown = left - 1;
-            return false;
-        }
-        t_countdown = Random.Shared.Next(1, 2 * rate);
-        return left == 1;   // 0: this thread's first allocation only draws its countdown
-    }
+    /// <summary>The sampling decision on every allocation (see <see cref="Sampling"/>).</summary>
+    public static bool ShouldSample() => Sampling.Next(ref t_countdown, s_rate);
 
     void Grow(int slots)
     {

@@ -55,7 +55,7 @@ public sealed class ReportBuilder
 
     public SymbolizedFrame? Stack(int depotId) => Stack(StackDepot.Get(depotId));
 
-    /// <summary>Prints frames symbolized already (guard mode's captured stacks); returns the first one not from SharpSan.Runtime.</summary>
+    /// <summary>Prints frames symbolized already (guard mode's captured stacks); returns the first one with a source line (else the first not from SharpSan.Runtime).</summary>
     public SymbolizedFrame? Stack(IReadOnlyList<SymbolizedFrame> frames)
     {
         if (frames.Count == 0)
@@ -69,7 +69,7 @@ public sealed class ReportBuilder
             var f = frames[i];
             Line(f.File is null && f.ModuleName == "SharpSan.Runtime" ? $"    #{i} 0x{f.IlOffset:x4} in {f.Method}" : $"    #{i} 0x{f.IlOffset:x4} in {f.Method} {f.Location}");
         }
-        return frames.FirstOrDefault(f => f.ModuleName != "SharpSan.Runtime") ?? frames[0];
+        return frames.FirstOrDefault(f => f.File is not null) ?? frames.FirstOrDefault(f => f.ModuleName != "SharpSan.Runtime") ?? frames[0];
     }
 
     static bool IsUserFrame(long packed) => StackFrame.Unpack(packed).FrameKey != StackFrame.SyntheticKey;

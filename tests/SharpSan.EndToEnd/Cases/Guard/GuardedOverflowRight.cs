@@ -25,5 +25,5 @@ static unsafe class Program
 // CHECK-NEXT: allocated by thread T0 here:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.NativeMemory.Alloc(nuint)
 // CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}GuardedOverflowRight.cs:[[@LINE-15]]
-// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}GuardedOverflowRight.cs:[[@LINE-19]] in Program.Fill(byte*, int)
+// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}GuardedOverflowRight.cs:[[@LINE-20]] in Program.Fill(byte*, int)
 // CHECK-NOT: not reached
