@@ -38,6 +38,6 @@ static unsafe class Program
 // CHECK: 0x[[ADDR]] is located 0 bytes to the right of 48-byte region
 // CHECK-NEXT: allocated by thread T0 here:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.NativeMemory.Alloc(nuint)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}NativeOverflowThroughPInvoke.cs:[[@LINE-16]]
-// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}NativeOverflowThroughPInvoke.cs:[[@LINE-16]] in Program.Main()
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}NativeOverflowThroughPInvoke.cs:[[@LINE-17]]
+// CHECK: SUMMARY: AddressSanitizer: heap-buffer-overflow {{.*}}NativeOverflowThroughPInvoke.cs:[[@LINE-17]] in Program.Main()
 // CHECK-NOT: not reached
