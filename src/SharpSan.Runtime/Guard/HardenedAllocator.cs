@@ -43,10 +43,10 @@ internal sealed unsafe class HardenedAllocator
     {
         header = default;
         if ((nuint)p % 16 != 0) return HardenedFree.Misaligned;
-        if (IsOnCurrentStack(p)) return HardenedFree.OnStack;
         GuardHeader* at = GuardHeader.Of(p);
         header = *at;
-        if (!header.HasMagic) return FindEnclosing(p, out header) ? HardenedFree.Interior : HardenedFree.Foreign;
+        if (!header.HasMagic)
+            return FindEnclosing(p, out header) ? HardenedFree.Interior : IsOnCurrentStack(p) ? HardenedFree.OnStack : HardenedFree.Foreign;
         if (!header.ChecksumHolds(at)) return HardenedFree.CorruptedHeader;
         if (header.Family != family) return header.State == GuardChunkState.Allocated ? HardenedFree.Mismatch : HardenedFree.DoubleFree;
         if (GuardHeader.TryMarkFreed(at, header.Fields) != GuardChunkState.Allocated) return HardenedFree.DoubleFree;
@@ -66,9 +66,9 @@ internal sealed unsafe class HardenedAllocator
     public static bool TryGetLiveSize(void* p, out ulong size)
     {
         size = 0;
-        if ((nuint)p % 16 != 0 || IsOnCurrentStack(p)) return true;
+        if ((nuint)p % 16 != 0) return true;
         GuardHeader* at = GuardHeader.Of(p);
-        if (!at->HasMagic) return FindEnclosing(p, out _);
+        if (!at->HasMagic) return FindEnclosing(p, out _) || IsOnCurrentStack(p);
         if (at->ChecksumHolds(at) && at->State == GuardChunkState.Allocated) size = at->UserSize;
         return true;
     }
