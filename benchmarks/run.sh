@@ -11,6 +11,7 @@
 #   --no-valgrind  skip the valgrind column
 #   --no-sharpsan  skip building / running SharpSan
 #   --timeout S    kill any single run after S seconds (default 300)
+#   --sanitize M   the SharpSan column's mode: address (default) or guard (production sampling, default options)
 #
 # Environment: REPS, VG_REPS (default 1), SHARPSAN_DLL (use this sharpsan.dll, skip building the CLI).
 # Output: a markdown table on stdout, also written to benchmarks/out/results.md
@@ -34,6 +35,7 @@ KERNELS="checksum lz matmul hashmap memcpy stackbuf arraymatmul poolbuf"
 # Stop repeating a cell once its runs have used this many seconds (keeps the script bounded
 # when something is very slow); the cell then shows the best of the runs made.
 CELL_BUDGET=${CELL_BUDGET:-40}
+SS_SANITIZE=address
 
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -43,6 +45,7 @@ while [ $# -gt 0 ]; do
         --no-valgrind) DO_VALGRIND=0 ;;
         --no-sharpsan) DO_SHARPSAN=0 ;;
         --timeout) TIMEOUT="$2"; shift ;;
+        --sanitize) SS_SANITIZE="$2"; shift ;;
         -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
         *) echo "run.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
     esac
@@ -130,7 +133,7 @@ fi
 # instrumented program itself (mode "instrument"); if that output cannot be run, fall back to
 # `sharpsan run` after one warm-up run (mode "run"). SS_FAIL holds a reason when neither works.
 SS_FAIL="" SS_MODE="" SS_VERIFIED="no"
-SS_DIR="$OUT/kernels-sharpsan"
+SS_DIR="$OUT/kernels-sharpsan-$SS_SANITIZE"
 if [ "$DO_SHARPSAN" = 0 ]; then
     SS_FAIL="skipped (--no-sharpsan)"
 else
@@ -147,9 +150,9 @@ else
     fi
     if [ -z "$SS_FAIL" ] && [ ! -f "$SHARPSAN_DLL" ]; then SS_FAIL="no $SHARPSAN_DLL"; fi
     if [ -z "$SS_FAIL" ]; then
-        log "instrumenting Kernels.dll (sharpsan instrument --sanitize address --output $SS_DIR)"
+        log "instrumenting Kernels.dll (sharpsan instrument --sanitize $SS_SANITIZE --output $SS_DIR)"
         rm -rf "$SS_DIR"
-        run_once ss-instrument dotnet "$SHARPSAN_DLL" instrument "$KDLL" --sanitize address --output "$SS_DIR"
+        run_once ss-instrument dotnet "$SHARPSAN_DLL" instrument "$KDLL" --sanitize $SS_SANITIZE --output "$SS_DIR"
         if [ "$R_RC" = 0 ] && [ -f "$SS_DIR/Kernels.dll" ]; then
             log "  instrumented in ${R_SECS}s"
             run_once ss-probe dotnet "$SS_DIR/Kernels.dll" checksum 1
@@ -162,7 +165,7 @@ else
             log "  'sharpsan instrument' failed ($(first_error "$LOGS/ss-instrument.err")); falling back to 'sharpsan run'"
         fi
         if [ -z "$SS_MODE" ]; then
-            run_once ss-probe dotnet "$SHARPSAN_DLL" run --sanitize address -- "$KDLL" checksum 1
+            run_once ss-probe dotnet "$SHARPSAN_DLL" run --sanitize $SS_SANITIZE -- "$KDLL" checksum 1
             if [ "$R_RC" = 0 ] && grep -q 'checksum=' "$LOGS/ss-probe.out"; then
                 SS_MODE=run
             else
@@ -174,9 +177,10 @@ else
     if [ -n "$SS_MODE" ]; then
         # Are the checks live? A deliberate 1-byte heap overflow must be reported.
         if [ "$SS_MODE" = instrument ]; then
-            run_once ss-selftest dotnet "$SS_DIR/Kernels.dll" selftest-overflow
+            # guard samples 1 allocation in 5000: the self-test asks it to guard every one.
+            SHARPSAN_OPTIONS=$([ "$SS_SANITIZE" = guard ] && echo guard_sample_rate=1) run_once ss-selftest dotnet "$SS_DIR/Kernels.dll" selftest-overflow
         else
-            run_once ss-selftest dotnet "$SHARPSAN_DLL" run --sanitize address -- "$KDLL" selftest-overflow
+            SHARPSAN_OPTIONS=$([ "$SS_SANITIZE" = guard ] && echo guard_sample_rate=1) run_once ss-selftest dotnet "$SHARPSAN_DLL" run --sanitize $SS_SANITIZE -- "$KDLL" selftest-overflow
         fi
         if grep -q 'AddressSanitizer: heap-buffer-overflow' "$LOGS/ss-selftest.err"; then
             SS_VERIFIED=yes
@@ -199,7 +203,7 @@ col_cmd() { # COLUMN KERNEL SIZE -> CMD, the command line of one run
             if [ "$SS_MODE" = instrument ]; then
                 CMD=(dotnet "$SS_DIR/Kernels.dll" "$2" "$3")
             else
-                CMD=(dotnet "$SHARPSAN_DLL" run --sanitize address -- "$KDLL" "$2" "$3")
+                CMD=(dotnet "$SHARPSAN_DLL" run --sanitize $SS_SANITIZE -- "$KDLL" "$2" "$3")
             fi ;;
     esac
 }
@@ -308,9 +312,9 @@ geo() { # logsum n -> geometric mean or blank
     [ "$QUICK" = 1 ] && echo "**--quick mode: small sizes, 1 repetition; do not quote these numbers.**"
     if [ -n "$SS_MODE" ]; then
         if [ "$SS_MODE" = instrument ]; then
-            echo "SharpSan: \`sharpsan instrument Kernels.dll --sanitize address --output out/kernels-sharpsan\`, then \`dotnet out/kernels-sharpsan/Kernels.dll <kernel>\` is timed (instrumentation not included)."
+            echo "SharpSan: \`sharpsan instrument Kernels.dll --sanitize $SS_SANITIZE --output out/kernels-sharpsan\`, then \`dotnet out/kernels-sharpsan/Kernels.dll <kernel>\` is timed (instrumentation not included)."
         else
-            echo "SharpSan: \`sharpsan run --sanitize address -- Kernels.dll <kernel>\` timed after one warm-up run (instrumentation cache warm; includes CLI startup)."
+            echo "SharpSan: \`sharpsan run --sanitize $SS_SANITIZE -- Kernels.dll <kernel>\` timed after one warm-up run (instrumentation cache warm; includes CLI startup)."
         fi
         echo "SharpSan reported the deliberate overflow of \`Kernels selftest-overflow\`: $SS_VERIFIED."
     fi
@@ -325,7 +329,7 @@ geo() { # logsum n -> geometric mean or blank
     echo "× = slowdown against the plain build of the same language (ASan and valgrind against C plain, SharpSan against C# plain)."
     echo "SharpSan× / ASan× < 1 means SharpSan slows C# down less than GCC ASan slows C down (goal: ≤ 0.7)."
     for note in "${NOTES[@]}"; do echo; echo "**Note:** $note"; done
-} | tee "$OUT/results.md"
+} | tee "$OUT/results$([ "$SS_SANITIZE" = address ] || echo "-$SS_SANITIZE").md"
 
 log "table written to $OUT/results.md; logs of every run in $LOGS"
 [ "$MISMATCH" = 0 ] || { log "checksum mismatch (see notes)"; exit 1; }

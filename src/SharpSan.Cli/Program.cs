@@ -14,6 +14,7 @@ public static class Program
             TestCommand.Create(),
             OptionsCommand.Create(),
             ChildCopyCommand.Create(),
+            GuardStackCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }

@@ -24,6 +24,11 @@ public sealed class CaseTests(ITestOutputHelper log)
         string transcript = Transcript(result);
         log.WriteLine(transcript);
 
+        if (c.Requires is { } tool && !OnPath(tool))
+        {
+            log.WriteLine($"SKIPPED: {c.Path} needs '{tool}', which is not on PATH");
+            return;
+        }
         if (result.SetupError is not null && (c.LoadError is not null || result.SetupError.StartsWith("COMPILE ERROR", StringComparison.Ordinal)))
             Assert.Fail($"{c.Path}\n{result.SetupError}");
         if (c.XFail is not null)
@@ -36,6 +41,9 @@ public sealed class CaseTests(ITestOutputHelper log)
         if (failure is not null)
             Assert.Fail($"{c.Path}\n{failure}\n\n{transcript}");
     }
+
+    static bool OnPath(string tool) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Any(d => d.Length > 0 && File.Exists(Path.Combine(d, tool)));
 
     static string Transcript(CaseResult r)
     {

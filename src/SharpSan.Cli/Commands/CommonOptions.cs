@@ -8,7 +8,7 @@ namespace SharpSan.Cli.Commands;
 internal static class CommonOptions
 {
     public static readonly string[] KnownSanitizers = ["address", "thread", "memory", "guard"];
-    public static readonly string[] ImplementedSanitizers = ["address", "thread"];
+    public static readonly string[] ImplementedSanitizers = ["address", "thread", "guard"];
 
     public static Option<string> Sanitize() => new("--sanitize", "-s")
     {
@@ -47,6 +47,11 @@ internal static class CommonOptions
         if (missing.Length > 0)
         {
             Error($"--sanitize {string.Join(",", missing)} is not implemented in this version yet (available: {string.Join(", ", ImplementedSanitizers)})");
+            return null;
+        }
+        if (parts.Contains("guard") && parts.Length > 1)
+        {
+            Error("--sanitize guard replaces the native allocator for production use and runs alone; use it without address or thread");
             return null;
         }
         return string.Join(",", parts);

@@ -54,12 +54,12 @@ public sealed class AppInstrumenter(RuntimeLibrary runtime, Action<string>? prog
 
         CopyTree(appDir, output);
         var sanitizers = request.Sanitizers.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var rewriter = (sanitizers.Contains("address"), sanitizers.Contains("thread")) switch
+        var rewriter = sanitizers is ["guard"] ? AssemblyRewriter.ForGuard(runtime) : (sanitizers.Contains("address"), sanitizers.Contains("thread")) switch
         {
             (true, true) => AssemblyRewriter.ForAddressAndThread(runtime, request.Recover, request.Heuristic),
             (true, false) => AssemblyRewriter.ForAddress(runtime, request.Recover, request.Heuristic),
             (false, true) => AssemblyRewriter.ForThread(runtime),
-            _ => throw new NotSupportedException($"sanitizers '{request.Sanitizers}' are not implemented yet; 'address' and 'thread' are"),
+            _ => throw new NotSupportedException($"sanitizers '{request.Sanitizers}' are not implemented yet; 'address', 'thread' (alone or together) and 'guard' (alone) are"),
         };
         var outcomes = new List<AssemblyOutcome>();
         var selected = new List<string>();
@@ -95,6 +95,7 @@ public sealed class AppInstrumenter(RuntimeLibrary runtime, Action<string>? prog
         File.Copy(runtime.Path, Path.Combine(output, RuntimeLibrary.AssemblyName + ".dll"), overwrite: true);
         string runtimePdb = Path.ChangeExtension(runtime.Path, ".pdb");
         if (File.Exists(runtimePdb)) File.Copy(runtimePdb, Path.Combine(output, RuntimeLibrary.AssemblyName + ".pdb"), overwrite: true);
+        if (sanitizers is ["guard"]) GuardReporter.Record(output);
         foreach (var depsFile in Directory.EnumerateFiles(output, "*.deps.json"))
         {
             var d = DepsJson.Load(depsFile);

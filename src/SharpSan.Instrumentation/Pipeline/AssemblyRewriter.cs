@@ -29,6 +29,12 @@ public sealed class AssemblyRewriter(RuntimeLibrary runtime, IReadOnlyList<IInst
     public static AssemblyRewriter ForThread(RuntimeLibrary runtime) =>
         new(runtime, [new Races.LockStatementLinePass(), new Races.SpinLockLocationPass(), new Races.ValueTaskSourcePass(), new Races.RaceAccessPass(), new Races.CollectionCallPass(), new InterceptionPass("thread"), new ShadowCallStackPass()], "thread");
 
+    /// <summary>
+    /// Guard mode (GWP-ASan + Scudo): only the native allocation calls are redirected, to the hardened allocator. No
+    /// per-access checks and no shadow call stack, so code that does not allocate runs unchanged.
+    /// </summary>
+    public static AssemblyRewriter ForGuard(RuntimeLibrary runtime) => new(runtime, [new InterceptionPass("guard")], "guard");
+
     /// <summary>Both: AddressSanitizer's passes, then ThreadSanitizer's, one shadow call stack for both.</summary>
     public static AssemblyRewriter ForAddressAndThread(RuntimeLibrary runtime, bool recover = false, bool heuristic = true)
     {

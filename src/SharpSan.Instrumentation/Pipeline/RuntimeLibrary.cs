@@ -17,6 +17,7 @@ public sealed class RuntimeLibrary
         Module = ModuleDefinition.ReadModule(path, new ReaderParameters { ReadingMode = ReadingMode.Deferred });
         Interceptors = BuildCatalog(Module, "address");
         ThreadInterceptors = BuildCatalog(Module, "thread");
+        GuardInterceptors = BuildCatalog(Module, "guard");
         Version = Module.Assembly.Name.Version.ToString();
     }
 
@@ -34,8 +35,15 @@ public sealed class RuntimeLibrary
     /// <summary>The same for ThreadSanitizer's interceptors (synchronisation: locks, threads, tasks, …).</summary>
     public IReadOnlyDictionary<string, MethodDefinition> ThreadInterceptors { get; }
 
-    public IReadOnlyDictionary<string, MethodDefinition> InterceptorsFor(string sanitizer) =>
-        sanitizer == "thread" ? ThreadInterceptors : Interceptors;
+    /// <summary>The same for guard mode's interceptors (the native allocation APIs, to the hardened allocator).</summary>
+    public IReadOnlyDictionary<string, MethodDefinition> GuardInterceptors { get; }
+
+    public IReadOnlyDictionary<string, MethodDefinition> InterceptorsFor(string sanitizer) => sanitizer switch
+    {
+        "thread" => ThreadInterceptors,
+        "guard" => GuardInterceptors,
+        _ => Interceptors,
+    };
 
     public TypeDefinition Type(string fullName) =>
         Module.GetType(fullName) ?? throw new InvalidOperationException($"{AssemblyName} lacks {fullName}");

@@ -35,7 +35,7 @@ public sealed record Directive(DirectiveKind Kind, string Pattern, int Line)
 public sealed class CaseFile
 {
     static readonly Regex s_directive = new(
-        @"//\s*(?<kind>CHECK-NEXT|CHECK-NOT|CHECK|RUN|ENV|EXIT|OPTIMIZE|SANITIZE|XFAIL):(?<rest>.*)$",
+        @"//\s*(?<kind>CHECK-NEXT|CHECK-NOT|CHECK|RUN|ENV|EXIT|OPTIMIZE|SANITIZE|XFAIL|REQUIRES):(?<rest>.*)$",
         RegexOptions.CultureInvariant);
 
     public required string Path { get; init; }
@@ -55,6 +55,9 @@ public sealed class CaseFile
     public int Runs => IsRaceCase && ExpectsReport ? RaceRuns : 1;
     public const int RaceRuns = 3;
     public string? XFail { get; init; }
+
+    /// <summary>A program the case runs (e.g. gcc, to build the C library it calls); without it the case is skipped with a message.</summary>
+    public string? Requires { get; init; }
     public IReadOnlyList<Directive> Checks { get; init; } = [];
     /// <summary>Set when the file's directives are malformed: the case then fails (never as an expected failure).</summary>
     public string? LoadError { get; init; }
@@ -103,6 +106,7 @@ public sealed class CaseFile
         bool optimize = false;
         string sanitize = "address";
         string? xfail = null;
+        string? requires = null;
 
         var lines = source.Split('\n');
         for (int i = 0; i < lines.Length; i++)
@@ -130,9 +134,12 @@ public sealed class CaseFile
                     break;
                 case "SANITIZE":
                     var parts = rest.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-                    if (parts.Length == 0 || parts.Any(p => p is not ("address" or "thread")))
-                        throw new FormatException($"{where}: SANITIZE needs address, thread or both, got '{rest}'");
+                    if (parts.Length == 0 || parts.Any(p => p is not ("address" or "thread" or "guard")))
+                        throw new FormatException($"{where}: SANITIZE needs address, thread, both, or guard, got '{rest}'");
                     sanitize = string.Join(",", parts.Order(StringComparer.Ordinal));
+                    break;
+                case "REQUIRES":
+                    requires = rest.Length > 0 ? rest : throw new FormatException($"{where}: REQUIRES needs a program name");
                     break;
                 case "XFAIL":
                     xfail = rest.Length > 0 ? rest : throw new FormatException($"{where}: XFAIL needs a one-line reason");
@@ -164,6 +171,7 @@ public sealed class CaseFile
             Optimize = optimize,
             Sanitize = sanitize,
             XFail = xfail,
+            Requires = requires,
             Checks = checks,
         };
     }

@@ -39,9 +39,16 @@ public static class OptionTable
         new("history_size", OptionType.Int, "2", "ThreadSanitizer: each thread remembers its last 8192 << history_size shadow-changing accesses (0..7) to print the previous access's stack; older ones print \"[failed to restore the stack]\"."),
         new("report_atomic_races", OptionType.Int, "1", "ThreadSanitizer: races between plain and atomic (Interlocked, Volatile) accesses of one variable. 1: reported when the plain access writes; a plain read of an atomically updated field is not (aligned reads up to the pointer size are atomic in .NET: the value can be stale, never torn — the common statistics-counter idiom). 2: plain reads too, as TSan does. 0: none."),
         new("race_stats", OptionType.Bool, "0", "ThreadSanitizer: count accesses by path and print at exit the fraction that took FastTrack's O(1) path and the same-epoch path."),
-        new("abort_on_error", OptionType.Bool, "0", "Die with abort() (SIGABRT, through Environment.FailFast) instead of exiting with `exitcode`, so the runtime writes a crash dump when DOTNET_DbgEnableMiniDump=1 (DOTNET_DbgMiniDumpType, DOTNET_DbgMiniDumpName choose its kind and path)."),
+        new("abort_on_error", OptionType.Bool, "0", "Die with abort() (SIGABRT) instead of exiting with `exitcode`, so the runtime writes a crash dump when DOTNET_DbgEnableMiniDump=1 (DOTNET_DbgMiniDumpType, DOTNET_DbgMiniDumpName choose its kind and path)."),
         new("sleep_before_dying", OptionType.Int, "0", "Before the process dies because of a report, print its pid and how to attach a debugger, then sleep this many seconds."),
         new("break_on_report", OptionType.Bool, "0", "After each report, stop: Debugger.Break() when a managed debugger is attached; otherwise print the pid and how to attach one, then wait sleep_before_dying seconds (30 when unset), breaking as soon as a debugger attaches."),
+        new("guard_sample_rate", OptionType.Int, "5000", "Guard mode: one native allocation in this many is placed alone between inaccessible pages (GWP-ASan's sample rate); 1 guards every allocation up to guard_max_size, and the pool then grows as needed."),
+        new("guard_max_simultaneous", OptionType.Int, "16", "Guard mode: guarded allocations live at once (the pool's slots); a sample taken while all are in use is served unguarded (unless guard_sample_rate=1)."),
+        new("guard_max_size", OptionType.Int, "16384", "Guard mode: the largest allocation that can be guarded, in bytes; each slot spans this many bytes rounded up to whole pages."),
+        new("guard_align", OptionType.String, "auto", "Guard mode: where a guarded block sits in its slot: right (against the page after it: overflows caught), left (against the page before it: underflows caught), or auto (right when guard_sample_rate=1, else chosen at random per allocation)."),
+        new("free_fill_byte", OptionType.Int, "85", "Guard mode: value written over freed memory (0x55), so a stale read sees a pattern rather than the old data."),
+        new("max_free_fill_size", OptionType.Int, "4096", "Guard mode: fill at most this many bytes of each freed block (-1: all)."),
+        new("quarantine_size_kb", OptionType.Int, "256", "Guard mode: freed native memory (KiB) held back from reuse, as Scudo's quarantine."),
         new("verbosity", OptionType.Int, "0", "1 prints runtime start-up details on stderr."),
     ];
 

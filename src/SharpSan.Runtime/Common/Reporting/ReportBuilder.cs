@@ -55,6 +55,23 @@ public sealed class ReportBuilder
 
     public SymbolizedFrame? Stack(int depotId) => Stack(StackDepot.Get(depotId));
 
+    /// <summary>Prints frames symbolized already (guard mode's captured stacks); returns the first one with a source line (else the first not from SharpSan.Runtime).</summary>
+    public SymbolizedFrame? Stack(IReadOnlyList<SymbolizedFrame> frames)
+    {
+        if (frames.Count == 0)
+        {
+            Line("    <empty stack>");
+            return null;
+        }
+        _stacks.Add(new ReportStack(_lastLine, frames));
+        for (int i = 0; i < frames.Count; i++)
+        {
+            var f = frames[i];
+            Line(f.File is null && f.ModuleName == "SharpSan.Runtime" ? $"    #{i} 0x{f.IlOffset:x4} in {f.Method}" : $"    #{i} 0x{f.IlOffset:x4} in {f.Method} {f.Location}");
+        }
+        return frames.FirstOrDefault(f => f.File is not null) ?? frames.FirstOrDefault(f => f.ModuleName != "SharpSan.Runtime") ?? frames[0];
+    }
+
     static bool IsUserFrame(long packed) => StackFrame.Unpack(packed).FrameKey != StackFrame.SyntheticKey;
 
     public ReportBuilder Summary(string tool, string kind, SymbolizedFrame? frame)

@@ -36,6 +36,20 @@ public static class Symbolizer
         return symbols.Symbolize(frame.MethodRid, frame.IlOffset);
     }
 
+    static readonly Dictionary<string, ModuleSymbols?> s_files = new(StringComparer.Ordinal);
+
+    /// <summary>A frame of a module known by its file (guard mode's frames, read from another process): method token, IL offset.</summary>
+    public static SymbolizedFrame SymbolizeInFile(string path, int methodToken, int ilOffset)
+    {
+        ModuleSymbols? symbols;
+        lock (s_files)
+        {
+            if (!s_files.TryGetValue(path, out symbols)) s_files[path] = symbols = ModuleSymbols.TryLoad(path);
+        }
+        return symbols?.Symbolize(methodToken & 0xFFFFFF, ilOffset)
+            ?? new SymbolizedFrame(ilOffset, $"<method 0x{methodToken:x8}>", null, 0, System.IO.Path.GetFileName(path));
+    }
+
     sealed class ModuleSymbols
     {
         readonly MetadataReader _metadata;
@@ -52,9 +66,10 @@ public static class Symbolizer
             _moduleName = moduleName;
         }
 
-        public static ModuleSymbols? TryLoad(System.Reflection.Module? module)
+        public static ModuleSymbols? TryLoad(System.Reflection.Module? module) => TryLoad(module?.Assembly.Location);
+
+        public static ModuleSymbols? TryLoad(string? path)
         {
-            string? path = module?.Assembly.Location;
             if (string.IsNullOrEmpty(path) || !System.IO.File.Exists(path)) return null;
             try
             {

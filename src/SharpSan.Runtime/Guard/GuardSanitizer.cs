@@ -1,0 +1,122 @@
+using SharpSan.Runtime.Address.Allocator;
+using SharpSan.Runtime.Address.Interceptors;
+using SharpSan.Runtime.Guard.Errors;
+
+namespace SharpSan.Runtime.Guard;
+
+/// <summary>
+/// Guard mode as its interceptors see it: a sampled allocation goes to the guarded pool (GWP-ASan), every other one to
+/// the hardened allocator (Scudo's header checks); a free finds which of the two owns the pointer. Nothing here runs on
+/// a memory access. Every entry point contains SharpSan's own failures and falls back to the real allocator.
+/// </summary>
+internal static unsafe class GuardSanitizer
+{
+    public static readonly GuardOptions Options = new(SanitizerRuntime.Options);
+    static readonly HardenedAllocator s_heap = new(Options);
+
+    const string AllocateSite = "GuardSanitizer.Allocate", FreeSite = "GuardSanitizer.Free", ReallocSite = "GuardSanitizer.Realloc";
+
+    public static void* Allocate(ulong size, nuint alignment, AllocationFamily family, bool zero, string apiFrame)
+    {
+        try
+        {
+            Common.InternalErrors.Inject(AllocateSite);
+            if (GuardedPool.ShouldSample() && GuardedPool.Instance is { } pool)
+            {
+                void* guarded = pool.TryAllocate(size, alignment, family, apiFrame);
+                if (guarded != null) return guarded;
+            }
+            return s_heap.Allocate(size, alignment, family, zero);
+        }
+        catch (OutOfMemoryException)
+        {
+            return RealAllocator.Allocate(size, alignment, family, zero);   // the real allocator says whether it is out of memory too
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(AllocateSite, e))
+        {
+            return RealAllocator.Allocate(size, alignment, family, zero);
+        }
+    }
+
+    public static void Free(void* p, AllocationFamily family, string apiFrame)
+    {
+        if (p == null) return;
+        try
+        {
+            Common.InternalErrors.Inject(FreeSite);
+            FreeChecked(p, family, apiFrame);
+        }
+        catch (Exception e) when (Common.InternalErrors.IsInternal(e))
+        {
+            // Ours or not is unknown now: leaving the block where it is can only leak, never corrupt the real heap.
+            Common.InternalErrors.Record(FreeSite, e);
+        }
+    }
+
+    static void FreeChecked(void* p, AllocationFamily family, string apiFrame)
+    {
+        if (GuardedPool.Instance is { } pool && pool.Owns(p))
+        {
+            pool.Free(p, family, apiFrame);
+            return;
+        }
+        switch (s_heap.Free(p, family, out var header))
+        {
+            case HardenedFree.Freed:
+                return;
+            case HardenedFree.Foreign:
+                // Framework code may allocate with the real allocator and let the program free it.
+                RealAllocator.Free(p, family);
+                return;
+            case HardenedFree.DoubleFree:
+                Report(HeaderFreeError.DoubleFree((nuint)p, Stack(apiFrame), header));
+                return;
+            case HardenedFree.Mismatch:
+                Report(HeaderFreeError.Mismatch((nuint)p, Stack(apiFrame), header, family));
+                s_heap.FreeAsAllocated(p);
+                return;
+            case HardenedFree.CorruptedHeader:
+                Report(HeaderFreeError.BadFree((nuint)p, Stack(apiFrame),
+                    "in a block whose chunk header is corrupted: the 16 bytes before it were overwritten, by an overflow from the memory below or a write through a stale pointer"));
+                return;
+            case HardenedFree.Interior:
+                Report(HeaderFreeError.BadFree((nuint)p, Stack(apiFrame), $"inside of a {header.UserSize}-byte region, not at its start"));
+                return;
+            case HardenedFree.Misaligned:
+                Report(HeaderFreeError.BadFree((nuint)p, Stack(apiFrame), "at a misaligned address no allocator returns"));
+                return;
+            case HardenedFree.OnStack:
+                Report(HeaderFreeError.BadFree((nuint)p, Stack(apiFrame), "on the stack of the freeing thread"));
+                return;
+        }
+    }
+
+    /// <summary>Realloc as Scudo does it for a checked block: a new block, the bytes copied, the old one freed through the checks.</summary>
+    public static void* Realloc(void* old, ulong size, nuint alignment, AllocationFamily family, string apiFrame)
+    {
+        if (old == null) return Allocate(size, alignment, family, false, apiFrame);
+        ulong copy;
+        try
+        {
+            Common.InternalErrors.Inject(ReallocSite);
+            if (GuardedPool.Instance is { } pool && pool.Owns(old)) copy = pool.LiveSize(old);
+            else if (HardenedAllocator.TryGetLiveSize(old, out ulong live)) copy = live;
+            else return RealAllocator.Realloc(old, size, alignment, family);
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(ReallocSite, e))
+        {
+            return RealAllocator.Allocate(size, alignment, family, false);   // the old block stays where it is: a leak at worst
+        }
+        void* fresh = Allocate(size, alignment, family, false, apiFrame);
+        if (fresh == null) return null;
+        copy = Math.Min(copy, size);
+        if (copy > 0) Buffer.MemoryCopy(old, fresh, size, copy);
+        Free(old, family, apiFrame);
+        return fresh;
+    }
+
+    internal static Common.Symbolization.SymbolizedFrame[] Stack(string apiFrame) => ManagedStacks.Capture(apiFrame, Options.ContextSize);
+
+    [System.Diagnostics.StackTraceHidden]
+    static void Report(Common.Reporting.ErrorReport error) => SanitizerRuntime.Report(error);
+}
