@@ -17,11 +17,12 @@ internal static unsafe class PinnedObjects
     public static void MarkNeverMoves(object o) => s_neverMove.AddOrUpdate(o, s_neverMove);
 
     /// <summary>
-    /// Pinned-heap arrays we saw allocated and frozen objects (string literals: GetGeneration says int.MaxValue)
-    /// keep their address for life. Pinned-heap arrays allocated by unchecked code look like any gen-2 object and
-    /// are not recognised — a documented gap.
+    /// Pinned-heap arrays we saw allocated, frozen objects (string literals: GetGeneration says int.MaxValue) and
+    /// arrays in a pinned-heap region (allocated by unchecked code; they are gen 2 from birth) keep their address for life.
     /// </summary>
-    public static bool NeverMoves(object o) => s_neverMove.TryGetValue(o, out _) || GC.GetGeneration(o) == int.MaxValue;
+    public static bool NeverMoves(object o) =>
+        s_neverMove.TryGetValue(o, out _) || GC.GetGeneration(o) is var generation && (generation == int.MaxValue ||
+            generation == GC.MaxGeneration && o is Array && PinnedHeapRegions.Contains(DataOf(o).Start));
 
     /// <summary>The data of an array or string: its address now and its size in bytes; (0, 0) for other objects.</summary>
     public static (nuint Start, nuint Bytes) DataOf(object o) => o switch
@@ -31,13 +32,11 @@ internal static unsafe class PinnedObjects
         _ => (0, 0),
     };
 
-    /// <summary>"byte[64]", "string of length 5": how a report names the object.</summary>
-    public static string Describe(object o) => o switch
-    {
-        string s => $"string of length {s.Length}",
-        Array a => $"{ElementNames.Of(a.GetType().GetElementType()!)}[{a.LongLength}]",
-        _ => o.GetType().FullName ?? o.GetType().Name,
-    };
+    /// <summary>"byte[64]", "string of length 5": how a report names an object of <paramref name="type"/> with <paramref name="length"/> elements.</summary>
+    public static string Describe(Type type, long length) =>
+        type == typeof(string) ? $"string of length {length}"
+        : type.IsArray ? $"{ElementNames.Of(type.GetElementType()!)}[{length}]"
+        : type.FullName ?? type.Name;
 
     /// <summary>The last array type asked about, and its element size: hot fixed loops pin one type over and over.</summary>
     static Tuple<Type, int>? s_last;
