@@ -15,8 +15,9 @@ namespace SharpSan.Instrumentation.Passes;
 ///     ldloc a … ldelema; stloc V    →  ldloc a; dup; stloc C … ldelema; stloc V; ldloc C; ldloc V; conv.u; site; call PinReference
 ///     ldc.i4.0; conv.u; stloc V     →  ldnull; ldloc C; site; call Exchange; ldnull; stloc C; ldc.i4.0; conv.u; stloc V
 /// </code>
-/// The owner of a reference pin is known for <c>ldelema</c> (the array) and <c>string.GetPinnableReference</c>; other
-/// reference pins (spans, fields) only release poison where they point, so they are not checked after they end. A span
+/// The owner of a reference pin is known for <c>ldelema</c> (the array), <c>ldflda</c> of a class's field (the object)
+/// and <c>string.GetPinnableReference</c>; other reference pins (spans) only release poison where they point, so they
+/// are not checked after they end. A span
 /// pin goes through PinChecks.SpanPinnableReference, which releases the poison under the whole span.
 /// Memory&lt;T&gt;.Pin is intercepted; disposing its MemoryHandle (<c>using</c>: <c>constrained. MemoryHandle callvirt
 /// IDisposable::Dispose</c>, or a direct call) is preceded by <c>dup; site; call PinChecks.MemoryHandleDisposing</c>.
@@ -170,10 +171,27 @@ public sealed class PinPass : IInstrumentationPass
     static Instruction? OwnerProducer(MethodContext ctx, Instruction value) => value.OpCode.Code switch
     {
         Code.Ldelema => ctx.Provenance.ProducerOf(value, 1),
+        Code.Ldflda => FieldOwnerProducer(ctx, value),
         Code.Call or Code.Callvirt when value.Operand is MethodReference { Name: "GetPinnableReference", DeclaringType.FullName: "System.String" }
             => ctx.Provenance.ProducerOf(value, 0),
         _ => null,
     };
+
+    /// <summary>
+    /// <c>&amp;obj.a.b</c>: <c>ldflda a; ldflda b</c> — down the struct fields to the first field of a class, whose
+    /// object is the owner (a field of a struct held elsewhere has no object to pin).
+    /// </summary>
+    static Instruction? FieldOwnerProducer(MethodContext ctx, Instruction value)
+    {
+        for (var at = value; at is { OpCode.Code: Code.Ldflda, Operand: FieldReference field }; at = ctx.Provenance.ProducerOf(at, 0))
+        {
+            bool? inStruct;
+            try { inStruct = field.DeclaringType.Resolve()?.IsValueType; } catch (AssemblyResolutionException) { inStruct = null; }
+            if (inStruct is null) return null;
+            if (inStruct == false) return ctx.Provenance.ProducerOf(at, 0);
+        }
+        return null;
+    }
 
     static void SetSite(MethodContext ctx, Instruction placeholder, Instruction target)
     {

@@ -61,7 +61,7 @@ internal static class PinRecords
                 record = new Record
                 {
                     Object = GCHandle.Alloc(owner, GCHandleType.Weak), Start = start, Bytes = bytes, NeverMoves = PinnedObjects.NeverMoves(owner),
-                    ObjectType = owner.GetType(), Length = owner is string text ? text.Length : ((Array)owner).LongLength,
+                    ObjectType = owner.GetType(), Length = owner switch { string text => text.Length, Array array => array.LongLength, _ => 0 },
                 };
                 DropOverlapping(start, bytes);
                 s_byStart[start] = record;
