@@ -15,8 +15,12 @@ namespace SharpSan.Instrumentation.Passes;
 ///     ldloc a … ldelema; stloc V    →  ldloc a; dup; stloc C … ldelema; stloc V; ldloc C; ldloc V; conv.u; site; call PinReference
 ///     ldc.i4.0; conv.u; stloc V     →  ldnull; ldloc C; site; call Exchange; ldnull; stloc C; ldc.i4.0; conv.u; stloc V
 /// </code>
-/// The owner of a reference pin is known for <c>ldelema</c> (the array) and <c>string.GetPinnableReference</c>; other
-/// reference pins (spans, fields) only release poison at the pinned address, so they are not checked after they end.
+/// The owner of a reference pin is known for <c>ldelema</c> (the array), <c>ldflda</c> of a class's field (the object)
+/// and <c>string.GetPinnableReference</c>; other reference pins (spans) only release poison where they point, so they
+/// are not checked after they end. A span
+/// pin goes through PinChecks.SpanPinnableReference, which releases the poison under the whole span.
+/// Memory&lt;T&gt;.Pin is intercepted; disposing its MemoryHandle (<c>using</c>: <c>constrained. MemoryHandle callvirt
+/// IDisposable::Dispose</c>, or a direct call) is preceded by <c>dup; site; call PinChecks.MemoryHandleDisposing</c>.
 /// </summary>
 public sealed class PinPass : IInstrumentationPass
 {
@@ -27,6 +31,15 @@ public sealed class PinPass : IInstrumentationPass
     public void Run(MethodContext ctx)
     {
         var body = ctx.Method.Body;
+        foreach (var dispose in body.Instructions.Where(IsMemoryHandleDispose).ToArray())
+        {
+            var at = dispose.Previous is { OpCode.Code: Code.Constrained } prefix ? prefix : dispose;
+            var placeholder = Instruction.Create(OpCodes.Nop);
+            var moved = ctx.Editor.InsertBefore(at, [Instruction.Create(OpCodes.Dup), placeholder, Instruction.Create(OpCodes.Call, ctx.Module.Entry(Pins, "MemoryHandleDisposing"))]);
+            SetSite(ctx, placeholder, moved);
+            ctx.NeedsFrame = true;
+            ctx.Changed = true;
+        }
         var pinned = body.Variables.Where(v => v.VariableType.IsPinned).ToHashSet();
         if (pinned.Count == 0) return;
         var companions = new Dictionary<VariableDefinition, VariableDefinition>();
@@ -76,6 +89,31 @@ public sealed class PinPass : IInstrumentationPass
         foreach (var placeholder in placeholders) SetSite(ctx, placeholder, moved);
     }
 
+    const string MemoryHandle = "System.Buffers.MemoryHandle";
+
+    static bool IsMemoryHandleDispose(Instruction i) => i.Operand is MethodReference { Name: "Dispose", Parameters.Count: 0 } m && i.OpCode.Code switch
+    {
+        Code.Call => m.DeclaringType.FullName == MemoryHandle,
+        Code.Callvirt => m.DeclaringType.FullName == "System.IDisposable" && i.Previous is { OpCode.Code: Code.Constrained, Operand: TypeReference { FullName: MemoryHandle } },
+        _ => false,
+    };
+
+    /// <summary><c>call Span&lt;T&gt;::GetPinnableReference</c> → PinChecks.SpanPinnableReference&lt;T&gt; (same stack: the span's address in, a reference out).</summary>
+    static void RedirectSpanPin(MethodContext ctx, Instruction value)
+    {
+        if (value.OpCode.Code != Code.Call || value.Operand is not MethodReference { Name: "GetPinnableReference", DeclaringType: GenericInstanceType span }) return;
+        string? replacement = span.ElementType.FullName switch
+        {
+            "System.Span`1" => "SpanPinnableReference",
+            "System.ReadOnlySpan`1" => "ReadOnlySpanPinnableReference",
+            _ => null,
+        };
+        if (replacement is null) return;
+        var helper = new GenericInstanceMethod(ctx.Module.Entry(Pins, replacement));
+        helper.GenericArguments.Add(span.GenericArguments[0]);
+        value.Operand = helper;
+    }
+
     static bool IsTailCall(Instruction call) => call.Previous is { OpCode.Code: Code.Tail };
 
     static void InstrumentObjectStore(MethodContext ctx, Instruction store, VariableDefinition local)
@@ -102,6 +140,7 @@ public sealed class PinPass : IInstrumentationPass
             SetSite(ctx, placeholder, moved);
             return;
         }
+        if (value is not null) RedirectSpanPin(ctx, value);
         var owner = value is null ? null : OwnerProducer(ctx, value);
         if (owner is not null)
             ctx.Editor.InsertAfter(owner, [Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Stloc, companion)]);
@@ -132,10 +171,27 @@ public sealed class PinPass : IInstrumentationPass
     static Instruction? OwnerProducer(MethodContext ctx, Instruction value) => value.OpCode.Code switch
     {
         Code.Ldelema => ctx.Provenance.ProducerOf(value, 1),
+        Code.Ldflda => FieldOwnerProducer(ctx, value),
         Code.Call or Code.Callvirt when value.Operand is MethodReference { Name: "GetPinnableReference", DeclaringType.FullName: "System.String" }
             => ctx.Provenance.ProducerOf(value, 0),
         _ => null,
     };
+
+    /// <summary>
+    /// <c>&amp;obj.a.b</c>: <c>ldflda a; ldflda b</c> — down the struct fields to the first field of a class, whose
+    /// object is the owner (a field of a struct held elsewhere has no object to pin).
+    /// </summary>
+    static Instruction? FieldOwnerProducer(MethodContext ctx, Instruction value)
+    {
+        for (var at = value; at is { OpCode.Code: Code.Ldflda, Operand: FieldReference field }; at = ctx.Provenance.ProducerOf(at, 0))
+        {
+            bool? inStruct;
+            try { inStruct = field.DeclaringType.Resolve()?.IsValueType; } catch (AssemblyResolutionException) { inStruct = null; }
+            if (inStruct is null) return null;
+            if (inStruct == false) return ctx.Provenance.ProducerOf(at, 0);
+        }
+        return null;
+    }
 
     static void SetSite(MethodContext ctx, Instruction placeholder, Instruction target)
     {

@@ -27,13 +27,16 @@ public static unsafe class AddressSanitizer
 
     static readonly int s_contextDepth = Math.Clamp(SanitizerRuntime.Options.MallocContextSize, 1, 256);
 
-    /// <summary>Depot id of the current stack with <paramref name="apiFrame"/> (a synthetic BCL frame) on top.</summary>
-    public static int CaptureStackId(int apiFrame)
+    /// <summary>
+    /// Depot id of the current stack with <paramref name="apiFrame"/> (a synthetic BCL frame) on top; its caller at IL
+    /// offset <paramref name="callerSite"/> when given (a call the rewriter inserted, so the shadow stack lacks its site).
+    /// </summary>
+    public static int CaptureStackId(int apiFrame, int callerSite = -1)
     {
         int depth = s_contextDepth;
         Span<long> frames = stackalloc long[depth];
         frames[0] = StackFrame.Pack(StackFrame.SyntheticKey, apiFrame);
-        int n = 1 + ShadowStack.Capture(frames[1..]);
+        int n = 1 + ShadowStack.Capture(frames[1..], callerSite);
         return StackDepot.Put(frames[..n]);
     }
 

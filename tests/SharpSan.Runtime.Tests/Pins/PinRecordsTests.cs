@@ -7,7 +7,7 @@ namespace SharpSan.Runtime.Tests.Pins;
 
 /// <summary>
 /// The pin bookkeeping behind use-after-unpin: the last of nested pins poisons, a new pin lifts the poison, pinned-heap
-/// arrays never get poisoned, GC-tracked references are forgiven, and poison of a moved or dead object is dropped.
+/// arrays never get poisoned, GC-tracked references are forgiven, and poison of a moved or dead object stays until a pin claims the memory.
 /// </summary>
 public sealed unsafe class PinRecordsTests
 {
@@ -86,13 +86,48 @@ public sealed unsafe class PinRecordsTests
     }
 
     [Fact]
-    public void PoisonOfAnObjectThatDied_IsDroppedByTheSweep()
+    public void PoisonOfAnObjectThatDied_StaysUntilAPinClaimsTheMemory()
     {
         nuint data = PinAndDrop();
         GC.Collect();
         GC.WaitForPendingFinalizers();
         PinRecords.Sweep();
+        Assert.True(IsUnpinned(data));   // a stale pointer into the freed range is still a use-after-unpin
+        Assert.Equal((ulong)data, (ulong)PinRecords.Reconsider(data, 4, data, throughReference: false));
+
+        PinRecords.PinningAt(data, 80);   // the GC handed the memory to an object being pinned now
         Assert.False(IsUnpinned(data));
+        Assert.False(IsUnpinned(data + 72));
+    }
+
+    [Fact]
+    public void PoisonNoRecordClaims_IsLifted()
+    {
+        var array = new byte[64];
+        var handle = GCHandle.Alloc(array, GCHandleType.Pinned);
+        try
+        {
+            nuint data = DataOf(array);
+            ShadowMemory.Poison(data, 8, ShadowCode.Unpinned);
+            Assert.Equal(0ul, (ulong)PinRecords.Reconsider(data, 4, data, throughReference: false));
+            Assert.False(IsUnpinned(data));
+        }
+        finally
+        {
+            handle.Free();
+        }
+    }
+
+    [Fact]
+    public void PinnedHeapArrays_FromUncheckedCode_AreRecognised()
+    {
+        var fromLibrary = (byte[])typeof(GC).GetMethod(nameof(GC.AllocateArray))!.MakeGenericMethod(typeof(byte)).Invoke(null, [64, true])!;
+        Assert.True(PinnedObjects.NeverMoves(fromLibrary));
+        var ordinary = new byte[64];
+        GC.Collect();
+        GC.Collect();
+        Assert.Equal(GC.MaxGeneration, GC.GetGeneration(ordinary));
+        Assert.False(PinnedObjects.NeverMoves(ordinary));
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -59,14 +59,14 @@ public static class PinInterceptors
     }
 
     /// <summary>
-    /// Memory&lt;T&gt;.Pin pins inside the BCL (a GCHandle checked code never sees): its pointer may reach an object
-    /// whose earlier pin ended, so the pin lifts that poison (the pin itself is not tracked).
+    /// Memory&lt;T&gt;.Pin pins inside the BCL (a GCHandle checked code never sees): the pin of the array or string
+    /// behind the Memory is recorded, and ends when checked code disposes the MemoryHandle (PinChecks.MemoryHandleDisposing).
     /// </summary>
     [Intercepts("System.Memory`1", "Pin", Instance = true)]
     public static unsafe MemoryHandle MemoryPin<T>(ref Memory<T> memory)
     {
         var handle = memory.Pin();
-        if (handle.Pointer != null) Track((nuint)handle.Pointer, static p => PinRecords.PinningAt(p));
+        Track((Memory: (ReadOnlyMemory<T>)memory, Pointer: (nuint)handle.Pointer), static pin => MemoryPins.Pinned(pin.Memory, (void*)pin.Pointer));
         return handle;
     }
 
@@ -74,7 +74,7 @@ public static class PinInterceptors
     public static unsafe MemoryHandle ReadOnlyMemoryPin<T>(ref ReadOnlyMemory<T> memory)
     {
         var handle = memory.Pin();
-        if (handle.Pointer != null) Track((nuint)handle.Pointer, static p => PinRecords.PinningAt(p));
+        Track((Memory: memory, Pointer: (nuint)handle.Pointer), static pin => MemoryPins.Pinned(pin.Memory, (void*)pin.Pointer));
         return handle;
     }
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SharpSan.Runtime.Address.Pins;
 
 /// <summary>
@@ -43,6 +45,53 @@ public static unsafe class PinChecks
         {
         }
     }
+
+    /// <summary>
+    /// <c>fixed (T* p = span)</c>: replaces the call to Span&lt;T&gt;.GetPinnableReference so that the whole span is
+    /// known to be pinned (its memory may overlap the poisoned range of an object the GC moved or freed).
+    /// </summary>
+    public static ref T SpanPinnableReference<T>(ref Span<T> span)
+    {
+        ref T first = ref span.GetPinnableReference();
+        PinningSpan(Unsafe.AsPointer(ref first), (nuint)span.Length * (nuint)Unsafe.SizeOf<T>());
+        return ref first;
+    }
+
+    /// <inheritdoc cref="SpanPinnableReference{T}(ref Span{T})"/>
+    public static ref readonly T ReadOnlySpanPinnableReference<T>(ref ReadOnlySpan<T> span)
+    {
+        ref readonly T first = ref span.GetPinnableReference();
+        PinningSpan(Unsafe.AsPointer(ref Unsafe.AsRef(in first)), (nuint)span.Length * (nuint)Unsafe.SizeOf<T>());
+        return ref first;
+    }
+
+    static void PinningSpan(void* address, nuint bytes)
+    {
+        if (address == null || bytes == 0) return;
+        try
+        {
+            Common.InternalErrors.Inject(PinReferenceSite);
+            PinRecords.PinningAt((nuint)address, bytes);
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(PinReferenceSite, e, Common.LostTracking.Pins))
+        {
+        }
+    }
+
+    /// <summary>Checked code is about to dispose a MemoryHandle (<c>using (var h = memory.Pin())</c>): the Memory pin ends.</summary>
+    public static void MemoryHandleDisposing(ref System.Buffers.MemoryHandle handle, int site)
+    {
+        try
+        {
+            Common.InternalErrors.Inject(MemoryHandleSite);
+            MemoryPins.Disposing(handle.Pointer, site);
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(MemoryHandleSite, e, Common.LostTracking.Pins))
+        {
+        }
+    }
+
+    const string MemoryHandleSite = "PinChecks.MemoryHandleDisposing";
 
     static void Pin(object owner, int site) => PinRecords.Pin(owner, AddressSanitizer.CaptureStackIdAt(site));
 

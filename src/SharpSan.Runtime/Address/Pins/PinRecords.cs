@@ -12,11 +12,16 @@ namespace SharpSan.Runtime.Address.Pins;
 /// Managed memory is not ours, so the poison must never outlive the object's stay at that address:
 /// <list type="bullet">
 /// <item>pinning the object (or, for pins whose owner is unknown, any memory inside the region) lifts it;</item>
-/// <item>after every GC, records whose object died or moved are dropped and their poison lifted (<see cref="GcWatcher"/>);</item>
-/// <item>a checked access that meets the poison asks <see cref="Reconsider"/>, which re-verifies the object (the GC may
-///   have moved it since the last sweep) and forgives accesses through GC-tracked references;</item>
+/// <item>when the GC moves or frees the object, the record stays behind as <em>vacated</em>, keeping the range it
+///   left poisoned: a stale pointer from the ended pin now points at memory the GC may hand to anything, the very
+///   run in which the bug corrupts data. Pinning any object whose data overlaps a poisoned range lifts that poison
+///   (the GC gave the memory to that object, and a pin is how raw pointers to it are made legitimately);</item>
+/// <item>a checked access that meets the poison asks <see cref="Reconsider"/>, which forgives accesses through
+///   GC-tracked references (they always follow their object) and clears poison no record claims;</item>
 /// <item>at most <see cref="Capacity"/> records are kept; the oldest unpinned one goes first.</item>
 /// </list>
+/// Memory the GC reused for another object that unchecked code pinned and handed out as a raw pointer is not
+/// recognised as reused: an access to it through that pointer would be reported (no such case is known).
 /// Only the first <see cref="MaxPoisonBytes"/> of a large object are poisoned, which bounds the shadow fill of a
 /// loop that pins and unpins a big array; a stale pointer further inside is missed.
 /// </summary>
@@ -30,12 +35,14 @@ internal static class PinRecords
         public GCHandle Object;   // weak
         public nuint Start, Bytes;
         public int Pins;
-        public bool Poisoned, NeverMoves;
+        public bool Poisoned, NeverMoves, Vacated;
+        public Type ObjectType = typeof(object);
+        public long Length;
         public int PinStack, PinThread, UnpinStack, UnpinThread;
 
         public nuint PoisonStart => (Start + ShadowMemory.Granule - 1) & ~(nuint)(ShadowMemory.Granule - 1);
         public nuint PoisonEnd => Math.Min((Start + Bytes + ShadowMemory.Granule - 1) & ~(nuint)(ShadowMemory.Granule - 1), PoisonStart + MaxPoisonBytes);
-        public bool Holds(object o) => ReferenceEquals(Object.Target, o);
+        public bool Holds(object o) => !Vacated && ReferenceEquals(Object.Target, o);
     }
 
     static readonly object s_lock = new();
@@ -54,7 +61,9 @@ internal static class PinRecords
                 record = new Record
                 {
                     Object = GCHandle.Alloc(owner, GCHandleType.Weak), Start = start, Bytes = bytes, NeverMoves = PinnedObjects.NeverMoves(owner),
+                    ObjectType = owner.GetType(), Length = owner switch { string text => text.Length, Array array => array.LongLength, _ => 0 },
                 };
+                DropOverlapping(start, bytes);
                 s_byStart[start] = record;
                 s_order.Enqueue(record);
                 EvictIfFull();
@@ -85,21 +94,25 @@ internal static class PinRecords
         }
     }
 
-    /// <summary>Memory at <paramref name="address"/> is being pinned by a pin whose owner is unknown (a span).</summary>
-    public static void PinningAt(nuint address)
+    /// <summary>
+    /// [address, address+bytes) is being pinned by a pin whose owner is unknown (a span, a Memory): the poison of
+    /// every record overlapping it goes (bytes 0: the length is unknown, only the record holding the address).
+    /// </summary>
+    public static void PinningAt(nuint address, nuint bytes = 0)
     {
-        if (!IsUnpinPoison(address & ~(nuint)(ShadowMemory.Granule - 1))) return;
+        if (!AnyUnpinPoison(address, Math.Max(bytes, 1))) return;
         lock (s_lock)
         {
-            if (Containing(address) is { } record) Lift(record);
+            if (bytes == 0) { if (Containing(address) is { } record) Drop(record); }
+            else DropOverlapping(address, bytes);
         }
     }
 
     /// <summary>
     /// A checked access of [address, address+size) met unpin poison at <paramref name="firstBad"/>. Returns the first
     /// byte that is really bad: the poison counts only when the access is through a raw pointer (a GC-tracked
-    /// reference always follows its object) and the object is alive and still where it was pinned. Poison found
-    /// stale is lifted, and the access rechecked.
+    /// reference always follows its object) and a record claims it — the object still there, or the range it left
+    /// when the GC moved or freed it. Poison no record claims is lifted, and the access rechecked.
     /// </summary>
     public static nuint Reconsider(nuint address, nuint size, nuint firstBad, bool throughReference)
     {
@@ -108,24 +121,29 @@ internal static class PinRecords
             if (throughReference) return 0;
             lock (s_lock)
             {
-                var record = Containing(firstBad);
-                if (record is not null && StillInPlace(record)) return firstBad;
-                if (record is not null) Drop(record);
-                else ClearGranule(firstBad);
+                if (Containing(firstBad) is not null) return firstBad;
+                ClearGranule(firstBad);
             }
             firstBad = ShadowMemory.FirstBadAddress(address, size);
         }
         return firstBad;
     }
 
-    /// <summary>After a GC: drop every record whose object died or moved.</summary>
+    /// <summary>
+    /// After a GC: a poisoned record whose object died or moved becomes vacated (its poison stays on the range the
+    /// object left); any other record whose object died or moved is dropped.
+    /// </summary>
     public static void Sweep()
     {
         lock (s_lock)
         {
             List<Record>? stale = null;
             foreach (var record in s_byStart.Values)
-                if (!StillInPlace(record)) (stale ??= []).Add(record);
+            {
+                if (record.Vacated || StillInPlace(record)) continue;
+                if (record.Poisoned) record.Vacated = true;
+                else (stale ??= []).Add(record);
+            }
             if (stale is not null) foreach (var record in stale) Drop(record);
         }
     }
@@ -142,8 +160,12 @@ internal static class PinRecords
             record = Containing(address);
             target = record?.Object.Target;
         }
-        if (record is null || target is null) return false;
-        report.Line($"0x{address:x} is located {address - record.Start} bytes inside of {record.Bytes}-byte managed {PinnedObjects.Describe(target)} [0x{record.Start:x},0x{record.Start + record.Bytes:x})");
+        if (record is null) return false;
+        report.Line($"0x{address:x} is located {address - record.Start} bytes inside of {record.Bytes}-byte managed {PinnedObjects.Describe(record.ObjectType, record.Length)} [0x{record.Start:x},0x{record.Start + record.Bytes:x})");
+        if (target is null)
+            report.Line("which the GC freed after its pin ended");
+        else if (PinnedObjects.DataOf(target).Start is var now && now != record.Start)
+            report.Line($"which the GC moved to [0x{now:x},0x{now + record.Bytes:x}) after its pin ended");
         report.Line($"unpinned by thread {ThreadRegistry.Describe(record.UnpinThread)} here:");
         report.Stack(record.UnpinStack);
         report.Line();
@@ -156,6 +178,28 @@ internal static class PinRecords
     }
 
     static bool IsUnpinPoison(nuint address) => ShadowMemory.Read(address) == unchecked((sbyte)ShadowCode.Unpinned);
+
+    /// <summary>Whether any granule of [address, address+bytes) carries unpin poison (a vectorised scan of its shadow).</summary>
+    static unsafe bool AnyUnpinPoison(nuint address, nuint bytes)
+    {
+        nuint first = address >> 3, last = (address + bytes - 1) >> 3;
+        for (nuint at = first; at <= last; at += int.MaxValue)
+        {
+            int length = (int)Math.Min(last - at + 1, int.MaxValue);
+            if (new ReadOnlySpan<sbyte>(ShadowMemory.For(at << 3), length).Contains(unchecked((sbyte)ShadowCode.Unpinned))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The GC gave [start, start+bytes) to an object being pinned now: drop the records whose poison lies in it.</summary>
+    static void DropOverlapping(nuint start, nuint bytes)
+    {
+        if (!AnyUnpinPoison(start, Math.Max(bytes, 1))) return;
+        List<Record>? overlapping = null;
+        foreach (var record in s_byStart.Values)
+            if (record.Poisoned && record.PoisonStart < start + bytes && start < record.PoisonEnd) (overlapping ??= []).Add(record);
+        if (overlapping is not null) foreach (var record in overlapping) Drop(record);
+    }
 
     static Record? Containing(nuint address)
     {

@@ -17,27 +17,40 @@ internal static unsafe class PinnedObjects
     public static void MarkNeverMoves(object o) => s_neverMove.AddOrUpdate(o, s_neverMove);
 
     /// <summary>
-    /// Pinned-heap arrays we saw allocated and frozen objects (string literals: GetGeneration says int.MaxValue)
-    /// keep their address for life. Pinned-heap arrays allocated by unchecked code look like any gen-2 object and
-    /// are not recognised — a documented gap.
+    /// Pinned-heap arrays we saw allocated, frozen objects (string literals: GetGeneration says int.MaxValue) and
+    /// arrays in a pinned-heap region (allocated by unchecked code; they are gen 2 from birth) keep their address for life.
     /// </summary>
-    public static bool NeverMoves(object o) => s_neverMove.TryGetValue(o, out _) || GC.GetGeneration(o) == int.MaxValue;
+    public static bool NeverMoves(object o) =>
+        s_neverMove.TryGetValue(o, out _) || GC.GetGeneration(o) is var generation && (generation == int.MaxValue ||
+            generation == GC.MaxGeneration && o is Array && PinnedHeapRegions.Contains(DataOf(o).Start));
 
-    /// <summary>The data of an array or string: its address now and its size in bytes; (0, 0) for other objects.</summary>
+    /// <summary>
+    /// The data of an array, a string or another class instance (its fields, for <c>fixed (int* p = &amp;obj.field)</c>):
+    /// its address now and its size in bytes; (0, 0) when the runtime does not tell an instance's size.
+    /// </summary>
     public static (nuint Start, nuint Bytes) DataOf(object o) => o switch
     {
         string s => ((nuint)Unsafe.AsPointer(ref Unsafe.AsRef(in s.GetPinnableReference())), (nuint)s.Length * sizeof(char)),
         Array a => ((nuint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(a)), (nuint)a.LongLength * (nuint)ElementSize(a.GetType())),
+        _ when s_instanceSize is { } size => ((nuint)Unsafe.AsPointer(ref Unsafe.As<RawObject>(o).FirstField), size(o)),
         _ => (0, 0),
     };
 
-    /// <summary>"byte[64]", "string of length 5": how a report names the object.</summary>
-    public static string Describe(object o) => o switch
+    /// <summary>Any class instance seen through this layout: its first field starts where the object's data does.</summary>
+    sealed class RawObject
     {
-        string s => $"string of length {s.Length}",
-        Array a => $"{ElementNames.Of(a.GetType().GetElementType()!)}[{a.LongLength}]",
-        _ => o.GetType().FullName ?? o.GetType().Name,
-    };
+        public byte FirstField;
+    }
+
+    /// <summary>RuntimeHelpers.GetRawObjectDataSize (internal to CoreLib since .NET 5): the bytes of an instance's fields.</summary>
+    static readonly Func<object, nuint>? s_instanceSize = typeof(RuntimeHelpers)
+        .GetMethod("GetRawObjectDataSize", BindingFlags.NonPublic | BindingFlags.Static, [typeof(object)])?.CreateDelegate<Func<object, nuint>>();
+
+    /// <summary>"byte[64]", "string of length 5": how a report names an object of <paramref name="type"/> with <paramref name="length"/> elements.</summary>
+    public static string Describe(Type type, long length) =>
+        type == typeof(string) ? $"string of length {length}"
+        : type.IsArray ? $"{ElementNames.Of(type.GetElementType()!)}[{length}]"
+        : type.FullName ?? type.Name;
 
     /// <summary>The last array type asked about, and its element size: hot fixed loops pin one type over and over.</summary>
     static Tuple<Type, int>? s_last;

@@ -44,7 +44,44 @@ static class Lz4Workload
                 digest = ChainedRoundTrip(input, level, blockSize: 16 * 1024, digest);
                 roundTrips++;
             }
+        digest = PinnedUnderCompaction(digest, ref roundTrips);
         return $"{roundTrips} round trips, digest {digest:x16}";
+    }
+
+    /// <summary>
+    /// Pin-heavy use under a moving GC: the codec's pointer API over buffers pinned by `fixed` and by Memory.Pin, fresh
+    /// arrays every round (the codec pins them inside, too), and compacting collections between rounds, so arrays move
+    /// after their pins end and new ones take the memory they left.
+    /// </summary>
+    static unsafe ulong PinnedUnderCompaction(ulong digest, ref int roundTrips)
+    {
+        var survivors = new List<byte[]>();
+        for (int round = 0; round < 120; round++)
+        {
+            var input = round % 3 == 0 ? Data.Text(2_000 + round * 40, round) : Data.Mixed(1_500 + round * 50, round);
+            var target = new byte[LZ4Codec.MaximumOutputSize(input.Length)];
+            int encoded;
+            fixed (byte* source = input)
+            fixed (byte* destination = target)
+                encoded = LZ4Codec.Encode(source, input.Length, destination, target.Length, round % 2 == 0 ? LZ4Level.L00_FAST : LZ4Level.L03_HC);
+            Data.Check(encoded > 0, "lz4 pointer encode");
+            var decoded = new byte[input.Length];
+            using (var from = target.AsMemory(0, encoded).Pin())
+            using (var to = decoded.AsMemory().Pin())
+                Data.Check(LZ4Codec.Decode((byte*)from.Pointer, encoded, (byte*)to.Pointer, decoded.Length) == input.Length, "lz4 pointer decode");
+            Data.CheckEqual(input, decoded, $"lz4 pinned round {round}");
+            digest = Data.Hash(target.AsSpan(0, encoded), digest);
+            if (round % 4 == 0) survivors.Add(target);
+            if (round % 10 == 9)
+            {
+                if (survivors.Count > 12) survivors.RemoveRange(0, 6);
+                GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+                foreach (var kept in survivors)
+                    fixed (byte* p = kept) digest = Data.Hash(new ReadOnlySpan<byte>(p, Math.Min(kept.Length, 64)), digest);
+            }
+            roundTrips++;
+        }
+        return digest;
     }
 
     /// <summary>Streaming with dependent blocks: the encoder keeps a 64 KiB dictionary of what it already encoded.</summary>
