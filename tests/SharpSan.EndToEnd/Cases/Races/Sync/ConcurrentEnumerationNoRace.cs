@@ -26,15 +26,14 @@ static class Program
         var bag = new ConcurrentBag<Item>();
         var byName = new ConcurrentDictionary<string, Item>();
         var barrier = new RaceTestBarrier(2);
+        // Made (and seen by the producer) before it starts: its writes below are checked, not those of a fresh object.
+        Item a = new(), b = new(), c = new();
         var producer = new Thread(() =>
         {
-            var a = new Item();
             a.value = 1;
             queue.Enqueue(a);
-            var b = new Item();
             b.value = 10;
             bag.Add(b);
-            var c = new Item();
             c.value = 100;
             byName["c"] = c;
             barrier.Wait();
