@@ -3,7 +3,8 @@ namespace SharpSan.Runtime.Races.Sync;
 /// <summary>
 /// TaskFactory.ContinueWhenAll/ContinueWhenAny: the continuation is a work item queued by the caller that, when it
 /// starts, acquires the completion of the antecedents it is handed (all of them, or the one that completed first);
-/// its end is the returned task's completion (acquired by Wait, Result, await).
+/// its end is the returned task's completion (acquired by Wait, Result, await). ContinueWhenAny's continuation is
+/// ContinueWith's (TaskFlowInterceptors), applied to the winner.
 /// </summary>
 public static class TaskFactoryContinuationInterceptors
 {
@@ -29,22 +30,6 @@ public static class TaskFactoryContinuationInterceptors
         work.Begin();
         AcquireAll(tasks);
         try { return function(tasks); }
-        finally { work.End(); }
-    };
-
-    static Action<TTask> AnyAction<TTask>(WorkItem work, Action<TTask> action) where TTask : Task => task =>
-    {
-        work.Begin();
-        TaskSync.AcquireCompletion(task);
-        try { action(task); }
-        finally { work.End(); }
-    };
-
-    static Func<TTask, TResult> AnyFunction<TTask, TResult>(WorkItem work, Func<TTask, TResult> function) where TTask : Task => task =>
-    {
-        work.Begin();
-        TaskSync.AcquireCompletion(task);
-        try { return function(task); }
         finally { work.End(); }
     };
 
@@ -120,65 +105,65 @@ public static class TaskFactoryContinuationInterceptors
 
     [Intercepts(Factory, "ContinueWhenAny", Instance = true, Sanitizer = "thread")]
     public static Task ContinueWhenAny(TaskFactory factory, Task[] tasks, Action<Task> continuationAction)
-    { var w = new WorkItem(Api + "ContinueWhenAny"); return Bound(factory.ContinueWhenAny(tasks, AnyAction(w, continuationAction)), w.Completion); }
+    { var w = new WorkItem(Api + "ContinueWhenAny"); return Bound(factory.ContinueWhenAny(tasks, TaskFlowInterceptors.Continuation(w, continuationAction)), w.Completion); }
 
     [Intercepts(Factory, "ContinueWhenAny", Instance = true, Sanitizer = "thread")]
     public static Task ContinueWhenAny(TaskFactory factory, Task[] tasks, Action<Task> continuationAction, CancellationToken cancellationToken)
-    { var w = new WorkItem(Api + "ContinueWhenAny"); return Bound(factory.ContinueWhenAny(tasks, AnyAction(w, continuationAction), cancellationToken), w.Completion); }
+    { var w = new WorkItem(Api + "ContinueWhenAny"); return Bound(factory.ContinueWhenAny(tasks, TaskFlowInterceptors.Continuation(w, continuationAction), cancellationToken), w.Completion); }
 
     [Intercepts(Factory, "ContinueWhenAny", Instance = true, Sanitizer = "thread")]
     public static Task ContinueWhenAny(TaskFactory factory, Task[] tasks, Action<Task> continuationAction, TaskContinuationOptions continuationOptions)
-    { var w = new WorkItem(Api + "ContinueWhenAny"); return Bound(factory.ContinueWhenAny(tasks, AnyAction(w, continuationAction), continuationOptions), w.Completion); }
+    { var w = new WorkItem(Api + "ContinueWhenAny"); return Bound(factory.ContinueWhenAny(tasks, TaskFlowInterceptors.Continuation(w, continuationAction), continuationOptions), w.Completion); }
 
     [Intercepts(Factory, "ContinueWhenAny", Instance = true, Sanitizer = "thread")]
     public static Task ContinueWhenAny(TaskFactory factory, Task[] tasks, Action<Task> continuationAction, CancellationToken cancellationToken, TaskContinuationOptions continuationOptions, TaskScheduler scheduler)
-    { var w = new WorkItem(Api + "ContinueWhenAny"); return Bound(factory.ContinueWhenAny(tasks, AnyAction(w, continuationAction), cancellationToken, continuationOptions, scheduler), w.Completion); }
+    { var w = new WorkItem(Api + "ContinueWhenAny"); return Bound(factory.ContinueWhenAny(tasks, TaskFlowInterceptors.Continuation(w, continuationAction), cancellationToken, continuationOptions, scheduler), w.Completion); }
 
     [Intercepts(Factory, "ContinueWhenAny", Instance = true, Sanitizer = "thread")]
     public static Task ContinueWhenAny<TAntecedentResult>(TaskFactory factory, Task<TAntecedentResult>[] tasks, Action<Task<TAntecedentResult>> continuationAction)
-    { var w = new WorkItem(Api + "ContinueWhenAny"); return Bound(factory.ContinueWhenAny(tasks, AnyAction(w, continuationAction)), w.Completion); }
+    { var w = new WorkItem(Api + "ContinueWhenAny"); return Bound(factory.ContinueWhenAny(tasks, TaskFlowInterceptors.Continuation(w, continuationAction)), w.Completion); }
 
     [Intercepts(Factory, "ContinueWhenAny", Instance = true, Sanitizer = "thread")]
     public static Task ContinueWhenAny<TAntecedentResult>(TaskFactory factory, Task<TAntecedentResult>[] tasks, Action<Task<TAntecedentResult>> continuationAction, CancellationToken cancellationToken)
-    { var w = new WorkItem(Api + "ContinueWhenAny"); return Bound(factory.ContinueWhenAny(tasks, AnyAction(w, continuationAction), cancellationToken), w.Completion); }
+    { var w = new WorkItem(Api + "ContinueWhenAny"); return Bound(factory.ContinueWhenAny(tasks, TaskFlowInterceptors.Continuation(w, continuationAction), cancellationToken), w.Completion); }
 
     [Intercepts(Factory, "ContinueWhenAny", Instance = true, Sanitizer = "thread")]
     public static Task ContinueWhenAny<TAntecedentResult>(TaskFactory factory, Task<TAntecedentResult>[] tasks, Action<Task<TAntecedentResult>> continuationAction, TaskContinuationOptions continuationOptions)
-    { var w = new WorkItem(Api + "ContinueWhenAny"); return Bound(factory.ContinueWhenAny(tasks, AnyAction(w, continuationAction), continuationOptions), w.Completion); }
+    { var w = new WorkItem(Api + "ContinueWhenAny"); return Bound(factory.ContinueWhenAny(tasks, TaskFlowInterceptors.Continuation(w, continuationAction), continuationOptions), w.Completion); }
 
     [Intercepts(Factory, "ContinueWhenAny", Instance = true, Sanitizer = "thread")]
     public static Task ContinueWhenAny<TAntecedentResult>(TaskFactory factory, Task<TAntecedentResult>[] tasks, Action<Task<TAntecedentResult>> continuationAction, CancellationToken cancellationToken, TaskContinuationOptions continuationOptions, TaskScheduler scheduler)
-    { var w = new WorkItem(Api + "ContinueWhenAny"); return Bound(factory.ContinueWhenAny(tasks, AnyAction(w, continuationAction), cancellationToken, continuationOptions, scheduler), w.Completion); }
+    { var w = new WorkItem(Api + "ContinueWhenAny"); return Bound(factory.ContinueWhenAny(tasks, TaskFlowInterceptors.Continuation(w, continuationAction), cancellationToken, continuationOptions, scheduler), w.Completion); }
 
     [Intercepts(Factory, "ContinueWhenAny", Instance = true, Sanitizer = "thread")]
     public static Task<TResult> ContinueWhenAny<TResult>(TaskFactory factory, Task[] tasks, Func<Task, TResult> continuationFunction)
-    { var w = new WorkItem(Api + "ContinueWhenAny"); return Bound(factory.ContinueWhenAny(tasks, AnyFunction(w, continuationFunction)), w.Completion); }
+    { var w = new WorkItem(Api + "ContinueWhenAny"); return Bound(factory.ContinueWhenAny(tasks, TaskFlowInterceptors.Continuation(w, continuationFunction)), w.Completion); }
 
     [Intercepts(Factory, "ContinueWhenAny", Instance = true, Sanitizer = "thread")]
     public static Task<TResult> ContinueWhenAny<TResult>(TaskFactory factory, Task[] tasks, Func<Task, TResult> continuationFunction, CancellationToken cancellationToken)
-    { var w = new WorkItem(Api + "ContinueWhenAny"); return Bound(factory.ContinueWhenAny(tasks, AnyFunction(w, continuationFunction), cancellationToken), w.Completion); }
+    { var w = new WorkItem(Api + "ContinueWhenAny"); return Bound(factory.ContinueWhenAny(tasks, TaskFlowInterceptors.Continuation(w, continuationFunction), cancellationToken), w.Completion); }
 
     [Intercepts(Factory, "ContinueWhenAny", Instance = true, Sanitizer = "thread")]
     public static Task<TResult> ContinueWhenAny<TResult>(TaskFactory factory, Task[] tasks, Func<Task, TResult> continuationFunction, TaskContinuationOptions continuationOptions)
-    { var w = new WorkItem(Api + "ContinueWhenAny"); return Bound(factory.ContinueWhenAny(tasks, AnyFunction(w, continuationFunction), continuationOptions), w.Completion); }
+    { var w = new WorkItem(Api + "ContinueWhenAny"); return Bound(factory.ContinueWhenAny(tasks, TaskFlowInterceptors.Continuation(w, continuationFunction), continuationOptions), w.Completion); }
 
     [Intercepts(Factory, "ContinueWhenAny", Instance = true, Sanitizer = "thread")]
     public static Task<TResult> ContinueWhenAny<TResult>(TaskFactory factory, Task[] tasks, Func<Task, TResult> continuationFunction, CancellationToken cancellationToken, TaskContinuationOptions continuationOptions, TaskScheduler scheduler)
-    { var w = new WorkItem(Api + "ContinueWhenAny"); return Bound(factory.ContinueWhenAny(tasks, AnyFunction(w, continuationFunction), cancellationToken, continuationOptions, scheduler), w.Completion); }
+    { var w = new WorkItem(Api + "ContinueWhenAny"); return Bound(factory.ContinueWhenAny(tasks, TaskFlowInterceptors.Continuation(w, continuationFunction), cancellationToken, continuationOptions, scheduler), w.Completion); }
 
     [Intercepts(Factory, "ContinueWhenAny", Instance = true, Sanitizer = "thread")]
     public static Task<TResult> ContinueWhenAny<TAntecedentResult, TResult>(TaskFactory factory, Task<TAntecedentResult>[] tasks, Func<Task<TAntecedentResult>, TResult> continuationFunction)
-    { var w = new WorkItem(Api + "ContinueWhenAny"); return Bound(factory.ContinueWhenAny(tasks, AnyFunction(w, continuationFunction)), w.Completion); }
+    { var w = new WorkItem(Api + "ContinueWhenAny"); return Bound(factory.ContinueWhenAny(tasks, TaskFlowInterceptors.Continuation(w, continuationFunction)), w.Completion); }
 
     [Intercepts(Factory, "ContinueWhenAny", Instance = true, Sanitizer = "thread")]
     public static Task<TResult> ContinueWhenAny<TAntecedentResult, TResult>(TaskFactory factory, Task<TAntecedentResult>[] tasks, Func<Task<TAntecedentResult>, TResult> continuationFunction, CancellationToken cancellationToken)
-    { var w = new WorkItem(Api + "ContinueWhenAny"); return Bound(factory.ContinueWhenAny(tasks, AnyFunction(w, continuationFunction), cancellationToken), w.Completion); }
+    { var w = new WorkItem(Api + "ContinueWhenAny"); return Bound(factory.ContinueWhenAny(tasks, TaskFlowInterceptors.Continuation(w, continuationFunction), cancellationToken), w.Completion); }
 
     [Intercepts(Factory, "ContinueWhenAny", Instance = true, Sanitizer = "thread")]
     public static Task<TResult> ContinueWhenAny<TAntecedentResult, TResult>(TaskFactory factory, Task<TAntecedentResult>[] tasks, Func<Task<TAntecedentResult>, TResult> continuationFunction, TaskContinuationOptions continuationOptions)
-    { var w = new WorkItem(Api + "ContinueWhenAny"); return Bound(factory.ContinueWhenAny(tasks, AnyFunction(w, continuationFunction), continuationOptions), w.Completion); }
+    { var w = new WorkItem(Api + "ContinueWhenAny"); return Bound(factory.ContinueWhenAny(tasks, TaskFlowInterceptors.Continuation(w, continuationFunction), continuationOptions), w.Completion); }
 
     [Intercepts(Factory, "ContinueWhenAny", Instance = true, Sanitizer = "thread")]
     public static Task<TResult> ContinueWhenAny<TAntecedentResult, TResult>(TaskFactory factory, Task<TAntecedentResult>[] tasks, Func<Task<TAntecedentResult>, TResult> continuationFunction, CancellationToken cancellationToken, TaskContinuationOptions continuationOptions, TaskScheduler scheduler)
-    { var w = new WorkItem(Api + "ContinueWhenAny"); return Bound(factory.ContinueWhenAny(tasks, AnyFunction(w, continuationFunction), cancellationToken, continuationOptions, scheduler), w.Completion); }
+    { var w = new WorkItem(Api + "ContinueWhenAny"); return Bound(factory.ContinueWhenAny(tasks, TaskFlowInterceptors.Continuation(w, continuationFunction), cancellationToken, continuationOptions, scheduler), w.Completion); }
 }
