@@ -1,5 +1,6 @@
 // Two workers read one slot of an array with Volatile.Read (their reads are shared), then the main thread overwrites
-// the slot with a plain store, ordered after neither: a plain write racing with atomic reads.
+// the slot with a plain store, ordered after neither: a plain write racing with atomic reads. Whether the two reads
+// end up in a shared read clock (which has no room for the atomic flag) depends on timing, so either wording is fine.
 using System;
 using System.Threading;
 using SharpSan.Annotations;
@@ -33,7 +34,7 @@ static class Program
 // CHECK: WARNING: ThreadSanitizer: data race (pid={{[0-9]+}})
 // CHECK-NEXT: Write of size 4 at 0x{{[0-9a-f]+}} by main thread:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in {{.*}}DrbVolatileReadElementThenPlainWriteRace.cs:[[@LINE-9]]
-// CHECK: Previous read of size 4 at 0x{{[0-9a-f]+}} by thread T{{[0-9]+}}:
+// CHECK: Previous {{(atomic )?}}read of size 4 at 0x{{[0-9a-f]+}} by thread T{{[0-9]+}}:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in {{.*}}DrbVolatileReadElementThenPlainWriteRace.cs:[[@LINE-19]]
 // CHECK: Location is element [2] of array int[] of length 4.
 // CHECK-NOT: WARNING: ThreadSanitizer
