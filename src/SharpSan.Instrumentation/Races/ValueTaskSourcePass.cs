@@ -13,6 +13,9 @@ namespace SharpSan.Instrumentation.Races;
 /// (release), Observed after GetResult (acquire: an async iterator's MoveNextAsync takes an item that is already there
 /// this way). The ValueTask awaiter's GetResult acquires the same clock, that of the object behind the ValueTask.
 /// Runs before the race passes, on the compiler's IL, so that the walk back to the receiver meets no inserted checks.
+/// <para>A hand-written source (its own fields and atomics instead of the core) gets SourceCompletion.ResultTaken at
+/// the start of its GetResult: the thread taking the result has seen the completion through the source's own
+/// synchronisation, and hands it on to whoever observes a task made from the source (AsTask, Preserve, WhenAll).</para>
 /// </summary>
 public sealed class ValueTaskSourcePass : IInstrumentationPass
 {
@@ -23,6 +26,11 @@ public sealed class ValueTaskSourcePass : IInstrumentationPass
 
     public void Run(MethodContext ctx)
     {
+        if (IsSourceGetResult(ctx.Method))
+        {
+            ctx.InsertPrologue([Instruction.Create(OpCodes.Ldarg_0), Instruction.Create(OpCodes.Call, ctx.Module.Entry(Entry, "ResultTaken"))]);
+            ctx.Changed = true;
+        }
         HashSet<Instruction>? starts = null;
         foreach (var call in ctx.Method.Body.Instructions.ToArray())
         {
@@ -42,6 +50,17 @@ public sealed class ValueTaskSourcePass : IInstrumentationPass
             else ctx.Editor.InsertAfter(call, notify);
             ctx.Changed = true;
         }
+    }
+
+    const string SourceInterface = "System.Threading.Tasks.Sources.IValueTaskSource";
+
+    /// <summary>GetResult of a class implementing IValueTaskSource or IValueTaskSource&lt;T&gt; (implicitly or explicitly).</summary>
+    static bool IsSourceGetResult(MethodDefinition method)
+    {
+        if (method.IsStatic || method.DeclaringType.IsValueType || method.Parameters.Count != 1) return false;
+        if (method.Name != "GetResult" && !(method.Name.StartsWith(SourceInterface, StringComparison.Ordinal) && method.Name.EndsWith(".GetResult", StringComparison.Ordinal)))
+            return false;
+        return method.DeclaringType.Interfaces.Any(i => i.InterfaceType.GetElementType().FullName is SourceInterface or SourceInterface + "`1");
     }
 
     /// <summary>

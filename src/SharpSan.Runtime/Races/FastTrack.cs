@@ -140,8 +140,8 @@ internal static class FastTrack
     /// <summary>
     /// An atomic access: checked against plain writes (and, when it stores, plain reads: report_atomic_races=2) that do
     /// not happen before it;
-    /// a store is kept in the cell flagged atomic, so later plain accesses still see it and atomic ones skip it. Atomic
-    /// loads are not recorded (a shared read clock has no room for the flag): a later racing plain write is missed.
+    /// an access is kept in the cell flagged atomic (a store in the write epoch, a load in the read epoch), so later
+    /// plain accesses still see it and atomic ones skip it.
     /// </summary>
     public static void Atomic(RaceThread thread, ref RaceCell cell, in Variable variable, int site, bool write)
     {
@@ -155,9 +155,13 @@ internal static class FastTrack
             long previous = Volatile.Read(ref cell.Write);
             if (previous != 0 && !Epoch.IsAtomic(previous) && !thread.Knows(previous) && RaceOptions.ReportsAtomicRace(plainWrites: true))
                 RaceReporter.Report(thread, ref cell, variable, site, isWrite: write, previous: previous, previousWrite: true, atomic: true);
-            if (!write) return;
+            if (!write)
+            {
+                RecordAtomicRead(thread, ref cell, variable, epoch, site);
+                return;
+            }
             long read = cell.Read;
-            if (read > 0 && !thread.Knows(read) && RaceOptions.ReportsAtomicRace(plainWrites: false))
+            if (read > 0 && !Epoch.IsAtomic(read) && !thread.Knows(read) && RaceOptions.ReportsAtomicRace(plainWrites: false))
                 RaceReporter.Report(thread, ref cell, variable, site, isWrite: true, previous: read, previousWrite: false, atomic: true);
             thread.History.Record(variable.Key, Epoch.Clock(epoch), site, write: true);
             Volatile.Write(ref cell.Write, epoch | Epoch.AtomicFlag);
@@ -165,6 +169,26 @@ internal static class FastTrack
         catch (Exception e) when (Common.InternalErrors.Contain(Site, e, Common.LostTracking.Synchronisation))
         {
         }
+    }
+
+    /// <summary>
+    /// Keeps an atomic load in the read epoch, flagged, so that a later plain write not ordered after it is reported
+    /// (TSan: an atomic read races with a plain write) and an atomic write is not. Under report_atomic_races=0 nothing
+    /// could report it, so it is not kept. A shared read clock has no room for the flag: there the load counts as a
+    /// plain read, which changes nothing under 1 (a plain write reports either, an atomic write neither) and only the
+    /// report's wording under 2; for the same reason a known plain read is replaced only under 1.
+    /// </summary>
+    static void RecordAtomicRead(RaceThread thread, ref RaceCell cell, in Variable variable, long epoch, int site)
+    {
+        if (RaceOptions.AtomicRaces == 0) return;
+        long read = cell.Read;
+        if (read == epoch || read == (epoch | Epoch.AtomicFlag)) return;   // this epoch's read is there already
+        bool known = read > 0 && thread.Knows(read);
+        if (known && !Epoch.IsAtomic(read) && RaceOptions.AtomicRaces != 1) return;   // the plain read must stay
+        thread.History.Record(variable.Key, Epoch.Clock(epoch), site, write: false);
+        if (read == 0 || known) cell.Read = epoch | Epoch.AtomicFlag;
+        else if (read < 0) ReadClocks.Set(read, thread.Tid, Epoch.Clock(epoch));
+        else cell.Read = ReadClocks.Inflate(read, epoch);
     }
 
     /// <summary>
@@ -228,7 +252,7 @@ internal static class FastTrack
             cell.Read = 0;
             if (RaceOptions.Stats) thread.VectorPath++;
         }
-        else if (read != 0 && !thread.Knows(read))
+        else if (read != 0 && !thread.Knows(read) && (!Epoch.IsAtomic(read) || RaceOptions.ReportsAtomicRace(plainWrites: true)))
         {
             RaceReporter.Report(thread, ref cell, variable, site, isWrite: true, previous: read, previousWrite: false, api);
         }

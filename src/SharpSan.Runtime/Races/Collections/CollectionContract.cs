@@ -58,7 +58,8 @@ public sealed class CollectionInterfaceAttribute(string type, string reads, stri
     reads: "get_Count get_First get_Last Contains Find FindLast GetEnumerator CopyTo",
     writes: "AddFirst AddLast AddBefore AddAfter Remove RemoveFirst RemoveLast Clear")]
 // Members are those the interface itself declares (inherited ones have their own row). Left out: members that never
-// touch the contents (IsReadOnly, IsFixedSize, SyncRoot) and the non-generic IEnumerable (called on everything).
+// touch the contents (IsReadOnly, IsFixedSize, SyncRoot).
+[CollectionInterface("System.Collections.IEnumerable", reads: "GetEnumerator", writes: "")]
 [CollectionInterface("System.Collections.Generic.IEnumerable`1", reads: "GetEnumerator", writes: "")]
 [CollectionInterface("System.Collections.Generic.ICollection`1", reads: "get_Count Contains CopyTo", writes: "Add Remove Clear")]
 [CollectionInterface("System.Collections.Generic.IList`1", reads: "get_Item IndexOf", writes: "set_Item Insert RemoveAt")]

@@ -8,7 +8,7 @@ namespace SharpSan.Runtime.Races.Sync;
 /// takes (or reads) it. One clock per collection object: adding releases into it before the real add, taking acquires
 /// it after a successful take. ConcurrentDictionary: writes release, reads acquire, read-modify-writes do both (value
 /// factories release again after they ran, before their value is stored).
-/// Not covered: enumerating a concurrent collection directly.
+/// Enumerating one is ConcurrentEnumerationInterceptors'.
 /// </summary>
 public static class CollectionInterceptors
 {

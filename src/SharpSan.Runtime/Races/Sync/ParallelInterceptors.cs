@@ -13,7 +13,7 @@ public static class ParallelInterceptors
     const string ParallelType = "System.Threading.Tasks.Parallel";
 
     /// <summary>One Parallel call: the caller releases into Fork before, every body releases into Join at its end.</summary>
-    sealed class Region
+    internal sealed class Region
     {
         readonly SyncClock _fork = new(), _join = new();
 
@@ -43,7 +43,7 @@ public static class ParallelInterceptors
             (x, y, z, w) => { Begin(); try { return body(x, y, z, w); } finally { End(); } };
     }
 
-    static TResult Run<TResult>(Region region, Func<TResult> call)
+    internal static TResult Run<TResult>(Region region, Func<TResult> call)
     {
         try { return call(); }
         finally { region.Joined(); }

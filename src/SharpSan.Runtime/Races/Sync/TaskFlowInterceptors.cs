@@ -207,7 +207,7 @@ public static class TaskFlowInterceptors
     public static Task<TNewResult> ContinueWith<TResult, TNewResult>(Task<TResult> task, Func<Task<TResult>, TNewResult> continuationFunction, TaskContinuationOptions continuationOptions)
     { var w = new WorkItem(ContinueApi); return Bound(task.ContinueWith(Continuation(w, continuationFunction), continuationOptions), w.Completion); }
 
-    static Action<TAntecedent> Continuation<TAntecedent>(WorkItem work, Action<TAntecedent> action) where TAntecedent : Task => t =>
+    internal static Action<TAntecedent> Continuation<TAntecedent>(WorkItem work, Action<TAntecedent> action) where TAntecedent : Task => t =>
     {
         work.Begin();
         TaskSync.AcquireCompletion(t);
@@ -215,7 +215,7 @@ public static class TaskFlowInterceptors
         finally { work.End(); }
     };
 
-    static Func<TAntecedent, TResult> Continuation<TAntecedent, TResult>(WorkItem work, Func<TAntecedent, TResult> function) where TAntecedent : Task => t =>
+    internal static Func<TAntecedent, TResult> Continuation<TAntecedent, TResult>(WorkItem work, Func<TAntecedent, TResult> function) where TAntecedent : Task => t =>
     {
         work.Begin();
         TaskSync.AcquireCompletion(t);
