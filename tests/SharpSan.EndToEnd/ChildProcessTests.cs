@@ -11,9 +11,12 @@ namespace SharpSan.EndToEnd;
 [Collection(EndToEndCollection.Name)]
 public sealed partial class ChildProcessTests(CliFixture fixture, ITestOutputHelper log) : IClassFixture<CliFixture>
 {
-    ProcessResult RunParent(string mode, string sanitize = "address", params string[] sharpsanArgs)
+    ProcessResult RunParent(string mode, string sanitize = "address", params string[] sharpsanArgs) => RunParent(mode, null, sanitize, sharpsanArgs);
+
+    ProcessResult RunParent(string mode, string? options, string sanitize, params string[] sharpsanArgs)
     {
         var env = new Dictionary<string, string?> { ["SHARPSAN_CACHE"] = fixture.Cache };
+        if (options is not null) env["SHARPSAN_OPTIONS"] = options;
         string[] args = [fixture.Sharpsan, "run", "--sanitize", sanitize, .. sharpsanArgs, "--", fixture.App("ParentApp"), fixture.App("ChildApp"), mode];
         var result = ChildProcess.RunSeparate(ChildProcess.DotnetHost, args, env, TimeSpan.FromSeconds(180));
         log.WriteLine($"$ dotnet {string.Join(" ", args)}\nexit code {result.ExitCode}, {result.Elapsed.TotalMilliseconds:0} ms\n" +
@@ -91,6 +94,17 @@ public sealed partial class ChildProcessTests(CliFixture fixture, ITestOutputHel
         Assert.Contains("running sleep", r.Output);
         Assert.Contains("kill child exited with 137", r.Output);
         Assert.Equal(0, r.ExitCode);
+    }
+
+    [Fact]
+    public void TheParentsSuppressionsApplyToItsChildren()
+    {
+        Directory.CreateDirectory(fixture.Root);
+        string file = Path.Combine(fixture.Root, "children.supp");
+        File.WriteAllText(file, "heap-buffer-overflow:ChildApp.cs\n");
+        var r = RunParent("overflow", $"suppressions={file}", "address");
+        Assert.DoesNotContain("ERROR:", r.Error);
+        Assert.Contains("overflow child exited with 0", r.Output);   // suppressed: the child went on to its end
     }
 
     [Fact]
