@@ -11,9 +11,9 @@ namespace SharpSan.EndToEnd;
 [Collection(EndToEndCollection.Name)]
 public sealed partial class ChildProcessTests(CliFixture fixture, ITestOutputHelper log) : IClassFixture<CliFixture>
 {
-    ProcessResult RunParent(string mode, string sanitize = "address", params string[] sharpsanArgs) => RunParent(mode, null, sanitize, sharpsanArgs);
+    ProcessResult RunParent(string mode, string sanitize = "address", params string[] sharpsanArgs) => RunParentWithOptions(mode, null, sanitize, sharpsanArgs);
 
-    ProcessResult RunParent(string mode, string? options, string sanitize, params string[] sharpsanArgs)
+    ProcessResult RunParentWithOptions(string mode, string? options, string sanitize, params string[] sharpsanArgs)
     {
         var env = new Dictionary<string, string?> { ["SHARPSAN_CACHE"] = fixture.Cache };
         if (options is not null) env["SHARPSAN_OPTIONS"] = options;
@@ -102,7 +102,7 @@ public sealed partial class ChildProcessTests(CliFixture fixture, ITestOutputHel
         Directory.CreateDirectory(fixture.Root);
         string file = Path.Combine(fixture.Root, "children.supp");
         File.WriteAllText(file, "heap-buffer-overflow:ChildApp.cs\n");
-        var r = RunParent("overflow", $"suppressions={file}", "address");
+        var r = RunParentWithOptions("overflow", $"suppressions={file}", "address");
         Assert.DoesNotContain("ERROR:", r.Error);
         Assert.Contains("overflow child exited with 0", r.Output);   // suppressed: the child went on to its end
     }

@@ -58,9 +58,9 @@ public static class NativeLibraryBuilder
 [Collection(EndToEndCollection.Name)]
 public sealed class NativeAsanTests(CliFixture fixture, ITestOutputHelper log) : IClassFixture<CliFixture>
 {
-    ProcessResult Run(string mode, params string[] sharpsanArgs) => Run(mode, options: null, sharpsanArgs);
+    ProcessResult Run(string mode, params string[] sharpsanArgs) => RunWithOptions(mode, options: null, sharpsanArgs);
 
-    ProcessResult Run(string mode, string? options, params string[] sharpsanArgs)
+    ProcessResult RunWithOptions(string mode, string? options, params string[] sharpsanArgs)
     {
         string library = NativeLibraryBuilder.Build(Path.Combine(fixture.Root, "native"), plain: sharpsanArgs.Contains("valgrind"));
         var env = new Dictionary<string, string?> { ["SHARPSAN_CACHE"] = fixture.Cache };
@@ -93,7 +93,7 @@ public sealed class NativeAsanTests(CliFixture fixture, ITestOutputHelper log) :
         Directory.CreateDirectory(fixture.Root);
         string file = Path.Combine(fixture.Root, "native.supp");
         File.WriteAllText(file, "# the vendor's fill() overflows inside memset; reported upstream\ninterceptor_via_fun:fill\n");
-        var r = Run("overflow", $"suppressions={file}", "--native", "address");
+        var r = RunWithOptions("overflow", $"suppressions={file}", "--native", "address");
         Assert.DoesNotContain("ERROR: AddressSanitizer", r.Error);
         Assert.Contains("1", r.Output.Split('\n').Last(l => l.Length > 0));   // the program went on and printed fill's result
         Assert.Equal(0, r.ExitCode);

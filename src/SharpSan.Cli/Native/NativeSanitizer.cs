@@ -66,7 +66,7 @@ internal static class NativeSanitizer
         start.Environment["LD_PRELOAD"] = string.IsNullOrEmpty(preload) ? asanRuntime : asanRuntime + ":" + preload;
         string? user = Environment.GetEnvironmentVariable("ASAN_OPTIONS");
         string ours = RequiredOptions + ":log_path=" + Path.Combine(scratch, "asan");
-        if (NativeSuppressions.Write(start.Environment["SHARPSAN_OPTIONS"], scratch) is { } asanSuppressions) ours += ":suppressions=" + asanSuppressions;
+        if (NativeSuppressions.Write(start.Environment.TryGetValue("SHARPSAN_OPTIONS", out var options) ? options : null, scratch) is { } asanSuppressions) ours += ":suppressions=" + asanSuppressions;
         start.Environment["ASAN_OPTIONS"] = string.IsNullOrEmpty(user) ? ours : ours + ":" + user;
         start.Environment["DOTNET_PerfMapEnabled"] = "3";   // perf map only: names JIT'd frames in ASan's other stacks
         start.Environment["DOTNET_PerfMapJitDumpPath"] = scratch;
