@@ -106,7 +106,12 @@ public sealed partial class RaceAccessPass
                     Instruction.Create(OpCodes.Ldloc, index), Instruction.Create(OpCodes.Conv_I4), Instruction.Create(OpCodes.Stloc, key),
                     Instruction.Create(OpCodes.Ldloc, index)]);
                 location = [Instruction.Create(OpCodes.Ldloc, owner), Instruction.Create(OpCodes.Ldloc, key)];
-                variable = [Instruction.Create(OpCodes.Ldloc, owner), Instruction.Create(OpCodes.Ldloc, index)];
+                // An element has one shadow cell: an atomic on a member of a struct element (`ref slots[i].Sequence`)
+                // recorded there would race with plain accesses to the element's other members (BitFaster's
+                // MpmcBoundedBuffer: Volatile.Read of Slot.SequenceNumber against the consumer's write of Slot.Item).
+                // Such an atomic only synchronises; it can hide a race on that member, never invent one.
+                if (!OnStructMember(effects))
+                    variable = [Instruction.Create(OpCodes.Ldloc, owner), Instruction.Create(OpCodes.Ldloc, index)];
                 check = "AtomicElement";
                 bySlot = false;
                 break;
@@ -122,6 +127,9 @@ public sealed partial class RaceAccessPass
         }
         return AroundAtomic(ctx, call, location, bySlot);
     }
+
+    /// <summary>The atomic call receives the address of a member below the location, not the location itself.</summary>
+    static bool OnStructMember(IReadOnlyList<MemberEffect> effects) => effects.Any(e => e.Path.Length > 0);
 
     /// <summary>Volatile.Read and Interlocked.Read only load (acquire); every other atomic call stores.</summary>
     static bool IsLoad(MethodReference method) => method.Name == "Read";

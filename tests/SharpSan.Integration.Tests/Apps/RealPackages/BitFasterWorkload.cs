@@ -111,8 +111,15 @@ static class BitFasterWorkload
     /// <summary>After the threads joined: whatever the cache still holds is right, and it respected its bound.</summary>
     static void VerifyQuiescent(string name, ICache<int, Entry> cache)
     {
-        // The LFU applies reads and writes to its policy in batches on the scheduler's thread: settle them first.
-        if (cache is ConcurrentLfu<int, Entry> lfu) lfu.DoMaintenance();
+        // The LFU applies reads and writes to its policy in batches on the scheduler's thread: settle them first. The
+        // builder hands back an internal FastConcurrentLfu<K, V, N, P> (not ConcurrentLfu<K, V>) unless metrics are on,
+        // so find DoMaintenance on whatever it built; without it the bound check raced with the background drain.
+        if (name == "lfu")
+        {
+            var maintenance = cache.GetType().GetMethod("DoMaintenance", Type.EmptyTypes)
+                ?? throw new InvalidOperationException($"MISMATCH: lfu: {cache.GetType()} has no DoMaintenance()");
+            maintenance.Invoke(cache, null);
+        }
         int present = 0;
         for (int key = 0; key < KeySpace; key++)
             if (cache.TryGet(key, out var entry)) { Entry.Verify(entry, key, name); present++; }
