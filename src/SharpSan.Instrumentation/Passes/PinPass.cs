@@ -65,11 +65,28 @@ public sealed class PinPass : IInstrumentationPass
         }
         foreach (var ret in body.Instructions.Where(i => i.OpCode.Code == Code.Ret && !ctx.Editor.Inserted.Contains(i)).ToArray())
             UnpinAllBefore(ctx, ret, pinned, companions);
+        UnpinAllOnExceptionalExit(ctx, pinned, companions);
+    }
+
+    /// <summary>
+    /// An exception leaving the method inside a fixed block (no finally clears the pinned local) ends the pin with the
+    /// frame: the shadow call stack pass's fault handler unpins every pinned local that still holds something. The
+    /// unpin's stack is the frame's last call site (the call the exception came out of).
+    /// </summary>
+    static void UnpinAllOnExceptionalExit(MethodContext ctx, HashSet<VariableDefinition> pinned, Dictionary<VariableDefinition, VariableDefinition> companions)
+    {
+        foreach (var local in pinned.OrderBy(v => v.Index))
+        {
+            var holder = ((PinnedType)local.VariableType).ElementType.IsByReference ? companions.GetValueOrDefault(local) : local;
+            if (holder is null) continue;
+            ctx.OnExceptionalExit.AddRange([Instruction.Create(OpCodes.Ldnull), Instruction.Create(OpCodes.Ldloc, holder),
+                Instruction.Create(OpCodes.Ldc_I4, -1), Instruction.Create(OpCodes.Call, ctx.Module.Entry(Pins, "Exchange"))]);
+        }
     }
 
     /// <summary>
     /// <c>return</c> inside a fixed block leaves without clearing the pinned local: the frame's end is the unpin.
-    /// (A pin still held when an exception leaves the method is never seen to end: not checked, never reported.)
+    /// (An exception leaving the method ends its pins in the frame's fault handler: <see cref="UnpinAllOnExceptionalExit"/>.)
     /// </summary>
     static void UnpinAllBefore(MethodContext ctx, Instruction ret, HashSet<VariableDefinition> pinned, Dictionary<VariableDefinition, VariableDefinition> companions)
     {

@@ -38,17 +38,17 @@ static class Program
 // SANITIZE: thread
 // ENV: SHARPSAN_OPTIONS=race_detector=hybrid
 // CHECK: WARNING: ThreadSanitizer: data race (pid={{[0-9]+}})
-// CHECK-NEXT: Read of size 8 at 0x{{[0-9a-f]+}} by main thread:
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Demo.Program.Main() {{.*}}WrongLockBehindLogLockRace.cs:[[@LINE-8]]
+// CHECK-NEXT: Write of size 8 at 0x{{[0-9a-f]+}} by main thread:
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Demo.Program.Main() {{.*}}WrongLockBehindLogLockRace.cs:[[@LINE-9]]
 // CHECK: Previous write of size 8 at 0x{{[0-9a-f]+}} by thread T1:
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Demo.Program.<>c__DisplayClass{{.*}}.<Main>b__{{.*}}() {{.*}}WrongLockBehindLogLockRace.cs:[[@LINE-16]]
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Demo.Program.<>c__DisplayClass{{.*}}.<Main>b__{{.*}}() {{.*}}WrongLockBehindLogLockRace.cs:[[@LINE-18]]
 // CHECK: Location is field Demo.Account.total of object of type Demo.Account.
-// CHECK: Found by the hybrid (lockset) detector: the read held locks {[[MAIN:L[0-9]+]]}; the previous write held locks {[[WORKER:L[0-9]+]]}. No lock protects both, and no other synchronisation orders them.
+// CHECK: Found by the hybrid (lockset) detector: the write held locks {[[MAIN:L[0-9]+]]}; the previous write held locks {[[WORKER:L[0-9]+]]}. No lock protects both, and no other synchronisation orders them.
 // CHECK-NEXT: Locks involved in this report (reporting last lock sites): {{.}}L{{[0-9]+}}, L{{[0-9]+}}{{.}}
 // CHECK: [[WORKER]] (Monitor of a System.Object) last acquired by thread T1 at:
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Demo.Program.<>c__DisplayClass{{.*}}.<Main>b__{{.*}}() {{.*}}WrongLockBehindLogLockRace.cs:[[@LINE-24]]
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Demo.Program.<>c__DisplayClass{{.*}}.<Main>b__{{.*}}() {{.*}}WrongLockBehindLogLockRace.cs:[[@LINE-23]]
 // CHECK: [[MAIN]] (Monitor of a System.Object) last acquired by main thread at:
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Demo.Program.Main() {{.*}}WrongLockBehindLogLockRace.cs:[[@LINE-20]]
-// CHECK: SUMMARY: ThreadSanitizer: data race {{.*}}WrongLockBehindLogLockRace.cs:[[@LINE-21]] in Demo.Program.Main()
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Demo.Program.Main() {{.*}}WrongLockBehindLogLockRace.cs:[[@LINE-18]]
+// CHECK: SUMMARY: ThreadSanitizer: data race {{.*}}WrongLockBehindLogLockRace.cs:[[@LINE-19]] in Demo.Program.Main()
 // CHECK-NOT: WARNING: ThreadSanitizer
 // CHECK: total 15
