@@ -13,23 +13,40 @@ internal static class HybridLocks
 {
     static HeldLocks StateOf(RaceThread thread) => thread.HeldLocks ??= new HeldLocks();
 
-    /// <summary>After the real acquisition of <paramref name="key"/> (<paramref name="write"/>: exclusive, else read-held).</summary>
+    /// <summary>After the real acquisition of <paramref name="key"/> (<paramref name="write"/>: exclusive, else read-held).
+    /// An internal error here stops race reports: a lockset missing a lock could invent a race.</summary>
     public static void Acquired(RaceThread thread, object key, bool write, string? kind = null)
     {
         if (thread.IgnoreAll > 0) return;
-        var info = LockRegistry.For(key, kind);
-        info.LastStack = thread.History.CurrentStack();
-        info.LastTid = thread.Tid;
-        var held = StateOf(thread);
-        if (held.Add(info.Id, write)) NewEpoch(thread, held);
+        try
+        {
+            Common.InternalErrors.Inject(Site);
+            var info = LockRegistry.For(key, kind);
+            info.LastStack = thread.History.CurrentStack();
+            info.LastTid = thread.Tid;
+            var held = StateOf(thread);
+            if (held.Add(info.Id, write)) NewEpoch(thread, held);
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(Site, e, Common.LostTracking.Synchronisation))
+        {
+        }
     }
 
     /// <summary>Before the real release.</summary>
     public static void Releasing(RaceThread thread, object key, bool write, string? kind = null)
     {
-        if (thread.IgnoreAll > 0 || thread.HeldLocks is not { } held) return;
-        if (held.Remove(LockRegistry.For(key, kind).Id, write)) NewEpoch(thread, held);
+        if (thread.HeldLocks is not { } held) return;   // also under IgnoreAll: a hold taken before must end
+        try
+        {
+            Common.InternalErrors.Inject(Site);
+            if (held.Remove(LockRegistry.For(key, kind).Id, write)) NewEpoch(thread, held);
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(Site, e, Common.LostTracking.Synchronisation))
+        {
+        }
     }
+
+    const string Site = "HybridLocks";
 
     static void NewEpoch(RaceThread thread, HeldLocks held)
     {
