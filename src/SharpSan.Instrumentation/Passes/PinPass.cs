@@ -15,9 +15,10 @@ namespace SharpSan.Instrumentation.Passes;
 ///     ldloc a … ldelema; stloc V    →  ldloc a; dup; stloc C … ldelema; stloc V; ldloc C; ldloc V; conv.u; site; call PinReference
 ///     ldc.i4.0; conv.u; stloc V     →  ldnull; ldloc C; site; call Exchange; ldnull; stloc C; ldc.i4.0; conv.u; stloc V
 /// </code>
-/// The owner of a reference pin is known for <c>ldelema</c> (the array), <c>ldflda</c> of a class's field (the object)
-/// and <c>string.GetPinnableReference</c>; other reference pins (spans) only release poison where they point, so they
-/// are not checked after they end. A span
+/// The owner of a reference pin is known for <c>ldelema</c> (the array), <c>ldflda</c> of a class's field (the object),
+/// <c>string.GetPinnableReference</c> and a span local made here from an array or string (<see cref="SpanOwnerProducer"/>);
+/// other reference pins (spans from elsewhere) only release poison where they point, so they are not checked after
+/// they end. A span
 /// pin goes through PinChecks.SpanPinnableReference, which releases the poison under the whole span.
 /// Memory&lt;T&gt;.Pin is intercepted; disposing its MemoryHandle (<c>using</c>: <c>constrained. MemoryHandle callvirt
 /// IDisposable::Dispose</c>, or a direct call) is preceded by <c>dup; site; call PinChecks.MemoryHandleDisposing</c>.
@@ -65,11 +66,28 @@ public sealed class PinPass : IInstrumentationPass
         }
         foreach (var ret in body.Instructions.Where(i => i.OpCode.Code == Code.Ret && !ctx.Editor.Inserted.Contains(i)).ToArray())
             UnpinAllBefore(ctx, ret, pinned, companions);
+        UnpinAllOnExceptionalExit(ctx, pinned, companions);
+    }
+
+    /// <summary>
+    /// An exception leaving the method inside a fixed block (no finally clears the pinned local) ends the pin with the
+    /// frame: the shadow call stack pass's fault handler unpins every pinned local that still holds something. The
+    /// unpin's stack is the frame's last call site (the call the exception came out of).
+    /// </summary>
+    static void UnpinAllOnExceptionalExit(MethodContext ctx, HashSet<VariableDefinition> pinned, Dictionary<VariableDefinition, VariableDefinition> companions)
+    {
+        foreach (var local in pinned.OrderBy(v => v.Index))
+        {
+            var holder = ((PinnedType)local.VariableType).ElementType.IsByReference ? companions.GetValueOrDefault(local) : local;
+            if (holder is null) continue;
+            ctx.OnExceptionalExit.AddRange([Instruction.Create(OpCodes.Ldnull), Instruction.Create(OpCodes.Ldloc, holder),
+                Instruction.Create(OpCodes.Ldc_I4, -1), Instruction.Create(OpCodes.Call, ctx.Module.Entry(Pins, "Exchange"))]);
+        }
     }
 
     /// <summary>
     /// <c>return</c> inside a fixed block leaves without clearing the pinned local: the frame's end is the unpin.
-    /// (A pin still held when an exception leaves the method is never seen to end: not checked, never reported.)
+    /// (An exception leaving the method ends its pins in the frame's fault handler: <see cref="UnpinAllOnExceptionalExit"/>.)
     /// </summary>
     static void UnpinAllBefore(MethodContext ctx, Instruction ret, HashSet<VariableDefinition> pinned, Dictionary<VariableDefinition, VariableDefinition> companions)
     {
@@ -140,8 +158,8 @@ public sealed class PinPass : IInstrumentationPass
             SetSite(ctx, placeholder, moved);
             return;
         }
+        var owner = value is null ? null : OwnerProducer(ctx, value);   // before the redirect: it reads the span call
         if (value is not null) RedirectSpanPin(ctx, value);
-        var owner = value is null ? null : OwnerProducer(ctx, value);
         if (owner is not null)
             ctx.Editor.InsertAfter(owner, [Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Stloc, companion)]);
         var after = new List<Instruction>();
@@ -174,8 +192,48 @@ public sealed class PinPass : IInstrumentationPass
         Code.Ldflda => FieldOwnerProducer(ctx, value),
         Code.Call or Code.Callvirt when value.Operand is MethodReference { Name: "GetPinnableReference", DeclaringType.FullName: "System.String" }
             => ctx.Provenance.ProducerOf(value, 0),
+        Code.Call when value.Operand is MethodReference { Name: "GetPinnableReference", DeclaringType: GenericInstanceType { ElementType.FullName: "System.Span`1" or "System.ReadOnlySpan`1" } }
+            => SpanOwnerProducer(ctx, value),
         _ => null,
     };
+
+    /// <summary>
+    /// <c>fixed (T* p = span)</c> where the span is a local made in this method from an array or a string
+    /// (<c>array.AsSpan(…)</c>, <c>new Span&lt;T&gt;(array, …)</c>, the implicit conversions, <c>text.AsSpan()</c>): the
+    /// instruction that pushed that array or string. A span from anywhere else (a parameter, a field, a stackalloc, a
+    /// local stored more than once) has no owner the rewriter can see.
+    /// </summary>
+    static Instruction? SpanOwnerProducer(MethodContext ctx, Instruction getPinnable)
+    {
+        var address = ctx.Provenance.ProducerOf(getPinnable, 0);
+        if (address is not { OpCode.Code: Code.Ldloca or Code.Ldloca_S, Operand: VariableDefinition span }) return null;
+        Instruction? made = null;
+        foreach (var i in ctx.Method.Body.Instructions)
+        {
+            if (ctx.Editor.Inserted.Contains(i)) continue;
+            bool stores = StoredLocal(i, ctx.Method.Body) == span
+                || i is { OpCode.Code: Code.Call, Operand: MethodReference { Name: ".ctor" } }
+                    && ctx.Provenance.ProducerOf(i, ((MethodReference)i.Operand).Parameters.Count) is { OpCode.Code: Code.Ldloca or Code.Ldloca_S } target && target.Operand == span;
+            if (!stores) continue;
+            if (made is not null) return null;   // stored more than once: which store reached the pin is not known here
+            made = i;
+        }
+        if (made is null) return null;
+        var maker = made.OpCode.Code is Code.Call or Code.Newobj ? made : ctx.Provenance.ProducerOf(made, 0);
+        // ReadOnlySpan<T> r = array.AsSpan(…): the Span made first, then converted.
+        while (maker is { OpCode.Code: Code.Call, Operand: MethodReference { Name: "op_Implicit", Parameters: [{ ParameterType: GenericInstanceType { ElementType.FullName: "System.Span`1" } }] } })
+            maker = ctx.Provenance.ProducerOf(maker, 0);
+        if (maker is not { OpCode.Code: Code.Call or Code.Newobj, Operand: MethodReference method } || method.Parameters.Count == 0) return null;
+        var source = method.Parameters[0].ParameterType;
+        if (source is GenericParameter || !(source.IsArray || source.FullName == "System.String")) return null;
+        bool spanMaker = method.Name switch
+        {
+            ".ctor" or "op_Implicit" => method.DeclaringType.GetElementType().FullName is "System.Span`1" or "System.ReadOnlySpan`1" || method.DeclaringType.FullName == "System.String",
+            "AsSpan" => method.DeclaringType.FullName == "System.MemoryExtensions",
+            _ => false,
+        };
+        return spanMaker ? ctx.Provenance.ProducerOf(maker, method.Parameters.Count - 1) : null;
+    }
 
     /// <summary>
     /// <c>&amp;obj.a.b</c>: <c>ldflda a; ldflda b</c> — down the struct fields to the first field of a class, whose

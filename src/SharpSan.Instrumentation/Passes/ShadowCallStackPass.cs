@@ -175,8 +175,9 @@ public sealed class ShadowCallStackPass : IInstrumentationPass
                 ctx.Editor.InsertAfter(ret, [Instruction.Create(OpCodes.Leave, returning)]);
             }
         }
-        var fault = Instruction.Create(OpCodes.Ldloc, frame);
-        List<Instruction> tail = [fault, Instruction.Create(OpCodes.Call, ctx.Module.Entry(ShadowStack, "Exit")), Instruction.Create(OpCodes.Endfinally), returning];
+        // Other passes' cleanup (pins held by the frame) first: the frame is still on the shadow stack.
+        List<Instruction> tail = [.. ctx.OnExceptionalExit, Instruction.Create(OpCodes.Ldloc, frame), Instruction.Create(OpCodes.Call, ctx.Module.Entry(ShadowStack, "Exit")), Instruction.Create(OpCodes.Endfinally), returning];
+        var fault = tail[0];
         if (result is not null) tail.Add(Instruction.Create(OpCodes.Ret));
         foreach (var instruction in tail)
         {

@@ -60,6 +60,12 @@ public sealed class MethodContext
     /// <summary>Set by passes whose inserted code needs this method's shadow-stack frame (e.g. stackalloc owners).</summary>
     public bool NeedsFrame { get; set; }
 
+    /// <summary>
+    /// Code other passes want run when an exception leaves the method (not yet in the body): the shadow call stack
+    /// pass puts it in its fault handler, before the frame is popped, so its stacks still show this method.
+    /// </summary>
+    public List<Instruction> OnExceptionalExit { get; } = [];
+
     VariableDefinition? _frame;
 
     /// <summary>The local holding this method's shadow-stack frame pointer (set by the shadow call stack prologue).</summary>

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using SharpSan.Runtime.Races.Hybrid;
 using SharpSan.Runtime.Races.Reports;
 using SharpSan.Runtime.Races.Shadow;
 
@@ -153,7 +154,7 @@ internal static class FastTrack
             if (thread.IgnoreAll > 0) return;
             long epoch = thread.Epoch;
             long previous = Volatile.Read(ref cell.Write);
-            if (previous != 0 && !Epoch.IsAtomic(previous) && !thread.Knows(previous) && RaceOptions.ReportsAtomicRace(plainWrites: true))
+            if (previous != 0 && !Epoch.IsAtomic(previous) && Unordered(thread, write, previous, previousWrite: true) && RaceOptions.ReportsAtomicRace(plainWrites: true))
                 RaceReporter.Report(thread, ref cell, variable, site, isWrite: write, previous: previous, previousWrite: true, atomic: true);
             if (!write)
             {
@@ -161,7 +162,7 @@ internal static class FastTrack
                 return;
             }
             long read = cell.Read;
-            if (read > 0 && !Epoch.IsAtomic(read) && !thread.Knows(read) && RaceOptions.ReportsAtomicRace(plainWrites: false))
+            if (read > 0 && !Epoch.IsAtomic(read) && Unordered(thread, true, read, previousWrite: false) && RaceOptions.ReportsAtomicRace(plainWrites: false))
                 RaceReporter.Report(thread, ref cell, variable, site, isWrite: true, previous: read, previousWrite: false, atomic: true);
             thread.History.Record(variable.Key, Epoch.Clock(epoch), site, write: true);
             Volatile.Write(ref cell.Write, epoch | Epoch.AtomicFlag);
@@ -192,6 +193,13 @@ internal static class FastTrack
     }
 
     /// <summary>
+    /// Whether the earlier access races with this one as far as ordering goes: happens-before does not order them and,
+    /// under race_detector=hybrid (where locks give no happens-before), they hold no lock in common.
+    /// </summary>
+    static bool Unordered(RaceThread thread, bool write, long previous, bool previousWrite) =>
+        !thread.Knows(previous) && !(RaceOptions.Hybrid && HybridLocks.Guarded(thread, write, previous, previousWrite));
+
+    /// <summary>
     /// FastTrack's "read shared same epoch": the variable's reads are shared and this thread's entry already holds its
     /// current clock. Cheap enough to test before anything else (closure fields read by every worker land here).
     /// </summary>
@@ -206,7 +214,7 @@ internal static class FastTrack
     {
         long epoch = thread.Epoch;
         long write = Volatile.Read(ref cell.Write);
-        if (write != 0 && !thread.Knows(write) && (!Epoch.IsAtomic(write) || RaceOptions.ReportsAtomicRace(plainWrites: false)))
+        if (write != 0 && Unordered(thread, false, write, previousWrite: true) && (!Epoch.IsAtomic(write) || RaceOptions.ReportsAtomicRace(plainWrites: false)))
             RaceReporter.Report(thread, ref cell, variable, site, isWrite: false, previous: write, previousWrite: true, api);
         // History first: a thread that conflicts as soon as the cell changes must find this access's stack.
         if (api is null) thread.History.Record(variable.Key, Epoch.Clock(epoch), site, write: false);
@@ -231,7 +239,7 @@ internal static class FastTrack
     {
         long epoch = thread.Epoch;
         long write = Volatile.Read(ref cell.Write);
-        if (write != 0 && !thread.Knows(write) && (!Epoch.IsAtomic(write) || RaceOptions.ReportsAtomicRace(plainWrites: true)))
+        if (write != 0 && Unordered(thread, true, write, previousWrite: true) && (!Epoch.IsAtomic(write) || RaceOptions.ReportsAtomicRace(plainWrites: true)))
             RaceReporter.Report(thread, ref cell, variable, site, isWrite: true, previous: write, previousWrite: true, api);
         long read = cell.Read;
         if (read < 0)
@@ -243,7 +251,8 @@ internal static class FastTrack
                 for (int tid = 0; tid < clock.Length; tid++)
                 {
                     int c = clock[tid];
-                    if (c > thread.Clock[tid] && tid != thread.Tid) racing = Epoch.Of(tid, c);
+                    if (c > thread.Clock[tid] && tid != thread.Tid && !(RaceOptions.Hybrid && HybridLocks.Guarded(thread, true, Epoch.Of(tid, c), false)))
+                        racing = Epoch.Of(tid, c);
                 }
             }
             if (racing != 0)
@@ -252,7 +261,7 @@ internal static class FastTrack
             cell.Read = 0;
             if (RaceOptions.Stats) thread.VectorPath++;
         }
-        else if (read != 0 && !thread.Knows(read) && (!Epoch.IsAtomic(read) || RaceOptions.ReportsAtomicRace(plainWrites: true)))
+        else if (read != 0 && Unordered(thread, true, read, previousWrite: false) && (!Epoch.IsAtomic(read) || RaceOptions.ReportsAtomicRace(plainWrites: true)))
         {
             RaceReporter.Report(thread, ref cell, variable, site, isWrite: true, previous: read, previousWrite: false, api);
         }

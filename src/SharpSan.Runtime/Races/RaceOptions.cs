@@ -12,6 +12,9 @@ internal static class RaceOptions
     /// <summary>report_atomic_races: 0 none, 1 (default) when the plain access writes, 2 plain reads too (TSan).</summary>
     public static readonly int AtomicRaces = (int)Math.Clamp(SanitizerRuntime.Options.GetInt("report_atomic_races"), 0, 2);
 
+    /// <summary>race_detector=hybrid: locks give locksets, not happens-before edges (see Hybrid.HybridLocks).</summary>
+    public static readonly bool Hybrid = SanitizerRuntime.Options.GetString("race_detector") == "hybrid";
+
     /// <summary>Whether a race between a plain access (a write when <paramref name="plainWrites"/>) and an atomic one is reported.</summary>
     public static bool ReportsAtomicRace(bool plainWrites) => AtomicRaces >= (plainWrites ? 1 : 2);
 }

@@ -50,6 +50,8 @@ public sealed class RaceThread
     internal int TypeConstructorsSeen;
     /// <summary>The lock-order detector's record of the locks this thread holds.</summary>
     internal object? LockOrderState;
+    /// <summary>race_detector=hybrid: the locks this thread holds and its locksets over time (null until it takes one).</summary>
+    internal Hybrid.HeldLocks? HeldLocks;
 
     // Per-thread statistics (race_stats=1), summed at exit.
     internal long Accesses, SameEpoch, VectorPath;

@@ -126,6 +126,23 @@ public sealed class SanitizerOptionsTests
         Assert.Contains("gc_stress must be between 0 (off)", e.Message);
     }
 
+    [Theory]
+    [InlineData("race_detector=lockset")]
+    [InlineData("race_detector=Hybrid")]
+    [InlineData("race_detector=")]
+    public void Parse_RejectsAnUnknownRaceDetector(string text)
+    {
+        var e = Assert.Throws<OptionsException>(() => SanitizerOptions.Parse(text));
+        Assert.Contains("race_detector must be fasttrack or hybrid", e.Message);
+    }
+
+    [Theory]
+    [InlineData("", "fasttrack")]
+    [InlineData("race_detector=hybrid", "hybrid")]
+    [InlineData("race_detector=fasttrack", "fasttrack")]
+    public void Parse_ReadsTheRaceDetector(string text, string expected) =>
+        Assert.Equal(expected, SanitizerOptions.Parse(text).GetString("race_detector"));
+
     [Fact]
     public void Parse_ReadsTheGcStressRate() => Assert.Equal(3, SanitizerOptions.Parse("gc_stress=3").GetInt("gc_stress"));
 

@@ -17,9 +17,9 @@ internal sealed record RaceAccess(RaceThread? Thread, bool IsWrite, long[]? Stac
 /// <summary>
 /// <c>WARNING: ThreadSanitizer: data race</c>, in TSan's grammar: the current access and its stack, the previous
 /// conflicting access and its stack (or "[failed to restore the stack]"), the location, and where each thread was
-/// created.
+/// created. Under race_detector=hybrid, also the locks each side held (<see cref="Hybrid.LocksetEvidence"/>).
 /// </summary>
-internal sealed class DataRaceReport(RaceAccess current, RaceAccess previous, string location, int size, nuint address) : ErrorReport
+internal sealed class DataRaceReport(RaceAccess current, RaceAccess previous, string location, int size, nuint address, Hybrid.LocksetEvidence? locksets = null) : ErrorReport
 {
     public override string Tool => "ThreadSanitizer";
     public override string Kind => "data race";
@@ -49,6 +49,7 @@ internal sealed class DataRaceReport(RaceAccess current, RaceAccess previous, st
         report.Line();
         report.Line($"  Location is {location}.");
         report.Line();
+        locksets?.Print(report, current.Kind, previous.Kind);
         ThreadSanitizer.PrintThreads(report, [current.ThreadId, previous.ThreadId]);
         report.Summary(Tool, Kind, top);
         report.Line(ThreadSanitizer.Separator);

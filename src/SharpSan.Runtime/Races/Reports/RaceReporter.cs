@@ -36,7 +36,8 @@ internal static class RaceReporter
             new RaceAccess(other, previousWrite, null, previousStack, Epoch.Tid(previous), Epoch.IsAtomic(previous)),
             RaceLocation.Describe(variable, accessSite, member),
             RaceLocation.SizeOf(variable, accessSite, member),
-            variable.Address(ref cell));
+            variable.Address(ref cell),
+            RaceOptions.Hybrid ? Hybrid.HybridLocks.Evidence(thread, isWrite, previous, previousWrite) : null);
         // The report machinery (symbolizer, suppressions, files) must not see its own accesses as checked code.
         thread.IgnoreAll++;
         try

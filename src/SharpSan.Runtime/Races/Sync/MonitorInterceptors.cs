@@ -85,6 +85,7 @@ public static class MonitorInterceptors
         if (owner) Locks.Releasing(obj);
         bool signalled = wait();
         if (owner) Locks.Acquired(obj);
+        if (owner) Locks.WaitReturned(obj);
         return signalled;
     }
 }

@@ -27,6 +27,9 @@ internal static class SpinLockClocks
     const string Site = "SpinLockClocks";
 
     static readonly SyncClock s_unlocated = new();
+
+    /// <summary>How the hybrid detector names a SpinLock (keyed by its clock) in reports.</summary>
+    public const string Kind = "SpinLock";
     static readonly ConcurrentDictionary<nint, SyncClock> s_byAddress = new();
 
     /// <summary>Addresses remembered before the table starts over (objects come and go; the table must not grow forever).</summary>
@@ -175,6 +178,11 @@ internal sealed class SpinLockThreadState
 
     void Release(int index, RaceThread thread)
     {
+        if (RaceOptions.Hybrid)
+        {
+            if (((object?)_clocks[index] ?? _aliases[index]) is { } key) Hybrid.HybridLocks.Releasing(thread, key, write: true, SpinLockClocks.Kind);
+            return;
+        }
         if (_clocks[index] is { } clock) thread.Release(clock);
         if (_aliases[index] is { } alias) thread.Release(alias);
     }

@@ -65,8 +65,16 @@ public static class SpinLockInterceptors
             nint address = (nint)Unsafe.AsPointer(ref spinLock);
             var (clock, alias) = state.ClocksOf(location, address);
             var thread = RaceThread.Current;
-            if (clock is not null) thread.Acquire(clock);
-            if (alias is not null) thread.Acquire(alias);
+            if (RaceOptions.Hybrid)
+            {
+                // A copy (no clock) excludes nobody: no lock held.
+                if (((object?)clock ?? alias) is { } key) Hybrid.HybridLocks.Acquired(thread, key, write: true, SpinLockClocks.Kind);
+            }
+            else
+            {
+                if (clock is not null) thread.Acquire(clock);
+                if (alias is not null) thread.Acquire(alias);
+            }
             state.Entered(address, clock, alias);
         }
         catch (Exception e) when (Common.InternalErrors.Contain(Site, e, Common.LostTracking.Synchronisation))
