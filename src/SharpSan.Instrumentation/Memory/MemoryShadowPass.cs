@@ -552,6 +552,33 @@ public sealed class MemoryShadowPass : IInstrumentationPass
             // Data leaving checked code: every scalar argument of a P/Invoke must be defined.
             for (int k = st.Length - pops; k < st.Length; k++)
                 if (st[k].Tainted) Check(before, i, k, "Operand");
+            if (checks) CheckBuffers(i, before);
+        }
+
+        /// <summary>
+        /// A pointer argument followed by a length (write(fd, buf, count), send(s, buf, len)): the native side reads
+        /// that many bytes, so they must be defined. The arguments go to temporaries for the check and come back.
+        /// </summary>
+        void CheckBuffers(Instruction i, List<Instruction> before)
+        {
+            var parameters = ((MethodReference)i.Operand).Parameters;
+            var pairs = Enumerable.Range(0, Math.Max(0, parameters.Count - 1))
+                .Where(k => ValueKinds.Strip(parameters[k].ParameterType) is PointerType or FunctionPointerType || parameters[k].ParameterType.MetadataType is MetadataType.IntPtr)
+                .Where(k => ValueKinds.Of(parameters[k + 1].ParameterType) is ValueKind.Int32 or ValueKind.Int64 or ValueKind.NativeInt)
+                .Where(k => ValueKinds.Strip(parameters[k + 1].ParameterType) is not PointerType && parameters[k + 1].ParameterType.MetadataType is not MetadataType.IntPtr)
+                .ToList();
+            if (pairs.Count == 0) return;
+            var temps = parameters.Select(p => NewLocal(p.ParameterType)).ToList();
+            for (int k = temps.Count - 1; k >= 0; k--) before.Add(St(temps[k]));
+            foreach (int k in pairs)
+            {
+                var site = ctx.SiteOf(i);
+                ctx.Editor.Inserted.Add(site);
+                before.AddRange([Ld(temps[k]), Instruction.Create(OpCodes.Conv_U), Ld(temps[k + 1]), Instruction.Create(OpCodes.Conv_I8), Instruction.Create(OpCodes.Ldc_I4, k), site,
+                    Instruction.Create(OpCodes.Call, Entry("NativeBuffer"))]);
+                ctx.Checks++;
+            }
+            foreach (var t in temps) before.Add(Ld(t));
         }
 
         static bool IsPInvoke(Instruction i)

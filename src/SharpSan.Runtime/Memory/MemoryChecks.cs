@@ -58,4 +58,12 @@ public static unsafe class MemoryChecks
     /// <summary>The origin of a result computed from two operands: the first undefined one's (MSan's select).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int PickOrigin(long shadowA, int originA, int originB) => shadowA != 0 ? originA : originB;
+
+    /// <summary>A buffer (pointer and length) passed to native code, which reads it: its first undefined byte is a report.</summary>
+    public static void NativeBuffer(void* data, long length, int argument, int site)
+    {
+        if (data == null || length <= 0) return;
+        long at = DefinednessShadow.FirstUndefined((nuint)data, (nuint)length, out int origin);
+        if (at >= 0) MemorySanitizer.ReportUse(origin, site, $"Uninitialized bytes in argument {argument + 1} of a P/Invoke at offset {at} inside [0x{(nuint)data:x}, {length})");
+    }
 }

@@ -11,11 +11,15 @@ internal sealed class UninitializedValueReport(long[] stack, int origin, string?
     public override string DeduplicationKey => $"{Kind}@{StackFrame.LocationKey(stack)}";
     public override int DefaultExitCode => 77;
 
+    /// <summary>MSan prints no rule before its reports (the blank line keeps them apart from program output).</summary>
+    public override string SeparatorLine => "";
+
     public override void Print(ReportBuilder report)
     {
+        // MSan names the bytes a consumer was handed on a line of its own, before the warning.
+        if (use is not null) report.Line(use);
         report.Line($"=={report.Pid}==WARNING: MemorySanitizer: {Kind}");
         var top = report.Stack(stack);
-        if (use is not null) report.Line($"  {use}");
         report.Line();
         Origins.Print(origin, report);
         report.Line();
