@@ -18,6 +18,7 @@ public sealed class MemoryShadowPass : IInstrumentationPass
 {
     const string Checks = "SharpSan.Runtime.Memory.MemoryChecks";
     const string MemoryStackName = "SharpSan.Runtime.Memory.MemoryStack";
+    const string RentedArraysName = "SharpSan.Runtime.Memory.RentedArrays";
 
     public string Name => "memory-shadow";
 
@@ -35,7 +36,10 @@ public sealed class MemoryShadowPass : IInstrumentationPass
         bool addressed = method.Body.Instructions.Any(i => i.OpCode.Code is Code.Ldind_I1 or Code.Ldind_U1 or Code.Ldind_I2 or Code.Ldind_U2
             or Code.Ldind_I4 or Code.Ldind_U4 or Code.Ldind_I8 or Code.Ldind_I or Code.Ldind_R4 or Code.Ldind_R8 or Code.Ldind_Ref
             or Code.Stind_I1 or Code.Stind_I2 or Code.Stind_I4 or Code.Stind_I8 or Code.Stind_I or Code.Stind_R4 or Code.Stind_R8 or Code.Stind_Ref
-            or Code.Ldobj or Code.Stobj or Code.Cpblk or Code.Initblk or Code.Localloc or Code.Initobj);
+            or Code.Ldobj or Code.Stobj or Code.Cpblk or Code.Initblk or Code.Localloc or Code.Initobj
+            or Code.Ldelem_I1 or Code.Ldelem_U1 or Code.Ldelem_I2 or Code.Ldelem_U2 or Code.Ldelem_I4 or Code.Ldelem_U4 or Code.Ldelem_I8
+            or Code.Ldelem_I or Code.Ldelem_R4 or Code.Ldelem_R8 or Code.Ldelem_Any or Code.Ldelema
+            or Code.Stelem_I1 or Code.Stelem_I2 or Code.Stelem_I4 or Code.Stelem_I8 or Code.Stelem_I or Code.Stelem_R4 or Code.Stelem_R8 or Code.Stelem_Any);
         if (addressed) return true;
         bool hasAddresses = method.Parameters.Any(p => ValueKinds.Of(p.ParameterType) is ValueKind.NativeInt or ValueKind.ByRef)
             || method.Body.Variables.Any(v => ValueKinds.Of(v.VariableType) is ValueKind.NativeInt or ValueKind.ByRef)
@@ -249,16 +253,31 @@ public sealed class MemoryShadowPass : IInstrumentationPass
                     if (!st[n - 1].Tainted) Defined(after, result);
                     return;
                 case Code.Ldelem_I1 or Code.Ldelem_U1 or Code.Ldelem_I2 or Code.Ldelem_U2 or Code.Ldelem_I4 or Code.Ldelem_U4 or Code.Ldelem_I8
-                    or Code.Ldelem_I or Code.Ldelem_R4 or Code.Ldelem_R8 or Code.Ldelem_Ref or Code.Ldelem_Any or Code.Ldelema or Code.Newarr:
+                    or Code.Ldelem_I or Code.Ldelem_R4 or Code.Ldelem_R8 or Code.Ldelem_Ref or Code.Ldelem_Any:
+                    if (st[n - 1].Tainted) Check(before, i, n - 1, "Operand");
+                    ElementLoad(i, st, before, after);
+                    return;
+                case Code.Ldelema:
+                    if (st[n - 1].Tainted) Check(before, i, n - 1, "Operand");
+                    // Writes through the element's address are not seen: the array is taken as defined from here on.
+                    EscapeUnderTop(before, st[n - 1].Kind);
+                    Defined(after, result);
+                    return;
+                case Code.Newarr:
                     if (st[n - 1].Tainted) Check(before, i, n - 1, "Operand");
                     Defined(after, result);
                     return;
                 case Code.Stelem_I1 or Code.Stelem_I2 or Code.Stelem_I4 or Code.Stelem_I8 or Code.Stelem_I or Code.Stelem_R4 or Code.Stelem_R8
-                    or Code.Stelem_Ref or Code.Stelem_Any:
+                    or Code.Stelem_Any:
+                    if (st[n - 2].Tainted) Check(before, i, n - 2, "Operand");
+                    ElementStore(i, st, before);
+                    return;
+                case Code.Stelem_Ref:
                     if (st[n - 2].Tainted) Check(before, i, n - 2, "Operand");
                     return;
                 case Code.Call or Code.Callvirt or Code.Calli or Code.Newobj:
                     Call(i, st, pops, before);
+                    EscapeArrayArguments(i, st, pops, before);
                     if (pushes > 0) Defined(after, result);
                     return;
             }
@@ -593,6 +612,125 @@ public sealed class MemoryShadowPass : IInstrumentationPass
                 return false;
             }
         }
+
+        static int? ElementSize(Instruction i) => i.OpCode.Code switch
+        {
+            Code.Ldelem_I1 or Code.Ldelem_U1 or Code.Stelem_I1 => 1,
+            Code.Ldelem_I2 or Code.Ldelem_U2 or Code.Stelem_I2 => 2,
+            Code.Ldelem_I4 or Code.Ldelem_U4 or Code.Ldelem_R4 or Code.Stelem_I4 or Code.Stelem_R4 => 4,
+            Code.Ldelem_I8 or Code.Ldelem_I or Code.Ldelem_R8 or Code.Stelem_I8 or Code.Stelem_I or Code.Stelem_R8 => 8,
+            Code.Ldelem_Any or Code.Stelem_Any => ValueKinds.SizeOf((TypeReference)i.Operand),
+            _ => null,
+        };
+
+        /// <summary>[array, index] → [array, index] with the index also in a temporary (int32 for the runtime's calls).</summary>
+        VariableDefinition SpillIndex(List<Instruction> code, ValueKind indexKind)
+        {
+            var index = ctx.Temp(indexKind == ValueKind.Int32 ? Types.Int32 : Types.IntPtr);
+            code.Add(St(index));
+            return index;
+        }
+
+        void LoadIndexAsInt(List<Instruction> code, VariableDefinition index)
+        {
+            code.Add(Ld(index));
+            if (index.VariableType.MetadataType != MetadataType.Int32) code.Add(Instruction.Create(OpCodes.Conv_I4));
+        }
+
+        void ElementLoad(Instruction i, System.Collections.Immutable.ImmutableArray<Slot> st, List<Instruction> before, List<Instruction> after)
+        {
+            int n = st.Length;
+            if (!flow.Pushed(i).Tainted || ElementSize(i) is not { } size)
+            {
+                Defined(after, n - 2);
+                return;
+            }
+            var index = SpillIndex(before, st[n - 1].Kind);
+            before.Add(Instruction.Create(OpCodes.Dup));
+            LoadIndexAsInt(before, index);
+            before.AddRange([Instruction.Create(OpCodes.Ldc_I4, size), Instruction.Create(OpCodes.Ldloca, O(n - 2)), Instruction.Create(OpCodes.Call, ctx.Module.Entry(RentedArraysName, "Load"))]);
+            var extension = i.OpCode.Code switch
+            {
+                Code.Ldelem_I1 => OpCodes.Conv_I1,
+                Code.Ldelem_I2 => OpCodes.Conv_I2,
+                Code.Ldelem_I4 or Code.Ldelem_U4 => OpCodes.Conv_I4,
+                Code.Ldelem_Any when ValueKinds.IsSignedNarrow((TypeReference)i.Operand) => size == 1 ? OpCodes.Conv_I1 : OpCodes.Conv_I2,
+                Code.Ldelem_Any when size == 4 && flow.Pushed(i).Kind == ValueKind.Int32 => OpCodes.Conv_I4,
+                _ => (OpCode?)null,
+            };
+            if (extension is { } ext) before.AddRange([Instruction.Create(ext), Instruction.Create(OpCodes.Conv_I8)]);
+            before.Add(St(S(n - 2)));
+            before.Add(Ld(index));
+        }
+
+        void ElementStore(Instruction i, System.Collections.Immutable.ImmutableArray<Slot> st, List<Instruction> before)
+        {
+            int n = st.Length;
+            var value = NewLocal(StoredElementType(i));
+            before.Add(St(value));
+            var index = SpillIndex(before, st[n - 2].Kind);
+            before.Add(Instruction.Create(OpCodes.Dup));
+            LoadIndexAsInt(before, index);
+            if (ElementSize(i) is { } size) before.Add(Instruction.Create(OpCodes.Ldc_I4, size));
+            else before.Add(Instruction.Create(OpCodes.Sizeof, (TypeReference)i.Operand));
+            if (st[n - 1].Tainted && ElementSize(i) is not null) before.AddRange([Ld(S(n - 1)), Ld(O(n - 1))]);
+            else before.AddRange([Instruction.Create(OpCodes.Ldc_I8, 0L), Instruction.Create(OpCodes.Ldc_I4_0)]);
+            before.Add(Instruction.Create(OpCodes.Call, ctx.Module.Entry(RentedArraysName, "Store")));
+            before.Add(Ld(index));
+            before.Add(Ld(value));
+        }
+
+        TypeReference StoredElementType(Instruction i) => i.OpCode.Code switch
+        {
+            Code.Stelem_I1 or Code.Stelem_I2 or Code.Stelem_I4 => Types.Int32,
+            Code.Stelem_I8 => Types.Int64,
+            Code.Stelem_I => Types.IntPtr,
+            Code.Stelem_R4 => Types.Single,
+            Code.Stelem_R8 => Types.Double,
+            _ => (TypeReference)i.Operand,
+        };
+
+        /// <summary>[array, index] → same, after the array escaped (its writes are no longer followed).</summary>
+        void EscapeUnderTop(List<Instruction> before, ValueKind indexKind)
+        {
+            var index = SpillIndex(before, indexKind);
+            before.AddRange([Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Call, ctx.Module.Entry(RentedArraysName, "Escape")), Ld(index)]);
+        }
+
+        /// <summary>
+        /// Arrays handed to a method outside this module (a span made over them, Array.Copy, an encoder) escape: its
+        /// writes are not seen, so the array is taken as defined (an unknown member must never invent a report).
+        /// </summary>
+        void EscapeArrayArguments(Instruction i, System.Collections.Immutable.ImmutableArray<Slot> st, int pops, List<Instruction> before)
+        {
+            if (i.Operand is not MethodReference target || i.OpCode.Code == Code.Calli) return;
+            if (target.DeclaringType.Scope == ctx.Method.Module || IsModelledStreamCall(target)) return;
+            var parameters = target.Parameters;
+            var arrays = Enumerable.Range(0, parameters.Count).Where(k => IsArrayLike(parameters[k].ParameterType)).ToList();
+            if (arrays.Count == 0) return;
+            bool hasThis = target.HasThis && i.OpCode.Code != Code.Newobj;
+            if (hasThis && arrays.Count == 1 && arrays[0] == parameters.Count - 1)
+            {
+                before.AddRange([Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Call, ctx.Module.Entry(RentedArraysName, "Escape"))]);
+                return;
+            }
+            if (hasThis || parameters.Any(p => ValueKinds.Strip(p.ParameterType) is GenericParameter || ContainsGenericParameter(p.ParameterType))) return;
+            var temps = parameters.Select(p => NewLocal(p.ParameterType)).ToList();
+            for (int k = temps.Count - 1; k >= 0; k--) before.Add(St(temps[k]));
+            foreach (int k in arrays) before.AddRange([Ld(temps[k]), Instruction.Create(OpCodes.Call, ctx.Module.Entry(RentedArraysName, "Escape"))]);
+            foreach (var t in temps) before.Add(Ld(t));
+        }
+
+        static bool ContainsGenericParameter(TypeReference type) => type.ContainsGenericParameter;
+
+        static bool IsArrayLike(TypeReference type)
+        {
+            type = ValueKinds.Strip(type);
+            return type is ArrayType || type.FullName is "System.Array" or "System.Object";
+        }
+
+        static bool IsModelledStreamCall(MethodReference target) =>
+            target.DeclaringType.FullName == "System.IO.Stream" && target.Name is "Write" or "Read";
 
         static Instruction Ld(VariableDefinition v) => Instruction.Create(OpCodes.Ldloc, v);
         static Instruction St(VariableDefinition v) => Instruction.Create(OpCodes.Stloc, v);

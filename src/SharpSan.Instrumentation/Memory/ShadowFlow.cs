@@ -178,12 +178,15 @@ public sealed class ShadowFlow
             case Code.Box or Code.Isinst or Code.Castclass or Code.Newarr: return new(ValueKind.Object);
             case Code.Ldlen or Code.Ldftn or Code.Ldvirtftn or Code.Localloc: return new(ValueKind.NativeInt);
             case Code.Sizeof: return new(ValueKind.Int32);
-            case Code.Ldelem_I1 or Code.Ldelem_U1 or Code.Ldelem_I2 or Code.Ldelem_U2 or Code.Ldelem_I4 or Code.Ldelem_U4: return new(ValueKind.Int32);
-            case Code.Ldelem_I8: return new(ValueKind.Int64);
-            case Code.Ldelem_I: return new(ValueKind.NativeInt);
-            case Code.Ldelem_R4 or Code.Ldelem_R8: return new(ValueKind.Float);
+            // Elements of rented and uninitialised arrays have a shadow (RentedArrays); every other array's read as 0.
+            case Code.Ldelem_I1 or Code.Ldelem_U1 or Code.Ldelem_I2 or Code.Ldelem_U2 or Code.Ldelem_I4 or Code.Ldelem_U4: return new(ValueKind.Int32, true);
+            case Code.Ldelem_I8: return new(ValueKind.Int64, true);
+            case Code.Ldelem_I: return new(ValueKind.NativeInt, true);
+            case Code.Ldelem_R4 or Code.Ldelem_R8: return new(ValueKind.Float, true);
             case Code.Ldelem_Ref: return new(ValueKind.Object);
-            case Code.Ldelem_Any: return new(ValueKinds.Of((TypeReference)i.Operand));
+            case Code.Ldelem_Any:
+                var element = (TypeReference)i.Operand;
+                return new(ValueKinds.Of(element), ValueKinds.IsScalar(ValueKinds.Of(element)) && ValueKinds.SizeOf(element) is not null);
             default: return new(ValueKind.Unknown);
         }
     }

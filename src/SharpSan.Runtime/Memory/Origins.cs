@@ -51,7 +51,7 @@ public static class Origins
         string headline = origin.Kind switch
         {
             OriginKind.StackAllocation => $"  Uninitialized value was created by an allocation of '{origin.Description}' in the stack frame of function '{FunctionOf(origin.StackId)}'",
-            OriginKind.RentedArray => $"  Uninitialized value was created by an array rented from {origin.Description}",
+            OriginKind.RentedArray => $"  Uninitialized value was created by {origin.Description}",
             OriginKind.HeapDeallocation => "  Uninitialized value was created by a heap deallocation",
             OriginKind.Annotation => $"  Uninitialized value was created by {origin.Description}",
             _ => "  Uninitialized value was created by a heap allocation",

@@ -37,4 +37,29 @@ public static unsafe class MemoryStreamInterceptors
         fixed (byte* p = buffer) MemoryBookkeeping.Defined(p, (nuint)Math.Clamp(n, 0, buffer.Length));
         return n;
     }
+
+    static readonly int s_writeArray = SyntheticFrames.Register("System.IO.Stream.Write(byte[], int, int)");
+
+    [Intercepts("System.IO.Stream", "Write", Instance = true, Sanitizer = "memory")]
+    public static void Write(Stream stream, byte[] buffer, int offset, int count)
+    {
+        try
+        {
+            Common.InternalErrors.Inject(CheckSite);
+            long at = RentedArrays.FirstUndefined(buffer, offset, count, out int origin);
+            if (at >= 0) MemorySanitizer.ReportConsumed(origin, s_writeArray, at, (nuint)Math.Max(count, 0));
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(CheckSite, e))
+        {
+        }
+        stream.Write(buffer, offset, count);
+    }
+
+    [Intercepts("System.IO.Stream", "Read", Instance = true, Sanitizer = "memory")]
+    public static int Read(Stream stream, byte[] buffer, int offset, int count)
+    {
+        int n = stream.Read(buffer, offset, count);
+        RentedArrays.Define(buffer, offset, n);
+        return n;
+    }
 }

@@ -23,4 +23,4 @@ unsafe class Program
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}ArithmeticPropagation.cs:[[@LINE-7]]
 // CHECK: Uninitialized value was created by a heap allocation
 // CHECK-NEXT: #0 {{.*}} in System.Runtime.InteropServices.NativeMemory.Alloc(nuint)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}ArithmeticPropagation.cs:[[@LINE-15]]
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}ArithmeticPropagation.cs:[[@LINE-16]]

@@ -19,6 +19,6 @@ unsafe class Program
 // SANITIZE: memory
 // CHECK: one
 // CHECK: WARNING: MemorySanitizer: use-of-uninitialized-value
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Lookup(int*, int) {{.*}}ArrayIndexUninitialized.cs:[[@LINE-12]]
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}ArrayIndexUninitialized.cs:[[@LINE-7]]
-// CHECK: SUMMARY: MemorySanitizer: use-of-uninitialized-value {{.*}}ArrayIndexUninitialized.cs:[[@LINE-14]] in Program.Lookup(int*, int)
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Lookup(int*, int) {{.*}}ArrayIndexUninitialized.cs:[[@LINE-14]]
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}ArrayIndexUninitialized.cs:[[@LINE-8]]
+// CHECK: SUMMARY: MemorySanitizer: use-of-uninitialized-value {{.*}}ArrayIndexUninitialized.cs:[[@LINE-16]] in Program.Lookup(int*, int)

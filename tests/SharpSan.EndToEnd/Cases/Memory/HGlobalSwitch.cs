@@ -22,6 +22,6 @@ unsafe class Program
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}HGlobalSwitch.cs:[[@LINE-12]]
 // CHECK: Uninitialized value was created by a heap allocation
 // CHECK-NEXT: #0 {{.*}} in System.Runtime.InteropServices.Marshal.AllocHGlobal(nint)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}HGlobalSwitch.cs:[[@LINE-16]]
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}HGlobalSwitch.cs:[[@LINE-17]]
 // CHECK: SUMMARY: MemorySanitizer: use-of-uninitialized-value {{.*}}HGlobalSwitch.cs:[[@LINE-16]] in Program.Main()
 // CHECK-NOT: done

@@ -19,6 +19,6 @@ unsafe class Program
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}HeapBranch.cs:[[@LINE-9]]
 // CHECK: Uninitialized value was created by a heap allocation
 // CHECK-NEXT: #0 {{.*}} in System.Runtime.InteropServices.NativeMemory.Alloc(nuint)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}HeapBranch.cs:[[@LINE-13]]
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}HeapBranch.cs:[[@LINE-14]]
 // CHECK: SUMMARY: MemorySanitizer: use-of-uninitialized-value {{.*}}HeapBranch.cs:[[@LINE-13]] in Program.Main()
 // CHECK-NOT: done

@@ -18,7 +18,7 @@ unsafe class Program
 
 // SANITIZE: memory
 // CHECK: WARNING: MemorySanitizer: use-of-uninitialized-value
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}MemoryCopyPropagates.cs:[[@LINE-8]]
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}MemoryCopyPropagates.cs:[[@LINE-7]]
 // CHECK: Uninitialized value was created by a heap allocation
 // CHECK-NEXT: #0 {{.*}} in System.Runtime.InteropServices.NativeMemory.Alloc(nuint)
 // CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}MemoryCopyPropagates.cs:[[@LINE-16]]

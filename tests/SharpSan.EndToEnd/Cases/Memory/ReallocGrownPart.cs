@@ -22,4 +22,4 @@ unsafe class Program
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}ReallocGrownPart.cs:[[@LINE-7]]
 // CHECK: Uninitialized value was created by a heap allocation
 // CHECK-NEXT: #0 {{.*}} in System.Runtime.InteropServices.NativeMemory.Realloc(void*, nuint)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}ReallocGrownPart.cs:[[@LINE-14]]
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}ReallocGrownPart.cs:[[@LINE-15]]

@@ -23,7 +23,7 @@ unsafe class Program
 // SANITIZE: memory
 // CHECK: WARNING: MemorySanitizer: use-of-uninitialized-value
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Sum() {{.*}}StackAllocSkipLocalsInit.cs:[[@LINE-12]]
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}StackAllocSkipLocalsInit.cs:[[@LINE-8]]
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}StackAllocSkipLocalsInit.cs:[[@LINE-7]]
 // CHECK: Uninitialized value was created by an allocation of 'stackalloc at IL_{{[0-9a-f]+}}' in the stack frame of function 'Program.Sum()'
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Sum() {{.*}}StackAllocSkipLocalsInit.cs:[[@LINE-19]]
-// CHECK: SUMMARY: MemorySanitizer: use-of-uninitialized-value {{.*}}StackAllocSkipLocalsInit.cs:[[@LINE-17]] in Program.Sum()
+// CHECK: SUMMARY: MemorySanitizer: use-of-uninitialized-value {{.*}}StackAllocSkipLocalsInit.cs:[[@LINE-16]] in Program.Sum()

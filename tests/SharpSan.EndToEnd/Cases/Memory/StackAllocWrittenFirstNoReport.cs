@@ -23,6 +23,6 @@ unsafe class Program
 // SANITIZE: memory
 // CHECK-NOT: ERROR:
 // CHECK-NOT: MemorySanitizer
-// CHECK: total 40 2
+// CHECK: total 50 2
 // CHECK-NOT: MemorySanitizer
 // CHECK-NOT: ERROR:

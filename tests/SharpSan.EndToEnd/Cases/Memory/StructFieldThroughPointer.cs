@@ -22,5 +22,5 @@ unsafe class Program
 // SANITIZE: memory
 // CHECK: long enough
 // CHECK: WARNING: MemorySanitizer: use-of-uninitialized-value
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}StructFieldThroughPointer.cs:[[@LINE-8]]
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}StructFieldThroughPointer.cs:[[@LINE-7]]
 // CHECK: Uninitialized value was created by a heap allocation
