@@ -709,24 +709,28 @@ public sealed class MemoryShadowPass : IInstrumentationPass
             var arrays = Enumerable.Range(0, parameters.Count).Where(k => IsArrayLike(parameters[k].ParameterType)).ToList();
             if (arrays.Count == 0) return;
             bool hasThis = target.HasThis && i.OpCode.Code != Code.Newobj;
-            if (hasThis && arrays.Count == 1 && arrays[0] == parameters.Count - 1)
+            if (i.Previous is { OpCode.Code: Code.Constrained }) return;
+            var types = parameters.Select(p => CallSiteTypes.Of(ValueKinds.Strip(p.ParameterType), target.DeclaringType, target as IGenericInstance)).ToList();
+            if (types.Any(t => t is null)) return;
+            if (hasThis)
             {
-                before.AddRange([Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Call, ctx.Module.Entry(RentedArraysName, "Escape"))]);
-                return;
+                var owner = target.DeclaringType;
+                bool valueType;
+                try { valueType = owner.IsValueType || owner.Resolve() is { IsValueType: true }; }
+                catch (AssemblyResolutionException) { return; }
+                types.Insert(0, valueType ? new ByReferenceType(owner) : owner);
             }
-            if (hasThis || parameters.Any(p => ValueKinds.Strip(p.ParameterType) is GenericParameter || ContainsGenericParameter(p.ParameterType))) return;
-            var temps = parameters.Select(p => NewLocal(p.ParameterType)).ToList();
+            int first = hasThis ? 1 : 0;
+            var temps = types.Select(t => NewLocal(t!)).ToList();
             for (int k = temps.Count - 1; k >= 0; k--) before.Add(St(temps[k]));
-            foreach (int k in arrays) before.AddRange([Ld(temps[k]), Instruction.Create(OpCodes.Call, ctx.Module.Entry(RentedArraysName, "Escape"))]);
+            foreach (int k in arrays) before.AddRange([Ld(temps[first + k]), Instruction.Create(OpCodes.Call, ctx.Module.Entry(RentedArraysName, "Escape"))]);
             foreach (var t in temps) before.Add(Ld(t));
         }
-
-        static bool ContainsGenericParameter(TypeReference type) => type.ContainsGenericParameter;
 
         static bool IsArrayLike(TypeReference type)
         {
             type = ValueKinds.Strip(type);
-            return type is ArrayType || type.FullName is "System.Array" or "System.Object";
+            return type is ArrayType || type.FullName == "System.Array";
         }
 
         static bool IsModelledStreamCall(MethodReference target) =>
