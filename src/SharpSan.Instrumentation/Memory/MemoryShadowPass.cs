@@ -41,6 +41,11 @@ public sealed class MemoryShadowPass : IInstrumentationPass
             or Code.Ldelem_I or Code.Ldelem_R4 or Code.Ldelem_R8 or Code.Ldelem_Any or Code.Ldelema
             or Code.Stelem_I1 or Code.Stelem_I2 or Code.Stelem_I4 or Code.Stelem_I8 or Code.Stelem_I or Code.Stelem_R4 or Code.Stelem_R8 or Code.Stelem_Any);
         if (addressed) return true;
+        // An array handed to code outside the module must be seen to escape (EscapeArrayArguments).
+        if (method.Body.Instructions.Any(i => i.OpCode.FlowControl == FlowControl.Call && i.OpCode.Code != Code.Calli
+                && i.Operand is MethodReference target && target.DeclaringType.Scope != method.Module
+                && target.Parameters.Any(p => ValueKinds.Strip(p.ParameterType) is ArrayType || p.ParameterType.FullName == "System.Array")))
+            return true;
         bool hasAddresses = method.Parameters.Any(p => ValueKinds.Of(p.ParameterType) is ValueKind.NativeInt or ValueKind.ByRef)
             || method.Body.Variables.Any(v => ValueKinds.Of(v.VariableType) is ValueKind.NativeInt or ValueKind.ByRef)
             || method.HasThis && method.DeclaringType.IsValueType;
@@ -733,8 +738,9 @@ public sealed class MemoryShadowPass : IInstrumentationPass
             return type is ArrayType || type.FullName == "System.Array";
         }
 
+        /// <summary>Members whose effect on an array's shadow is modelled by an interceptor (Stream's byte[] Read/Write, the annotations).</summary>
         static bool IsModelledStreamCall(MethodReference target) =>
-            target.DeclaringType.FullName == "System.IO.Stream" && target.Name is "Write" or "Read";
+            target.DeclaringType.FullName == "System.IO.Stream" && target.Name is "Write" or "Read" || target.DeclaringType.Namespace == "SharpSan.Annotations";
 
         static Instruction Ld(VariableDefinition v) => Instruction.Create(OpCodes.Ldloc, v);
         static Instruction St(VariableDefinition v) => Instruction.Create(OpCodes.Stloc, v);
