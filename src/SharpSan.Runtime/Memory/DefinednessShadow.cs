@@ -57,7 +57,8 @@ public static unsafe class DefinednessShadow
     public static long Load(nuint address, int size, out int origin)
     {
         byte* page = PageOf(address);
-        if (page == null)
+        // An access that may cross into the next page is read byte by byte, whatever this page holds.
+        if (page == null && (address & PageMask) <= PageSize - 8)
         {
             origin = 0;
             return 0;
@@ -69,7 +70,7 @@ public static unsafe class DefinednessShadow
     {
         nuint offset = address & PageMask;
         long shadow;
-        if (offset + (nuint)size <= PageSize)
+        if (page != null && offset + (nuint)size <= PageSize)
         {
             shadow = size switch
             {
@@ -110,7 +111,8 @@ public static unsafe class DefinednessShadow
     public static void Store(nuint address, int size, long shadow, int origin)
     {
         byte* page = PageOf(address);
-        if (page == null && shadow == 0) return;   // defined data into memory never poisoned: nothing to record
+        // Defined data into memory never poisoned: nothing to record (unless the store may reach into the next page).
+        if (page == null && shadow == 0 && (address & PageMask) <= PageSize - 8) return;
         StoreSlow(address, size, shadow, origin);
     }
 
