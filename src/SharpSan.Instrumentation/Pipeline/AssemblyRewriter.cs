@@ -35,6 +35,13 @@ public sealed class AssemblyRewriter(RuntimeLibrary runtime, IReadOnlyList<IInst
     /// </summary>
     public static AssemblyRewriter ForGuard(RuntimeLibrary runtime) => new(runtime, [new InterceptionPass("guard")], "guard");
 
+    /// <summary>
+    /// MemorySanitizer: allocation sources poison a definedness shadow (interceptors), the shadow pass propagates it
+    /// through the methods that touch raw memory and reports uses of undefined values; shadow call stack last.
+    /// </summary>
+    public static AssemblyRewriter ForMemory(RuntimeLibrary runtime) =>
+        new(runtime, [new Memory.MemoryShadowPass(), new InterceptionPass("memory"), new ShadowCallStackPass()], "memory");
+
     /// <summary>Both: AddressSanitizer's passes, then ThreadSanitizer's, one shadow call stack for both.</summary>
     public static AssemblyRewriter ForAddressAndThread(RuntimeLibrary runtime, bool recover = false, bool heuristic = true)
     {

@@ -18,6 +18,7 @@ public sealed class RuntimeLibrary
         Interceptors = BuildCatalog(Module, "address");
         ThreadInterceptors = BuildCatalog(Module, "thread");
         GuardInterceptors = BuildCatalog(Module, "guard");
+        MemoryInterceptors = BuildCatalog(Module, "memory");
         Version = Module.Assembly.Name.Version.ToString();
     }
 
@@ -38,10 +39,14 @@ public sealed class RuntimeLibrary
     /// <summary>The same for guard mode's interceptors (the native allocation APIs, to the hardened allocator).</summary>
     public IReadOnlyDictionary<string, MethodDefinition> GuardInterceptors { get; }
 
+    /// <summary>The same for MemorySanitizer's interceptors (sources of undefined bytes, copies, consumers).</summary>
+    public IReadOnlyDictionary<string, MethodDefinition> MemoryInterceptors { get; }
+
     public IReadOnlyDictionary<string, MethodDefinition> InterceptorsFor(string sanitizer) => sanitizer switch
     {
         "thread" => ThreadInterceptors,
         "guard" => GuardInterceptors,
+        "memory" => MemoryInterceptors,
         _ => Interceptors,
     };
 

@@ -67,10 +67,12 @@ public sealed class CaseFile
 
     /// <summary>A pattern that names a report's first line: ASan's ERROR:, TSan's WARNING: ThreadSanitizer.</summary>
     public static bool IsReportLine(string pattern) =>
-        pattern.Contains("ERROR:", StringComparison.Ordinal) || pattern.Contains("WARNING: ThreadSanitizer", StringComparison.Ordinal);
+        pattern.Contains("ERROR:", StringComparison.Ordinal) || pattern.Contains("WARNING: ThreadSanitizer", StringComparison.Ordinal)
+        || pattern.Contains("WARNING: MemorySanitizer", StringComparison.Ordinal);
 
-    /// <summary>Default exit code: 66 for a ThreadSanitizer report only (as TSan), 1 for any other report, else 0.</summary>
+    /// <summary>Default exit code: 66 for a ThreadSanitizer report only (as TSan), 77 for a MemorySanitizer one (as MSan), 1 for any other report, else 0.</summary>
     public int ExpectedExitCode => ExplicitExitCode ?? (!ExpectsReport ? 0
+        : Checks.Any(c => c.Kind != DirectiveKind.CheckNot && c.Pattern.Contains("WARNING: MemorySanitizer", StringComparison.Ordinal)) ? 77
         : Checks.Any(c => c.Kind != DirectiveKind.CheckNot && c.Pattern.Contains("ERROR:", StringComparison.Ordinal)) ? 1 : 66);
 
     /// <summary>Loads a case; a malformed one comes back with <see cref="LoadError"/> set, so that it shows up as a failing row.</summary>
@@ -134,8 +136,8 @@ public sealed class CaseFile
                     break;
                 case "SANITIZE":
                     var parts = rest.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-                    if (parts.Length == 0 || parts.Any(p => p is not ("address" or "thread" or "guard")))
-                        throw new FormatException($"{where}: SANITIZE needs address, thread, both, or guard, got '{rest}'");
+                    if (parts.Length == 0 || parts.Any(p => p is not ("address" or "thread" or "guard" or "memory")))
+                        throw new FormatException($"{where}: SANITIZE needs address, thread, both, guard or memory, got '{rest}'");
                     sanitize = string.Join(",", parts.Order(StringComparer.Ordinal));
                     break;
                 case "REQUIRES":

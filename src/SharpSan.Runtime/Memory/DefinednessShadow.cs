@@ -1,0 +1,205 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using SharpSan.Runtime.Common.Native;
+
+namespace SharpSan.Runtime.Memory;
+
+/// <summary>
+/// MemorySanitizer's shadow: one shadow bit per data bit (a set bit = that bit is undefined), plus one 4-byte origin id
+/// per 4 data bytes (MSan's origin granularity). Two levels so that only memory ever poisoned costs anything: a
+/// directory with one entry per 64 KiB of the 47-bit address space (16 GiB reserved, never touched unless used) points
+/// at pages of 64 KiB shadow followed by 64 KiB of origins. A null entry means "all defined": managed memory, the GC
+/// heap and every stack are never poisoned, so loads from them read the directory once and stop.
+/// </summary>
+public static unsafe class DefinednessShadow
+{
+    public const int PageShift = 16;
+    public const nuint PageSize = 1 << PageShift;
+    const nuint PageMask = PageSize - 1;
+    const int AddressBits = 47;
+    const nuint DirectoryEntries = (nuint)1 << (AddressBits - PageShift);
+
+    /// <summary>The directory, mapped once; tier-1 code reads the static readonly base as a constant.</summary>
+    static readonly nint s_directory = MapDirectory();
+
+    static nint MapDirectory()
+    {
+        const int ProtReadWrite = 3, MapPrivateAnonymousNoReserve = 0x02 | 0x20 | 0x4000;
+        void* p = LibC.mmap(null, DirectoryEntries * (nuint)sizeof(nint), ProtReadWrite, MapPrivateAnonymousNoReserve, -1, 0);
+        return p == LibC.MapFailed ? 0 : (nint)p;
+    }
+
+    /// <summary>The page holding <paramref name="address"/>'s shadow, or null when it was never poisoned.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static byte* PageOf(nuint address)
+    {
+        nuint index = address >> PageShift;
+        if (index >= DirectoryEntries || s_directory == 0) return null;
+        return ((byte**)s_directory)[index];
+    }
+
+    static byte* EnsurePage(nuint address)
+    {
+        nuint index = address >> PageShift;
+        if (index >= DirectoryEntries || s_directory == 0) return null;
+        byte** slot = (byte**)s_directory + index;
+        byte* page = *slot;
+        if (page != null) return page;
+        byte* fresh = (byte*)NativeMemory.AllocZeroed(PageSize * 2);
+        byte* raced = (byte*)Interlocked.CompareExchange(ref *(nint*)slot, (nint)fresh, 0);
+        if (raced == null) return fresh;
+        NativeMemory.Free(fresh);
+        return raced;
+    }
+
+    /// <summary>The shadow of <paramref name="size"/> (1..8) bytes at <paramref name="address"/>, little-endian like the data; 0 = all defined.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long Load(nuint address, int size, out int origin)
+    {
+        byte* page = PageOf(address);
+        // An access that may cross into the next page is read byte by byte, whatever this page holds.
+        if (page == null && (address & PageMask) <= PageSize - 8)
+        {
+            origin = 0;
+            return 0;
+        }
+        return LoadFromPage(page, address, size, out origin);
+    }
+
+    static long LoadFromPage(byte* page, nuint address, int size, out int origin)
+    {
+        nuint offset = address & PageMask;
+        long shadow;
+        if (page != null && offset + (nuint)size <= PageSize)
+        {
+            shadow = size switch
+            {
+                1 => page[offset],
+                2 => Unsafe.ReadUnaligned<ushort>(page + offset),
+                4 => Unsafe.ReadUnaligned<uint>(page + offset),
+                _ => Unsafe.ReadUnaligned<long>(page + offset),
+            };
+        }
+        else
+        {
+            shadow = 0;
+            for (int k = 0; k < size; k++) shadow |= (long)ShadowByte(address + (nuint)k) << (8 * k);
+        }
+        origin = shadow == 0 ? 0 : OriginOf(address, size);
+        return shadow;
+    }
+
+    static byte ShadowByte(nuint address)
+    {
+        byte* page = PageOf(address);
+        return page == null ? (byte)0 : page[address & PageMask];
+    }
+
+    /// <summary>The origin of the first undefined granule of the range (an undefined value keeps the origin of whichever part made it so).</summary>
+    static int OriginOf(nuint address, int size)
+    {
+        for (nuint a = address; a < address + (nuint)size; a++)
+        {
+            byte* page = PageOf(a);
+            if (page != null && page[a & PageMask] != 0) return ((int*)(page + PageSize))[(a & PageMask) >> 2];
+        }
+        return 0;
+    }
+
+    /// <summary>Records a store of <paramref name="size"/> (1..8) bytes whose value has <paramref name="shadow"/> (0 = defined).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(nuint address, int size, long shadow, int origin)
+    {
+        byte* page = PageOf(address);
+        // Defined data into memory never poisoned: nothing to record (unless the store may reach into the next page).
+        if (page == null && shadow == 0 && (address & PageMask) <= PageSize - 8) return;
+        StoreSlow(address, size, shadow, origin);
+    }
+
+    static void StoreSlow(nuint address, int size, long shadow, int origin)
+    {
+        for (int k = 0; k < size; k++)
+        {
+            nuint a = address + (nuint)k;
+            byte bits = (byte)(shadow >> (8 * k));
+            byte* page = bits == 0 ? PageOf(a) : EnsurePage(a);
+            if (page == null) continue;
+            nuint offset = a & PageMask;
+            page[offset] = bits;
+            if (bits != 0) ((int*)(page + PageSize))[offset >> 2] = origin;
+        }
+    }
+
+    /// <summary>Marks a range undefined, created at <paramref name="origin"/> (allocation, stackalloc, free).</summary>
+    public static void Poison(nuint address, nuint length, int origin)
+    {
+        nuint end = address + length;
+        for (nuint a = address; a < end;)
+        {
+            nuint chunkEnd = Math.Min(end, (a & ~PageMask) + PageSize);
+            byte* page = EnsurePage(a);
+            if (page != null)
+            {
+                nuint offset = a & PageMask;
+                new Span<byte>(page + offset, (int)(chunkEnd - a)).Fill(0xFF);
+                new Span<int>((int*)(page + PageSize) + (offset >> 2), (int)(((chunkEnd - 1 - (a & ~PageMask)) >> 2) - (offset >> 2) + 1)).Fill(origin);
+            }
+            a = chunkEnd;
+        }
+    }
+
+    /// <summary>Marks a range defined (a store of known bytes: Clear, Fill, a copy from unpoisoned memory, AllocZeroed).</summary>
+    public static void Unpoison(nuint address, nuint length)
+    {
+        nuint end = address + length;
+        for (nuint a = address; a < end;)
+        {
+            nuint chunkEnd = Math.Min(end, (a & ~PageMask) + PageSize);
+            byte* page = PageOf(a);
+            if (page != null) new Span<byte>(page + (a & PageMask), (int)(chunkEnd - a)).Clear();
+            a = chunkEnd;
+        }
+    }
+
+    /// <summary>Copies the shadow and origins of a range (memmove semantics: the ranges may overlap).</summary>
+    public static void Copy(nuint destination, nuint source, nuint length)
+    {
+        if (length == 0 || destination == source) return;
+        bool backwards = destination > source && destination < source + length;
+        for (nuint k = 0; k < length; k++)
+        {
+            nuint i = backwards ? length - 1 - k : k;
+            nuint from = source + i, to = destination + i;
+            byte* sourcePage = PageOf(from);
+            byte bits = sourcePage == null ? (byte)0 : sourcePage[from & PageMask];
+            byte* page = bits == 0 ? PageOf(to) : EnsurePage(to);
+            if (page == null) continue;
+            page[to & PageMask] = bits;
+            if (bits != 0) ((int*)(page + PageSize))[(to & PageMask) >> 2] = ((int*)(sourcePage + PageSize))[(from & PageMask) >> 2];
+        }
+    }
+
+    /// <summary>The offset of the first undefined byte of the range, or -1 when it is all defined.</summary>
+    public static long FirstUndefined(nuint address, nuint length, out int origin)
+    {
+        origin = 0;
+        nuint end = address + length;
+        for (nuint a = address; a < end;)
+        {
+            nuint chunkEnd = Math.Min(end, (a & ~PageMask) + PageSize);
+            byte* page = PageOf(a);
+            if (page != null)
+            {
+                int at = new ReadOnlySpan<byte>(page + (a & PageMask), (int)(chunkEnd - a)).IndexOfAnyExcept((byte)0);
+                if (at >= 0)
+                {
+                    nuint bad = a + (nuint)at;
+                    origin = ((int*)(page + PageSize))[(bad & PageMask) >> 2];
+                    return (long)(bad - address);
+                }
+            }
+            a = chunkEnd;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Runtime.CompilerServices;
+
+namespace SharpSan.Runtime.Memory;
+
+/// <summary>
+/// The entry points MemorySanitizer's instrumentation calls (MSan's __msan_* interface): shadow loads and stores
+/// beside each pointer access, copies, and the checks at the uses of a value. A value's shadow travels in a long
+/// beside it (one bit per data bit, 0 = fully defined) and its origin in an int. Small and inlinable; the report
+/// path is out of line.
+/// </summary>
+public static unsafe class MemoryChecks
+{
+    /// <summary>Shadow of the <paramref name="size"/> bytes a load reads at <paramref name="p"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long Load(void* p, int size, out int origin) => DefinednessShadow.Load((nuint)p, size, out origin);
+
+    /// <summary>A store of <paramref name="size"/> bytes whose value has this shadow and origin.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(void* p, int size, long shadow, int origin) => DefinednessShadow.Store((nuint)p, size, shadow, origin);
+
+    /// <summary>A conditional branch or switch on the value: undefined bits are a report.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Branch(long shadow, int origin, int site)
+    {
+        if (shadow != 0) MemorySanitizer.ReportUse(origin, site, null);
+    }
+
+    /// <summary>The value is used as an address (dereferenced).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Address(long shadow, int origin, int site)
+    {
+        if (shadow != 0) MemorySanitizer.ReportUse(origin, site, null);
+    }
+
+    /// <summary>The value is a divisor, an array index, a stackalloc size or a P/Invoke argument: checked like a branch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Operand(long shadow, int origin, int site)
+    {
+        if (shadow != 0) MemorySanitizer.ReportUse(origin, site, null);
+    }
+
+    /// <summary><c>cpblk</c>: the shadow moves with the bytes.</summary>
+    public static void CopyBlock(void* destination, void* source, uint size) => DefinednessShadow.Copy((nuint)destination, (nuint)source, size);
+
+    /// <summary><c>initblk</c>: the bytes written are defined.</summary>
+    public static void InitBlock(void* destination, uint size) => DefinednessShadow.Unpoison((nuint)destination, size);
+
+    /// <summary>A struct stored with <c>stobj</c> from a value that was not loaded from memory: defined.</summary>
+    public static void Define(void* destination, int size) => DefinednessShadow.Unpoison((nuint)destination, (nuint)size);
+
+    /// <summary>A branch on two operands (beq, blt, …): undefined bits in either are a report, with that operand's origin.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Branch2(long shadowA, int originA, long shadowB, int originB, int site)
+    {
+        if ((shadowA | shadowB) != 0) MemorySanitizer.ReportUse(shadowA != 0 ? originA : originB, site, null);
+    }
+
+    /// <summary>The origin of a result computed from two operands: the first undefined one's (MSan's select).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int PickOrigin(long shadowA, int originA, int originB) => shadowA != 0 ? originA : originB;
+
+    /// <summary>A buffer (pointer and length) passed to native code, which reads it: its first undefined byte is a report.</summary>
+    public static void NativeBuffer(void* data, long length, int argument, int site)
+    {
+        if (data == null || length <= 0) return;
+        long at = DefinednessShadow.FirstUndefined((nuint)data, (nuint)length, out int origin);
+        if (at >= 0) MemorySanitizer.ReportUse(origin, site, $"Uninitialized bytes in argument {argument + 1} of a P/Invoke at offset {at} inside [0x{(nuint)data:x}, {length})");
+    }
+}

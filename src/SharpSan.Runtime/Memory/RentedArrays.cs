@@ -1,0 +1,121 @@
+using System.Runtime.CompilerServices;
+
+namespace SharpSan.Runtime.Memory;
+
+/// <summary>
+/// The shadow of managed arrays whose contents are not initialised: rented from a pool, or made by
+/// GC.AllocateUninitializedArray. A side table keyed by the array object (the GC moves arrays, so no address-keyed
+/// shadow can follow them) holds one shadow byte per element byte and the origin. Every other array is defined: until
+/// the first such array exists, each check is one read of a static field.
+/// </summary>
+public static class RentedArrays
+{
+    sealed class Shadow(int length, int origin)
+    {
+        public readonly byte[] Bits = Poisoned(length);
+        public int Origin = origin;
+
+        static byte[] Poisoned(int length)
+        {
+            var bits = new byte[length];
+            bits.AsSpan().Fill(0xFF);
+            return bits;
+        }
+    }
+
+    static readonly ConditionalWeakTable<Array, Shadow> s_table = new();
+    static volatile bool s_any;
+
+    const string Site = "MemorySanitizer.RentedArray";
+
+    /// <summary>Makes every byte of <paramref name="array"/> undefined, created at <paramref name="origin"/>.</summary>
+    public static void Poison(Array array, int elementSize, int origin)
+    {
+        s_table.AddOrUpdate(array, new Shadow(checked(array.Length * elementSize), origin));
+        s_any = true;
+    }
+
+    /// <summary>Makes bytes [start, start+count) of an array undefined (an annotated pool); starts tracking it if needed.</summary>
+    public static void PoisonRange(Array array, int elementSize, long start, long count, int origin)
+    {
+        if (!s_table.TryGetValue(array, out var shadow))
+        {
+            shadow = new Shadow(checked(array.Length * elementSize), origin);
+            shadow.Bits.AsSpan().Clear();   // only the annotated range is undefined
+            s_table.AddOrUpdate(array, shadow);
+        }
+        s_any = true;
+        long from = Math.Clamp(start, 0, shadow.Bits.Length), to = Math.Clamp(start + count, from, shadow.Bits.Length);
+        shadow.Bits.AsSpan((int)from, (int)(to - from)).Fill(0xFF);
+        shadow.Origin = origin;
+    }
+
+    /// <summary>Shadow of element <paramref name="index"/> (of <paramref name="size"/> bytes); 0 for arrays that are not tracked.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long Load(Array? array, int index, int size, out int origin)
+    {
+        origin = 0;
+        if (!s_any || array is null) return 0;
+        return LoadSlow(array, index, size, out origin);
+    }
+
+    static long LoadSlow(Array array, int index, int size, out int origin)
+    {
+        origin = 0;
+        if (!s_table.TryGetValue(array, out var shadow)) return 0;
+        long start = (long)index * size;
+        if (start < 0 || start + size > shadow.Bits.Length) return 0;   // the access itself throws
+        long bits = 0;
+        for (int k = 0; k < size; k++) bits |= (long)shadow.Bits[start + k] << (8 * k);
+        if (bits != 0) origin = shadow.Origin;
+        return bits;
+    }
+
+    /// <summary>A store of element <paramref name="index"/>: its bytes take the stored value's shadow.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Array? array, int index, int size, long bits, int origin)
+    {
+        if (!s_any || array is null) return;
+        StoreSlow(array, index, size, bits, origin);
+    }
+
+    static void StoreSlow(Array array, int index, int size, long bits, int origin)
+    {
+        if (!s_table.TryGetValue(array, out var shadow)) return;
+        long start = (long)index * size;
+        if (start < 0 || start + size > shadow.Bits.Length) return;
+        for (int k = 0; k < size; k++) shadow.Bits[start + k] = k < 8 ? (byte)(bits >> (8 * k)) : bits == 0 ? (byte)0 : (byte)0xFF;
+        if (bits != 0) shadow.Origin = origin;
+    }
+
+    /// <summary>
+    /// The array is handed where SharpSan cannot follow the writes (an element address, a span, an unknown method):
+    /// taken as defined from now on, so a write it cannot see never turns into a report.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Escape(object? array)
+    {
+        if (!s_any || array is not Array a) return;
+        s_table.Remove(a);
+    }
+
+    /// <summary>Bytes [start, start+count) were written by a producer (Stream.Read): defined.</summary>
+    public static void Define(Array? array, long start, long count)
+    {
+        if (!s_any || array is null || !s_table.TryGetValue(array, out var shadow)) return;
+        long from = Math.Clamp(start, 0, shadow.Bits.Length), to = Math.Clamp(start + count, from, shadow.Bits.Length);
+        shadow.Bits.AsSpan((int)from, (int)(to - from)).Clear();
+    }
+
+    /// <summary>First undefined byte of [start, start+count) of a tracked array, or -1.</summary>
+    public static long FirstUndefined(Array? array, long start, long count, out int origin)
+    {
+        origin = 0;
+        if (!s_any || array is null || !s_table.TryGetValue(array, out var shadow)) return -1;
+        long from = Math.Clamp(start, 0, shadow.Bits.Length), to = Math.Clamp(start + count, from, shadow.Bits.Length);
+        int at = shadow.Bits.AsSpan((int)from, (int)(to - from)).IndexOfAnyExcept((byte)0);
+        if (at < 0) return -1;
+        origin = shadow.Origin;
+        return at + from - start;
+    }
+}

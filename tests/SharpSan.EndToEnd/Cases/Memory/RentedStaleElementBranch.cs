@@ -1,0 +1,29 @@
+using System;
+using System.Buffers;
+
+class Program
+{
+    static int CountPositive(int[] values, int count)
+    {
+        int positive = 0;
+        for (int i = 0; i < count; i++)
+            if (values[i] > 0) positive++;
+        return positive;
+    }
+
+    static void Main()
+    {
+        int[] values = ArrayPool<int>.Shared.Rent(64);
+        for (int i = 0; i < 10; i++) values[i] = i - 3;
+        Console.WriteLine($"written part {CountPositive(values, 10)}");
+        Console.WriteLine($"whole array {CountPositive(values, 64)}");
+    }
+}
+
+// SANITIZE: memory
+// CHECK: written part 6
+// CHECK: WARNING: MemorySanitizer: use-of-uninitialized-value
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.CountPositive(int[], int) {{.*}}RentedStaleElementBranch.cs:[[@LINE-16]]
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}RentedStaleElementBranch.cs:[[@LINE-8]]
+// CHECK: Uninitialized value was created by an array rented from ArrayPool<int>.Shared.Rent(64)
+// CHECK-NOT: whole array

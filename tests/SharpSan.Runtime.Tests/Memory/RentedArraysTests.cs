@@ -1,0 +1,50 @@
+using SharpSan.Runtime.Memory;
+
+namespace SharpSan.Runtime.Tests.Memory;
+
+/// <summary>The side-table shadow of rented arrays: poisoned on rent, element stores define, escape forgets, other arrays are defined.</summary>
+public sealed class RentedArraysTests
+{
+    [Fact]
+    public void UntrackedArrays_AreDefined()
+    {
+        var plain = new int[4];
+        Assert.Equal(0, RentedArrays.Load(plain, 1, 4, out _));
+        Assert.Equal(-1, RentedArrays.FirstUndefined(plain, 0, 16, out _));
+    }
+
+    [Fact]
+    public void PoisonedArray_StoresDefineElements_AndRangesFindTheRest()
+    {
+        var rented = new int[4];
+        RentedArrays.Poison(rented, 4, 21);
+        Assert.Equal(0xFFFF_FFFFL, RentedArrays.Load(rented, 2, 4, out int origin));
+        Assert.Equal(21, origin);
+        RentedArrays.Store(rented, 0, 4, 0, 0);
+        RentedArrays.Store(rented, 1, 4, 0, 0);
+        Assert.Equal(0, RentedArrays.Load(rented, 1, 4, out _));
+        Assert.Equal(8, RentedArrays.FirstUndefined(rented, 0, 16, out origin));
+        Assert.Equal(21, origin);
+        RentedArrays.Define(rented, 8, 8);
+        Assert.Equal(-1, RentedArrays.FirstUndefined(rented, 0, 16, out _));
+    }
+
+    [Fact]
+    public void EscapedArray_IsDefinedFromThenOn()
+    {
+        var rented = new byte[8];
+        RentedArrays.Poison(rented, 1, 3);
+        RentedArrays.Escape(rented);
+        Assert.Equal(0, RentedArrays.Load(rented, 5, 1, out _));
+    }
+
+    [Fact]
+    public void PoisonRange_OfAnUntrackedArray_LeavesTheRestDefined()
+    {
+        var pooled = new short[8];
+        RentedArrays.PoisonRange(pooled, 2, 4, 4, 8);
+        Assert.Equal(0, RentedArrays.Load(pooled, 1, 2, out _));
+        Assert.Equal(0xFFFFL, RentedArrays.Load(pooled, 2, 2, out _));
+        Assert.Equal(0, RentedArrays.Load(pooled, 4, 2, out _));
+    }
+}
