@@ -50,7 +50,7 @@ static class Program
 }
 // SANITIZE: thread
 // CHECK: WARNING: ThreadSanitizer: data race (pid={{[0-9]+}})
-// CHECK-NEXT: Read of size 4 at 0x{{[0-9a-f]+}} by main thread:
+// CHECK-NEXT: {{Read|Write}} of size 4 at 0x{{[0-9a-f]+}} by main thread:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Demo.Program.Fill(int, int, SharpSan.Annotations.RaceTestBarrier) {{.*}}EscapeOnRareBranchRace.cs:[[@LINE-25]]
 // CHECK: Previous write of size 4 at 0x{{[0-9a-f]+}} by thread T1:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Demo.Program.<>c__DisplayClass{{[0-9_]+}}.<Main>b__0() {{.*}}EscapeOnRareBranchRace.cs:[[@LINE-14]]
