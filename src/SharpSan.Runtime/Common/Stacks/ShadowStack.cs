@@ -105,6 +105,25 @@ public static unsafe class ShadowStack
     /// <summary><see cref="Activation"/> of the thread that owns <paramref name="block"/> (its own thread only).</summary>
     public static int ActivationIn(nint block) => block == 0 ? 0 : (*(int**)block)[2];
 
+    /// <summary>
+    /// The frame <paramref name="depth"/> levels below the innermost one (0: the innermost) of the thread that owns
+    /// <paramref name="block"/> (its own thread only): its method, activation and current call site; false below the
+    /// bottom frame. While a frame's activation is the same, the frames under it are suspended where they were.
+    /// </summary>
+    public static bool FrameAt(nint block, int depth, out int frameKey, out int activation, out int callSite)
+    {
+        int* frame = block == 0 ? null : *(int**)block - depth * FrameInts;
+        if (frame == null || frame < (int*)block + HeaderInts)
+        {
+            frameKey = activation = callSite = 0;
+            return false;
+        }
+        frameKey = frame[0];
+        callSite = frame[1];
+        activation = frame[2];
+        return true;
+    }
+
     /// <summary><see cref="CurrentCallSite"/> of the thread that owns <paramref name="block"/> (its own thread only).</summary>
     public static int CallSiteIn(nint block) => block == 0 ? 0 : (*(int**)block)[1];
 

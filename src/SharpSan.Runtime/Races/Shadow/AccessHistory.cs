@@ -59,10 +59,66 @@ internal sealed class AccessHistory(int capacity)
         // Fibonacci hashing: the sites of one loop are close IL offsets; the low bits alone collide.
         int slot = (int)(((uint)site * 0x9E3779B1u) >> 24);
         if (_cacheSites[slot] == site && _cacheActivations[slot] == activation && _cacheIds[slot] != 0) return _cacheIds[slot];
-        int id = RaceThread.CaptureStack(site);
+        int id = CallerStackAt(site);
         _cacheSites[slot] = site;
         _cacheActivations[slot] = activation;
         _cacheIds[slot] = id;
         return id;
+    }
+
+    // A method called again and again from one caller (a getter in a loop, a library call per round) is a new
+    // activation each time, and so are its callees. While an ancestor frame's activation is the same, the frames under
+    // it are suspended where they were: the stack at a site is then fixed by that ancestor's activation and call site
+    // and the methods and call sites of the frames above it. A second cache keyed that way (a hash of the frames above,
+    // up to MaxLevels deep) skips the capture, a walk of the whole shadow stack and a depot lookup.
+    const int MaxLevels = 8;
+    readonly ulong[] _pathHashes = new ulong[CacheSize];
+    readonly int[] _ancestorActivations = new int[CacheSize];
+    readonly int[] _ancestorSites = new int[CacheSize];
+    readonly int[] _pathIds = new int[CacheSize];
+
+    int CallerStackAt(int site)
+    {
+        nint block = StackBlock;
+        if (!ShadowStack.FrameAt(block, 0, out int frameKey, out _, out _)) return RaceThread.CaptureStack(site);
+        Span<int> slots = stackalloc int[MaxLevels];
+        Span<ulong> hashes = stackalloc ulong[MaxLevels];
+        Span<int> activations = stackalloc int[MaxLevels];
+        Span<int> sites = stackalloc int[MaxLevels];
+        ulong path = Mix(((ulong)(uint)site << 32) | (uint)frameKey);
+        int tried = 0, id = 0;
+        for (int depth = 1; depth <= MaxLevels; depth++)
+        {
+            if (!ShadowStack.FrameAt(block, depth, out int ancestorKey, out int activation, out int callSite)) break;
+            int slot = (int)((path ^ ((ulong)(uint)activation * 0x9E3779B97F4A7C15UL)) >> 56);
+            if (_pathHashes[slot] == path && _ancestorActivations[slot] == activation && _ancestorSites[slot] == callSite
+                && _pathIds[slot] != 0)
+            {
+                id = _pathIds[slot];
+                break;
+            }
+            (slots[tried], hashes[tried], activations[tried], sites[tried]) = (slot, path, activation, callSite);
+            tried++;
+            path = Mix(path ^ (((ulong)(uint)ancestorKey << 32) | (uint)callSite));
+        }
+        if (id == 0) id = RaceThread.CaptureStack(site);
+        if (id == 0) return 0;   // a failed capture is not kept
+        for (int i = 0; i < tried; i++)
+        {
+            int slot = slots[i];
+            _pathHashes[slot] = hashes[i];
+            _ancestorActivations[slot] = activations[i];
+            _ancestorSites[slot] = sites[i];
+            _pathIds[slot] = id;
+        }
+        return id;
+    }
+
+    /// <summary>A 64-bit finaliser (SplitMix64's): every input bit reaches every output bit.</summary>
+    static ulong Mix(ulong x)
+    {
+        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
+        x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
+        return x ^ (x >> 31);
     }
 }
