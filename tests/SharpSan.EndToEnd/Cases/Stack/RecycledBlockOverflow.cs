@@ -32,7 +32,7 @@ static unsafe class Program
 }
 // CHECK: wide 129444
 // CHECK-NEXT: 0
-// CHECK-NEXT: ERROR: AddressSanitizer: stack-buffer-overflow on address [[ADDR:0x[0-9a-f]+]]
+// CHECK: ERROR: AddressSanitizer: stack-buffer-overflow on address [[ADDR:0x[0-9a-f]+]]
 // CHECK-NEXT: WRITE of size 4 at [[ADDR]] thread T0
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Narrow(int) {{.*}}RecycledBlockOverflow.cs:[[@LINE-21]]
 // CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}RecycledBlockOverflow.cs:[[@LINE-11]]

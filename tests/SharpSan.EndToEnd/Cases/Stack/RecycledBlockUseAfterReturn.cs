@@ -29,7 +29,7 @@ static unsafe class Program
     }
 }
 // CHECK: churn 629340
-// CHECK-NEXT: ERROR: AddressSanitizer: stack-use-after-return on address [[ADDR:0x[0-9a-f]+]]
+// CHECK: ERROR: AddressSanitizer: stack-use-after-return on address [[ADDR:0x[0-9a-f]+]]
 // CHECK-NEXT: READ of size 1 at [[ADDR]] thread T0
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}RecycledBlockUseAfterReturn.cs:[[@LINE-6]]
 // CHECK-NEXT: Address [[ADDR]] is located in stack of thread T0 at offset 32 in frame

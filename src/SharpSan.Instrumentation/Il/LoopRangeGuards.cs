@@ -1,0 +1,198 @@
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+
+namespace SharpSan.Instrumentation.Il;
+
+/// <summary>
+/// Counted loops whose pointer accesses can be checked once per loop entry instead of once per iteration (ASan--'s
+/// loop check merging). A loop qualifies when it has C#'s <c>for</c> shape — <c>br COND; BODY: …; i += k; COND: if (i &lt; n) goto BODY</c>
+/// (Release's <c>blt</c> or Debug's <c>clt; stloc; ldloc; brtrue</c>) — and nothing in it can change what the range check
+/// proved: no call at all (a call may free, unpin or return memory to a pool), no store to a pinned local, no
+/// exception-handler boundary, no entry but the one, and <c>i</c> written only by its increment. An access qualifies when
+/// it lies before the increment and its address is <c>p + i * scale</c> with <c>p</c> and <c>n</c> unchanged in the
+/// loop (locals or arguments whose address is never taken, or constants). Then every such access reads or writes inside
+/// <c>[p + start*scale, p + (n-1)*scale + size)</c>, which the loop's entry checks once; when that range is not all
+/// addressable the per-access checks run as before, so a report still names the first bad iteration.
+/// </summary>
+public static class LoopRangeGuards
+{
+    /// <summary>An access covered by its loop's range check: the pointer's load and the byte distance between elements.</summary>
+    public sealed record Access(Instruction Instruction, Instruction Base, int Scale, int Size);
+
+    /// <summary>
+    /// One qualifying loop: the <c>br</c> that enters it (the range check goes in front of it), the index local, the
+    /// bound's load (one or two instructions), whether the compare is unsigned, and the covered accesses.
+    /// </summary>
+    public sealed record Loop(Instruction Entry, VariableDefinition Index, IReadOnlyList<Instruction> Bound, bool Unsigned, List<Access> Accesses);
+
+    /// <param name="describe">The access's (depth of its address, size in bytes, has a field) or null when it is no access.</param>
+    public static List<Loop> Find(MethodBody body, AddressProvenance provenance, Func<Instruction, (int Depth, int? Size, bool Field)?> describe)
+    {
+        var loops = new List<Loop>();
+        var instructions = body.Instructions;
+        var index = new Dictionary<Instruction, int>();
+        for (int k = 0; k < instructions.Count; k++) index[instructions[k]] = k;
+        var stores = new LocalStores(body);
+        var argumentsTouched = ArgumentsStoredOrAddressTaken(body);
+        for (int b = 0; b < instructions.Count; b++)
+        {
+            var back = instructions[b];
+            if (back.Operand is not Instruction bodyStart || !index.TryGetValue(bodyStart, out int start) || start > b) continue;
+            if (start == 0 || instructions[start - 1] is not { OpCode.Code: Code.Br, Operand: Instruction cond } entry) continue;
+            if (!index.TryGetValue(cond, out int condAt) || condAt <= start || condAt > b) continue;
+            if (Condition(cond, back) is not { } condition) continue;
+            var i = condition.Index;
+            if (i.VariableType.MetadataType is not (MetadataType.Int32 or MetadataType.IntPtr or MetadataType.UIntPtr)) continue;
+            bool native = i.VariableType.MetadataType != MetadataType.Int32;
+            if (condition.Unsigned && !native) continue;
+            if (stores.IsAddressTaken(i)) continue;
+            if (Increment(cond, i, native) is not { } increment) continue;
+            if (!Invariant(condition.Bound, start, b, stores, argumentsTouched, index)) continue;
+            if (!Closed(body, index, start, b, entry) || HasBlocker(instructions, start, b)) continue;
+            var loop = new Loop(entry, i, condition.Bound, condition.Unsigned, []);
+            int incrementAt = index[increment];
+            for (int k = start; k < incrementAt; k++)
+            {
+                var access = instructions[k];
+                if (describe(access) is not { Field: false, Size: int size } shape) continue;
+                if (provenance.Classify(access, shape.Depth) != AddressKind.Pointer) continue;
+                if (Affine(provenance, access, shape.Depth, i, native) is not { } affine) continue;
+                if (!Invariant([affine.Base], start, b, stores, argumentsTouched, index)) continue;
+                if (!IsPointerLoad(affine.Base)) continue;
+                loop.Accesses.Add(new Access(access, affine.Base, affine.Scale, size));
+            }
+            if (loop.Accesses.Count > 0) loops.Add(loop);
+        }
+        return loops;
+    }
+
+    record struct LoopCondition(VariableDefinition Index, IReadOnlyList<Instruction> Bound, bool Unsigned);
+
+    /// <summary><c>ldloc i; BOUND; blt[.un] BODY</c> or <c>ldloc i; BOUND; clt[.un]; stloc t; ldloc t; brtrue BODY</c>, ending at <paramref name="back"/>.</summary>
+    static LoopCondition? Condition(Instruction cond, Instruction back)
+    {
+        if (cond is not { OpCode.Code: Code.Ldloc, Operand: VariableDefinition i }) return null;
+        var bound = new List<Instruction>();
+        var at = cond.Next;
+        if (at is null) return null;
+        bound.Add(at);
+        if (at.OpCode.Code == Code.Ldc_I4 && at.Next is { OpCode.Code: Code.Conv_I or Code.Conv_U } conv) { bound.Add(conv); at = conv; }
+        else if (at.OpCode.Code is not (Code.Ldloc or Code.Ldarg or Code.Ldc_I4)) return null;
+        var compare = at.Next;
+        if (compare == back && back.OpCode.Code is Code.Blt or Code.Blt_Un) return new(i, bound, back.OpCode.Code == Code.Blt_Un);
+        if (compare is { OpCode.Code: Code.Clt or Code.Clt_Un } && compare.Next is { OpCode.Code: Code.Stloc, Operand: VariableDefinition t }
+            && compare.Next.Next is { OpCode.Code: Code.Ldloc } load && load.Operand == t && load.Next == back && back.OpCode.Code == Code.Brtrue)
+            return new(i, bound, compare.OpCode.Code == Code.Clt_Un);
+        return null;
+    }
+
+    /// <summary><c>ldloc i; ldc k; [conv]; add; stloc i</c> right before the condition (nops between allowed): the store, or null.
+    /// An int index steps by one (it cannot wrap before reaching any int bound); a native one by any positive constant.</summary>
+    static Instruction? Increment(Instruction cond, VariableDefinition i, bool native)
+    {
+        var store = cond.Previous;
+        while (store is { OpCode.Code: Code.Nop }) store = store.Previous;
+        if (store is not { OpCode.Code: Code.Stloc } || store.Operand != i) return null;
+        var add = store.Previous;
+        if (add is not { OpCode.Code: Code.Add }) return null;
+        var step = add.Previous;
+        if (step is { OpCode.Code: Code.Conv_I or Code.Conv_U }) step = step.Previous;
+        if (step is not { OpCode.Code: Code.Ldc_I4, Operand: int k } || k < 1 || (!native && k != 1)) return null;
+        if (step.Previous is not { OpCode.Code: Code.Ldloc } load || load.Operand != i) return null;
+        return load;
+    }
+
+    /// <summary>Every store to a local or argument in the loop, or a store to <paramref name="i"/> other than the increment, disqualifies it.</summary>
+    static bool Invariant(IReadOnlyList<Instruction> loads, int start, int end, LocalStores stores, HashSet<ParameterDefinition> argumentsTouched, Dictionary<Instruction, int> index)
+    {
+        foreach (var load in loads)
+        {
+            switch (load.Operand)
+            {
+                case VariableDefinition v when load.OpCode.Code == Code.Ldloc:
+                    if (stores.IsAddressTaken(v)) return false;
+                    foreach (var store in stores.Of(v))
+                        if (index.TryGetValue(store, out int at) && at >= start && at <= end) return false;
+                    break;
+                case ParameterDefinition p when load.OpCode.Code == Code.Ldarg:
+                    if (argumentsTouched.Contains(p)) return false;
+                    break;
+                case int when load.OpCode.Code == Code.Ldc_I4:
+                    break;
+                default:
+                    if (load.OpCode.Code is not (Code.Conv_I or Code.Conv_U)) return false;
+                    break;
+            }
+        }
+        return true;
+    }
+
+    static HashSet<ParameterDefinition> ArgumentsStoredOrAddressTaken(MethodBody body)
+    {
+        var touched = new HashSet<ParameterDefinition>();
+        foreach (var i in body.Instructions)
+            if (i.OpCode.Code is Code.Starg or Code.Ldarga && i.Operand is ParameterDefinition p) touched.Add(p);
+        return touched;
+    }
+
+    /// <summary>Only the entry branch comes in from outside [start, end], and no exception handler begins or ends inside it.</summary>
+    static bool Closed(MethodBody body, Dictionary<Instruction, int> index, int start, int end, Instruction entry)
+    {
+        bool Inside(Instruction? t) => t is not null && index.TryGetValue(t, out int at) && at > start && at <= end;
+        foreach (var i in body.Instructions)
+        {
+            if (i == entry || index[i] >= start && index[i] <= end) continue;
+            if (i.Operand is Instruction t && (Inside(t) || t == body.Instructions[start])) return false;
+            if (i.Operand is Instruction[] ts && ts.Any(t => Inside(t) || t == body.Instructions[start])) return false;
+        }
+        foreach (var h in body.ExceptionHandlers)
+            if (Inside(h.TryStart) || Inside(h.TryEnd) || Inside(h.HandlerStart) || Inside(h.HandlerEnd) || Inside(h.FilterStart)
+                || h.TryStart == body.Instructions[start] || h.HandlerStart == body.Instructions[start]) return false;
+        return true;
+    }
+
+    /// <summary>Anything that may free, unpin or hand memory back: any call (checked code may free; an inserted pin call unpins), a pinned local's store, localloc.</summary>
+    static bool HasBlocker(Mono.Collections.Generic.Collection<Instruction> instructions, int start, int end)
+    {
+        for (int k = start; k <= end; k++)
+        {
+            var i = instructions[k];
+            if (i.OpCode.FlowControl == FlowControl.Call || i.OpCode.Code is Code.Localloc or Code.Jmp) return true;
+            if (i.OpCode.Code == Code.Stloc && i.Operand is VariableDefinition { IsPinned: true }) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The address of <paramref name="access"/> as <c>BASE + i * scale</c>: <c>BASE; ldloc i; [conv.i]; [ldc scale; [conv]; mul]; add</c>.</summary>
+    static (Instruction Base, int Scale)? Affine(AddressProvenance provenance, Instruction access, int depth, VariableDefinition i, bool native)
+    {
+        if (provenance.ProducerOf(access, depth) is not { OpCode.Code: Code.Add } add) return null;
+        if (provenance.ProducerOf(add, 1) is not { } baseLoad || baseLoad.OpCode.Code is not (Code.Ldloc or Code.Ldarg)) return null;
+        var offset = provenance.ProducerOf(add, 0);
+        int scale = 1;
+        if (offset is { OpCode.Code: Code.Mul } mul)
+        {
+            var factor = provenance.ProducerOf(mul, 0);
+            if (factor is { OpCode.Code: Code.Conv_I or Code.Conv_U }) factor = provenance.ProducerOf(factor, 0);
+            if (factor is not { OpCode.Code: Code.Ldc_I4, Operand: int s } || s < 1) return null;
+            scale = s;
+            offset = provenance.ProducerOf(mul, 1);
+        }
+        // An int index is sign-extended (conv.i, or implicitly by the add), as the range check does.
+        if (!native && offset is { OpCode.Code: Code.Conv_I }) offset = provenance.ProducerOf(offset, 0);
+        if (offset is not { OpCode.Code: Code.Ldloc } || offset.Operand != i) return null;
+        return (baseLoad, scale);
+    }
+
+    /// <summary>The base is a raw pointer (or native int): a managed reference could move between the range check and the access.</summary>
+    static bool IsPointerLoad(Instruction load)
+    {
+        var type = load.Operand switch
+        {
+            VariableDefinition v => v.VariableType,
+            ParameterDefinition p => p.ParameterType,
+            _ => null,
+        };
+        return type is not null && (type.IsPointer || type.MetadataType is MetadataType.IntPtr or MetadataType.UIntPtr);
+    }
+}
