@@ -163,25 +163,32 @@ public static class LoopRangeGuards
         return false;
     }
 
-    /// <summary>The address of <paramref name="access"/> as <c>BASE + i * scale</c>: <c>BASE; ldloc i; [conv.i]; [ldc scale; [conv]; mul]; add</c>.</summary>
+    /// <summary>
+    /// The address of <paramref name="access"/> as <c>BASE + i * scale</c>: <c>BASE; ldloc i; [conv]; [ldc scale; [conv]; mul; [conv]]; add</c>.
+    /// Widening conversions are looked through (a 64-bit process): sign-extending ones only for an int index, which the
+    /// range check sign-extends too; any of them for a native one.
+    /// </summary>
     static (Instruction Base, int Scale)? Affine(AddressProvenance provenance, Instruction access, int depth, VariableDefinition i, bool native)
     {
         if (provenance.ProducerOf(access, depth) is not { OpCode.Code: Code.Add } add) return null;
         if (provenance.ProducerOf(add, 1) is not { } baseLoad || baseLoad.OpCode.Code is not (Code.Ldloc or Code.Ldarg)) return null;
-        var offset = provenance.ProducerOf(add, 0);
+        var offset = Widened(provenance, provenance.ProducerOf(add, 0), native);
         int scale = 1;
         if (offset is { OpCode.Code: Code.Mul } mul)
         {
-            var factor = provenance.ProducerOf(mul, 0);
-            if (factor is { OpCode.Code: Code.Conv_I or Code.Conv_U }) factor = provenance.ProducerOf(factor, 0);
-            if (factor is not { OpCode.Code: Code.Ldc_I4, Operand: int s } || s < 1) return null;
+            if (Widened(provenance, provenance.ProducerOf(mul, 0), native: true) is not { OpCode.Code: Code.Ldc_I4, Operand: int s } || s < 1) return null;
             scale = s;
-            offset = provenance.ProducerOf(mul, 1);
+            offset = Widened(provenance, provenance.ProducerOf(mul, 1), native);
         }
-        // An int index is sign-extended (conv.i, or implicitly by the add), as the range check does.
-        if (!native && offset is { OpCode.Code: Code.Conv_I }) offset = provenance.ProducerOf(offset, 0);
         if (offset is not { OpCode.Code: Code.Ldloc } || offset.Operand != i) return null;
         return (baseLoad, scale);
+    }
+
+    static Instruction? Widened(AddressProvenance provenance, Instruction? value, bool native)
+    {
+        while (value is not null && (value.OpCode.Code is Code.Conv_I or Code.Conv_I8 || native && value.OpCode.Code is Code.Conv_U or Code.Conv_U8))
+            value = provenance.ProducerOf(value, 0);
+        return value;
     }
 
     /// <summary>The base is a raw pointer (or native int): a managed reference could move between the range check and the access.</summary>

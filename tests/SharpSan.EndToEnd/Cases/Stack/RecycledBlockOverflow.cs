@@ -34,10 +34,10 @@ static unsafe class Program
 // CHECK-NEXT: 0
 // CHECK: ERROR: AddressSanitizer: stack-buffer-overflow on address [[ADDR:0x[0-9a-f]+]]
 // CHECK-NEXT: WRITE of size 4 at [[ADDR]] thread T0
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Narrow(int) {{.*}}RecycledBlockOverflow.cs:[[@LINE-21]]
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}RecycledBlockOverflow.cs:[[@LINE-11]]
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Narrow(int) {{.*}}RecycledBlockOverflow.cs:[[@LINE-18]]
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}RecycledBlockOverflow.cs:[[@LINE-9]]
 // CHECK-NEXT: Address [[ADDR]] is located in stack of thread T0 at offset 48 in frame
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Narrow(int) {{.*}}RecycledBlockOverflow.cs:[[@LINE-26]]
-// CHECK: [32, 48) 'stackalloc at IL_{{[0-9a-f]+}}' (line [[@LINE-27]]) <== Memory access at offset 48 overflows this variable
-// CHECK: SUMMARY: AddressSanitizer: stack-buffer-overflow {{.*}}RecycledBlockOverflow.cs:[[@LINE-26]] in Program.Narrow(int)
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Narrow(int) {{.*}}RecycledBlockOverflow.cs:[[@LINE-23]]
+// CHECK: [32, 48) 'stackalloc at IL_{{[0-9a-f]+}}' (line [[@LINE-24]]) <== Memory access at offset 48 overflows this variable
+// CHECK: SUMMARY: AddressSanitizer: stack-buffer-overflow {{.*}}RecycledBlockOverflow.cs:[[@LINE-23]] in Program.Narrow(int)
 // CHECK-NOT: not reached

@@ -33,6 +33,6 @@ static unsafe class Program
 // CHECK-NEXT: READ of size 1 at [[ADDR]] thread T0
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}RecycledBlockUseAfterReturn.cs:[[@LINE-6]]
 // CHECK-NEXT: Address [[ADDR]] is located in stack of thread T0 at offset 32 in frame
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.MakeHeader() {{.*}}RecycledBlockUseAfterReturn.cs:[[@LINE-18]]
-// CHECK: [32, 40) 'stackalloc at IL_{{[0-9a-f]+}}' (line [[@LINE-19]]) <== Memory access at offset 32 is inside this variable
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.MakeHeader() {{.*}}RecycledBlockUseAfterReturn.cs:[[@LINE-20]]
+// CHECK: [32, 40) 'stackalloc at IL_{{[0-9a-f]+}}' (line [[@LINE-21]]) <== Memory access at offset 32 is inside this variable
 // CHECK: SUMMARY: AddressSanitizer: stack-use-after-return {{.*}}RecycledBlockUseAfterReturn.cs:[[@LINE-10]] in Program.Main()
