@@ -25,8 +25,20 @@ public static class LoopRangeGuards
     /// </summary>
     public sealed record Loop(Instruction Entry, VariableDefinition Index, IReadOnlyList<Instruction> Bound, bool Unsigned, List<Access> Accesses);
 
+    /// <summary>Loops whose pointer accesses <c>p[i]</c> (as <see cref="Passes.MemoryAccessPass"/> checks them) are covered.</summary>
     /// <param name="describe">The access's (depth of its address, size in bytes, has a field) or null when it is no access.</param>
-    public static List<Loop> Find(MethodBody body, AddressProvenance provenance, Func<Instruction, (int Depth, int? Size, bool Field)?> describe)
+    public static List<Loop> Find(MethodBody body, AddressProvenance provenance, Func<Instruction, (int Depth, int? Size, bool Field)?> describe) =>
+        Find(body, harmlessCall: _ => false, (access, i, native) =>
+        {
+            if (describe(access) is not { Field: false, Size: int size } shape) return null;
+            if (provenance.Classify(access, shape.Depth) != AddressKind.Pointer) return null;
+            if (Affine(provenance, access, shape.Depth, i, native) is not { } affine || !IsPointerLoad(affine.Base)) return null;
+            return new Access(access, affine.Base, affine.Scale, size);
+        });
+
+    /// <param name="harmlessCall">Calls inserted by earlier passes that cannot free, unpin or return memory (the address checks).</param>
+    /// <param name="match">The covered access at an instruction of the loop, given the index local and whether it is native-sized; its Base is checked for invariance here.</param>
+    public static List<Loop> Find(MethodBody body, Func<Instruction, bool> harmlessCall, Func<Instruction, VariableDefinition, bool, Access?> match)
     {
         var loops = new List<Loop>();
         var instructions = body.Instructions;
@@ -48,19 +60,12 @@ public static class LoopRangeGuards
             if (stores.IsAddressTaken(i)) continue;
             if (Increment(cond, i, native) is not { } increment) continue;
             if (!Invariant(condition.Bound, start, b, stores, argumentsTouched, index)) continue;
-            if (!Closed(body, index, start, b, entry) || HasBlocker(instructions, start, b)) continue;
+            if (!Closed(body, index, start, b, entry) || HasBlocker(instructions, start, b, harmlessCall)) continue;
             var loop = new Loop(entry, i, condition.Bound, condition.Unsigned, []);
             int incrementAt = index[increment];
             for (int k = start; k < incrementAt; k++)
-            {
-                var access = instructions[k];
-                if (describe(access) is not { Field: false, Size: int size } shape) continue;
-                if (provenance.Classify(access, shape.Depth) != AddressKind.Pointer) continue;
-                if (Affine(provenance, access, shape.Depth, i, native) is not { } affine) continue;
-                if (!Invariant([affine.Base], start, b, stores, argumentsTouched, index)) continue;
-                if (!IsPointerLoad(affine.Base)) continue;
-                loop.Accesses.Add(new Access(access, affine.Base, affine.Scale, size));
-            }
+                if (match(instructions[k], i, native) is { } access && Invariant([access.Base], start, b, stores, argumentsTouched, index))
+                    loop.Accesses.Add(access);
             if (loop.Accesses.Count > 0) loops.Add(loop);
         }
         return loops;
@@ -152,12 +157,12 @@ public static class LoopRangeGuards
     }
 
     /// <summary>Anything that may free, unpin or hand memory back: any call (checked code may free; an inserted pin call unpins), a pinned local's store, localloc.</summary>
-    static bool HasBlocker(Mono.Collections.Generic.Collection<Instruction> instructions, int start, int end)
+    static bool HasBlocker(Mono.Collections.Generic.Collection<Instruction> instructions, int start, int end, Func<Instruction, bool> harmlessCall)
     {
         for (int k = start; k <= end; k++)
         {
             var i = instructions[k];
-            if (i.OpCode.FlowControl == FlowControl.Call || i.OpCode.Code is Code.Localloc or Code.Jmp) return true;
+            if (i.OpCode.FlowControl == FlowControl.Call && !harmlessCall(i) || i.OpCode.Code is Code.Localloc or Code.Jmp) return true;
             if (i.OpCode.Code == Code.Stloc && i.Operand is VariableDefinition { IsPinned: true }) return true;
         }
         return false;
@@ -184,7 +189,7 @@ public static class LoopRangeGuards
         return (baseLoad, scale);
     }
 
-    static Instruction? Widened(AddressProvenance provenance, Instruction? value, bool native)
+    public static Instruction? Widened(AddressProvenance provenance, Instruction? value, bool native)
     {
         while (value is not null && (value.OpCode.Code is Code.Conv_I or Code.Conv_I8 || native && value.OpCode.Code is Code.Conv_U or Code.Conv_U8))
             value = provenance.ProducerOf(value, 0);

@@ -94,6 +94,19 @@ public static unsafe class AddressChecks
         return Spans((nuint)p, (Int128)start * scale, ((Int128)end - start - 1) * scale + size);
     }
 
+    /// <summary>
+    /// <see cref="LoopRange"/> for a loop over <c>array[i]</c>: only elements inside the array can be reached (an index
+    /// outside it throws first), so the range is clamped to them. A null array leaves the element checks on.
+    /// </summary>
+    public static bool ArrayLoopRange(Array? array, nint start, nint end, int elementSize)
+    {
+        if (array is null) return false;
+        nint first = Math.Max(start, 0), last = Math.Min(end, (nint)array.LongLength);
+        if (last <= first) return true;
+        nuint data = (nuint)Unsafe.AsPointer(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(array));
+        return Spans(data, (Int128)first * elementSize, ((Int128)last - first) * elementSize);
+    }
+
     const long LoopRangeLimit = 1L << 32;
 
     static bool Spans(nuint p, Int128 offset, Int128 bytes)
