@@ -25,8 +25,8 @@ static class Program
 // CHECK: sum 20
 // CHECK: ERROR: AddressSanitizer: pool-buffer-overflow on address [[ADDR:0x[0-9a-f]+]]
 // CHECK-NEXT: READ of size 1 at [[ADDR]] thread T0
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Sum(byte[], int) {{.*}}PoolLoopOverflow.cs:[[@LINE-17]]
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}PoolLoopOverflow.cs:[[@LINE-9]]
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Sum(byte[], int) {{.*}}PoolLoopOverflow.cs:[[@LINE-16]]
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}PoolLoopOverflow.cs:[[@LINE-8]]
 // CHECK-NEXT: [[ADDR]] is located 0 bytes after the requested 20 bytes of 32-byte pooled array {{.*}} (byte[32], 20 requested)
-// CHECK: SUMMARY: AddressSanitizer: pool-buffer-overflow {{.*}}PoolLoopOverflow.cs:[[@LINE-20]] in Program.Sum(byte[], int)
+// CHECK: SUMMARY: AddressSanitizer: pool-buffer-overflow {{.*}}PoolLoopOverflow.cs:[[@LINE-19]] in Program.Sum(byte[], int)
 // OPTIMIZE: true

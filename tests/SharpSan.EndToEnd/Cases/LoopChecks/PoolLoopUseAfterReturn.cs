@@ -25,7 +25,7 @@ static class Program
 // CHECK: ERROR: AddressSanitizer: pool-use-after-return on address [[ADDR:0x[0-9a-f]+]]
 // CHECK-NEXT: WRITE of size 4 at [[ADDR]] thread T0
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Fill(int[], int) {{.*}}PoolLoopUseAfterReturn.cs:[[@LINE-16]]
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}PoolLoopUseAfterReturn.cs:[[@LINE-9]]
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}PoolLoopUseAfterReturn.cs:[[@LINE-8]]
 // CHECK-NEXT: [[ADDR]] is located 0 bytes inside of 64-byte pooled array
 // CHECK: SUMMARY: AddressSanitizer: pool-use-after-return {{.*}}PoolLoopUseAfterReturn.cs:[[@LINE-19]] in Program.Fill(int[], int)
 // CHECK-NOT: not reached
