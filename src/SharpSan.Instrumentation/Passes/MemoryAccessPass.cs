@@ -28,6 +28,7 @@ public sealed class MemoryAccessPass(bool recover = false, bool heuristic = true
     public void Run(MethodContext ctx)
     {
         var sites = _origins is not null ? new BindingSites(ctx, _origins) : null;
+        var guarded = GuardLoops(ctx);
         foreach (var instruction in ctx.Method.Body.Instructions.ToArray())
         {
             if (ctx.Editor.Inserted.Contains(instruction)) continue;
@@ -37,9 +38,48 @@ public sealed class MemoryAccessPass(bool recover = false, bool heuristic = true
             var kind = fieldOffsetOf is null ? ctx.Provenance.Classify(instruction, depth) : ctx.Provenance.ClassifyFieldInstance(instruction, depth);
             if (kind != AddressKind.Pointer) continue;
             if (isWrite && depth == 1 && fieldOffsetOf is null && CheckedByPrecedingLoad(ctx, instruction, size)) continue;
-            Insert(ctx, instruction, isWrite, depth, size, fieldOffsetOf, sites, ctx.Provenance.IsReference(instruction, depth));
+            Insert(ctx, instruction, isWrite, depth, size, fieldOffsetOf, sites, ctx.Provenance.IsReference(instruction, depth), guarded.GetValueOrDefault(instruction));
         }
         sites?.Finish();
+    }
+
+    /// <summary>
+    /// Puts each qualifying loop's merged range check (<see cref="LoopRangeGuards"/>) in front of its entry branch, into a
+    /// flag of its own; returns the flag that lets each covered access skip its shadow check.
+    /// </summary>
+    static Dictionary<Instruction, VariableDefinition> GuardLoops(MethodContext ctx)
+    {
+        var guarded = new Dictionary<Instruction, VariableDefinition>();
+        var loops = LoopRangeGuards.Find(ctx.Method.Body, ctx.Provenance, i => Describe(i) is { } a ? (a.Depth, a.Size.Bytes, a.Field is not null) : null);
+        if (loops.Count == 0) return guarded;
+        var module = ctx.Module;
+        var types = module.Module.TypeSystem;
+        foreach (var loop in loops)
+        {
+            var flag = new VariableDefinition(types.Boolean);
+            ctx.Method.Body.Variables.Add(flag);
+            var code = new List<Instruction>();
+            var ranges = loop.Accesses.Select(a => (Base: (a.Base.OpCode, a.Base.Operand), a.Scale, a.Size)).Distinct().ToList();
+            foreach (var (range, k) in ranges.Select((r, k) => (r, k)))
+            {
+                code.Add(Instruction.Create(OpCodes.Nop));
+                code[^1].OpCode = range.Base.OpCode;
+                code[^1].Operand = range.Base.Operand;
+                code.Add(Instruction.Create(OpCodes.Ldloc, loop.Index));
+                code.Add(Instruction.Create(loop.Unsigned ? OpCodes.Conv_U : OpCodes.Conv_I));
+                foreach (var b in loop.Bound) { code.Add(Instruction.Create(OpCodes.Nop)); code[^1].OpCode = b.OpCode; code[^1].Operand = b.Operand; }
+                code.Add(Instruction.Create(loop.Unsigned ? OpCodes.Conv_U : OpCodes.Conv_I));
+                code.Add(Instruction.Create(OpCodes.Ldc_I4, range.Scale));
+                code.Add(Instruction.Create(OpCodes.Conv_I));
+                code.Add(Instruction.Create(OpCodes.Ldc_I4, range.Size));
+                code.Add(Instruction.Create(OpCodes.Call, module.Entry(Checks, loop.Unsigned ? "LoopRangeUnsigned" : "LoopRange")));
+                if (k > 0) code.Add(Instruction.Create(OpCodes.And));
+            }
+            code.Add(Instruction.Create(OpCodes.Stloc, flag));
+            ctx.Editor.InsertBefore(loop.Entry, code);
+            foreach (var access in loop.Accesses) guarded[access.Instruction] = flag;
+        }
+        return guarded;
     }
 
     /// <summary>(isWrite, depth of the address on the stack, access size, field when the address is an instance pointer).</summary>
@@ -109,7 +149,9 @@ public sealed class MemoryAccessPass(bool recover = false, bool heuristic = true
         catch (AssemblyResolutionException) { return field.DeclaringType.IsValueType; }
     }
 
-    void Insert(MethodContext ctx, Instruction access, bool isWrite, int depth, AccessSize size, FieldReference? field, BindingSites? sites, bool throughReference)
+    /// <param name="guard">A flag set when the access's loop passed its merged range check: the shadow check is skipped then.</param>
+    void Insert(MethodContext ctx, Instruction access, bool isWrite, int depth, AccessSize size, FieldReference? field, BindingSites? sites, bool throughReference,
+        VariableDefinition? guard = null)
     {
         var module = ctx.Module;
         var code = new List<Instruction>();
@@ -148,6 +190,12 @@ public sealed class MemoryAccessPass(bool recover = false, bool heuristic = true
             valueTemp = ctx.Temp(ValueType(access, field, module.Module));
             code.Add(Instruction.Create(OpCodes.Stloc, valueTemp));
         }
+        var skip = Instruction.Create(OpCodes.Nop);
+        if (guard is not null)
+        {
+            code.Add(Instruction.Create(OpCodes.Ldloc, guard));
+            code.Add(Instruction.Create(OpCodes.Brtrue, skip));
+        }
         code.Add(Instruction.Create(OpCodes.Dup));
         if (field is not null) code.Add(Instruction.Create(OpCodes.Ldflda, field));
         code.Add(Instruction.Create(OpCodes.Conv_U));
@@ -164,6 +212,7 @@ public sealed class MemoryAccessPass(bool recover = false, bool heuristic = true
             code.Add(placeholders[0]);
             code.Add(Instruction.Create(OpCodes.Call, module.Entry(Checks, prefix + "N" + _suffix)));
         }
+        if (guard is not null) code.Add(skip);
         var bindingSite = Instruction.Create(OpCodes.Nop);
         if (size.Bytes is int bytes && sites?.CheckFor(access, depth, bytes, field, isWrite, bindingSite) is { } binding)
         {

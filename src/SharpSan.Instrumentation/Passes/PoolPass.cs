@@ -53,6 +53,7 @@ public sealed class PoolPass(bool recover = false) : IInstrumentationPass
     {
         if (!_moduleUsesPools) return;
         var types = ctx.Method.Module.TypeSystem;
+        var guarded = GuardLoops(ctx, types);
         foreach (var instruction in ctx.Method.Body.Instructions.ToArray())
         {
             if (ctx.Editor.Inserted.Contains(instruction)) continue;
@@ -68,7 +69,7 @@ public sealed class PoolPass(bool recover = false) : IInstrumentationPass
             }
             var access = Describe(instruction, types, ctx.Editor.Inserted);
             if (access is not { } a || _kinds.Shadowing(a.Element) == PoolShadowing.Never) continue;
-            if (a.AddressOnly || PoolElementKinds.IsValueType(a.Element)) Insert(ctx, instruction, a);
+            if (a.AddressOnly || PoolElementKinds.IsValueType(a.Element)) Insert(ctx, instruction, a, guarded.GetValueOrDefault(instruction));
             else if (a.IsWrite) InsertBeforeStore(ctx, instruction, a);
             else InsertReadonlyLoad(ctx, instruction, a);
         }
@@ -263,10 +264,60 @@ public sealed class PoolPass(bool recover = false) : IInstrumentationPass
     MethodContext? _tempsOf;
     Dictionary<string, VariableDefinition> _genericTemps = [];
 
-    void Insert(MethodContext ctx, Instruction instruction, ElementAccess a)
+    /// <summary>
+    /// Counted loops over <c>array[i]</c> (primitive elements, <see cref="LoopRangeGuards"/>): one check of the elements
+    /// the loop can reach, <c>[max(start, 0), min(n, Length))</c> — an index outside the array throws before any access —
+    /// goes in front of the loop into a flag, and the element checks in the loop run only when it failed.
+    /// </summary>
+    Dictionary<Instruction, VariableDefinition> GuardLoops(MethodContext ctx, TypeSystem types)
     {
-        var check = new List<Instruction> { Instruction.Create(OpCodes.Dup) };
+        var guarded = new Dictionary<Instruction, VariableDefinition>();
+        var loops = LoopRangeGuards.Find(ctx.Method.Body, HarmlessCall, (access, index, native) =>
+        {
+            if (native || ctx.Editor.Inserted.Contains(access)) return null;
+            if (Describe(access, types, ctx.Editor.Inserted) is not { Indirect: not null, Size: int size } a || _kinds.Shadowing(a.Element) == PoolShadowing.Never) return null;
+            int indexDepth = a.IsWrite ? 1 : 0;
+            if (LoopRangeGuards.Widened(ctx.Provenance, ctx.Provenance.ProducerOf(access, indexDepth), native) is not { OpCode.Code: Code.Ldloc } load || load.Operand != index) return null;
+            if (ctx.Provenance.ProducerOf(access, indexDepth + 1) is not { OpCode.Code: Code.Ldloc or Code.Ldarg } array) return null;
+            return new LoopRangeGuards.Access(access, array, size, size);
+        });
+        foreach (var loop in loops)
+        {
+            var flag = new VariableDefinition(types.Boolean);
+            ctx.Method.Body.Variables.Add(flag);
+            var code = new List<Instruction>();
+            var ranges = loop.Accesses.Select(a => (Array: (a.Base.OpCode, a.Base.Operand), a.Size)).Distinct().ToList();
+            for (int k = 0; k < ranges.Count; k++)
+            {
+                code.Add(Instruction.Create(OpCodes.Nop));
+                (code[^1].OpCode, code[^1].Operand) = ranges[k].Array;
+                code.Add(Instruction.Create(OpCodes.Ldloc, loop.Index));
+                code.Add(Instruction.Create(OpCodes.Conv_I));
+                foreach (var b in loop.Bound) { code.Add(Instruction.Create(OpCodes.Nop)); (code[^1].OpCode, code[^1].Operand) = (b.OpCode, b.Operand); }
+                code.Add(Instruction.Create(OpCodes.Conv_I));
+                code.Add(Instruction.Create(OpCodes.Ldc_I4, ranges[k].Size));
+                code.Add(Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, "ArrayLoopRange")));
+                if (k > 0) code.Add(Instruction.Create(OpCodes.And));
+            }
+            code.Add(Instruction.Create(OpCodes.Stloc, flag));
+            ctx.Editor.InsertBefore(loop.Entry, code);
+            foreach (var access in loop.Accesses) guarded[access.Instruction] = flag;
+        }
+        return guarded;
+    }
+
+    /// <summary>Calls earlier passes put in a loop that cannot free, unpin or return memory: the address and binding checks.</summary>
+    static bool HarmlessCall(Instruction call) => call.Operand is MethodReference m
+        && m.DeclaringType.FullName is "SharpSan.Runtime.Address.AddressChecks" or "SharpSan.Runtime.Address.Heuristic.BufferBinding";
+
+    void Insert(MethodContext ctx, Instruction instruction, ElementAccess a, VariableDefinition? guard = null)
+    {
+        var check = new List<Instruction>();
+        var skip = Instruction.Create(OpCodes.Nop);
+        if (guard is not null) { check.Add(Instruction.Create(OpCodes.Ldloc, guard)); check.Add(Instruction.Create(OpCodes.Brtrue, skip)); }
+        check.Add(Instruction.Create(OpCodes.Dup));
         check.AddRange(CheckConsuming(ctx, instruction, a));   // on the ldelema's address
+        if (guard is not null) check.Add(skip);
 
         if (a.AddressOnly)
         {

@@ -75,6 +75,47 @@ public static unsafe class AddressChecks
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreNRecover(void* p, int size, int site) { if (size > 0 && Bad(p, (nuint)size) && Confirmed(p, (nuint)size, site)) Slow(p, (nuint)size, true, site); }
 
+    /// <summary>
+    /// A counted loop's merged check, run once when the loop is entered: are the accesses <c>p[i]</c> of every iteration,
+    /// <paramref name="start"/> ≤ i &lt; <paramref name="end"/>, <paramref name="scale"/> bytes apart and <paramref name="size"/>
+    /// bytes each, all addressable? True lets the loop skip its per-access checks; false (or a range too large to scan)
+    /// leaves them on, and they report the first bad iteration exactly. Never reports by itself.
+    /// </summary>
+    public static bool LoopRange(void* p, nint start, nint end, nint scale, int size)
+    {
+        if (end <= start) return true;
+        return Spans((nuint)p, (Int128)start * scale, ((Int128)end - start - 1) * scale + size);
+    }
+
+    /// <summary><see cref="LoopRange"/> for an unsigned index (<c>nuint i; i &lt; n</c>).</summary>
+    public static bool LoopRangeUnsigned(void* p, nuint start, nuint end, nint scale, int size)
+    {
+        if (end <= start) return true;
+        return Spans((nuint)p, (Int128)start * scale, ((Int128)end - start - 1) * scale + size);
+    }
+
+    /// <summary>
+    /// <see cref="LoopRange"/> for a loop over <c>array[i]</c>: only elements inside the array can be reached (an index
+    /// outside it throws first), so the range is clamped to them. A null array leaves the element checks on.
+    /// </summary>
+    public static bool ArrayLoopRange(Array? array, nint start, nint end, int elementSize)
+    {
+        if (array is null) return false;
+        nint first = Math.Max(start, 0), last = Math.Min(end, (nint)array.LongLength);
+        if (last <= first) return true;
+        nuint data = (nuint)Unsafe.AsPointer(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(array));
+        return Spans(data, (Int128)first * elementSize, ((Int128)last - first) * elementSize);
+    }
+
+    const long LoopRangeLimit = 1L << 32;
+
+    static bool Spans(nuint p, Int128 offset, Int128 bytes)
+    {
+        Int128 first = (Int128)(ulong)p + offset;
+        if (bytes <= 0 || bytes > LoopRangeLimit || first <= 0 || first + bytes > ulong.MaxValue) return false;
+        return ShadowMemory.FirstBadAddress((nuint)(ulong)first, (nuint)(ulong)bytes) == 0;
+    }
+
     /// <summary>cpblk/initblk: whole ranges, checked out of line.</summary>
     public static void CheckCopyBlock(void* destination, void* source, uint size, int site)
     {

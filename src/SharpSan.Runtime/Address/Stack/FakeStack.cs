@@ -9,6 +9,8 @@ namespace SharpSan.Runtime.Address.Stack;
 /// the buffer is poisoned as "stack after return" and kept in a per-thread FIFO for a while, so a pointer that
 /// escaped the method is caught as stack-use-after-return; leaving the FIFO, it is unpoisoned and freed.
 /// Buffers of frames unwound by an exception are released lazily, by the next allocation or return on the thread.
+/// Blocks leaving the FIFO go back to a small per-thread cache of size classes (<see cref="BlockCache"/>), so a
+/// method called in a loop reuses the same few blocks instead of a malloc and a free per call.
 /// </summary>
 public static unsafe class FakeStack
 {
@@ -43,7 +45,7 @@ public static unsafe class FakeStack
         state.ReleaseAbove(frame);
         nuint rounded = (size + 7) & ~(nuint)7;
         nuint total = Redzone + rounded + Redzone;
-        byte* raw = (byte*)NativeMemory.Alloc(total);
+        nuint capacity = state.Blocks.Take(total, out byte* raw);   // the slack past total stays clear, as past a malloc block
         *(StackBufferHeader*)raw = new StackBufferHeader
         {
             MagicValue = StackBufferHeader.Magic,
@@ -58,14 +60,14 @@ public static unsafe class FakeStack
         nuint tail = ((nuint)user + size + 7) & ~(nuint)7;
         ShadowMemory.Poison(tail, (nuint)(raw + total) - tail, ShadowCode.StackRightRedzone);
         if (zero) NativeMemory.Clear(user, size);
-        state.Live.Push(new Buffer(raw, total, rounded, frame));
+        state.Live.Push(new Buffer(raw, capacity, rounded, frame));
         return user;
     }
 
     /// <summary>Called before the owning method returns: its buffers (and any left by deeper, unwound frames) retire.</summary>
     public static void Release(int* frame)
     {
-        UncheckedBuffers.Release(frame);
+        if (UncheckedBuffers.AnyHandedOut) UncheckedBuffers.Release(frame);   // skips a thread-static lookup on every return
         var state = t_state;
         if (state is null) return;
         try
@@ -84,8 +86,12 @@ public static unsafe class FakeStack
     {
         [ThreadStatic] static Stack<(nint Block, nint Owner)>? t_blocks;
 
+        /// <summary>Set (for good) once any thread got an unchecked block.</summary>
+        public static bool AnyHandedOut { get; private set; }
+
         public static void* Alloc(nuint size, int* frame, bool zero)
         {
+            AnyHandedOut = true;
             void* block = zero ? NativeMemory.AllocZeroed(Math.Max(size, 1)) : NativeMemory.Alloc(Math.Max(size, 1));
             (t_blocks ??= new()).Push(((nint)block, (nint)frame));
             return block;
@@ -123,6 +129,7 @@ public static unsafe class FakeStack
     sealed class ThreadState
     {
         public readonly Stack<Buffer> Live = new();
+        public readonly BlockCache Blocks = new();
         readonly Queue<Buffer> _retired = new();
         long _retiredBytes;
 
@@ -145,7 +152,7 @@ public static unsafe class FakeStack
             _retiredBytes -= (long)buffer.Total;
             ((StackBufferHeader*)buffer.Raw)->MagicValue = 0;
             ShadowMemory.Clear((nuint)buffer.Raw, buffer.Total);
-            NativeMemory.Free(buffer.Raw);
+            Blocks.Give(buffer.Raw, buffer.Total);
         }
 
         ~ThreadState()
@@ -153,6 +160,7 @@ public static unsafe class FakeStack
             // The thread is gone; nothing can use its frames any more.
             while (_retired.Count > 0) Free(_retired.Dequeue());
             while (Live.Count > 0) { var b = Live.Pop(); _retiredBytes += (long)b.Total; Free(b); }
+            Blocks.Dispose();
         }
     }
 }

@@ -1,0 +1,210 @@
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+
+namespace SharpSan.Instrumentation.Il;
+
+/// <summary>
+/// Counted loops whose pointer accesses can be checked once per loop entry instead of once per iteration (ASan--'s
+/// loop check merging). A loop qualifies when it has C#'s <c>for</c> shape — <c>br COND; BODY: …; i += k; COND: if (i &lt; n) goto BODY</c>
+/// (Release's <c>blt</c> or Debug's <c>clt; stloc; ldloc; brtrue</c>) — and nothing in it can change what the range check
+/// proved: no call at all (a call may free, unpin or return memory to a pool), no store to a pinned local, no
+/// exception-handler boundary, no entry but the one, and <c>i</c> written only by its increment. An access qualifies when
+/// it lies before the increment and its address is <c>p + i * scale</c> with <c>p</c> and <c>n</c> unchanged in the
+/// loop (locals or arguments whose address is never taken, or constants). Then every such access reads or writes inside
+/// <c>[p + start*scale, p + (n-1)*scale + size)</c>, which the loop's entry checks once; when that range is not all
+/// addressable the per-access checks run as before, so a report still names the first bad iteration.
+/// </summary>
+public static class LoopRangeGuards
+{
+    /// <summary>An access covered by its loop's range check: the pointer's load and the byte distance between elements.</summary>
+    public sealed record Access(Instruction Instruction, Instruction Base, int Scale, int Size);
+
+    /// <summary>
+    /// One qualifying loop: the <c>br</c> that enters it (the range check goes in front of it), the index local, the
+    /// bound's load (one or two instructions), whether the compare is unsigned, and the covered accesses.
+    /// </summary>
+    public sealed record Loop(Instruction Entry, VariableDefinition Index, IReadOnlyList<Instruction> Bound, bool Unsigned, List<Access> Accesses);
+
+    /// <summary>Loops whose pointer accesses <c>p[i]</c> (as <see cref="Passes.MemoryAccessPass"/> checks them) are covered.</summary>
+    /// <param name="describe">The access's (depth of its address, size in bytes, has a field) or null when it is no access.</param>
+    public static List<Loop> Find(MethodBody body, AddressProvenance provenance, Func<Instruction, (int Depth, int? Size, bool Field)?> describe) =>
+        Find(body, harmlessCall: _ => false, (access, i, native) =>
+        {
+            if (describe(access) is not { Field: false, Size: int size } shape) return null;
+            if (provenance.Classify(access, shape.Depth) != AddressKind.Pointer) return null;
+            if (Affine(provenance, access, shape.Depth, i, native) is not { } affine || !IsPointerLoad(affine.Base)) return null;
+            return new Access(access, affine.Base, affine.Scale, size);
+        });
+
+    /// <param name="harmlessCall">Calls inserted by earlier passes that cannot free, unpin or return memory (the address checks).</param>
+    /// <param name="match">The covered access at an instruction of the loop, given the index local and whether it is native-sized; its Base is checked for invariance here.</param>
+    public static List<Loop> Find(MethodBody body, Func<Instruction, bool> harmlessCall, Func<Instruction, VariableDefinition, bool, Access?> match)
+    {
+        var loops = new List<Loop>();
+        var instructions = body.Instructions;
+        var index = new Dictionary<Instruction, int>();
+        for (int k = 0; k < instructions.Count; k++) index[instructions[k]] = k;
+        var stores = new LocalStores(body);
+        var argumentsTouched = ArgumentsStoredOrAddressTaken(body);
+        for (int b = 0; b < instructions.Count; b++)
+        {
+            var back = instructions[b];
+            if (back.Operand is not Instruction bodyStart || !index.TryGetValue(bodyStart, out int start) || start > b) continue;
+            if (start == 0 || instructions[start - 1] is not { OpCode.Code: Code.Br, Operand: Instruction cond } entry) continue;
+            if (!index.TryGetValue(cond, out int condAt) || condAt <= start || condAt > b) continue;
+            if (Condition(cond, back) is not { } condition) continue;
+            var i = condition.Index;
+            if (i.VariableType.MetadataType is not (MetadataType.Int32 or MetadataType.IntPtr or MetadataType.UIntPtr)) continue;
+            bool native = i.VariableType.MetadataType != MetadataType.Int32;
+            if (condition.Unsigned && !native) continue;
+            if (stores.IsAddressTaken(i)) continue;
+            if (Increment(cond, i, native) is not { } increment) continue;
+            if (!Invariant(condition.Bound, start, b, stores, argumentsTouched, index)) continue;
+            if (!Closed(body, index, start, b, entry) || HasBlocker(instructions, start, b, harmlessCall)) continue;
+            var loop = new Loop(entry, i, condition.Bound, condition.Unsigned, []);
+            int incrementAt = index[increment];
+            for (int k = start; k < incrementAt; k++)
+                if (match(instructions[k], i, native) is { } access && Invariant([access.Base], start, b, stores, argumentsTouched, index))
+                    loop.Accesses.Add(access);
+            if (loop.Accesses.Count > 0) loops.Add(loop);
+        }
+        return loops;
+    }
+
+    record struct LoopCondition(VariableDefinition Index, IReadOnlyList<Instruction> Bound, bool Unsigned);
+
+    /// <summary><c>ldloc i; BOUND; blt[.un] BODY</c> or <c>ldloc i; BOUND; clt[.un]; stloc t; ldloc t; brtrue BODY</c>, ending at <paramref name="back"/>.</summary>
+    static LoopCondition? Condition(Instruction cond, Instruction back)
+    {
+        if (cond is not { OpCode.Code: Code.Ldloc, Operand: VariableDefinition i }) return null;
+        var bound = new List<Instruction>();
+        var at = cond.Next;
+        if (at is null) return null;
+        bound.Add(at);
+        if (at.OpCode.Code == Code.Ldc_I4 && at.Next is { OpCode.Code: Code.Conv_I or Code.Conv_U } conv) { bound.Add(conv); at = conv; }
+        else if (at.OpCode.Code is not (Code.Ldloc or Code.Ldarg or Code.Ldc_I4)) return null;
+        var compare = at.Next;
+        if (compare == back && back.OpCode.Code is Code.Blt or Code.Blt_Un) return new(i, bound, back.OpCode.Code == Code.Blt_Un);
+        if (compare is { OpCode.Code: Code.Clt or Code.Clt_Un } && compare.Next is { OpCode.Code: Code.Stloc, Operand: VariableDefinition t }
+            && compare.Next.Next is { OpCode.Code: Code.Ldloc } load && load.Operand == t && load.Next == back && back.OpCode.Code == Code.Brtrue)
+            return new(i, bound, compare.OpCode.Code == Code.Clt_Un);
+        return null;
+    }
+
+    /// <summary><c>ldloc i; ldc k; [conv]; add; stloc i</c> right before the condition (nops between allowed): the store, or null.
+    /// An int index steps by one (it cannot wrap before reaching any int bound); a native one by any positive constant.</summary>
+    static Instruction? Increment(Instruction cond, VariableDefinition i, bool native)
+    {
+        var store = cond.Previous;
+        while (store is { OpCode.Code: Code.Nop }) store = store.Previous;
+        if (store is not { OpCode.Code: Code.Stloc } || store.Operand != i) return null;
+        var add = store.Previous;
+        if (add is not { OpCode.Code: Code.Add }) return null;
+        var step = add.Previous;
+        if (step is { OpCode.Code: Code.Conv_I or Code.Conv_U }) step = step.Previous;
+        if (step is not { OpCode.Code: Code.Ldc_I4, Operand: int k } || k < 1 || (!native && k != 1)) return null;
+        if (step.Previous is not { OpCode.Code: Code.Ldloc } load || load.Operand != i) return null;
+        return load;
+    }
+
+    /// <summary>Every store to a local or argument in the loop, or a store to <paramref name="i"/> other than the increment, disqualifies it.</summary>
+    static bool Invariant(IReadOnlyList<Instruction> loads, int start, int end, LocalStores stores, HashSet<ParameterDefinition> argumentsTouched, Dictionary<Instruction, int> index)
+    {
+        foreach (var load in loads)
+        {
+            switch (load.Operand)
+            {
+                case VariableDefinition v when load.OpCode.Code == Code.Ldloc:
+                    if (stores.IsAddressTaken(v)) return false;
+                    foreach (var store in stores.Of(v))
+                        if (index.TryGetValue(store, out int at) && at >= start && at <= end) return false;
+                    break;
+                case ParameterDefinition p when load.OpCode.Code == Code.Ldarg:
+                    if (argumentsTouched.Contains(p)) return false;
+                    break;
+                case int when load.OpCode.Code == Code.Ldc_I4:
+                    break;
+                default:
+                    if (load.OpCode.Code is not (Code.Conv_I or Code.Conv_U)) return false;
+                    break;
+            }
+        }
+        return true;
+    }
+
+    static HashSet<ParameterDefinition> ArgumentsStoredOrAddressTaken(MethodBody body)
+    {
+        var touched = new HashSet<ParameterDefinition>();
+        foreach (var i in body.Instructions)
+            if (i.OpCode.Code is Code.Starg or Code.Ldarga && i.Operand is ParameterDefinition p) touched.Add(p);
+        return touched;
+    }
+
+    /// <summary>Only the entry branch comes in from outside [start, end], and no exception handler begins or ends inside it.</summary>
+    static bool Closed(MethodBody body, Dictionary<Instruction, int> index, int start, int end, Instruction entry)
+    {
+        bool Inside(Instruction? t) => t is not null && index.TryGetValue(t, out int at) && at > start && at <= end;
+        foreach (var i in body.Instructions)
+        {
+            if (i == entry || index[i] >= start && index[i] <= end) continue;
+            if (i.Operand is Instruction t && (Inside(t) || t == body.Instructions[start])) return false;
+            if (i.Operand is Instruction[] ts && ts.Any(t => Inside(t) || t == body.Instructions[start])) return false;
+        }
+        foreach (var h in body.ExceptionHandlers)
+            if (Inside(h.TryStart) || Inside(h.TryEnd) || Inside(h.HandlerStart) || Inside(h.HandlerEnd) || Inside(h.FilterStart)
+                || h.TryStart == body.Instructions[start] || h.HandlerStart == body.Instructions[start]) return false;
+        return true;
+    }
+
+    /// <summary>Anything that may free, unpin or hand memory back: any call (checked code may free; an inserted pin call unpins), a pinned local's store, localloc.</summary>
+    static bool HasBlocker(Mono.Collections.Generic.Collection<Instruction> instructions, int start, int end, Func<Instruction, bool> harmlessCall)
+    {
+        for (int k = start; k <= end; k++)
+        {
+            var i = instructions[k];
+            if (i.OpCode.FlowControl == FlowControl.Call && !harmlessCall(i) || i.OpCode.Code is Code.Localloc or Code.Jmp) return true;
+            if (i.OpCode.Code == Code.Stloc && i.Operand is VariableDefinition { IsPinned: true }) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The address of <paramref name="access"/> as <c>BASE + i * scale</c>: <c>BASE; ldloc i; [conv]; [ldc scale; [conv]; mul; [conv]]; add</c>.
+    /// Widening conversions are looked through (a 64-bit process): sign-extending ones only for an int index, which the
+    /// range check sign-extends too; any of them for a native one.
+    /// </summary>
+    static (Instruction Base, int Scale)? Affine(AddressProvenance provenance, Instruction access, int depth, VariableDefinition i, bool native)
+    {
+        if (provenance.ProducerOf(access, depth) is not { OpCode.Code: Code.Add } add) return null;
+        if (provenance.ProducerOf(add, 1) is not { } baseLoad || baseLoad.OpCode.Code is not (Code.Ldloc or Code.Ldarg)) return null;
+        var offset = Widened(provenance, provenance.ProducerOf(add, 0), native);
+        int scale = 1;
+        if (offset is { OpCode.Code: Code.Mul } mul)
+        {
+            if (Widened(provenance, provenance.ProducerOf(mul, 0), native: true) is not { OpCode.Code: Code.Ldc_I4, Operand: int s } || s < 1) return null;
+            scale = s;
+            offset = Widened(provenance, provenance.ProducerOf(mul, 1), native);
+        }
+        if (offset is not { OpCode.Code: Code.Ldloc } || offset.Operand != i) return null;
+        return (baseLoad, scale);
+    }
+
+    public static Instruction? Widened(AddressProvenance provenance, Instruction? value, bool native)
+    {
+        while (value is not null && (value.OpCode.Code is Code.Conv_I or Code.Conv_I8 || native && value.OpCode.Code is Code.Conv_U or Code.Conv_U8))
+            value = provenance.ProducerOf(value, 0);
+        return value;
+    }
+
+    /// <summary>The base is a raw pointer (or native int): a managed reference could move between the range check and the access.</summary>
+    static bool IsPointerLoad(Instruction load)
+    {
+        var type = load.Operand switch
+        {
+            VariableDefinition v => v.VariableType,
+            ParameterDefinition p => p.ParameterType,
+            _ => null,
+        };
+        return type is not null && (type.IsPointer || type.MetadataType is MetadataType.IntPtr or MetadataType.UIntPtr);
+    }
+}
