@@ -96,6 +96,19 @@ internal static class TestFrames
         catch (Exception e) when (e is ArgumentException or TypeLoadException or BadImageFormatException or FileNotFoundException) { return null; }
     }
 
+    /// <summary>
+    /// "Namespace.Class.Method" of the outermost test method on this thread's real stack, or null: for code that keeps
+    /// no shadow stack (guard mode) and for rare events where a stack walk is affordable (a child process starting).
+    /// </summary>
+    public static string? OutermostTestOnRealStack()
+    {
+        string? outermost = null;
+        foreach (var frame in new System.Diagnostics.StackTrace(1, fNeedFileInfo: false).GetFrames())
+            if (frame.GetMethod() is { } method && (KickoffOf(method) ?? method) is var candidate && IsTest(candidate))
+                outermost = $"{NameOf(candidate.DeclaringType!)}.{candidate.Name}";
+        return outermost;
+    }
+
     /// <summary>The methods on this thread's real stack (what a shadow frame left behind by an exception is not).</summary>
     public sealed class RealStack
     {
