@@ -58,7 +58,9 @@ internal static unsafe class UserPoisoning
             sbyte tail = (sbyte)(end - wholeEnd);
             if (*shadow < 0 || (*shadow > 0 && *shadow < tail)) *shadow = tail;
         }
-        lock (s_byStart) s_byStart.Remove(address);
+        // A poisoning wider than this range (an arena's whole block, poisoned at creation) still describes the rest of it.
+        lock (s_byStart)
+            if (s_byStart.TryGetValue(address, out var poisoning) && poisoning.Length <= length) s_byStart.Remove(address);
     }
 
     /// <summary>"Memory was poisoned by thread T0 here:" and the stack of the latest poisoning that covers the address.</summary>

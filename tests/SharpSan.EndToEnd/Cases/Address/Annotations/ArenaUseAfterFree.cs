@@ -48,14 +48,14 @@ static unsafe class Program
 // CHECK: freed
 // CHECK: ERROR: AddressSanitizer: use-after-poison on address [[ADDR:0x[0-9a-f]+]]
 // CHECK-NEXT: READ of size 4 at [[ADDR]] thread T0
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}ArenaUseAfterFree.cs:[[@LINE-7]]
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}ArenaUseAfterFree.cs:[[@LINE-6]]
 // CHECK: [[ADDR]] is located 12 bytes inside of 4096-byte region
 // CHECK-NEXT: allocated by thread T0 here:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.NativeMemory.Alloc(nuint)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Arena..ctor(nuint) {{.*}}ArenaUseAfterFree.cs:[[@LINE-34]]
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Arena..ctor(nuint) {{.*}}ArenaUseAfterFree.cs:[[@LINE-38]]
 // CHECK: Memory was poisoned by thread T0 here:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in SharpSan.Annotations.MemoryPoisoning.Poison(...)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Arena.Free(void*, nuint) {{.*}}ArenaUseAfterFree.cs:[[@LINE-20]]
-// CHECK-NEXT: #2 0x{{[0-9a-f]+}} in Program.Main() {{.*}}ArenaUseAfterFree.cs:[[@LINE-17]]
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Arena.Free(void*, nuint) {{.*}}ArenaUseAfterFree.cs:[[@LINE-27]]
+// CHECK-NEXT: #2 0x{{[0-9a-f]+}} in Program.Main() {{.*}}ArenaUseAfterFree.cs:[[@LINE-16]]
 // CHECK: Shadow bytes around the buggy address:
-// CHECK: SUMMARY: AddressSanitizer: use-after-poison {{.*}}ArenaUseAfterFree.cs:[[@LINE-17]] in Program.Main()
+// CHECK: SUMMARY: AddressSanitizer: use-after-poison {{.*}}ArenaUseAfterFree.cs:[[@LINE-16]] in Program.Main()
