@@ -104,10 +104,14 @@ internal static class TestFrames
     {
         string? outermost = null;
         foreach (var frame in new System.Diagnostics.StackTrace(1, fNeedFileInfo: false).GetFrames())
-            if (frame.GetMethod() is { } method && (KickoffOf(method) ?? method) is var candidate && IsTest(candidate))
-                outermost = $"{NameOf(candidate.DeclaringType!)}.{candidate.Name}";
+            if (frame.GetMethod() is { } method && TestNameOf(method) is { } test)
+                outermost = test;
         return outermost;
     }
+
+    /// <summary>"Namespace.Class.Method" when the method is a test (or a test's async state machine), else null.</summary>
+    public static string? TestNameOf(MethodBase method) =>
+        (KickoffOf(method) ?? method) is var candidate && IsTest(candidate) ? $"{NameOf(candidate.DeclaringType!)}.{candidate.Name}" : null;
 
     /// <summary>The methods on this thread's real stack (what a shadow frame left behind by an exception is not).</summary>
     public sealed class RealStack

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using System.Runtime.InteropServices;
 
 namespace Worker.Tests;
 
@@ -49,6 +50,15 @@ public class WorkerTests
         child.Start();
         await child.StandardOutput.ReadToEndAsync();
         await child.WaitForExitAsync();
+    }
+
+    [Fact]
+    public unsafe void OwnOverflow_FailsThisTest()
+    {
+        // The test's own bug, for comparison: under guard it faults here and fails the test at the Free below.
+        byte* block = (byte*)NativeMemory.Alloc(16);
+        for (int i = 0; i <= 16; i++) block[i] = 1;   // BUG-TEST-OVERFLOW
+        NativeMemory.Free(block);
     }
 
     [Fact]
