@@ -17,6 +17,6 @@ public sealed class InterceptsAttribute(string targetType, string method) : Attr
     /// <summary>The target is an instance method: the interceptor is static and takes the receiver first.</summary>
     public bool Instance { get; init; }
 
-    /// <summary>The sanitizer whose instrumentation redirects the calls: "address" (default), "thread" or "guard".</summary>
+    /// <summary>The sanitizer whose instrumentation redirects the calls: "address" (default), "thread" or "guard", or several separated by commas.</summary>
     public string Sanitizer { get; init; } = "address";
 }

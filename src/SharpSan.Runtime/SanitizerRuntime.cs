@@ -37,6 +37,16 @@ public static class SanitizerRuntime
     /// <summary>The options, if they were read already (null before): for code that must not be what reads them.</summary>
     internal static SanitizerOptions? OptionsIfRead => s_sink is null ? null : s_options;
 
+    /// <summary>The results folder's finding files (results_dir), or null without one.</summary>
+    internal static FindingFiles? Findings
+    {
+        get
+        {
+            EnsureInitialized();
+            return s_findings;
+        }
+    }
+
     public static int ReportCount => Volatile.Read(ref s_reportCount);
 
     /// <summary>True once the process is exiting because of a report; exit-time checks (leaks) stay quiet then.</summary>
@@ -135,7 +145,9 @@ public static class SanitizerRuntime
         // Under fail_tests a finding is the test's only once it fails the test: a delegated one when it is thrown into
         // the test (then written again, charged); until then, and if the test never waits again, it is outside tests.
         bool pending = delegated && s_options.FailTests;
-        if (!(pending && duplicate)) s_findings?.Write(error, builder, text, pending ? null : test, duplicate, pending ? test : null);
+        // A child process's finding outside its own tests waits for the test that started it (ChildFindings).
+        string? parentTest = test is null && s_findings is not null ? Common.Testing.ChildFindings.ParentTestOfThisProcess : null;
+        if (!(pending && duplicate)) s_findings?.Write(error, builder, text, pending ? null : test, duplicate, pending ? test : parentTest, parentTest);
         if (!duplicate) StopAtReport.AfterReport(s_options, Pid);
         if (error.DiesByItself) return;
         if (!duplicate && HaltsOn(error) && !s_exiting) Halt();

@@ -368,6 +368,35 @@ public sealed class TestCommandTests
         Assert.DoesNotContain("WARNING: SharpSan: internal error", all);
     }
 
+    [Theory]
+    [InlineData("address", "heap-buffer-overflow", "ERROR: AddressSanitizer: heap-buffer-overflow")]
+    [InlineData("guard", "heap-buffer-overflow", "Found by SharpSan's guard allocator")]
+    public async Task ChildSuite_AChildProcessFindingFailsTheTestThatStartedIt_AndAGuardFaultTheTestThatFaulted(string sanitize, string kind, string reportLine)
+    {
+        string suite = CopySuite("ChildSuite");
+        string results = Path.Combine(suite, "out");
+        var run = await SharpSanCli.RunAsync(TestPaths.NewDirectory("cache"), ["test", suite, "--sanitize", sanitize, "--results", results],
+            options: sanitize == "guard" ? "guard_sample_rate=1" : null, timeout: s_timeout);
+        string all = run.StdOut + run.StdErr;
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Matches(@"Failed:\s+3, Passed:\s+3", all);
+        Assert.Contains("Worker.Tests.WorkerTests.OverflowingChild_FailsThisTest [FAIL]", all);
+        Assert.Contains("Worker.Tests.WorkerTests.OwnOverflow_FailsThisTest [FAIL]", all);
+        Assert.Contains("Worker.Tests.WorkerTests.OverflowingChild_StartedAsInstanceAndAwaited_FailsThisTest [FAIL]", all);
+        foreach (var passing in new[] { "CleanChild_Passes", "CleanChild_StartedAsInstanceAndAwaited_Passes", "NoChild_Passes" })
+            Assert.DoesNotContain($"{passing} [FAIL]", all);
+        Assert.Contains("SharpSan.Runtime.SanitizerFindingException : ===", all);
+        Assert.Contains(reportLine, all);
+        int line = Marker(suite, "Worker/Program.cs", "BUG-CHILD-OVERFLOW");
+        Assert.Matches($@"(?m)^\s+{kind}\s+Worker/Program\.cs:{line}\s+WorkerTests\.OverflowingChild_FailsThisTest, WorkerTests\.OverflowingChild_StartedAsInstanceAndAwaited_FailsThisTest\s+\d+$", run.StdErr);
+        int ownLine = Marker(suite, "Worker.Tests/WorkerTests.cs", "BUG-TEST-OVERFLOW");
+        Assert.Matches($@"(?m)^\s+{kind}\s+Worker\.Tests/WorkerTests\.cs:{ownLine}\s+WorkerTests\.OwnOverflow_FailsThisTest\s+\d+$", run.StdErr);
+        Assert.DoesNotContain("(outside tests)", run.StdErr);
+        var result = ValidSarif(results)["runs"]![0]!["results"]!.AsArray().Single(r => (string?)r!["ruleId"] == kind && TestsOf(r!).Length == 2)!;
+        Assert.Equal(["Worker.Tests.WorkerTests.OverflowingChild_FailsThisTest", "Worker.Tests.WorkerTests.OverflowingChild_StartedAsInstanceAndAwaited_FailsThisTest"], TestsOf(result));
+    }
+
     [Fact]
     public async Task ConfigFile_BesideTheSolution_SuppressesAndSetsOptions_AndABrokenOneIsRefusedByName()
     {

@@ -65,7 +65,7 @@ public sealed class RuntimeLibrary
             var attribute = method.CustomAttributes.FirstOrDefault(a => a.AttributeType.Name == "InterceptsAttribute");
             if (attribute is null) continue;
             string owner = attribute.Properties.FirstOrDefault(p => p.Name == "Sanitizer").Argument.Value as string ?? "address";
-            if (owner != sanitizer) continue;
+            if (!owner.Split(',').Contains(sanitizer)) continue;   // "address,thread,guard": one interceptor for several modes
             string targetType = (string)attribute.ConstructorArguments[0].Value;
             string targetMethod = (string)attribute.ConstructorArguments[1].Value;
             // Constructor interceptors take the constructor's parameters; generic parameters of a generic

@@ -42,8 +42,19 @@ internal static unsafe class FaultMonitor
             pool.LetThrough(message.Address);
             return;
         }
-        var stack = FaultingStacks.Take((int)message.ThreadId, out string? note);
-        SanitizerRuntime.Report(new GuardedAccessError((nuint)message.Address, (message.Flags & UserFaults.FlagWrite) != 0, (int)message.ThreadId, stack, note, slot));
+        var stack = FaultingStacks.Take((int)message.ThreadId, out string? note, out string? test);
+        // Under a test runner the finding is the faulting test's: it cannot be thrown at the faulting access, so it is
+        // pending, as a worker thread's is, and fails the test at its next allocation call (GuardSanitizer).
+        string? previous = Common.Testing.TestAttribution.DelegatedTest;
+        Common.Testing.TestAttribution.DelegatedTest = test;
+        try
+        {
+            SanitizerRuntime.Report(new GuardedAccessError((nuint)message.Address, (message.Flags & UserFaults.FlagWrite) != 0, (int)message.ThreadId, stack, note, slot));
+        }
+        finally
+        {
+            Common.Testing.TestAttribution.DelegatedTest = previous;
+        }
         pool.LetThrough(message.Address);   // reached only when the report did not halt (halt_on_error=0, a suppression)
     }
 }

@@ -13,9 +13,11 @@ internal static class FaultingStacks
 {
     const int TimeoutMs = 60_000;
 
-    public static SymbolizedFrame[] Take(int osThreadId, out string? note)
+    /// <param name="test">The outermost test method among the frames (under a test runner only), or null.</param>
+    public static SymbolizedFrame[] Take(int osThreadId, out string? note, out string? test)
     {
         note = null;
+        test = null;
         string? reporter = Reporter();
         if (reporter is null)
         {
@@ -50,9 +52,26 @@ internal static class FaultingStacks
             var parts = line.Split('\t');
             if (parts is ["native", var where]) frames.Add(ManagedStacks.Synthetic($"{where} (native code)"));
             else if (parts.Length == 3 && int.TryParse(parts[1], CultureInfo.InvariantCulture, out int token) && int.TryParse(parts[2], CultureInfo.InvariantCulture, out int il))
+            {
                 frames.Add(Symbolizer.SymbolizeInFile(parts[0], token, il));
+                if (Common.Testing.TestAttribution.Enabled && TestOf(parts[0], token) is { } outer) test = outer;
+            }
         }
         return [.. frames];
+    }
+
+    /// <summary>The test a frame belongs to, when its module is loaded in this process.</summary>
+    static string? TestOf(string modulePath, int token)
+    {
+        try
+        {
+            var assembly = AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => !a.IsDynamic && a.Location == modulePath);
+            return assembly?.ManifestModule.ResolveMethod(token) is { } method ? Common.Testing.TestFrames.TestNameOf(method) : null;
+        }
+        catch (Exception e) when (e is ArgumentException or TypeLoadException or BadImageFormatException or FileNotFoundException)
+        {
+            return null;
+        }
     }
 
     static string? Reporter()

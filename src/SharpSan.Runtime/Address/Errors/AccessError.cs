@@ -45,6 +45,7 @@ internal sealed class AccessError(nuint address, ulong size, bool isWrite, nuint
         // An access that starts inside the region and runs off its end is described by its first bad byte.
         nuint described = ShadowMemory.IsByteAddressable(address) ? firstBad : address;
         AddressDescriptions.Print(described, size, report);
+        if (Kind == "use-after-poison") UserPoisoning.PrintPoisoner(firstBad, report);
         ShadowDump.Print(report, firstBad, SanitizerRuntime.Options.PrintLegend);
         report.Summary(Tool, Kind, top);
     }

@@ -12,12 +12,22 @@ internal sealed class FindingFiles(string directory, int pid)
 {
     int _sequence;
 
+    /// <summary>The results folder's findings directory.</summary>
+    public string Folder => directory;
+
     /// <param name="duplicate">The same bug (same key) was already written; this is another test running into it.</param>
     /// <param name="pendingTest">
     /// Raised on a thread working for this test, which it fails only when it next waits for the thread: until then the
     /// finding is outside tests (a later occurrence charges it to the test if it does).
     /// </param>
-    public void Write(ErrorReport error, ReportBuilder report, string text, string? test, bool duplicate, string? pendingTest = null)
+    /// <param name="parentTest">The test that started this process (a child's finding, charged when that test waits for it).</param>
+    public void Write(ErrorReport error, ReportBuilder report, string text, string? test, bool duplicate, string? pendingTest = null, string? parentTest = null) =>
+        WriteFile(json => WriteJson(json, error, report, text, test, duplicate, pendingTest, parentTest));
+
+    /// <summary>Another process's finding, charged to a test by this one (see ChildFindings).</summary>
+    public void WriteCopy(System.Text.Json.Nodes.JsonObject occurrence) => WriteFile(json => occurrence.WriteTo(json));
+
+    void WriteFile(Action<Utf8JsonWriter> write)
     {
         try
         {
@@ -26,7 +36,7 @@ internal sealed class FindingFiles(string directory, int pid)
             string temporary = Path.Combine(directory, "." + name + ".tmp");
             using (var stream = File.Create(temporary))
             using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-                WriteJson(json, error, report, text, test, duplicate, pendingTest);
+                write(json);
             File.Move(temporary, Path.Combine(directory, name), overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -35,7 +45,7 @@ internal sealed class FindingFiles(string directory, int pid)
         }
     }
 
-    void WriteJson(Utf8JsonWriter json, ErrorReport error, ReportBuilder report, string text, string? test, bool duplicate, string? pendingTest)
+    void WriteJson(Utf8JsonWriter json, ErrorReport error, ReportBuilder report, string text, string? test, bool duplicate, string? pendingTest, string? parentTest)
     {
         json.WriteStartObject();
         json.WriteString("tool", error.Tool);
@@ -44,6 +54,7 @@ internal sealed class FindingFiles(string directory, int pid)
         json.WriteNumber("pid", pid);
         if (test is null) json.WriteNull("test"); else json.WriteString("test", test);
         if (pendingTest is not null) json.WriteString("pendingTest", pendingTest);
+        if (parentTest is not null) json.WriteString("parentTest", parentTest);
         json.WriteBoolean("duplicate", duplicate);
         json.WriteString("message", Headline(text));
         if (report.SummaryFrame is { } top)

@@ -169,6 +169,43 @@ public static class TestAttribution
         throw new SanitizerFindingException(pending[0].Report, test);
     }
 
+    /// <summary>
+    /// <see cref="ThrowPendingFailure"/> for code that keeps no shadow stack (guard mode's allocation calls): the test is
+    /// looked up on the real stack, which costs a stack walk only while some finding is pending.
+    /// </summary>
+    public static void ThrowPendingFailureOnRealStack()
+    {
+        if (s_pendingCount == 0) return;
+        string? test;
+        try
+        {
+            InternalErrors.Inject(PendingSite);
+            test = TestFrames.OutermostTestOnRealStack();
+        }
+        catch (Exception e) when (InternalErrors.Contain(PendingSite, e))
+        {
+            return;
+        }
+        if (test is null) return;
+        List<Pending>? pending;
+        lock (s_pending)
+        {
+            if (!s_pending.Remove(test, out pending)) return;
+            s_pendingCount = s_pending.Count;
+        }
+        try
+        {
+            InternalErrors.Inject(PendingSite);
+            foreach (var finding in pending) finding.Charge();
+            FailedByFinding(test);
+        }
+        catch (Exception e) when (InternalErrors.Contain(PendingSite, e))
+        {
+            return;
+        }
+        throw new SanitizerFindingException(pending[0].Report, test);
+    }
+
     static readonly HashSet<string> s_failedByFinding = [];
 
     /// <summary>Records that a finding failed <paramref name="test"/> (its remaining code, clean-up included, did not run).</summary>

@@ -96,6 +96,23 @@ internal static class TestFrames
         catch (Exception e) when (e is ArgumentException or TypeLoadException or BadImageFormatException or FileNotFoundException) { return null; }
     }
 
+    /// <summary>
+    /// "Namespace.Class.Method" of the outermost test method on this thread's real stack, or null: for code that keeps
+    /// no shadow stack (guard mode) and for rare events where a stack walk is affordable (a child process starting).
+    /// </summary>
+    public static string? OutermostTestOnRealStack()
+    {
+        string? outermost = null;
+        foreach (var frame in new System.Diagnostics.StackTrace(1, fNeedFileInfo: false).GetFrames())
+            if (frame.GetMethod() is { } method && TestNameOf(method) is { } test)
+                outermost = test;
+        return outermost;
+    }
+
+    /// <summary>"Namespace.Class.Method" when the method is a test (or a test's async state machine), else null.</summary>
+    public static string? TestNameOf(MethodBase method) =>
+        (KickoffOf(method) ?? method) is var candidate && IsTest(candidate) ? $"{NameOf(candidate.DeclaringType!)}.{candidate.Name}" : null;
+
     /// <summary>The methods on this thread's real stack (what a shadow frame left behind by an exception is not).</summary>
     public sealed class RealStack
     {

@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+
+namespace SharpSan.Runtime.Common.Testing;
+
+/// <summary>
+/// Findings of child processes on behalf of a test. The test's process names the test in the child's environment; the
+/// child (and its own children, which inherit it) write their findings into the shared results folder as pending for
+/// that test (`parentTest`); when the test waits for a child's exit, this charges them to it (a copy of each finding
+/// naming the test) and fails it with the first. A test that never waits leaves them outside tests, as a worker thread's.
+/// </summary>
+public static class ChildFindings
+{
+    /// <summary>The variable that carries the name of the test that started a process.</summary>
+    public const string ParentTestVariable = "SHARPSAN_PARENT_TEST";
+
+    const string MarkSite = "ChildFindings.Mark", ChargeSite = "ChildFindings.Charge";
+
+    static readonly Lazy<string?> s_parentTest = new(() => Environment.GetEnvironmentVariable(ParentTestVariable) is { Length: > 0 } test ? test : null);
+
+    /// <summary>The test that started this process (or an ancestor of it), or null.</summary>
+    public static string? ParentTestOfThisProcess => s_parentTest.Value;
+
+    /// <summary>Finding files already charged to a test by this process.</summary>
+    static readonly HashSet<string> s_charged = [];
+
+    /// <summary>Names the running test in a child's environment (not for shell-executed children: no environment there).</summary>
+    public static void MarkParentTest(ProcessStartInfo startInfo)
+    {
+        try
+        {
+            InternalErrors.Inject(MarkSite);
+            if (startInfo.UseShellExecute || !TestAttribution.Enabled) return;
+            if (RunningTest() is { } test) startInfo.Environment[ParentTestVariable] = test;
+        }
+        catch (Exception e) when (InternalErrors.Contain(MarkSite, e))
+        {
+            // The child runs; its findings stay outside tests.
+        }
+    }
+
+    /// <summary>The test about to wait for a child, or null when there is no test or nothing to charge.</summary>
+    public static string? WaitingTest()
+    {
+        try
+        {
+            InternalErrors.Inject(MarkSite);
+            return TestAttribution.Enabled && SanitizerRuntime.Findings is not null ? RunningTest() : null;
+        }
+        catch (Exception e) when (InternalErrors.Contain(MarkSite, e))
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// After <paramref name="test"/> waited for a child: charges the findings its children raised for it and, under
+    /// fail_tests, fails it with the first (on the test's own thread, where the wait returns).
+    /// </summary>
+    public static void ThrowForTest(string? test)
+    {
+        if (test is null) return;
+        string? first;
+        try
+        {
+            InternalErrors.Inject(ChargeSite);
+            first = Charge(test);
+        }
+        catch (Exception e) when (InternalErrors.Contain(ChargeSite, e))
+        {
+            return;
+        }
+        if (first is null || !SanitizerRuntime.Options.FailTests) return;
+        TestAttribution.FailedByFinding(test);
+        throw new SanitizerFindingException(first, test);
+    }
+
+    /// <summary>The report of the first finding charged, or null when there was none.</summary>
+    static string? Charge(string test)
+    {
+        if (SanitizerRuntime.Findings is not { } findings || !Directory.Exists(findings.Folder)) return null;
+        string own = $"finding-{SanitizerRuntime.Pid}-";
+        string? first = null;
+        foreach (var file in Directory.EnumerateFiles(findings.Folder, "finding-*.json").Order(StringComparer.Ordinal))
+        {
+            string name = Path.GetFileName(file);
+            if (name.StartsWith(own, StringComparison.Ordinal)) continue;
+            lock (s_charged)
+                if (s_charged.Contains(name)) continue;
+            if (ReadOccurrence(file) is not { } occurrence || (string?)occurrence["parentTest"] != test) continue;
+            lock (s_charged)
+                if (!s_charged.Add(name)) continue;
+            first ??= (string?)occurrence["report"];
+            occurrence.Remove("parentTest");
+            occurrence.Remove("pendingTest");
+            occurrence["test"] = test;
+            occurrence["duplicate"] = true;
+            findings.WriteCopy(occurrence);
+        }
+        return first;
+    }
+
+    static JsonObject? ReadOccurrence(string file)
+    {
+        try { return JsonNode.Parse(File.ReadAllText(file)) as JsonObject; }
+        catch (Exception e) when (e is IOException or System.Text.Json.JsonException or UnauthorizedAccessException) { return null; }
+    }
+
+    /// <summary>The test running on this thread, or the one it works for; from the real stack where no shadow stack is kept.</summary>
+    static string? RunningTest() => TestAttribution.CurrentTest() ?? TestAttribution.DelegatedTest ?? TestFrames.OutermostTestOnRealStack();
+}
