@@ -25,4 +25,26 @@ internal static unsafe partial class LibC
     public static extern void abort();
 
     public static readonly void* MapFailed = (void*)-1;
+
+    [StructLayout(LayoutKind.Sequential)]
+    struct IoVec
+    {
+        public void* Base;
+        public nuint Length;
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    static extern nint process_vm_readv(int pid, IoVec* local, nuint localCount, IoVec* remote, nuint remoteCount, nuint flags);
+
+    /// <summary>
+    /// Whether one byte at <paramref name="address"/> can be read, asked of the kernel (process_vm_readv on our own pid
+    /// fails with EFAULT instead of faulting): for slow paths that must look at memory they do not own.
+    /// </summary>
+    public static bool IsReadable(nuint address)
+    {
+        byte copy;
+        var local = new IoVec { Base = &copy, Length = 1 };
+        var remote = new IoVec { Base = (void*)address, Length = 1 };
+        return process_vm_readv(getpid(), &local, 1, &remote, 1, 0) == 1;
+    }
 }
