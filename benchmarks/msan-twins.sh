@@ -87,6 +87,7 @@ parse() {
         local o
         o=$(grep -m1 'Uninitialized value was created by' "$f" || true)
         case "$o" in
+            *"heap deallocation"*) ORIGIN=heap-free ;;
             *"heap allocation"*) ORIGIN=heap ;;
             *"stack frame"*) ORIGIN=stack ;;
             "") ORIGIN=none ;;

@@ -24,6 +24,8 @@ static class Program
             "partial_fill_negative" => PartialFillNegative.Run,
             "copy_unused_negative" => CopyUnusedNegative.Run,
             "zeroed_negative" => ZeroedNegative.Run,
+            "read_after_free" => ReadAfterFree.Run,
+            "struct_field" => StructField.Run,
             _ => null,
         };
         if (run is null) { Console.Error.WriteLine("usage: MsanTwins <twin>"); return 2; }

@@ -1,4 +1,4 @@
-// twin of Cases/Memory/ArithmeticPropagation.cs: shifts, subtraction, xor, conversions, then a branch
+// twin of Cases/Memory/ArithmeticPropagation.cs: shifts, subtraction, xor, conversions, then a branch (d > 3 as in the C twin)
 unsafe static class Arithmetic
 {
     public static void Run()
@@ -9,7 +9,7 @@ unsafe static class Arithmetic
         long b = (a << 2) - 7;
         long c = b ^ 0x55;
         int d = (int)(c >> 1);
-        if (d != 3) // USE
-            Console.WriteLine("not three");
+        if (d > 3) // USE
+            Console.WriteLine("above three");
     }
 }

@@ -7,7 +7,7 @@ int main(void)
     escape(source); escape(target);
     for (int i = 0; i < 16; i++) source[i] = (unsigned char)i;
     memcpy(target, source, 32);
-    int sum = 0;
+    volatile int sum = 0; /* volatile: keeps the branch (no if-conversion at -O1) */
     for (int i = 0; i < 32; i++)
         if (target[i] != 0) sum++; /* USE */
     printf("%d\n", sum);

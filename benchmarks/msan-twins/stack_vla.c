@@ -6,7 +6,7 @@ NOINLINE static int count(int n)
     unsigned char vla[n];
     escape(vla);
     for (int i = 0; i < n / 2; i++) vla[i] = (unsigned char)i;
-    int hits = 0;
+    volatile int hits = 0; /* volatile: keeps the branch (no if-conversion at -O1) */
     for (int i = 0; i < n; i++)
         if (vla[i] == 3) hits++; /* USE */
     return hits;
