@@ -138,7 +138,7 @@ for n in "${NAMES[@]}"; do
     [ "$ok" = no ] && DISAGREE=1
     fmt() { if [ "$1" = report ]; then echo "$2 line $3, origin $4"; else echo "$1"; fi; }
     TABLE+="
-| $n | ${cm:--} / ${csm:--} | $(fmt "$CV" "$CK" "$CL" "$CO") | $(fmt "$SV" "$SK" "$SL" "$SO") | $ok${why:+ ($why )} |"
+| $n | ${cm:--} / ${csm:--} | $(fmt "$CV" "$CK" "$CL" "$CO") | $(fmt "$SV" "$SK" "$SL" "$SO") | $ok${why:+ (${why# })} |"
     log "$n: clang=$CV/$CL/$CO sharpsan=$SV/$SL/$SO agree=$ok"
 done
 echo
