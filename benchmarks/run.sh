@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # SharpSan benchmarks: the same five kernels in C and C#, side by side:
 #   C plain | C + GCC ASan | C under Valgrind memcheck | C# plain | C# under SharpSan (address)
+# With --sanitize memory the C sanitizer columns are clang-14 MSan, without and with origins:
+#   C plain | C + clang MSan | C + clang MSan track-origins | [valgrind] | C# plain | C# under SharpSan (memory)
 #
 # usage: bash benchmarks/run.sh [--quick] [--reps N] [--kernels "checksum lz ..."]
 #                               [--no-valgrind] [--no-sharpsan] [--timeout SECONDS]
@@ -11,7 +13,11 @@
 #   --no-valgrind  skip the valgrind column
 #   --no-sharpsan  skip building / running SharpSan
 #   --timeout S    kill any single run after S seconds (default 300)
-#   --sanitize M   the SharpSan column's mode: address (default) or guard (production sampling, default options)
+#   --sanitize M   the SharpSan column's mode: address (default), guard (production sampling, default options)
+#                  or memory (compared with clang-14 -O2 -fsanitize=memory, with and without
+#                  -fsanitize-memory-track-origins; installs clang-14 and libclang-rt-14-dev with apt-get
+#                  when missing). The kernels are correct programs: a memory report from SharpSan on one
+#                  is a false positive, and that kernel is left out of the table with a note.
 #
 # Environment: REPS, VG_REPS (default 1), SHARPSAN_DLL (use this sharpsan.dll, skip building the CLI).
 # Output: a markdown table on stdout, also written to benchmarks/out/results.md
@@ -46,7 +52,7 @@ while [ $# -gt 0 ]; do
         --no-sharpsan) DO_SHARPSAN=0 ;;
         --timeout) TIMEOUT="$2"; shift ;;
         --sanitize) SS_SANITIZE="$2"; shift ;;
-        -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
         *) echo "run.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
     esac
     shift
@@ -111,12 +117,47 @@ measure_kernel() {
 
 mib() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 
+case "$SS_SANITIZE" in
+    address|guard|memory) ;;
+    *) log "--sanitize $SS_SANITIZE: this harness knows address, guard and memory"; exit 2 ;;
+esac
+
+# The C sanitizer columns compared with the SharpSan column: GCC ASan, or for memory mode clang-14
+# MSan without (msan) and with (msano) origin tracking. CSAN_LABEL: the column titles.
+declare -A CSAN_LABEL=([asan]="C ASan" [msan]="C clang MSan" [msano]="C clang MSan origins")
+if [ "$SS_SANITIZE" = memory ]; then CSAN_COLS=(msan msano); else CSAN_COLS=(asan); fi
+
 # ---------------------------------------------------------------------------------------------
 # Builds
-log "building C kernels (gcc -O2, gcc -O2 -fsanitize=address)"
+log "building C kernels (gcc -O2)"
 gcc -O2 -o "$BUILD/kernels" "$BENCH/c/kernels.c" || { log "gcc failed"; exit 1; }
-gcc -O2 -fsanitize=address -fno-omit-frame-pointer -o "$BUILD/kernels-asan" "$BENCH/c/kernels.c" \
-    || { log "gcc -fsanitize=address failed"; exit 1; }
+C_PLAIN="$BUILD/kernels" C_PLAIN_CC="gcc -O2"
+if [ "$SS_SANITIZE" = memory ]; then
+    # clang-14's MSan runtime lives in libclang-rt-14-dev (Debian 12); install what is missing.
+    CLANG=clang-14
+    MSAN_RT=$(ls /usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.msan-x86_64.a 2>/dev/null | head -1)
+    if ! command -v "$CLANG" >/dev/null || [ -z "$MSAN_RT" ]; then
+        log "installing clang-14 libclang-rt-14-dev (apt-get)"
+        SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+        { $SUDO apt-get install -y -qq clang-14 libclang-rt-14-dev \
+            || { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq clang-14 libclang-rt-14-dev; }; } \
+            >"$LOGS/apt-get.log" 2>&1 || { tail -5 "$LOGS/apt-get.log" >&2; log "apt-get install clang-14 libclang-rt-14-dev failed"; exit 1; }
+    fi
+    log "building C kernels (clang-14 -O2 -fsanitize=memory, and with -fsanitize-memory-track-origins)"
+    $CLANG -O2 -fsanitize=memory -fno-omit-frame-pointer -o "$BUILD/kernels-msan" "$BENCH/c/kernels.c" \
+        || { log "clang-14 -fsanitize=memory failed"; exit 1; }
+    $CLANG -O2 -fsanitize=memory -fsanitize-memory-track-origins -fno-omit-frame-pointer \
+        -o "$BUILD/kernels-msano" "$BENCH/c/kernels.c" \
+        || { log "clang-14 -fsanitize=memory -fsanitize-memory-track-origins failed"; exit 1; }
+    # C plain is clang-14 -O2 too, so MSan's × is the cost of the instrumentation alone.
+    log "building C kernels (clang-14 -O2): the C plain column of memory mode"
+    $CLANG -O2 -o "$BUILD/kernels-clang" "$BENCH/c/kernels.c" || { log "clang-14 -O2 failed"; exit 1; }
+    C_PLAIN="$BUILD/kernels-clang" C_PLAIN_CC="clang-14 -O2"
+else
+    log "building C kernels (gcc -O2 -fsanitize=address)"
+    gcc -O2 -fsanitize=address -fno-omit-frame-pointer -o "$BUILD/kernels-asan" "$BENCH/c/kernels.c" \
+        || { log "gcc -fsanitize=address failed"; exit 1; }
+fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 log "building C# kernels (dotnet build -c Release)"
@@ -175,19 +216,22 @@ else
         fi
     fi
     if [ -n "$SS_MODE" ]; then
-        # Are the checks live? A deliberate 1-byte heap overflow must be reported.
+        # Are the checks live? A deliberate 1-byte heap overflow must be reported (memory mode: a
+        # branch on an uninitialised byte of a NativeMemory block).
+        SELFTEST=selftest-overflow SELFTEST_RE='AddressSanitizer: heap-buffer-overflow'
+        [ "$SS_SANITIZE" = memory ] && SELFTEST=selftest-uninit SELFTEST_RE='MemorySanitizer: use-of-uninitialized-value'
         if [ "$SS_MODE" = instrument ]; then
             # guard samples 1 allocation in 5000: the self-test asks it to guard every one.
-            SHARPSAN_OPTIONS=$([ "$SS_SANITIZE" = guard ] && echo guard_sample_rate=1) run_once ss-selftest dotnet "$SS_DIR/Kernels.dll" selftest-overflow
+            SHARPSAN_OPTIONS=$([ "$SS_SANITIZE" = guard ] && echo guard_sample_rate=1) run_once ss-selftest dotnet "$SS_DIR/Kernels.dll" $SELFTEST
         else
-            SHARPSAN_OPTIONS=$([ "$SS_SANITIZE" = guard ] && echo guard_sample_rate=1) run_once ss-selftest dotnet "$SHARPSAN_DLL" run --sanitize $SS_SANITIZE -- "$KDLL" selftest-overflow
+            SHARPSAN_OPTIONS=$([ "$SS_SANITIZE" = guard ] && echo guard_sample_rate=1) run_once ss-selftest dotnet "$SHARPSAN_DLL" run --sanitize $SS_SANITIZE -- "$KDLL" $SELFTEST
         fi
-        if grep -q 'AddressSanitizer: heap-buffer-overflow' "$LOGS/ss-selftest.err"; then
+        if grep -q "$SELFTEST_RE" "$LOGS/ss-selftest.err"; then
             SS_VERIFIED=yes
         else
-            log "  WARNING: SharpSan did not report the deliberate overflow in 'selftest-overflow'"
+            log "  WARNING: SharpSan did not report the deliberate bug in '$SELFTEST'"
         fi
-        log "SharpSan mode: $SS_MODE, overflow self-test reported: $SS_VERIFIED"
+        log "SharpSan mode: $SS_MODE, $SELFTEST reported: $SS_VERIFIED"
     else
         log "SharpSan unavailable: $SS_FAIL"
     fi
@@ -195,9 +239,11 @@ fi
 
 col_cmd() { # COLUMN KERNEL SIZE -> CMD, the command line of one run
     case "$1" in
-        c) CMD=("$BUILD/kernels" "$2" "$3") ;;
+        c) CMD=("$C_PLAIN" "$2" "$3") ;;
         asan) CMD=("$BUILD/kernels-asan" "$2" "$3") ;;
-        valgrind) CMD=(valgrind -q --tool=memcheck --leak-check=no "$BUILD/kernels" "$2" "$3") ;;
+        msan) CMD=("$BUILD/kernels-msan" "$2" "$3") ;;
+        msano) CMD=("$BUILD/kernels-msano" "$2" "$3") ;;
+        valgrind) CMD=(valgrind -q --tool=memcheck --leak-check=no "$C_PLAIN" "$2" "$3") ;;
         cs) CMD=(dotnet "$KDLL" "$2" "$3") ;;
         sharpsan)
             if [ "$SS_MODE" = instrument ]; then
@@ -213,15 +259,23 @@ col_cmd() { # COLUMN KERNEL SIZE -> CMD, the command line of one run
 export ASAN_OPTIONS=detect_leaks=0
 ROWS=()
 NOTES=()
-LOGSUM_ASAN=0 LOGSUM_VG=0 LOGSUM_SS=0 LOGSUM_REL=0 N_ASAN=0 N_VG=0 N_SS=0 N_REL=0
+declare -A LOGSUM N   # per sanitizer column: sum of log(×) and count (sharpsan, valgrind, each of CSAN_COLS, rel-<col>)
+for col in sharpsan valgrind "${CSAN_COLS[@]}"; do LOGSUM[$col]=0 N[$col]=0 LOGSUM[rel-$col]=0 N[rel-$col]=0; done
 MISMATCH=0
+FALSE_POSITIVES=0
+FP_FILE="$OUT/false-positives-$SS_SANITIZE.txt"
+rm -f "$FP_FILE"
+
+addlog() { # COLUMN X -> adds log(X) to the column's geomean
+    LOGSUM[$1]=$(awk -v s="${LOGSUM[$1]}" -v x="$2" 'BEGIN { print s + log(x) }'); N[$1]=$((N[$1] + 1))
+}
 
 for k in $KERNELS; do
     size=${SIZE[$k]:-}
     if [ -z "$size" ]; then log "unknown kernel '$k'"; exit 2; fi
     log "kernel $k (size $size)"
 
-    cols=(c asan cs)
+    cols=(c "${CSAN_COLS[@]}" cs)
     [ "$HAVE_VALGRIND" = 1 ] && cols+=(valgrind)
     if [ -n "$SS_MODE" ]; then
         cols+=(sharpsan)
@@ -238,16 +292,36 @@ for k in $KERNELS; do
         MISMATCH=1
     fi
 
-    a_s="" a_kb="" a_x=""
-    if [ -z "${ERR[asan]:-}" ]; then
-        a_s=${BEST[asan]} a_kb=${KB[asan]:-}
-        [ "$(checksum_of "${LAST[asan]}")" = "$c_sum" ] || { NOTES+=("$k: C ASan checksum differs"); MISMATCH=1; }
-        a_x=$(ratio "$a_s" "$c_s")
-        a_cell="$a_s ($a_x×)"
-        LOGSUM_ASAN=$(awk -v s="$LOGSUM_ASAN" -v x="$a_x" 'BEGIN { print s + log(x) }'); N_ASAN=$((N_ASAN + 1))
-    else
-        a_cell="n/a (asan failed: ${ERR[asan]})"
+    # The kernels are correct programs: any SharpSan report on one is a false positive. The kernel
+    # leaves the table (with a note and the report saved), never silently.
+    fp_log=""
+    if [ -n "$SS_MODE" ]; then
+        fp_log=$(grep -l -E '^==[0-9]+==(WARNING|ERROR): |^SUMMARY: ' "$LOGS/$k".sharpsan.*.err 2>/dev/null | head -1)
     fi
+    if [ -n "$fp_log" ]; then
+        FALSE_POSITIVES=$((FALSE_POSITIVES + 1))
+        summary=$(grep -m1 '^SUMMARY: ' "$fp_log" | tr '|' '/')
+        { echo "=== $k ($(basename "$fp_log")) ==="; cat "$fp_log"; echo; } >>"$FP_FILE"
+        NOTES+=("$k: excluded — SharpSan ($SS_SANITIZE) reported on this correct kernel, a false positive: \`${summary:-$(first_error "$fp_log")}\` (full report in benchmarks/out/$(basename "$FP_FILE"))")
+        ROWS+=("| $k | excluded: SharpSan false positive (see note) |")
+        log "  FALSE POSITIVE: SharpSan reported on $k: ${summary:-see $fp_log}"
+        continue
+    fi
+
+    # C sanitizer columns (× against C plain)
+    declare -A X=() SKB=()
+    csan_cells=""
+    for col in "${CSAN_COLS[@]}"; do
+        if [ -z "${ERR[$col]:-}" ]; then
+            SKB[$col]=${KB[$col]:-}
+            [ "$(checksum_of "${LAST[$col]}")" = "$c_sum" ] || { NOTES+=("$k: ${CSAN_LABEL[$col]} checksum differs"); MISMATCH=1; }
+            X[$col]=$(ratio "${BEST[$col]}" "$c_s")
+            csan_cells+=" ${BEST[$col]} (${X[$col]}×) |"
+            addlog "$col" "${X[$col]}"
+        else
+            csan_cells+=" n/a ($col failed: ${ERR[$col]}) |"
+        fi
+    done
 
     vg_cell="skipped"
     if [ "$HAVE_VALGRIND" = 1 ]; then
@@ -255,7 +329,7 @@ for k in $KERNELS; do
             [ "$(checksum_of "${LAST[valgrind]}")" = "$c_sum" ] || { NOTES+=("$k: valgrind checksum differs"); MISMATCH=1; }
             vg_x=$(ratio "${BEST[valgrind]}" "$c_s")
             vg_cell="${BEST[valgrind]} ($vg_x×)"
-            LOGSUM_VG=$(awk -v s="$LOGSUM_VG" -v x="$vg_x" 'BEGIN { print s + log(x) }'); N_VG=$((N_VG + 1))
+            addlog valgrind "$vg_x"
         else
             vg_cell="n/a (valgrind failed: ${ERR[valgrind]})"
         fi
@@ -272,65 +346,88 @@ for k in $KERNELS; do
         ss_s=${BEST[sharpsan]} ss_kb=${KB[sharpsan]:-}
         ss_x=$(ratio "$ss_s" "$cs_s")
         ss_cell="$ss_s ($ss_x×)"
-        LOGSUM_SS=$(awk -v s="$LOGSUM_SS" -v x="$ss_x" 'BEGIN { print s + log(x) }'); N_SS=$((N_SS + 1))
+        addlog sharpsan "$ss_x"
     fi
 
-    rel_cell="n/a"
-    if [ -n "$ss_x" ] && [ -n "$a_x" ]; then
-        rel=$(ratio "$ss_x" "$a_x")
-        rel_cell="$rel"
-        LOGSUM_REL=$(awk -v s="$LOGSUM_REL" -v x="$rel" 'BEGIN { print s + log(x) }'); N_REL=$((N_REL + 1))
-    fi
+    rel_cells=""
+    for col in "${CSAN_COLS[@]}"; do
+        if [ -n "$ss_x" ] && [ -n "${X[$col]:-}" ]; then
+            rel=$(ratio "$ss_x" "${X[$col]}")
+            rel_cells+=" $rel |"
+            addlog "rel-$col" "$rel"
+        else
+            rel_cells+=" n/a |"
+        fi
+    done
 
     mem_cell="n/a"
     if [ -n "$c_kb" ]; then
         mem_cell="$(mib "$c_kb")"
-        if [ -n "$a_kb" ]; then mem_cell+=" / $(mib "$a_kb") ($(ratio "$a_kb" "$c_kb")×)"; else mem_cell+=" / n/a"; fi
+        for col in "${CSAN_COLS[@]}"; do
+            if [ -n "${SKB[$col]:-}" ]; then mem_cell+=" / $(mib "${SKB[$col]}") ($(ratio "${SKB[$col]}" "$c_kb")×)"; else mem_cell+=" / n/a"; fi
+        done
         mem_cell+=" / $(mib "$cs_kb")"
         if [ -n "$ss_kb" ]; then mem_cell+=" / $(mib "$ss_kb") ($(ratio "$ss_kb" "$cs_kb")×)"; else mem_cell+=" / n/a"; fi
     fi
 
     kname="$k"
     [ "$cs_sum" = "$c_sum" ] || kname="$k (checksum MISMATCH)"
-    ROWS+=("| $kname | $c_s | $a_cell | $vg_cell | $cs_s | $ss_cell | $rel_cell | $mem_cell |")
+    ROWS+=("| $kname | $c_s |$csan_cells $vg_cell | $cs_s | $ss_cell |$rel_cells $mem_cell |")
 done
 
-geo() { # logsum n -> geometric mean or blank
-    if [ "$2" -gt 0 ]; then awk -v s="$1" -v n="$2" 'BEGIN { printf "%.2f×", exp(s / n) }'; else echo ""; fi
+geo() { # column -> geometric mean or blank
+    if [ "${N[$1]}" -gt 0 ]; then awk -v s="${LOGSUM[$1]}" -v n="${N[$1]}" 'BEGIN { printf "%.2f×", exp(s / n) }'; else echo ""; fi
 }
 
 # ---------------------------------------------------------------------------------------------
 # Report
 {
-    echo "## SharpSan benchmarks ($(date -u '+%Y-%m-%d %H:%M UTC'))"
+    echo "## SharpSan benchmarks, --sanitize $SS_SANITIZE ($(date -u '+%Y-%m-%d %H:%M UTC'))"
     echo
     cpu=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')
+    ccver="gcc $(gcc -dumpfullversion)"
+    [ "$SS_SANITIZE" = memory ] && ccver+=", $(clang-14 --version | head -1)"
     echo "Machine: $(nproc) cores, ${cpu:-unknown CPU}, load average at start $(cut -d' ' -f1-3 /proc/loadavg);" \
-         "gcc $(gcc -dumpfullversion), $(valgrind --version 2>/dev/null || echo 'no valgrind'), .NET $(dotnet --version)."
+         "$ccver, $(valgrind --version 2>/dev/null || echo 'no valgrind'), .NET $(dotnet --version)."
+    echo "C plain: $C_PLAIN_CC.$([ "$SS_SANITIZE" = memory ] && echo " C clang MSan: clang-14 -O2 -fsanitize=memory; C clang MSan origins: the same plus -fsanitize-memory-track-origins (=1).")"
     echo "Wall time: best of $REPS run(s) (valgrind: $VG_REPS run(s)), whole process including startup; the columns run round robin (repetition 1 of each, then repetition 2, ...)." \
          "Peak RSS: largest max-RSS over the runs (/usr/bin/time %M)."
     [ "$QUICK" = 1 ] && echo "**--quick mode: small sizes, 1 repetition; do not quote these numbers.**"
     if [ -n "$SS_MODE" ]; then
         if [ "$SS_MODE" = instrument ]; then
-            echo "SharpSan: \`sharpsan instrument Kernels.dll --sanitize $SS_SANITIZE --output out/kernels-sharpsan\`, then \`dotnet out/kernels-sharpsan/Kernels.dll <kernel>\` is timed (instrumentation not included)."
+            echo "SharpSan: \`sharpsan instrument Kernels.dll --sanitize $SS_SANITIZE --output out/kernels-sharpsan-$SS_SANITIZE\`, then \`dotnet out/kernels-sharpsan-$SS_SANITIZE/Kernels.dll <kernel>\` is timed (instrumentation not included)."
         else
             echo "SharpSan: \`sharpsan run --sanitize $SS_SANITIZE -- Kernels.dll <kernel>\` timed after one warm-up run (instrumentation cache warm; includes CLI startup)."
         fi
-        echo "SharpSan reported the deliberate overflow of \`Kernels selftest-overflow\`: $SS_VERIFIED."
+        echo "SharpSan reported the deliberate bug of \`Kernels $SELFTEST\`: $SS_VERIFIED."
+        [ "$SS_SANITIZE" = memory ] && echo "SharpSan memory mode tracks origins always (its default), so its fair peer is the clang origins column."
     fi
     echo
     echo "Sizes: $(for k in $KERNELS; do printf '%s=%s ' "$k" "${SIZE[$k]}"; done)"
     echo
-    echo "| kernel | C plain s | C ASan s (×) | valgrind s (×) | C# plain s | C# SharpSan s (×) | SharpSan× / ASan× | peak MiB C / ASan / C# / SharpSan |"
-    echo "|---|---|---|---|---|---|---|---|"
+    hdr="| kernel | C plain s |"
+    sep="|---|---|"
+    mem="peak MiB C"
+    for col in "${CSAN_COLS[@]}"; do hdr+=" ${CSAN_LABEL[$col]} s (×) |"; sep+="---|"; mem+=" / ${CSAN_LABEL[$col]#C }"; done
+    hdr+=" valgrind s (×) | C# plain s | C# SharpSan $SS_SANITIZE s (×) |"; sep+="---|---|---|"
+    for col in "${CSAN_COLS[@]}"; do hdr+=" SharpSan× / ${CSAN_LABEL[$col]#C }× |"; sep+="---|"; done
+    hdr+=" $mem / C# / SharpSan |"; sep+="---|"
+    echo "$hdr"
+    echo "$sep"
     for row in "${ROWS[@]}"; do echo "$row"; done
-    echo "| geomean | | $(geo "$LOGSUM_ASAN" "$N_ASAN") | $(geo "$LOGSUM_VG" "$N_VG") | | $(geo "$LOGSUM_SS" "$N_SS") | $(geo "$LOGSUM_REL" "$N_REL" | tr -d '×') | |"
+    geo_row="| geomean | |"
+    for col in "${CSAN_COLS[@]}"; do geo_row+=" $(geo "$col") |"; done
+    geo_row+=" $(geo valgrind) | | $(geo sharpsan) |"
+    for col in "${CSAN_COLS[@]}"; do geo_row+=" $(geo "rel-$col" | tr -d '×') |"; done
+    echo "$geo_row |"
     echo
-    echo "× = slowdown against the plain build of the same language (ASan and valgrind against C plain, SharpSan against C# plain)."
-    echo "SharpSan× / ASan× < 1 means SharpSan slows C# down less than GCC ASan slows C down (goal: ≤ 0.7)."
+    echo "× = slowdown against the plain build of the same language (C sanitizers and valgrind against C plain, SharpSan against C# plain)."
+    echo "SharpSan× / ${CSAN_LABEL[${CSAN_COLS[0]}]#C }× < 1 means SharpSan slows C# down less than ${CSAN_LABEL[${CSAN_COLS[0]}]#C } slows C down (goal: ≤ 0.7)."
+    [ "$FALSE_POSITIVES" -gt 0 ] && echo "**$FALSE_POSITIVES kernel(s) excluded: SharpSan reported on a correct program (false positive); reports in benchmarks/out/$(basename "$FP_FILE").**"
     for note in "${NOTES[@]}"; do echo; echo "**Note:** $note"; done
 } | tee "$OUT/results$([ "$SS_SANITIZE" = address ] || echo "-$SS_SANITIZE").md"
 
-log "table written to $OUT/results.md; logs of every run in $LOGS"
+log "table written to $OUT/results$([ "$SS_SANITIZE" = address ] || echo "-$SS_SANITIZE").md; logs of every run in $LOGS"
 [ "$MISMATCH" = 0 ] || { log "checksum mismatch (see notes)"; exit 1; }
+[ "$FALSE_POSITIVES" = 0 ] || { log "$FALSE_POSITIVES false positive(s) (see notes)"; exit 1; }
 exit 0

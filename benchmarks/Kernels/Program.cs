@@ -9,6 +9,8 @@
 //
 // `selftest-overflow` is not a benchmark: it writes one byte past a 16-byte
 // NativeMemory block, so run.sh can check that the sanitized build really checks.
+// `selftest-uninit` is its twin for `--sanitize memory`: it branches on a byte of a
+// NativeMemory block nobody wrote.
 
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -40,6 +42,7 @@ internal static unsafe partial class Program
             case "arraymatmul": run = ArrayMatMul; defaultSize = 384; break;   // C#-only (ManagedKernels.cs)
             case "poolbuf": run = PoolBuffers; defaultSize = 400; break;       // C#-only (ManagedKernels.cs)
             case "selftest-overflow": return SelfTestOverflow();
+            case "selftest-uninit": return SelfTestUninit();
             default:
                 Console.Error.WriteLine($"unknown kernel '{kernel}'");
                 return 2;
@@ -525,6 +528,25 @@ internal static unsafe partial class Program
         }
 
         Console.WriteLine($"selftest-overflow wrote {p[3]}");
+        NativeMemory.Free(p);
+        return 0;
+    }
+
+    // ---- self test: a deliberate use of an uninitialised value --------------
+
+    private static int SelfTestUninit()
+    {
+        byte* p = (byte*)NativeMemory.Alloc(16);
+        p[0] = 1; // p[1..15] stay uninitialised
+        if (p[3] > 7) // branch on an uninitialised byte
+        {
+            Console.WriteLine("selftest-uninit read a large byte");
+        }
+        else
+        {
+            Console.WriteLine("selftest-uninit read a small byte");
+        }
+
         NativeMemory.Free(p);
         return 0;
     }
