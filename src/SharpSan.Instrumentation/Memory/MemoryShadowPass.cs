@@ -373,7 +373,8 @@ public sealed class MemoryShadowPass : IInstrumentationPass
             }
             else
             {
-                code.Add(Instruction.Create(OpCodes.Sizeof, type!));
+                // A ref field (`ref T reference`) holds a pointer: `sizeof T&` is invalid IL (CommunityToolkit's Span2D).
+                code.Add(Instruction.Create(OpCodes.Sizeof, type is ByReferenceType ? Types.IntPtr : type!));
                 code.Add(Instruction.Create(OpCodes.Call, Entry("Define")));
             }
         }
