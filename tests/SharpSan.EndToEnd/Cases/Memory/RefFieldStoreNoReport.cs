@@ -26,6 +26,8 @@ static class Program
     }
 }
 // SANITIZE: memory
+// CHECK-NOT: ERROR:
 // CHECK-NOT: MemorySanitizer
 // CHECK: stored through the ref field
 // CHECK-NOT: MemorySanitizer
+// CHECK-NOT: ERROR:
