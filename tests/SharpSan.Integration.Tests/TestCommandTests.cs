@@ -246,12 +246,14 @@ public sealed class TestCommandTests
         Assert.False(Directory.Exists(Path.Combine(suite, "Checksums.Tests", "bin")));
     }
 
-    [Fact]
-    public async Task ToolkitSuite_CleanTestsOverInstrumentedThirdPartyPackages_PassWithNoFinding()
+    [Theory]
+    [InlineData("address")]
+    [InlineData("memory")]   // issue 13: the packages' rented and native buffers are tracked as undefined, and nothing is reported
+    public async Task ToolkitSuite_CleanTestsOverInstrumentedThirdPartyPackages_PassWithNoFinding(string sanitizers)
     {
         string suite = CopySuite("ToolkitSuite");
         string results = Path.Combine(suite, "out");
-        var run = await SharpSanTest(TestPaths.NewDirectory("cache"), suite, "--results", results,
+        var run = await SharpSanTest(TestPaths.NewDirectory("cache"), suite, "--sanitize", sanitizers, "--results", results,
             "--include", "CommunityToolkit.HighPerformance.dll", "--include", "Microsoft.IO.RecyclableMemoryStream.dll");
 
         Assert.True(run.ExitCode == 0, run.ToString());
