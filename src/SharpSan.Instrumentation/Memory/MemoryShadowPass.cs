@@ -54,7 +54,7 @@ public sealed partial class MemoryShadowPass : IInstrumentationPass
             or Code.Ldelem_I1 or Code.Ldelem_U1 or Code.Ldelem_I2 or Code.Ldelem_U2 or Code.Ldelem_I4 or Code.Ldelem_U4 or Code.Ldelem_I8
             or Code.Ldelem_I or Code.Ldelem_R4 or Code.Ldelem_R8 or Code.Ldelem_Any or Code.Ldelema
             or Code.Stelem_I1 or Code.Stelem_I2 or Code.Stelem_I4 or Code.Stelem_I8 or Code.Stelem_I or Code.Stelem_R4 or Code.Stelem_R8 or Code.Stelem_Any);
-        if (addressed || method.Body.Instructions.Any(i => MemoryCall.Of(i) is not null)) return true;
+        if (addressed || method.Body.Instructions.Any(i => MemoryCall.Of(i) is not null || ShadowFlow.SkippedLocal(i, method) is not null)) return true;
         // An array handed to code outside the module must be seen to escape (EscapeArrayArguments).
         if (method.Body.Instructions.Any(i => i.OpCode.FlowControl == FlowControl.Call && i.OpCode.Code != Code.Calli
                 && i.Operand is MethodReference target && target.DeclaringType.Scope != method.Module
@@ -204,7 +204,8 @@ public sealed partial class MemoryShadowPass : IInstrumentationPass
                 {
                     // Whatever is written through the address is not seen: the local is taken as defined from here on.
                     int index = ((VariableDefinition)i.Operand).Index;
-                    if (flow.TaintedLocals.Contains(index)) before.AddRange([Instruction.Create(OpCodes.Ldc_I8, 0L), St(L(index))]);
+                    if (ShadowFlow.SkippedLocal(i, ctx.Method) is { } skipped) SkipInit(i, skipped, before);
+                    else if (flow.TaintedLocals.Contains(index)) before.AddRange([Instruction.Create(OpCodes.Ldc_I8, 0L), St(L(index))]);
                     Defined(after, n);
                     return;
                 }

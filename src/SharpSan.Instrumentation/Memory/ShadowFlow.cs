@@ -120,6 +120,7 @@ public sealed class ShadowFlow
         var operands = before.RemoveRange(before.Length - pops, pops);
         var popped = before.Skip(before.Length - pops).ToArray();
         if (i.OpCode.Code is Code.Stloc && popped[0].Tainted) TaintedLocals.Add(((VariableDefinition)i.Operand).Index);
+        if (SkippedLocal(i, _method) is { } skipped) TaintedLocals.Add(skipped.Index);
         if (pushes == 0) return operands;
         return operands.Add(Produce(i, popped));
     }
@@ -200,6 +201,19 @@ public sealed class ShadowFlow
                 return new(ValueKinds.Of(element), ValueKinds.IsScalar(ValueKinds.Of(element)) && ValueKinds.SizeOf(element) is not null);
             default: return new(ValueKind.Unknown);
         }
+    }
+
+    /// <summary>
+    /// The scalar local whose address <paramref name="i"/> (ldloca) hands to <c>Unsafe.SkipInit</c> in a method without
+    /// localsinit: its value is whatever the frame held, undefined.
+    /// </summary>
+    public static VariableDefinition? SkippedLocal(Instruction i, MethodDefinition method)
+    {
+        if (i.OpCode.Code != Code.Ldloca || method.Body.InitLocals) return null;
+        if (i.Next is not { OpCode.Code: Code.Call, Operand: MethodReference { Name: "SkipInit" } call }
+            || call.DeclaringType.FullName != "System.Runtime.CompilerServices.Unsafe") return null;
+        var local = (VariableDefinition)i.Operand;
+        return ValueKinds.IsScalar(ValueKinds.Of(local.VariableType)) && ValueKinds.SizeOf(local.VariableType) is not null ? local : null;
     }
 
     static bool IsByRefOrPointerLoad(Slot address) => address.Kind is ValueKind.NativeInt or ValueKind.ByRef;

@@ -27,6 +27,6 @@ unsafe class Program
 // CHECK-NEXT: #0 0x[[@IL(Main: call Ignore #2)]] in Program.Main() {{.*}}ParamUndefinedArgumentAtCall.cs:[[@LINE-8]]
 // CHECK: Uninitialized value was created by a heap allocation
 // CHECK-NEXT: #0 {{.*}} in System.Runtime.InteropServices.NativeMemory.Alloc(nuint)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}ParamUndefinedArgumentAtCall.cs:[[@LINE-14]]
-// CHECK: SUMMARY: MemorySanitizer: use-of-uninitialized-value {{.*}}ParamUndefinedArgumentAtCall.cs:[[@LINE-11]] in Program.Main()
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}ParamUndefinedArgumentAtCall.cs:[[@LINE-15]]
+// CHECK: SUMMARY: MemorySanitizer: use-of-uninitialized-value {{.*}}ParamUndefinedArgumentAtCall.cs:[[@LINE-12]] in Program.Main()
 // CHECK-NOT: done
