@@ -54,7 +54,8 @@ public sealed partial class MemoryShadowPass : IInstrumentationPass
             or Code.Ldelem_I1 or Code.Ldelem_U1 or Code.Ldelem_I2 or Code.Ldelem_U2 or Code.Ldelem_I4 or Code.Ldelem_U4 or Code.Ldelem_I8
             or Code.Ldelem_I or Code.Ldelem_R4 or Code.Ldelem_R8 or Code.Ldelem_Any or Code.Ldelema
             or Code.Stelem_I1 or Code.Stelem_I2 or Code.Stelem_I4 or Code.Stelem_I8 or Code.Stelem_I or Code.Stelem_R4 or Code.Stelem_R8 or Code.Stelem_Any);
-        if (addressed || method.Body.Instructions.Any(i => MemoryCall.Of(i) is not null || ShadowFlow.SkippedLocal(i, method) is not null)) return true;
+        if (addressed || method.Body.Instructions.Any(i => MemoryCall.Of(i) is not null || ShadowFlow.SkippedLocal(i, method) is not null || MayWriteSpan(i, method)))
+            return true;
         // An array handed to code outside the module must be seen to escape (EscapeArrayArguments).
         if (method.Body.Instructions.Any(i => i.OpCode.FlowControl == FlowControl.Call && i.OpCode.Code != Code.Calli
                 && i.Operand is MethodReference target && target.DeclaringType.Scope != method.Module
@@ -322,6 +323,7 @@ public sealed partial class MemoryShadowPass : IInstrumentationPass
                     CheckArguments(i, st, pops, before);
                     Call(i, st, pops, before);
                     EscapeArrayArguments(i, st, pops, before);
+                    DefineWrittenSpans(i, before);
                     if (pushes > 0) Defined(after, result);
                     return;
             }
