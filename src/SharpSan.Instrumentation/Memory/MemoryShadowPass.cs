@@ -14,7 +14,7 @@ namespace SharpSan.Instrumentation.Memory;
 /// P/Invoke arguments) report an undefined value. <c>stackalloc</c> in a method without localsinit comes from
 /// <see cref="MemoryStackName"/>, undefined. Methods without pointer or by-reference memory operations are untouched.
 /// </summary>
-public sealed class MemoryShadowPass : IInstrumentationPass
+public sealed partial class MemoryShadowPass : IInstrumentationPass
 {
     const string Checks = "SharpSan.Runtime.Memory.MemoryChecks";
     const string MemoryStackName = "SharpSan.Runtime.Memory.MemoryStack";
@@ -22,17 +22,31 @@ public sealed class MemoryShadowPass : IInstrumentationPass
 
     public string Name => "memory-shadow";
 
+    FieldShadows _fields = FieldShadows.None;
+
+    public void Prepare(IReadOnlyList<MethodContext> methods)
+    {
+        _fields = methods.Count == 0 ? FieldShadows.None : FieldShadows.Add(methods[0].Module.Module, methods.Select(m => m.Method).ToList());
+    }
+
     public void Run(MethodContext ctx)
     {
         var body = ctx.Method.Body;
-        if (!Touches(ctx.Method)) return;
-        var flow = new ShadowFlow(ctx.Method);   // throws (and the method is skipped untouched) on malformed stacks
-        new Emitter(ctx, flow, checks: !IsExempt(ctx.Method)).Run();
+        if (!Touches(ctx.Method, _fields.Has)) return;
+        var flow = new ShadowFlow(ctx.Method, _fields.Has);   // throws (and the method is skipped untouched) on malformed stacks
+        new Emitter(ctx, flow, _fields, checks: !IsExempt(ctx.Method)).Run();
     }
 
-    /// <summary>Memory operations the shadow must see: loads and stores through addresses, block operations, stackalloc.</summary>
-    static bool Touches(MethodDefinition method)
+    /// <summary>
+    /// Memory operations the shadow must see: loads and stores through addresses, block operations, stackalloc, and
+    /// any access to a field with a shadow.
+    /// </summary>
+    public static bool Touches(MethodDefinition method, Func<FieldReference, bool> shadowedField)
     {
+        if (!method.HasBody) return false;
+        if (method.Body.Instructions.Any(i => i.OpCode.Code is Code.Ldfld or Code.Stfld or Code.Ldsfld or Code.Stsfld or Code.Ldflda or Code.Ldsflda
+                && shadowedField((FieldReference)i.Operand)))
+            return true;
         bool addressed = method.Body.Instructions.Any(i => i.OpCode.Code is Code.Ldind_I1 or Code.Ldind_U1 or Code.Ldind_I2 or Code.Ldind_U2
             or Code.Ldind_I4 or Code.Ldind_U4 or Code.Ldind_I8 or Code.Ldind_I or Code.Ldind_R4 or Code.Ldind_R8 or Code.Ldind_Ref
             or Code.Stind_I1 or Code.Stind_I2 or Code.Stind_I4 or Code.Stind_I8 or Code.Stind_I or Code.Stind_R4 or Code.Stind_R8 or Code.Stind_Ref
@@ -40,7 +54,8 @@ public sealed class MemoryShadowPass : IInstrumentationPass
             or Code.Ldelem_I1 or Code.Ldelem_U1 or Code.Ldelem_I2 or Code.Ldelem_U2 or Code.Ldelem_I4 or Code.Ldelem_U4 or Code.Ldelem_I8
             or Code.Ldelem_I or Code.Ldelem_R4 or Code.Ldelem_R8 or Code.Ldelem_Any or Code.Ldelema
             or Code.Stelem_I1 or Code.Stelem_I2 or Code.Stelem_I4 or Code.Stelem_I8 or Code.Stelem_I or Code.Stelem_R4 or Code.Stelem_R8 or Code.Stelem_Any);
-        if (addressed) return true;
+        if (addressed || method.Body.Instructions.Any(i => MemoryCall.Of(i) is not null || ShadowFlow.SkippedLocal(i, method) is not null || MayWriteSpan(i, method)))
+            return true;
         // An array handed to code outside the module must be seen to escape (EscapeArrayArguments).
         if (method.Body.Instructions.Any(i => i.OpCode.FlowControl == FlowControl.Call && i.OpCode.Code != Code.Calli
                 && i.Operand is MethodReference target && target.DeclaringType.Scope != method.Module
@@ -63,7 +78,7 @@ public sealed class MemoryShadowPass : IInstrumentationPass
     }
 
     /// <summary>Plans the code around each instruction from the flow's stack states, then applies it.</summary>
-    sealed class Emitter(MethodContext ctx, ShadowFlow flow, bool checks)
+    sealed partial class Emitter(MethodContext ctx, ShadowFlow flow, FieldShadows fields, bool checks)
     {
         readonly ModuleDefinition _module = ctx.Method.Module;
         readonly Dictionary<int, VariableDefinition> _shadows = [], _origins = [], _localShadows = [], _localOrigins = [];
@@ -190,7 +205,8 @@ public sealed class MemoryShadowPass : IInstrumentationPass
                 {
                     // Whatever is written through the address is not seen: the local is taken as defined from here on.
                     int index = ((VariableDefinition)i.Operand).Index;
-                    if (flow.TaintedLocals.Contains(index)) before.AddRange([Instruction.Create(OpCodes.Ldc_I8, 0L), St(L(index))]);
+                    if (ShadowFlow.SkippedLocal(i, ctx.Method) is { } skipped) SkipInit(i, skipped, before);
+                    else if (flow.TaintedLocals.Contains(index)) before.AddRange([Instruction.Create(OpCodes.Ldc_I8, 0L), St(L(index))]);
                     Defined(after, n);
                     return;
                 }
@@ -201,10 +217,27 @@ public sealed class MemoryShadowPass : IInstrumentationPass
                 case Code.Ldind_I1 or Code.Ldind_U1 or Code.Ldind_I2 or Code.Ldind_U2 or Code.Ldind_I4 or Code.Ldind_U4
                     or Code.Ldind_I8 or Code.Ldind_I or Code.Ldind_R4 or Code.Ldind_R8 or Code.Ldind_Ref or Code.Ldobj:
                     Load(i, st, before, after);
+                    if (code == Code.Ldobj) RememberCopySource(i, st[n - 1], before);
                     return;
                 case Code.Stind_I1 or Code.Stind_I2 or Code.Stind_I4 or Code.Stind_I8 or Code.Stind_I or Code.Stind_R4 or Code.Stind_R8
                     or Code.Stind_Ref or Code.Stobj:
                     Store(i, st, before);
+                    return;
+                case Code.Ldfld when fields.Of((FieldReference)i.Operand) is { } companions:
+                    ObjectFieldLoad(i, companions, st, before, after);
+                    return;
+                case Code.Stfld when fields.Of((FieldReference)i.Operand) is { } companions:
+                    ObjectFieldStore(i, companions, st, before);
+                    return;
+                case Code.Ldsfld when fields.Of((FieldReference)i.Operand) is { } companions:
+                    StaticFieldLoad(i, companions, st, before, after);
+                    return;
+                case Code.Stsfld when fields.Of((FieldReference)i.Operand) is { } companions:
+                    StaticFieldStore(i, companions, st, before);
+                    return;
+                case Code.Ldflda or Code.Ldsflda when fields.Of((FieldReference)i.Operand) is { } companions:
+                    FieldAddressTaken(i, companions, before);
+                    Defined(after, result);
                     return;
                 case Code.Ldfld:
                     FieldLoad(i, st, before, after);
@@ -280,9 +313,17 @@ public sealed class MemoryShadowPass : IInstrumentationPass
                 case Code.Stelem_Ref:
                     if (st[n - 2].Tainted) Check(before, i, n - 2, "Operand");
                     return;
+                case Code.Call or Code.Callvirt when MemoryCall.Of(i) is { } access:
+                    MemoryCallAccess(i, access, st, before, after);
+                    return;
+                case Code.Ret:
+                    CheckReturn(i, st, before);
+                    return;
                 case Code.Call or Code.Callvirt or Code.Calli or Code.Newobj:
+                    CheckArguments(i, st, pops, before);
                     Call(i, st, pops, before);
                     EscapeArrayArguments(i, st, pops, before);
+                    DefineWrittenSpans(i, before);
                     if (pushes > 0) Defined(after, result);
                     return;
             }
@@ -357,7 +398,8 @@ public sealed class MemoryShadowPass : IInstrumentationPass
             before.Add(St(temp));
             before.Add(Instruction.Create(OpCodes.Dup));
             before.Add(Instruction.Create(OpCodes.Conv_U));
-            EmitShadowStore(before, st[n - 1], n - 1, i.OpCode.Code == Code.Stobj ? (TypeReference)i.Operand : null, LoadSize(i));
+            if (i.OpCode.Code == Code.Stobj && CopiedFrom(i) is { } source) EmitShadowCopy(before, source, (TypeReference)i.Operand);
+            else EmitShadowStore(before, st[n - 1], n - 1, i.OpCode.Code == Code.Stobj ? (TypeReference)i.Operand : null, LoadSize(i));
             before.Add(Instruction.Create(OpCodes.Ldloc, temp));
         }
 

@@ -32,10 +32,13 @@ public sealed class ShadowFlow
     public HashSet<int> JoinDepths { get; } = [];
 
     readonly MethodDefinition _method;
+    readonly Func<FieldReference, bool> _shadowedField;
 
-    public ShadowFlow(MethodDefinition method)
+    /// <param name="shadowedField">Fields of managed objects that carry a shadow (<see cref="FieldShadows"/>): their loads may be undefined.</param>
+    public ShadowFlow(MethodDefinition method, Func<FieldReference, bool>? shadowedField = null)
     {
         _method = method;
+        _shadowedField = shadowedField ?? (_ => false);
         for (int round = 0; round < 8; round++)
         {
             int locals = TaintedLocals.Count;
@@ -117,6 +120,7 @@ public sealed class ShadowFlow
         var operands = before.RemoveRange(before.Length - pops, pops);
         var popped = before.Skip(before.Length - pops).ToArray();
         if (i.OpCode.Code is Code.Stloc && popped[0].Tainted) TaintedLocals.Add(((VariableDefinition)i.Operand).Index);
+        if (SkippedLocal(i, _method) is { } skipped) TaintedLocals.Add(skipped.Index);
         if (pushes == 0) return operands;
         return operands.Add(Produce(i, popped));
     }
@@ -154,8 +158,11 @@ public sealed class ShadowFlow
                 var field = (FieldReference)i.Operand;
                 var fieldKind = ValueKinds.Of(field.FieldType);
                 bool throughPointer = A().Kind is ValueKind.NativeInt or ValueKind.ByRef && !A().LocalAddress;
-                return new(fieldKind, throughPointer && ValueKinds.IsScalar(fieldKind) && ValueKinds.SizeOf(field.FieldType) is not null && IsByRefOrPointerLoad(A()));
-            case Code.Ldsfld: return new(ValueKinds.Of(((FieldReference)i.Operand).FieldType));
+                return new(fieldKind, throughPointer && ValueKinds.IsScalar(fieldKind) && ValueKinds.SizeOf(field.FieldType) is not null && IsByRefOrPointerLoad(A())
+                    || _shadowedField(field));
+            case Code.Ldsfld:
+                var staticField = (FieldReference)i.Operand;
+                return new(ValueKinds.Of(staticField.FieldType), _shadowedField(staticField));
             case Code.Add or Code.Sub or Code.Mul or Code.Div or Code.Div_Un or Code.Rem or Code.Rem_Un or Code.And or Code.Or or Code.Xor
                 or Code.Add_Ovf or Code.Add_Ovf_Un or Code.Sub_Ovf or Code.Sub_Ovf_Un or Code.Mul_Ovf or Code.Mul_Ovf_Un:
                 return Binary(A(), B());
@@ -172,6 +179,11 @@ public sealed class ShadowFlow
             case Code.Conv_R4 or Code.Conv_R8 or Code.Conv_R_Un: return new(ValueKind.Float, A().Tainted);
             case Code.Ceq or Code.Cgt or Code.Cgt_Un or Code.Clt or Code.Clt_Un: return new(ValueKind.Int32, A().Tainted || B().Tainted);
             case Code.Call or Code.Callvirt or Code.Calli:
+                if (MemoryCall.Of(i) is { IsStore: false } read)
+                {
+                    var readKind = ValueKinds.Of(read.Type);
+                    return new(readKind, !A().LocalAddress && ValueKinds.IsScalar(readKind) && ValueKinds.SizeOf(read.Type) is not null);
+                }
                 return new(ValueKinds.Of(((IMethodSignature)i.Operand).ReturnType));
             case Code.Newobj: return new(ValueKinds.Of(((MethodReference)i.Operand).DeclaringType));
             case Code.Unbox_Any: return new(ValueKinds.Of((TypeReference)i.Operand));
@@ -189,6 +201,19 @@ public sealed class ShadowFlow
                 return new(ValueKinds.Of(element), ValueKinds.IsScalar(ValueKinds.Of(element)) && ValueKinds.SizeOf(element) is not null);
             default: return new(ValueKind.Unknown);
         }
+    }
+
+    /// <summary>
+    /// The scalar local whose address <paramref name="i"/> (ldloca) hands to <c>Unsafe.SkipInit</c> in a method without
+    /// localsinit: its value is whatever the frame held, undefined.
+    /// </summary>
+    public static VariableDefinition? SkippedLocal(Instruction i, MethodDefinition method)
+    {
+        if (i.OpCode.Code != Code.Ldloca || method.Body.InitLocals) return null;
+        if (i.Next is not { OpCode.Code: Code.Call, Operand: MethodReference { Name: "SkipInit" } call }
+            || call.DeclaringType.FullName != "System.Runtime.CompilerServices.Unsafe") return null;
+        var local = (VariableDefinition)i.Operand;
+        return ValueKinds.IsScalar(ValueKinds.Of(local.VariableType)) && ValueKinds.SizeOf(local.VariableType) is not null ? local : null;
     }
 
     static bool IsByRefOrPointerLoad(Slot address) => address.Kind is ValueKind.NativeInt or ValueKind.ByRef;

@@ -71,21 +71,49 @@ public static class RentedArrays
         return bits;
     }
 
-    /// <summary>A store of element <paramref name="index"/>: its bytes take the stored value's shadow.</summary>
+    /// <summary>
+    /// A store of element <paramref name="index"/>: its bytes take the stored value's shadow. An undefined value stored
+    /// into any array (not only a rented one) starts tracking it, every other element defined (MSan: an array element
+    /// is memory like any other).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(Array? array, int index, int size, long bits, int origin)
     {
-        if (!s_any || array is null) return;
+        if (array is null || !s_any && bits == 0) return;
         StoreSlow(array, index, size, bits, origin);
     }
 
     static void StoreSlow(Array array, int index, int size, long bits, int origin)
     {
-        if (!s_table.TryGetValue(array, out var shadow)) return;
+        if (!s_table.TryGetValue(array, out var shadow))
+        {
+            if (bits == 0 || TrackDefined(array, size) is not { } tracked) return;
+            shadow = tracked;
+        }
         long start = (long)index * size;
         if (start < 0 || start + size > shadow.Bits.Length) return;
         for (int k = 0; k < size; k++) shadow.Bits[start + k] = k < 8 ? (byte)(bits >> (8 * k)) : bits == 0 ? (byte)0 : (byte)0xFF;
         if (bits != 0) shadow.Origin = origin;
+    }
+
+    const string TrackSite = "MemorySanitizer.ArrayElementStore";
+
+    /// <summary>Starts a fully defined shadow for an array that is about to receive an undefined element; null if it cannot.</summary>
+    static Shadow? TrackDefined(Array array, int elementSize)
+    {
+        try
+        {
+            Common.InternalErrors.Inject(TrackSite);
+            var shadow = new Shadow(checked(array.Length * elementSize), 0);
+            shadow.Bits.AsSpan().Clear();
+            s_table.AddOrUpdate(array, shadow);
+            s_any = true;
+            return shadow;
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(TrackSite, e))
+        {
+            return null;   // untracked: the element reads as defined, never a report
+        }
     }
 
     /// <summary>

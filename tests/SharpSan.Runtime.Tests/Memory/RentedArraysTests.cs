@@ -14,6 +14,22 @@ public sealed class RentedArraysTests
     }
 
     [Fact]
+    public void UndefinedStoreIntoPlainArray_TracksOnlyThatElement()
+    {
+        var plain = new short[4];
+        RentedArrays.Store(plain, 1, 2, 0, 0);   // a defined store into an untracked array starts nothing
+        Assert.Equal(-1, RentedArrays.FirstUndefined(plain, 0, 8, out _));
+        RentedArrays.Store(plain, 2, 2, 0x00FF, 33);
+        Assert.Equal(0x00FFL, RentedArrays.Load(plain, 2, 2, out int origin));
+        Assert.Equal(33, origin);
+        Assert.Equal(0, RentedArrays.Load(plain, 1, 2, out _));
+        Assert.Equal(0, RentedArrays.Load(plain, 3, 2, out _));
+        Assert.Equal(4, RentedArrays.FirstUndefined(plain, 0, 8, out _));
+        RentedArrays.Store(plain, 2, 2, 0, 0);
+        Assert.Equal(-1, RentedArrays.FirstUndefined(plain, 0, 8, out _));
+    }
+
+    [Fact]
     public void PoisonedArray_StoresDefineElements_AndRangesFindTheRest()
     {
         var rented = new int[4];
