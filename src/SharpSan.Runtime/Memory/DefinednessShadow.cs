@@ -57,11 +57,25 @@ public static unsafe class DefinednessShadow
     public static long Load(nuint address, int size, out int origin)
     {
         byte* page = PageOf(address);
+        nuint offset = address & PageMask;
         // An access that may cross into the next page is read byte by byte, whatever this page holds.
-        if (page == null && (address & PageMask) <= PageSize - 8)
+        if (offset <= PageSize - 8)
         {
-            origin = 0;
-            return 0;
+            if (page == null)
+            {
+                origin = 0;
+                return 0;
+            }
+            // Within one shadow page: read the shadow in place; only an undefined value looks up its origin.
+            long shadow = size switch
+            {
+                1 => page[offset],
+                2 => Unsafe.ReadUnaligned<ushort>(page + offset),
+                4 => Unsafe.ReadUnaligned<uint>(page + offset),
+                _ => Unsafe.ReadUnaligned<long>(page + offset),
+            };
+            origin = shadow == 0 ? 0 : OriginOf(address, size);
+            return shadow;
         }
         return LoadFromPage(page, address, size, out origin);
     }
@@ -111,8 +125,20 @@ public static unsafe class DefinednessShadow
     public static void Store(nuint address, int size, long shadow, int origin)
     {
         byte* page = PageOf(address);
-        // Defined data into memory never poisoned: nothing to record (unless the store may reach into the next page).
-        if (page == null && shadow == 0 && (address & PageMask) <= PageSize - 8) return;
+        nuint offset = address & PageMask;
+        if (offset <= PageSize - 8 && shadow == 0)
+        {
+            // Defined data: nothing to record in memory never poisoned; elsewhere clear the bytes' shadow in place.
+            if (page == null) return;
+            switch (size)
+            {
+                case 1: page[offset] = 0; break;
+                case 2: Unsafe.WriteUnaligned<ushort>(page + offset, 0); break;
+                case 4: Unsafe.WriteUnaligned<uint>(page + offset, 0); break;
+                default: Unsafe.WriteUnaligned<long>(page + offset, 0); break;
+            }
+            return;
+        }
         StoreSlow(address, size, shadow, origin);
     }
 
@@ -162,20 +188,63 @@ public static unsafe class DefinednessShadow
     }
 
     /// <summary>Copies the shadow and origins of a range (memmove semantics: the ranges may overlap).</summary>
+    /// <remarks>
+    /// Chunk by chunk, each inside one source and one destination page, walking backwards when the destination
+    /// overlaps the source from above (so no chunk reads shadow an earlier chunk wrote). A chunk whose source shadow is
+    /// all defined (the common case) clears the destination's shadow, or does nothing where it was never poisoned; only
+    /// a chunk holding undefined bytes is copied byte by byte with their origins.
+    /// </remarks>
     public static void Copy(nuint destination, nuint source, nuint length)
     {
         if (length == 0 || destination == source) return;
         bool backwards = destination > source && destination < source + length;
+        nuint done = 0;
+        while (done < length)
+        {
+            nuint left = length - done, chunk;
+            nuint from, to;
+            if (backwards)
+            {
+                nuint fromEnd = source + left, toEnd = destination + left;
+                chunk = Math.Min(left, Math.Min(OffsetInPage(fromEnd - 1) + 1, OffsetInPage(toEnd - 1) + 1));
+                from = fromEnd - chunk;
+                to = toEnd - chunk;
+            }
+            else
+            {
+                from = source + done;
+                to = destination + done;
+                chunk = Math.Min(left, Math.Min(PageSize - OffsetInPage(from), PageSize - OffsetInPage(to)));
+            }
+            CopyChunk(to, from, chunk, backwards);
+            done += chunk;
+        }
+    }
+
+    static nuint OffsetInPage(nuint address) => address & PageMask;
+
+    /// <summary>One chunk of <see cref="Copy"/>: source and destination each within one page.</summary>
+    static void CopyChunk(nuint to, nuint from, nuint length, bool backwards)
+    {
+        byte* sourcePage = PageOf(from);
+        byte* destinationPage = PageOf(to);
+        bool sourceDefined = sourcePage == null
+            || new ReadOnlySpan<byte>(sourcePage + OffsetInPage(from), (int)length).IndexOfAnyExcept((byte)0) < 0;
+        if (sourceDefined)
+        {
+            if (destinationPage != null) new Span<byte>(destinationPage + OffsetInPage(to), (int)length).Clear();
+            return;
+        }
+        if (destinationPage == null) destinationPage = EnsurePage(to);
+        if (destinationPage == null) return;
+        int* sourceOrigins = (int*)(sourcePage + PageSize), destinationOrigins = (int*)(destinationPage + PageSize);
         for (nuint k = 0; k < length; k++)
         {
             nuint i = backwards ? length - 1 - k : k;
-            nuint from = source + i, to = destination + i;
-            byte* sourcePage = PageOf(from);
-            byte bits = sourcePage == null ? (byte)0 : sourcePage[from & PageMask];
-            byte* page = bits == 0 ? PageOf(to) : EnsurePage(to);
-            if (page == null) continue;
-            page[to & PageMask] = bits;
-            if (bits != 0) ((int*)(page + PageSize))[(to & PageMask) >> 2] = ((int*)(sourcePage + PageSize))[(from & PageMask) >> 2];
+            nuint fromOffset = OffsetInPage(from + i), toOffset = OffsetInPage(to + i);
+            byte bits = sourcePage[fromOffset];
+            destinationPage[toOffset] = bits;
+            if (bits != 0) destinationOrigins[toOffset >> 2] = sourceOrigins[fromOffset >> 2];
         }
     }
 
