@@ -8,7 +8,7 @@ namespace SharpSan.Runtime.Memory;
 /// MemorySanitizer's shadow: one shadow bit per data bit (a set bit = that bit is undefined), plus one 4-byte origin id
 /// per 4 data bytes (MSan's origin granularity). Two levels so that only memory ever poisoned costs anything: a
 /// directory with one entry per 64 KiB of the 47-bit address space (16 GiB reserved, never touched unless used) points
-/// at pages of 64 KiB shadow followed by 64 KiB of origins. A null entry means "all defined": managed memory, the GC
+/// at pages of 64 KiB shadow followed by their origins (<see cref="ShadowPageOrigins"/>: one id while the page has one). A null entry means "all defined": managed memory, the GC
 /// heap and every stack are never poisoned, so loads from them read the directory once and stop.
 /// </summary>
 public static unsafe class DefinednessShadow
@@ -45,7 +45,7 @@ public static unsafe class DefinednessShadow
         byte** slot = (byte**)s_directory + index;
         byte* page = *slot;
         if (page != null) return page;
-        byte* fresh = (byte*)NativeMemory.AllocZeroed(PageSize * 2);
+        byte* fresh = (byte*)NativeMemory.AllocZeroed(PageSize + ShadowPageOrigins.HeaderSize);
         byte* raced = (byte*)Interlocked.CompareExchange(ref *(nint*)slot, (nint)fresh, 0);
         if (raced == null) return fresh;
         NativeMemory.Free(fresh);
@@ -80,6 +80,23 @@ public static unsafe class DefinednessShadow
         return LoadFromPage(page, address, size, out origin);
     }
 
+    /// <summary>The shadow of a load, without its origin (see <see cref="OriginOfRange"/>): the hot path of every pointer load.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long LoadShadow(nuint address, int size)
+    {
+        byte* page = PageOf(address);
+        nuint offset = address & PageMask;
+        if (offset > PageSize - 8) return LoadFromPage(page, address, size, out _);
+        if (page == null) return 0;
+        return size switch
+        {
+            1 => page[offset],
+            2 => Unsafe.ReadUnaligned<ushort>(page + offset),
+            4 => Unsafe.ReadUnaligned<uint>(page + offset),
+            _ => Unsafe.ReadUnaligned<long>(page + offset),
+        };
+    }
+
     static long LoadFromPage(byte* page, nuint address, int size, out int origin)
     {
         nuint offset = address & PageMask;
@@ -109,13 +126,17 @@ public static unsafe class DefinednessShadow
         return page == null ? (byte)0 : page[address & PageMask];
     }
 
+    /// <summary>The origin of the first undefined byte of a loaded range (its shadow was nonzero); out of line.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static int OriginOfRange(nuint address, int size) => OriginOf(address, size);
+
     /// <summary>The origin of the first undefined granule of the range (an undefined value keeps the origin of whichever part made it so).</summary>
     static int OriginOf(nuint address, int size)
     {
         for (nuint a = address; a < address + (nuint)size; a++)
         {
             byte* page = PageOf(a);
-            if (page != null && page[a & PageMask] != 0) return ((int*)(page + PageSize))[(a & PageMask) >> 2];
+            if (page != null && page[a & PageMask] != 0) return ShadowPageOrigins.Get(page, a & PageMask);
         }
         return 0;
     }
@@ -152,7 +173,7 @@ public static unsafe class DefinednessShadow
             if (page == null) continue;
             nuint offset = a & PageMask;
             page[offset] = bits;
-            if (bits != 0) ((int*)(page + PageSize))[offset >> 2] = origin;
+            if (bits != 0) ShadowPageOrigins.Set(page, offset, offset, origin);
         }
     }
 
@@ -168,7 +189,8 @@ public static unsafe class DefinednessShadow
             {
                 nuint offset = a & PageMask;
                 new Span<byte>(page + offset, (int)(chunkEnd - a)).Fill(0xFF);
-                new Span<int>((int*)(page + PageSize) + (offset >> 2), (int)(((chunkEnd - 1 - (a & ~PageMask)) >> 2) - (offset >> 2) + 1)).Fill(origin);
+                if (chunkEnd - a == PageSize) ShadowPageOrigins.SetWholePage(page, origin);
+                else ShadowPageOrigins.Set(page, offset, (chunkEnd - 1) & PageMask, origin);
             }
             a = chunkEnd;
         }
@@ -237,14 +259,13 @@ public static unsafe class DefinednessShadow
         }
         if (destinationPage == null) destinationPage = EnsurePage(to);
         if (destinationPage == null) return;
-        int* sourceOrigins = (int*)(sourcePage + PageSize), destinationOrigins = (int*)(destinationPage + PageSize);
         for (nuint k = 0; k < length; k++)
         {
             nuint i = backwards ? length - 1 - k : k;
             nuint fromOffset = OffsetInPage(from + i), toOffset = OffsetInPage(to + i);
             byte bits = sourcePage[fromOffset];
             destinationPage[toOffset] = bits;
-            if (bits != 0) destinationOrigins[toOffset >> 2] = sourceOrigins[fromOffset >> 2];
+            if (bits != 0) ShadowPageOrigins.Set(destinationPage, toOffset, toOffset, ShadowPageOrigins.Get(sourcePage, fromOffset));
         }
     }
 
@@ -263,7 +284,7 @@ public static unsafe class DefinednessShadow
                 if (at >= 0)
                 {
                     nuint bad = a + (nuint)at;
-                    origin = ((int*)(page + PageSize))[(bad & PageMask) >> 2];
+                    origin = ShadowPageOrigins.Get(page, bad & PageMask);
                     return (long)(bad - address);
                 }
             }
