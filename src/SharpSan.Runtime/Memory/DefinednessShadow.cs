@@ -38,18 +38,35 @@ public static unsafe class DefinednessShadow
         return ((byte**)s_directory)[index];
     }
 
+    static readonly object s_mapLock = new();
+
     static byte* EnsurePage(nuint address)
     {
         nuint index = address >> PageShift;
         if (index >= DirectoryEntries || s_directory == 0) return null;
         byte** slot = (byte**)s_directory + index;
-        byte* page = *slot;
+        byte* page = (byte*)Volatile.Read(ref *(nint*)slot);
         if (page != null) return page;
-        byte* fresh = (byte*)NativeMemory.AllocZeroed(PageSize + ShadowPageOrigins.HeaderSize);
-        byte* raced = (byte*)Interlocked.CompareExchange(ref *(nint*)slot, (nint)fresh, 0);
-        if (raced == null) return fresh;
-        NativeMemory.Free(fresh);
-        return raced;
+        lock (s_mapLock)
+        {
+            page = *slot;
+            if (page != null) return page;
+            page = (byte*)MapZeroed(PageSize + ShadowPageOrigins.HeaderSize);
+            Volatile.Write(ref *(nint*)slot, (nint)page);
+            return page;
+        }
+    }
+
+    /// <summary>
+    /// Zeroed memory for shadow, straight from mmap: never from malloc, whose heap is the very memory being shadowed
+    /// (a shadow page carved from the heap top would grow the heap into a region that needs a page of its own).
+    /// Mapped once and never unmapped: a racing reader may still hold the pointer. Null when the kernel refuses.
+    /// </summary>
+    internal static void* MapZeroed(nuint size)
+    {
+        const int ProtReadWrite = 3, MapPrivateAnonymous = 0x02 | 0x20;
+        void* p = LibC.mmap(null, size, ProtReadWrite, MapPrivateAnonymous, -1, 0);
+        return p == LibC.MapFailed ? null : p;
     }
 
     /// <summary>The shadow of <paramref name="size"/> (1..8) bytes at <paramref name="address"/>, little-endian like the data; 0 = all defined.</summary>

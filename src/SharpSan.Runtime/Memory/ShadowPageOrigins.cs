@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace SharpSan.Runtime.Memory;
 
 /// <summary>
@@ -38,6 +36,7 @@ internal static unsafe class ShadowPageOrigins
                 return;
             }
             table = MakeTable(page, uniform);
+            if (table == null) return;   // out of memory: the origin stays imprecise, the shadow is exact
         }
         nuint from = first >> 2, to = last >> 2;
         if (from == to) table[from] = origin;
@@ -52,13 +51,20 @@ internal static unsafe class ShadowPageOrigins
         else new Span<int>(table, Granules).Fill(origin);
     }
 
+    static readonly object s_tableLock = new();
+
+    /// <summary>The page's table, made on first need from its uniform origin; null when no memory could be mapped.</summary>
     static int* MakeTable(byte* page, int uniform)
     {
-        int* fresh = (int*)NativeMemory.Alloc((nuint)Granules * sizeof(int));
-        new Span<int>(fresh, Granules).Fill(uniform);
-        int* raced = (int*)Interlocked.CompareExchange(ref *(nint*)TableSlot(page), (nint)fresh, 0);
-        if (raced == null) return fresh;
-        NativeMemory.Free(fresh);
-        return raced;
+        lock (s_tableLock)
+        {
+            int* table = *TableSlot(page);
+            if (table != null) return table;
+            table = (int*)DefinednessShadow.MapZeroed((nuint)Granules * sizeof(int));
+            if (table == null) return null;
+            new Span<int>(table, Granules).Fill(uniform);
+            Volatile.Write(ref *(nint*)TableSlot(page), (nint)table);
+            return table;
+        }
     }
 }
