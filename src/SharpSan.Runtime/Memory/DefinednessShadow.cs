@@ -40,6 +40,7 @@ public static unsafe class DefinednessShadow
 
     static readonly object s_mapLock = new();
 
+    [MethodImpl(MethodImplOptions.NoInlining)]   // cold: kept out of the instrumented loops
     static byte* EnsurePage(nuint address)
     {
         nuint index = address >> PageShift;
@@ -114,6 +115,7 @@ public static unsafe class DefinednessShadow
         };
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]   // cold: kept out of the instrumented loops
     static long LoadFromPage(byte* page, nuint address, int size, out int origin)
     {
         nuint offset = address & PageMask;
@@ -180,6 +182,7 @@ public static unsafe class DefinednessShadow
         StoreSlow(address, size, shadow, origin);
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]   // cold: kept out of the instrumented loops
     static void StoreSlow(nuint address, int size, long shadow, int origin)
     {
         for (int k = 0; k < size; k++)
