@@ -23,6 +23,7 @@ unsafe class Program
 }
 
 // SANITIZE: memory
+// CHECK-NOT: ERROR:
 // CHECK-NOT: MemorySanitizer
 // CHECK: done
 // CHECK-NOT: ERROR:

@@ -18,6 +18,7 @@ unsafe class Program
 }
 
 // SANITIZE: memory
+// CHECK-NOT: ERROR:
 // CHECK-NOT: MemorySanitizer
 // CHECK: done 8
 // CHECK-NOT: ERROR:
