@@ -9,6 +9,7 @@
 #
 #   --quick        small sizes, 1 repetition (smoke test, well under a minute after the builds)
 #   --reps N       best of N runs per cell (default 3; valgrind always runs once, see VG_REPS)
+#   --median       each cell shows the median of its runs instead of the best (for a loaded, shared machine)
 #   --kernels L    space-separated subset of: checksum lz matmul hashmap memcpy stackbuf arraymatmul poolbuf
 #   --no-valgrind  skip the valgrind column
 #   --no-sharpsan  skip building / running SharpSan
@@ -42,6 +43,7 @@ KERNELS="checksum lz matmul hashmap memcpy stackbuf arraymatmul poolbuf"
 # when something is very slow); the cell then shows the best of the runs made.
 CELL_BUDGET=${CELL_BUDGET:-40}
 SS_SANITIZE=address
+STAT=best
 
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -52,7 +54,8 @@ while [ $# -gt 0 ]; do
         --no-sharpsan) DO_SHARPSAN=0 ;;
         --timeout) TIMEOUT="$2"; shift ;;
         --sanitize) SS_SANITIZE="$2"; shift ;;
-        -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
+        --median) STAT=median ;;
+        -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
         *) echo "run.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
     esac
     shift
@@ -74,16 +77,16 @@ rm -f "$LOGS"/*
 
 source "$BENCH/timing.sh"
 
-# measure_kernel KERNEL SIZE COLUMN... -> per column: BEST[col] (best wall s), KB[col] (largest
+# measure_kernel KERNEL SIZE COLUMN... -> per column: BEST[col] (best wall s, or with --median the median), KB[col] (largest
 # peak RSS), LAST[col] (last stdout line), ERR[col] (non-empty when a run failed).
 # Round robin: repetition 1 of every column, then repetition 2 of every column, ... so that load
 # from other processes on the machine hits all columns alike. A column stops repeating once its
 # runs have used CELL_BUDGET seconds.
-declare -A BEST KB LAST ERR SPENT
+declare -A BEST KB LAST ERR SPENT TIMES
 measure_kernel() {
     local k="$1" size="$2"; shift 2
     local col r n maxreps=$REPS
-    BEST=() KB=() LAST=() ERR=() SPENT=()
+    BEST=() KB=() LAST=() ERR=() SPENT=() TIMES=()
     [ "$VG_REPS" -gt "$maxreps" ] && maxreps=$VG_REPS
     for col in "$@"; do SPENT[$col]=0; done
     for ((r = 1; r <= maxreps; r++)); do
@@ -108,10 +111,18 @@ measure_kernel() {
             if [ -z "${BEST[$col]:-}" ] || awk -v a="$R_SECS" -v b="${BEST[$col]}" 'BEGIN { exit !(a < b) }'; then
                 BEST[$col]=$R_SECS
             fi
+            TIMES[$col]="${TIMES[$col]:-} $R_SECS"
             if [ -n "$R_KB" ] && { [ -z "${KB[$col]:-}" ] || [ "$R_KB" -gt "${KB[$col]}" ]; }; then KB[$col]=$R_KB; fi
             SPENT[$col]=$(awk -v a="${SPENT[$col]}" -v b="$R_SECS" 'BEGIN { print a + b }')
         done
     done
+    if [ "$STAT" = median ]; then
+        for col in "$@"; do
+            [ -n "${TIMES[$col]:-}" ] || continue
+            BEST[$col]=$(tr ' ' '\n' <<<"${TIMES[$col]}" | grep -v '^$' | sort -g \
+                | awk '{ t[NR] = $1 } END { if (NR % 2) print t[(NR + 1) / 2]; else printf "%.3f", (t[NR / 2] + t[NR / 2 + 1]) / 2 }')
+        done
+    fi
 }
 
 
@@ -390,7 +401,7 @@ geo() { # column -> geometric mean or blank
     echo "Machine: $(nproc) cores, ${cpu:-unknown CPU}, load average at start $(cut -d' ' -f1-3 /proc/loadavg);" \
          "$ccver, $(valgrind --version 2>/dev/null || echo 'no valgrind'), .NET $(dotnet --version)."
     echo "C plain: $C_PLAIN_CC.$([ "$SS_SANITIZE" = memory ] && echo " C clang MSan: clang-14 -O2 -fsanitize=memory; C clang MSan origins: the same plus -fsanitize-memory-track-origins (=1).")"
-    echo "Wall time: best of $REPS run(s) (valgrind: $VG_REPS run(s)), whole process including startup; the columns run round robin (repetition 1 of each, then repetition 2, ...)." \
+    echo "Wall time: $STAT of $REPS run(s) (valgrind: $VG_REPS run(s)), whole process including startup; the columns run round robin (repetition 1 of each, then repetition 2, ...)." \
          "Peak RSS: largest max-RSS over the runs (/usr/bin/time %M)."
     [ "$QUICK" = 1 ] && echo "**--quick mode: small sizes, 1 repetition; do not quote these numbers.**"
     if [ -n "$SS_MODE" ]; then

@@ -380,12 +380,19 @@ public sealed partial class MemoryShadowPass : IInstrumentationPass
         /// <summary>[address] → [address], with the shadow and origin of the bytes there in the slot's locals.</summary>
         void EmitShadowLoad(List<Instruction> before, int depth, int size, OpCode? extension, FieldReference? field)
         {
-            before.Add(Instruction.Create(OpCodes.Dup));
-            if (field is not null) before.Add(Instruction.Create(OpCodes.Ldflda, field));
-            before.AddRange([Instruction.Create(OpCodes.Conv_U), Instruction.Create(OpCodes.Ldc_I4, size), Instruction.Create(OpCodes.Ldloca, O(depth)),
-                Instruction.Create(OpCodes.Call, Entry("Load"))]);
+            // Shadow, then origin from the shadow: no ldloca of the origin local, which would keep it in memory.
+            void Address()
+            {
+                before.Add(Instruction.Create(OpCodes.Dup));
+                if (field is not null) before.Add(Instruction.Create(OpCodes.Ldflda, field));
+                before.AddRange([Instruction.Create(OpCodes.Conv_U), Instruction.Create(OpCodes.Ldc_I4, size)]);
+            }
+            Address();
+            before.Add(Instruction.Create(OpCodes.Call, Entry("LoadShadow")));
             if (extension is { } ext) before.AddRange([Instruction.Create(ext), Instruction.Create(OpCodes.Conv_I8)]);
             before.Add(St(S(depth)));
+            Address();
+            before.AddRange([Ld(S(depth)), Instruction.Create(OpCodes.Call, Entry("LoadOrigin")), St(O(depth))]);
         }
 
         void Store(Instruction i, System.Collections.Immutable.ImmutableArray<Slot> st, List<Instruction> before)

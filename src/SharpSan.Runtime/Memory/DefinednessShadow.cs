@@ -8,7 +8,7 @@ namespace SharpSan.Runtime.Memory;
 /// MemorySanitizer's shadow: one shadow bit per data bit (a set bit = that bit is undefined), plus one 4-byte origin id
 /// per 4 data bytes (MSan's origin granularity). Two levels so that only memory ever poisoned costs anything: a
 /// directory with one entry per 64 KiB of the 47-bit address space (16 GiB reserved, never touched unless used) points
-/// at pages of 64 KiB shadow followed by 64 KiB of origins. A null entry means "all defined": managed memory, the GC
+/// at pages of 64 KiB shadow followed by their origins (<see cref="ShadowPageOrigins"/>: one id while the page has one). A null entry means "all defined": managed memory, the GC
 /// heap and every stack are never poisoned, so loads from them read the directory once and stop.
 /// </summary>
 public static unsafe class DefinednessShadow
@@ -38,18 +38,36 @@ public static unsafe class DefinednessShadow
         return ((byte**)s_directory)[index];
     }
 
+    static readonly object s_mapLock = new();
+
+    [MethodImpl(MethodImplOptions.NoInlining)]   // cold: kept out of the instrumented loops
     static byte* EnsurePage(nuint address)
     {
         nuint index = address >> PageShift;
         if (index >= DirectoryEntries || s_directory == 0) return null;
         byte** slot = (byte**)s_directory + index;
-        byte* page = *slot;
+        byte* page = (byte*)Volatile.Read(ref *(nint*)slot);
         if (page != null) return page;
-        byte* fresh = (byte*)NativeMemory.AllocZeroed(PageSize * 2);
-        byte* raced = (byte*)Interlocked.CompareExchange(ref *(nint*)slot, (nint)fresh, 0);
-        if (raced == null) return fresh;
-        NativeMemory.Free(fresh);
-        return raced;
+        lock (s_mapLock)
+        {
+            page = *slot;
+            if (page != null) return page;
+            page = (byte*)MapZeroed(PageSize + ShadowPageOrigins.HeaderSize);
+            Volatile.Write(ref *(nint*)slot, (nint)page);
+            return page;
+        }
+    }
+
+    /// <summary>
+    /// Zeroed memory for shadow, straight from mmap: never from malloc, whose heap is the very memory being shadowed
+    /// (a shadow page carved from the heap top would grow the heap into a region that needs a page of its own).
+    /// Mapped once and never unmapped: a racing reader may still hold the pointer. Null when the kernel refuses.
+    /// </summary>
+    internal static void* MapZeroed(nuint size)
+    {
+        const int ProtReadWrite = 3, MapPrivateAnonymous = 0x02 | 0x20;
+        void* p = LibC.mmap(null, size, ProtReadWrite, MapPrivateAnonymous, -1, 0);
+        return p == LibC.MapFailed ? null : p;
     }
 
     /// <summary>The shadow of <paramref name="size"/> (1..8) bytes at <paramref name="address"/>, little-endian like the data; 0 = all defined.</summary>
@@ -57,15 +75,47 @@ public static unsafe class DefinednessShadow
     public static long Load(nuint address, int size, out int origin)
     {
         byte* page = PageOf(address);
+        nuint offset = address & PageMask;
         // An access that may cross into the next page is read byte by byte, whatever this page holds.
-        if (page == null && (address & PageMask) <= PageSize - 8)
+        if (offset <= PageSize - 8)
         {
-            origin = 0;
-            return 0;
+            if (page == null)
+            {
+                origin = 0;
+                return 0;
+            }
+            // Within one shadow page: read the shadow in place; only an undefined value looks up its origin.
+            long shadow = size switch
+            {
+                1 => page[offset],
+                2 => Unsafe.ReadUnaligned<ushort>(page + offset),
+                4 => Unsafe.ReadUnaligned<uint>(page + offset),
+                _ => Unsafe.ReadUnaligned<long>(page + offset),
+            };
+            origin = shadow == 0 ? 0 : OriginOf(address, size);
+            return shadow;
         }
         return LoadFromPage(page, address, size, out origin);
     }
 
+    /// <summary>The shadow of a load, without its origin (see <see cref="OriginOfRange"/>): the hot path of every pointer load.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long LoadShadow(nuint address, int size)
+    {
+        byte* page = PageOf(address);
+        nuint offset = address & PageMask;
+        if (offset > PageSize - 8) return LoadFromPage(page, address, size, out _);
+        if (page == null) return 0;
+        return size switch
+        {
+            1 => page[offset],
+            2 => Unsafe.ReadUnaligned<ushort>(page + offset),
+            4 => Unsafe.ReadUnaligned<uint>(page + offset),
+            _ => Unsafe.ReadUnaligned<long>(page + offset),
+        };
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]   // cold: kept out of the instrumented loops
     static long LoadFromPage(byte* page, nuint address, int size, out int origin)
     {
         nuint offset = address & PageMask;
@@ -95,13 +145,17 @@ public static unsafe class DefinednessShadow
         return page == null ? (byte)0 : page[address & PageMask];
     }
 
+    /// <summary>The origin of the first undefined byte of a loaded range (its shadow was nonzero); out of line.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static int OriginOfRange(nuint address, int size) => OriginOf(address, size);
+
     /// <summary>The origin of the first undefined granule of the range (an undefined value keeps the origin of whichever part made it so).</summary>
     static int OriginOf(nuint address, int size)
     {
         for (nuint a = address; a < address + (nuint)size; a++)
         {
             byte* page = PageOf(a);
-            if (page != null && page[a & PageMask] != 0) return ((int*)(page + PageSize))[(a & PageMask) >> 2];
+            if (page != null && page[a & PageMask] != 0) return ShadowPageOrigins.Get(page, a & PageMask);
         }
         return 0;
     }
@@ -111,11 +165,24 @@ public static unsafe class DefinednessShadow
     public static void Store(nuint address, int size, long shadow, int origin)
     {
         byte* page = PageOf(address);
-        // Defined data into memory never poisoned: nothing to record (unless the store may reach into the next page).
-        if (page == null && shadow == 0 && (address & PageMask) <= PageSize - 8) return;
+        nuint offset = address & PageMask;
+        if (offset <= PageSize - 8 && shadow == 0)
+        {
+            // Defined data: nothing to record in memory never poisoned; elsewhere clear the bytes' shadow in place.
+            if (page == null) return;
+            switch (size)
+            {
+                case 1: page[offset] = 0; break;
+                case 2: Unsafe.WriteUnaligned<ushort>(page + offset, 0); break;
+                case 4: Unsafe.WriteUnaligned<uint>(page + offset, 0); break;
+                default: Unsafe.WriteUnaligned<long>(page + offset, 0); break;
+            }
+            return;
+        }
         StoreSlow(address, size, shadow, origin);
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]   // cold: kept out of the instrumented loops
     static void StoreSlow(nuint address, int size, long shadow, int origin)
     {
         for (int k = 0; k < size; k++)
@@ -126,7 +193,7 @@ public static unsafe class DefinednessShadow
             if (page == null) continue;
             nuint offset = a & PageMask;
             page[offset] = bits;
-            if (bits != 0) ((int*)(page + PageSize))[offset >> 2] = origin;
+            if (bits != 0) ShadowPageOrigins.Set(page, offset, offset, origin);
         }
     }
 
@@ -142,7 +209,8 @@ public static unsafe class DefinednessShadow
             {
                 nuint offset = a & PageMask;
                 new Span<byte>(page + offset, (int)(chunkEnd - a)).Fill(0xFF);
-                new Span<int>((int*)(page + PageSize) + (offset >> 2), (int)(((chunkEnd - 1 - (a & ~PageMask)) >> 2) - (offset >> 2) + 1)).Fill(origin);
+                if (chunkEnd - a == PageSize) ShadowPageOrigins.SetWholePage(page, origin);
+                else ShadowPageOrigins.Set(page, offset, (chunkEnd - 1) & PageMask, origin);
             }
             a = chunkEnd;
         }
@@ -162,20 +230,62 @@ public static unsafe class DefinednessShadow
     }
 
     /// <summary>Copies the shadow and origins of a range (memmove semantics: the ranges may overlap).</summary>
+    /// <remarks>
+    /// Chunk by chunk, each inside one source and one destination page, walking backwards when the destination
+    /// overlaps the source from above (so no chunk reads shadow an earlier chunk wrote). A chunk whose source shadow is
+    /// all defined (the common case) clears the destination's shadow, or does nothing where it was never poisoned; only
+    /// a chunk holding undefined bytes is copied byte by byte with their origins.
+    /// </remarks>
     public static void Copy(nuint destination, nuint source, nuint length)
     {
         if (length == 0 || destination == source) return;
         bool backwards = destination > source && destination < source + length;
+        nuint done = 0;
+        while (done < length)
+        {
+            nuint left = length - done, chunk;
+            nuint from, to;
+            if (backwards)
+            {
+                nuint fromEnd = source + left, toEnd = destination + left;
+                chunk = Math.Min(left, Math.Min(OffsetInPage(fromEnd - 1) + 1, OffsetInPage(toEnd - 1) + 1));
+                from = fromEnd - chunk;
+                to = toEnd - chunk;
+            }
+            else
+            {
+                from = source + done;
+                to = destination + done;
+                chunk = Math.Min(left, Math.Min(PageSize - OffsetInPage(from), PageSize - OffsetInPage(to)));
+            }
+            CopyChunk(to, from, chunk, backwards);
+            done += chunk;
+        }
+    }
+
+    static nuint OffsetInPage(nuint address) => address & PageMask;
+
+    /// <summary>One chunk of <see cref="Copy"/>: source and destination each within one page.</summary>
+    static void CopyChunk(nuint to, nuint from, nuint length, bool backwards)
+    {
+        byte* sourcePage = PageOf(from);
+        byte* destinationPage = PageOf(to);
+        bool sourceDefined = sourcePage == null
+            || new ReadOnlySpan<byte>(sourcePage + OffsetInPage(from), (int)length).IndexOfAnyExcept((byte)0) < 0;
+        if (sourceDefined)
+        {
+            if (destinationPage != null) new Span<byte>(destinationPage + OffsetInPage(to), (int)length).Clear();
+            return;
+        }
+        if (destinationPage == null) destinationPage = EnsurePage(to);
+        if (destinationPage == null) return;
         for (nuint k = 0; k < length; k++)
         {
             nuint i = backwards ? length - 1 - k : k;
-            nuint from = source + i, to = destination + i;
-            byte* sourcePage = PageOf(from);
-            byte bits = sourcePage == null ? (byte)0 : sourcePage[from & PageMask];
-            byte* page = bits == 0 ? PageOf(to) : EnsurePage(to);
-            if (page == null) continue;
-            page[to & PageMask] = bits;
-            if (bits != 0) ((int*)(page + PageSize))[(to & PageMask) >> 2] = ((int*)(sourcePage + PageSize))[(from & PageMask) >> 2];
+            nuint fromOffset = OffsetInPage(from + i), toOffset = OffsetInPage(to + i);
+            byte bits = sourcePage[fromOffset];
+            destinationPage[toOffset] = bits;
+            if (bits != 0) ShadowPageOrigins.Set(destinationPage, toOffset, toOffset, ShadowPageOrigins.Get(sourcePage, fromOffset));
         }
     }
 
@@ -194,7 +304,7 @@ public static unsafe class DefinednessShadow
                 if (at >= 0)
                 {
                     nuint bad = a + (nuint)at;
-                    origin = ((int*)(page + PageSize))[(bad & PageMask) >> 2];
+                    origin = ShadowPageOrigins.Get(page, bad & PageMask);
                     return (long)(bad - address);
                 }
             }

@@ -14,6 +14,18 @@ public static unsafe class MemoryChecks
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static long Load(void* p, int size, out int origin) => DefinednessShadow.Load((nuint)p, size, out origin);
 
+    /// <summary>
+    /// Shadow of the <paramref name="size"/> bytes a load reads at <paramref name="p"/>, without the origin: the
+    /// instrumentation asks <see cref="LoadOrigin"/> next, so the caller's origin local is never address-taken (an
+    /// address-taken local lives in memory, in the hottest loops).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long LoadShadow(void* p, int size) => DefinednessShadow.LoadShadow((nuint)p, size);
+
+    /// <summary>The origin of the bytes a load read, given the shadow <see cref="LoadShadow"/> returned (0 when defined).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int LoadOrigin(void* p, int size, long shadow) => shadow == 0 ? 0 : DefinednessShadow.OriginOfRange((nuint)p, size);
+
     /// <summary>A store of <paramref name="size"/> bytes whose value has this shadow and origin.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(void* p, int size, long shadow, int origin) => DefinednessShadow.Store((nuint)p, size, shadow, origin);

@@ -25,7 +25,21 @@ public static class Origins
     static readonly List<Origin> s_origins = [default];
     static readonly Dictionary<Origin, int> s_ids = [];
 
+    /// <summary>The last (kind, stack) → id this thread made without a description: an allocation loop asks for the same one.</summary>
+    [ThreadStatic] static long t_lastKey;
+    [ThreadStatic] static int t_lastId;
+
     public static int New(OriginKind kind, int stackId, string description = "")
+    {
+        if (description.Length > 0) return NewLocked(kind, stackId, description);
+        long key = (long)(kind + 1) << 32 | (uint)stackId;
+        if (t_lastKey == key) return t_lastId;
+        int id = NewLocked(kind, stackId, description);
+        (t_lastKey, t_lastId) = (key, id);
+        return id;
+    }
+
+    static int NewLocked(OriginKind kind, int stackId, string description)
     {
         var origin = new Origin(kind, stackId, description);
         lock (s_lock)
