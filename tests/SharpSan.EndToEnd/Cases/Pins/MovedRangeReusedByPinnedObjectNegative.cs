@@ -22,7 +22,7 @@ static unsafe class Program
 
     static bool Overlaps(nuint a, nuint b) => a < b + 32 && b < a + 32;
 
-    static string Round(bool throughSpan)
+    static string Round(bool throughSpan, System.Diagnostics.Stopwatch budget)
     {
         var before = Garbage();
         var data = new int[8];
@@ -35,6 +35,7 @@ static unsafe class Program
         var fresh = new int[8][];
         for (int i = 0; i < 200_000; i++)
         {
+            if ((i & 1023) == 0 && budget.Elapsed > Budget) break;
             var candidate = new int[8];
             fresh[i % 8] = candidate;
             if (throughSpan)
@@ -52,13 +53,17 @@ static unsafe class Program
     }
 
     // Whether the GC hands the vacated range out again within one round depends on the heap's layout: try a few rounds
-    // (each a fresh array, a fresh pin and a fresh compaction) before giving up.
+    // (each a fresh array, a fresh pin and a fresh compaction) before giving up. The time budget keeps the suite's
+    // fault-injection run (every pin call failing inside SharpSan, each failure contained at a cost) under its timeout.
+    static readonly TimeSpan Budget = TimeSpan.FromSeconds(8);
+
     static string Reused(bool throughSpan)
     {
         string outcome = "";
-        for (int attempt = 0; attempt < 8; attempt++)
+        var budget = System.Diagnostics.Stopwatch.StartNew();
+        for (int attempt = 0; attempt < 8 && budget.Elapsed < Budget; attempt++)
         {
-            outcome = Round(throughSpan);
+            outcome = Round(throughSpan, budget);
             if (outcome.StartsWith("reused", StringComparison.Ordinal)) break;
         }
         return outcome;
