@@ -37,13 +37,15 @@ unsafe class Program
         echo.Write(buffer, 0, read);
         ArrayPool<byte>.Shared.Return(buffer);
 
-        var span = new Span<int>(NativeMemory.Alloc(8 * sizeof(int)), 8);
+        int* block = (int*)NativeMemory.Alloc(8 * sizeof(int));
+        var span = new Span<int>(block, 8);
         for (int i = 0; i < span.Length; i++) span[i] = i;
         foreach (int value in span)
             if (value > 6) sum += value;
         Console.WriteLine($"sum {sum} echoed {echo.Length}");
         NativeMemory.Free(source);
         NativeMemory.Free(target);
+        NativeMemory.Free(block);
     }
 }
 

@@ -8,7 +8,7 @@ using System.IO;
 using System.Runtime.InteropServices;
 using System.Threading.Tasks;
 
-unsafe static class Program
+static class Program
 {
     static async Task<(byte[] Buffer, int Read)> ReadAsync(byte seed)
     {
@@ -17,6 +17,17 @@ unsafe static class Program
         byte[] buffer = ArrayPool<byte>.Shared.Rent(16);
         int read = stream.Read(buffer, 0, buffer.Length);
         return (buffer, read);
+    }
+
+    static unsafe int CountEvensFilledInParallel()
+    {
+        int* block = (int*)NativeMemory.Alloc(32 * sizeof(int));
+        Parallel.For(0, 32, i => block[i] = i);
+        int evens = 0;
+        for (int i = 0; i < 32; i++)
+            if (block[i] % 2 == 0) evens++;
+        NativeMemory.Free(block);
+        return evens;
     }
 
     static async Task Main()
@@ -38,12 +49,7 @@ unsafe static class Program
             }));
         }
         await Task.WhenAll(tasks);
-        int* block = (int*)NativeMemory.Alloc(32 * sizeof(int));
-        Parallel.For(0, 32, i => block[i] = i);
-        int evens = 0;
-        for (int i = 0; i < 32; i++)
-            if (block[i] % 2 == 0) evens++;
-        NativeMemory.Free(block);
+        int evens = CountEvensFilledInParallel();
         int grand = 0;
         lock (gate) foreach (var total in totals.Values) grand += total;
         Console.WriteLine($"grand {grand} evens {evens}");
