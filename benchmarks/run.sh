@@ -19,6 +19,8 @@
 #                  -fsanitize-memory-track-origins; installs clang-14 and libclang-rt-14-dev with apt-get
 #                  when missing). The kernels are correct programs: a memory report from SharpSan on one
 #                  is a false positive, and that kernel is left out of the table with a note.
+#                  address,memory: both SharpSan checkers in one run (no C peer can do both; the C column
+#                  is GCC ASan), to set against the address and memory runs' SharpSan columns.
 #
 # Environment: REPS, VG_REPS (default 1), SHARPSAN_DLL (use this sharpsan.dll, skip building the CLI).
 # Output: a markdown table on stdout, also written to benchmarks/out/results.md
@@ -55,7 +57,7 @@ while [ $# -gt 0 ]; do
         --timeout) TIMEOUT="$2"; shift ;;
         --sanitize) SS_SANITIZE="$2"; shift ;;
         --median) STAT=median ;;
-        -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
         *) echo "run.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
     esac
     shift
@@ -129,8 +131,8 @@ measure_kernel() {
 mib() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 
 case "$SS_SANITIZE" in
-    address|guard|memory) ;;
-    *) log "--sanitize $SS_SANITIZE: this harness knows address, guard and memory"; exit 2 ;;
+    address|guard|memory|address,memory) ;;
+    *) log "--sanitize $SS_SANITIZE: this harness knows address, guard, memory and address,memory"; exit 2 ;;
 esac
 
 # The C sanitizer columns compared with the SharpSan column: GCC ASan, or for memory mode clang-14

@@ -128,7 +128,8 @@ public static class SanitizerRuntime
                 bool suppressed = s_suppressions.Value.Matches(error.Kind, text, modules);
                 s_reported[key] = suppressed ? null : (text, builder);
                 if (suppressed) return;
-                s_exitCodeOnReport = s_options.ExitCode(error.DefaultExitCode);
+                // Several tools in one run (address,memory / memory,thread): the first report printed names the exit code.
+                if (s_reportCount == 0) s_exitCodeOnReport = s_options.ExitCode(error.DefaultExitCode);
                 Interlocked.Increment(ref s_reportCount);
             }
         }

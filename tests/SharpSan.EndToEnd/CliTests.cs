@@ -150,7 +150,7 @@ public sealed class CliTests(CliFixture fixture, ITestOutputHelper log) : IClass
         var r = ChildProcess.RunSeparate(ChildProcess.DotnetHost, [fixture.Sharpsan, "options"], new Dictionary<string, string?>(), TimeSpan.FromSeconds(60));
         Assert.Equal(0, r.ExitCode);
         Assert.Matches(@"(?m)^halt_on_error\s+1 \(thread: 0\)\s+Report the first error", r.Output);
-        Assert.Matches(@"(?m)^exitcode\s+-1 \(address: 1, thread: 66\)\s+", r.Output);
+        Assert.Matches(@"(?m)^exitcode\s+-1 \(address: 1, thread: 66, memory: 77\)\s+", r.Output);
         Assert.Matches(@"(?m)^detect_leaks\s+1\s+Run LeakSanitizer", r.Output);
     }
 

@@ -31,6 +31,15 @@ public sealed class RealPackageGateTests(ITestOutputHelper output)
         new("recyclable", "address,thread", "Microsoft.IO.RecyclableMemoryStream.dll", "recyclable.supp"),
         new("pipelines", "address,thread", "System.IO.Pipelines.dll", "pipelines.supp"),
         new("messagepack", "address", "MessagePack.dll", "messagepack.supp"),
+        // MemorySanitizer rows: the packages that run clean under memory today. ZstdSharp is left out until its two
+        // use-of-uninitialized-value reports (HIST_count_parallel_wksp, NativeMemory workspace) are triaged.
+        new("lz4-memory", "memory", "K4os.Compression.LZ4.dll", "memory.supp"),
+        new("recyclable-memory", "memory", "Microsoft.IO.RecyclableMemoryStream.dll", "memory.supp"),
+        new("toolkit-memory", "memory", "CommunityToolkit.HighPerformance.dll", "memory.supp"),
+        new("lz4-address-memory", "address,memory", "K4os.Compression.LZ4.dll", "memory.supp"),
+        new("recyclable-address-memory", "address,memory", "Microsoft.IO.RecyclableMemoryStream.dll", "memory.supp"),
+        new("toolkit-address-memory", "address,memory", "CommunityToolkit.HighPerformance.dll", "memory.supp"),
+        new("recyclable-memory-thread", "memory,thread", "Microsoft.IO.RecyclableMemoryStream.dll", "memory.supp"),
     ];
 
     public static TheoryData<string> Cases()

@@ -12,7 +12,7 @@ internal static class CommonOptions
 
     public static Option<string> Sanitize() => new("--sanitize", "-s")
     {
-        Description = "Checkers to enable, comma separated: address (heap, leaks), thread, memory, guard.",
+        Description = "Checkers to enable, comma separated: address (heap, leaks), thread, memory (any of these three together), guard (alone).",
         DefaultValueFactory = _ => "address",
     };
 
@@ -49,14 +49,10 @@ internal static class CommonOptions
             Error($"--sanitize {string.Join(",", missing)} is not implemented in this version yet (available: {string.Join(", ", ImplementedSanitizers)})");
             return null;
         }
-        if (parts.Contains("memory") && parts.Length > 1)
-        {
-            Error("--sanitize memory runs alone in this version: its definedness shadow is not yet combined with address's or thread's instrumentation (use --sanitize memory without the others)");
-            return null;
-        }
+        // memory combines with address and thread (separate shadows, one combined interceptor per shared member).
         if (parts.Contains("guard") && parts.Length > 1)
         {
-            Error("--sanitize guard replaces the native allocator for production use and runs alone; use it without address or thread");
+            Error("--sanitize guard replaces the native allocator for production use and runs alone; use it without address, thread or memory");
             return null;
         }
         return string.Join(",", parts);

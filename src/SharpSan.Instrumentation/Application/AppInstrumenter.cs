@@ -54,12 +54,14 @@ public sealed class AppInstrumenter(RuntimeLibrary runtime, Action<string>? prog
 
         CopyTree(appDir, output);
         var sanitizers = request.Sanitizers.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var rewriter = sanitizers is ["guard"] ? AssemblyRewriter.ForGuard(runtime) : sanitizers is ["memory"] ? AssemblyRewriter.ForMemory(runtime) : (sanitizers.Contains("address"), sanitizers.Contains("thread")) switch
+        var rewriter = sanitizers is ["guard"] ? AssemblyRewriter.ForGuard(runtime)
+            : sanitizers.Contains("memory") ? AssemblyRewriter.ForMemoryWith(runtime, sanitizers.Contains("address"), sanitizers.Contains("thread"), request.Recover, request.Heuristic)
+            : (sanitizers.Contains("address"), sanitizers.Contains("thread")) switch
         {
             (true, true) => AssemblyRewriter.ForAddressAndThread(runtime, request.Recover, request.Heuristic),
             (true, false) => AssemblyRewriter.ForAddress(runtime, request.Recover, request.Heuristic),
             (false, true) => AssemblyRewriter.ForThread(runtime),
-            _ => throw new NotSupportedException($"sanitizers '{request.Sanitizers}' are not implemented yet; 'address', 'thread' (alone or together), 'memory' and 'guard' (alone) are"),
+            _ => throw new NotSupportedException($"sanitizers '{request.Sanitizers}' are not implemented yet; 'address', 'thread' and 'memory' (alone or together) and 'guard' (alone) are"),
         };
         var outcomes = new List<AssemblyOutcome>();
         var selected = new List<string>();

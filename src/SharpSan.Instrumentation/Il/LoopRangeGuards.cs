@@ -27,8 +27,10 @@ public static class LoopRangeGuards
 
     /// <summary>Loops whose pointer accesses <c>p[i]</c> (as <see cref="Passes.MemoryAccessPass"/> checks them) are covered.</summary>
     /// <param name="describe">The access's (depth of its address, size in bytes, has a field) or null when it is no access.</param>
-    public static List<Loop> Find(MethodBody body, AddressProvenance provenance, Func<Instruction, (int Depth, int? Size, bool Field)?> describe) =>
-        Find(body, harmlessCall: _ => false, (access, i, native) =>
+    /// <param name="inserted">Instructions earlier passes inserted (under address,memory: MSan's shadow bookkeeping, interleaved
+    /// with the loop's own code); the loop's shape is matched on the program's instructions only.</param>
+    public static List<Loop> Find(MethodBody body, AddressProvenance provenance, Func<Instruction, (int Depth, int? Size, bool Field)?> describe, Func<Instruction, bool>? inserted = null) =>
+        Find(body, harmlessCall: IsShadowBookkeeping, inserted: inserted, match: (access, i, native) =>
         {
             if (describe(access) is not { Field: false, Size: int size } shape) return null;
             if (provenance.Classify(access, shape.Depth) != AddressKind.Pointer) return null;
@@ -36,10 +38,18 @@ public static class LoopRangeGuards
             return new Access(access, affine.Base, affine.Scale, size);
         });
 
+    /// <summary>
+    /// MemorySanitizer's shadow loads, stores and use checks, inserted before address's passes under address,memory: they
+    /// only touch the definedness shadow, so they cannot free, unpin or return memory and must not cost a loop its merged check.
+    /// </summary>
+    public static bool IsShadowBookkeeping(Instruction call) => call.Operand is MethodReference m
+        && m.DeclaringType.FullName is "SharpSan.Runtime.Memory.MemoryChecks" or "SharpSan.Runtime.Memory.RentedArrays";
+
     /// <param name="harmlessCall">Calls inserted by earlier passes that cannot free, unpin or return memory (the address checks).</param>
     /// <param name="match">The covered access at an instruction of the loop, given the index local and whether it is native-sized; its Base is checked for invariance here.</param>
-    public static List<Loop> Find(MethodBody body, Func<Instruction, bool> harmlessCall, Func<Instruction, VariableDefinition, bool, Access?> match)
+    public static List<Loop> Find(MethodBody body, Func<Instruction, bool> harmlessCall, Func<Instruction, VariableDefinition, bool, Access?> match, Func<Instruction, bool>? inserted = null)
     {
+        var shape = new Shape(inserted ?? (_ => false));
         var loops = new List<Loop>();
         var instructions = body.Instructions;
         var index = new Dictionary<Instruction, int>();
@@ -52,13 +62,13 @@ public static class LoopRangeGuards
             if (back.Operand is not Instruction bodyStart || !index.TryGetValue(bodyStart, out int start) || start > b) continue;
             if (start == 0 || instructions[start - 1] is not { OpCode.Code: Code.Br, Operand: Instruction cond } entry) continue;
             if (!index.TryGetValue(cond, out int condAt) || condAt <= start || condAt > b) continue;
-            if (Condition(cond, back) is not { } condition) continue;
+            if (Condition(cond, back, shape) is not { } condition) continue;
             var i = condition.Index;
             if (i.VariableType.MetadataType is not (MetadataType.Int32 or MetadataType.IntPtr or MetadataType.UIntPtr)) continue;
             bool native = i.VariableType.MetadataType != MetadataType.Int32;
             if (condition.Unsigned && !native) continue;
             if (stores.IsAddressTaken(i)) continue;
-            if (Increment(cond, i, native) is not { } increment) continue;
+            if (Increment(cond, i, native, shape) is not { } increment) continue;
             if (!Invariant(condition.Bound, start, b, stores, argumentsTouched, index)) continue;
             if (!Closed(body, index, start, b, entry) || HasBlocker(instructions, start, b, harmlessCall)) continue;
             var loop = new Loop(entry, i, condition.Bound, condition.Unsigned, []);
@@ -74,36 +84,54 @@ public static class LoopRangeGuards
     record struct LoopCondition(VariableDefinition Index, IReadOnlyList<Instruction> Bound, bool Unsigned);
 
     /// <summary><c>ldloc i; BOUND; blt[.un] BODY</c> or <c>ldloc i; BOUND; clt[.un]; stloc t; ldloc t; brtrue BODY</c>, ending at <paramref name="back"/>.</summary>
-    static LoopCondition? Condition(Instruction cond, Instruction back)
+    static LoopCondition? Condition(Instruction cond, Instruction back, Shape shape)
     {
         if (cond is not { OpCode.Code: Code.Ldloc, Operand: VariableDefinition i }) return null;
         var bound = new List<Instruction>();
-        var at = cond.Next;
+        var at = shape.Next(cond);
         if (at is null) return null;
         bound.Add(at);
-        if (at.OpCode.Code == Code.Ldc_I4 && at.Next is { OpCode.Code: Code.Conv_I or Code.Conv_U } conv) { bound.Add(conv); at = conv; }
+        if (at.OpCode.Code == Code.Ldc_I4 && shape.Next(at) is { OpCode.Code: Code.Conv_I or Code.Conv_U } conv) { bound.Add(conv); at = conv; }
         else if (at.OpCode.Code is not (Code.Ldloc or Code.Ldarg or Code.Ldc_I4)) return null;
-        var compare = at.Next;
+        var compare = shape.Next(at);
         if (compare == back && back.OpCode.Code is Code.Blt or Code.Blt_Un) return new(i, bound, back.OpCode.Code == Code.Blt_Un);
-        if (compare is { OpCode.Code: Code.Clt or Code.Clt_Un } && compare.Next is { OpCode.Code: Code.Stloc, Operand: VariableDefinition t }
-            && compare.Next.Next is { OpCode.Code: Code.Ldloc } load && load.Operand == t && load.Next == back && back.OpCode.Code == Code.Brtrue)
+        if (compare is { OpCode.Code: Code.Clt or Code.Clt_Un } && shape.Next(compare) is { OpCode.Code: Code.Stloc, Operand: VariableDefinition t } store
+            && shape.Next(store) is { OpCode.Code: Code.Ldloc } load && load.Operand == t && shape.Next(load) == back && back.OpCode.Code == Code.Brtrue)
             return new(i, bound, compare.OpCode.Code == Code.Clt_Un);
         return null;
     }
 
+    /// <summary>Neighbours among the program's own instructions, stepping over those earlier passes inserted.</summary>
+    sealed class Shape(Func<Instruction, bool> inserted)
+    {
+        public Instruction? Next(Instruction i)
+        {
+            var next = i.Next;
+            while (next is not null && inserted(next)) next = next.Next;
+            return next;
+        }
+
+        public Instruction? Previous(Instruction i)
+        {
+            var previous = i.Previous;
+            while (previous is not null && inserted(previous)) previous = previous.Previous;
+            return previous;
+        }
+    }
+
     /// <summary><c>ldloc i; ldc k; [conv]; add; stloc i</c> right before the condition (nops between allowed): the store, or null.
     /// An int index steps by one (it cannot wrap before reaching any int bound); a native one by any positive constant.</summary>
-    static Instruction? Increment(Instruction cond, VariableDefinition i, bool native)
+    static Instruction? Increment(Instruction cond, VariableDefinition i, bool native, Shape shape)
     {
-        var store = cond.Previous;
-        while (store is { OpCode.Code: Code.Nop }) store = store.Previous;
+        var store = shape.Previous(cond);
+        while (store is { OpCode.Code: Code.Nop }) store = shape.Previous(store);
         if (store is not { OpCode.Code: Code.Stloc } || store.Operand != i) return null;
-        var add = store.Previous;
+        var add = shape.Previous(store);
         if (add is not { OpCode.Code: Code.Add }) return null;
-        var step = add.Previous;
-        if (step is { OpCode.Code: Code.Conv_I or Code.Conv_U }) step = step.Previous;
+        var step = shape.Previous(add);
+        if (step is { OpCode.Code: Code.Conv_I or Code.Conv_U }) step = shape.Previous(step);
         if (step is not { OpCode.Code: Code.Ldc_I4, Operand: int k } || k < 1 || (!native && k != 1)) return null;
-        if (step.Previous is not { OpCode.Code: Code.Ldloc } load || load.Operand != i) return null;
+        if (shape.Previous(step) is not { OpCode.Code: Code.Ldloc } load || load.Operand != i) return null;
         return load;
     }
 

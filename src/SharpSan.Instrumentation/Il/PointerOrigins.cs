@@ -99,6 +99,8 @@ public sealed class PointerOrigins
                 case Code.Ldnull or Code.Ldelema:
                     return PointerOrigin.Unbindable;
                 case Code.Localloc:
+                // Under address,memory the memory shadow pass (first) has already turned localloc into this call.
+                case Code.Call when producer.Operand is MethodReference { Name: "Alloc", DeclaringType.FullName: Pipeline.AssemblyRewriter.CheckedMemoryStack }:
                     return PointerOrigin.OwnStack;
                 case Code.Conv_U or Code.Conv_I or Code.Conv_U8 or Code.Conv_I8:
                     producer = ctx.Provenance.ProducerOf(producer, 0);

@@ -14,7 +14,12 @@ namespace SharpSan.Instrumentation.Memory;
 /// P/Invoke arguments) report an undefined value. <c>stackalloc</c> in a method without localsinit comes from
 /// <see cref="MemoryStackName"/>, undefined. Methods without pointer or by-reference memory operations are untouched.
 /// </summary>
-public sealed partial class MemoryShadowPass : IInstrumentationPass
+/// <param name="stackAllocator">
+/// The runtime type whose Alloc/Release replace <c>localloc</c> and free at returns. Alone: <see cref="MemoryStackName"/>,
+/// for methods without localsinit only. Combined with address: every localloc goes to the given allocator (ASan's fake
+/// stack, redzones and all, with definedness on top), so address's stackalloc pass finds none left.
+/// </param>
+public sealed partial class MemoryShadowPass(string? stackAllocator = null) : IInstrumentationPass
 {
     const string Checks = "SharpSan.Runtime.Memory.MemoryChecks";
     const string MemoryStackName = "SharpSan.Runtime.Memory.MemoryStack";
@@ -34,7 +39,7 @@ public sealed partial class MemoryShadowPass : IInstrumentationPass
         var body = ctx.Method.Body;
         if (!Touches(ctx.Method, _fields.Has)) return;
         var flow = new ShadowFlow(ctx.Method, _fields.Has);   // throws (and the method is skipped untouched) on malformed stacks
-        new Emitter(ctx, flow, _fields, checks: !IsExempt(ctx.Method)).Run();
+        new Emitter(ctx, flow, _fields, checks: !IsExempt(ctx.Method), stackAllocator).Run();
     }
 
     /// <summary>
@@ -78,7 +83,7 @@ public sealed partial class MemoryShadowPass : IInstrumentationPass
     }
 
     /// <summary>Plans the code around each instruction from the flow's stack states, then applies it.</summary>
-    sealed partial class Emitter(MethodContext ctx, ShadowFlow flow, FieldShadows fields, bool checks)
+    sealed partial class Emitter(MethodContext ctx, ShadowFlow flow, FieldShadows fields, bool checks, string? stackAllocator)
     {
         readonly ModuleDefinition _module = ctx.Method.Module;
         readonly Dictionary<int, VariableDefinition> _shadows = [], _origins = [], _localShadows = [], _localOrigins = [];
@@ -139,7 +144,7 @@ public sealed partial class MemoryShadowPass : IInstrumentationPass
 
         void ReleaseStackAllocsAtReturns()
         {
-            var release = ctx.Module.Entry(MemoryStackName, "Release");
+            var release = ctx.Module.Entry(stackAllocator ?? MemoryStackName, "Release");
             foreach (var ret in ctx.Method.Body.Instructions.Where(i => i.OpCode.Code == Code.Ret && !ctx.Editor.Inserted.Contains(i)).ToList())
             {
                 var at = ret.Previous is { } call && call.Previous is { OpCode.Code: Code.Tail } ? call.Previous : ret;
@@ -255,12 +260,12 @@ public sealed partial class MemoryShadowPass : IInstrumentationPass
                     return;
                 case Code.Localloc:
                     if (st[n - 1].Tainted) Check(before, i, n - 1, "Operand");
-                    if (!ctx.Method.Body.InitLocals)
+                    if (!ctx.Method.Body.InitLocals || stackAllocator is not null)
                     {
                         var site = ctx.SiteOf(i);
                         ctx.Editor.Inserted.Add(site);
-                        before.AddRange([Instruction.Create(OpCodes.Ldloc, ctx.FrameLocal), site, Instruction.Create(OpCodes.Ldc_I4_0)]);
-                        replace = ctx.Module.Entry(MemoryStackName, "Alloc");
+                        before.AddRange([Instruction.Create(OpCodes.Ldloc, ctx.FrameLocal), site, Instruction.Create(ctx.Method.Body.InitLocals ? OpCodes.Ldc_I4_1 : OpCodes.Ldc_I4_0)]);
+                        replace = ctx.Module.Entry(stackAllocator ?? MemoryStackName, "Alloc");
                         _stackAllocs = true;
                         ctx.NeedsFrame = true;
                     }

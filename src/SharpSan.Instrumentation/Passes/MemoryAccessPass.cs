@@ -50,7 +50,7 @@ public sealed class MemoryAccessPass(bool recover = false, bool heuristic = true
     static Dictionary<Instruction, VariableDefinition> GuardLoops(MethodContext ctx)
     {
         var guarded = new Dictionary<Instruction, VariableDefinition>();
-        var loops = LoopRangeGuards.Find(ctx.Method.Body, ctx.Provenance, i => Describe(i) is { } a ? (a.Depth, a.Size.Bytes, a.Field is not null) : null);
+        var loops = LoopRangeGuards.Find(ctx.Method.Body, ctx.Provenance, i => Describe(i) is { } a ? (a.Depth, a.Size.Bytes, a.Field is not null) : null, ctx.Editor.Inserted.Contains);
         if (loops.Count == 0) return guarded;
         var module = ctx.Module;
         var types = module.Module.TypeSystem;

@@ -308,7 +308,8 @@ public sealed class PoolPass(bool recover = false) : IInstrumentationPass
 
     /// <summary>Calls earlier passes put in a loop that cannot free, unpin or return memory: the address and binding checks.</summary>
     static bool HarmlessCall(Instruction call) => call.Operand is MethodReference m
-        && m.DeclaringType.FullName is "SharpSan.Runtime.Address.AddressChecks" or "SharpSan.Runtime.Address.Heuristic.BufferBinding";
+        && m.DeclaringType.FullName is "SharpSan.Runtime.Address.AddressChecks" or "SharpSan.Runtime.Address.Heuristic.BufferBinding"
+        || LoopRangeGuards.IsShadowBookkeeping(call);
 
     void Insert(MethodContext ctx, Instruction instruction, ElementAccess a, VariableDefinition? guard = null)
     {

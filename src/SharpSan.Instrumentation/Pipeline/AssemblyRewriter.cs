@@ -52,6 +52,47 @@ public sealed class AssemblyRewriter(RuntimeLibrary runtime, IReadOnlyList<IInst
         return new(runtime, passes, address._sanitizers + ",thread");
     }
 
+    /// <summary>The runtime's stackalloc for address+memory: ASan's fake stack, its buffers' definedness kept by MSan.</summary>
+    public const string CheckedMemoryStack = "SharpSan.Runtime.Memory.Combined.CheckedMemoryStack";
+
+    /// <summary>
+    /// MemorySanitizer with AddressSanitizer and/or ThreadSanitizer in one run. The memory shadow pass goes first, so it
+    /// sees the original IL; every later pass skips the instructions it inserted (<c>Editor.Inserted</c>), so its
+    /// shadow loads and stores are never checked or race-tracked as the program's own. Then address's passes and
+    /// thread's, in their own orders; one interception pass over the union of the modes' interceptors (members several
+    /// modes intercept are served by one combined interceptor, see <see cref="CombinedCatalog"/>); one shadow call
+    /// stack for all. With address, every stackalloc comes from ASan's fake stack through <see cref="CheckedMemoryStack"/>.
+    /// </summary>
+    public static AssemblyRewriter ForMemoryWith(RuntimeLibrary runtime, bool address, bool thread, bool recover = false, bool heuristic = true)
+    {
+        if (!address && !thread) return ForMemory(runtime);
+        var modes = new List<string>();
+        var passes = new List<IInstrumentationPass> { new Memory.MemoryShadowPass(address ? CheckedMemoryStack : null) };
+        string stamp = "memory";
+        if (address)
+        {
+            var a = ForAddress(runtime, recover, heuristic);
+            passes.AddRange(a._passes.Where(p => p is not ShadowCallStackPass));
+            stamp = a._sanitizers + ",memory";
+            modes.Add("address");
+        }
+        modes.Add("memory");
+        if (thread)
+        {
+            IInstrumentationPass[] races = [new Races.LockStatementLinePass(), new Races.SpinLockLocationPass(), new Races.ValueTaskSourcePass(), new Races.RaceAccessPass(), new Races.CollectionCallPass()];
+            int at = passes.FindIndex(p => p is InterceptionPass);
+            passes.InsertRange(at < 0 ? passes.Count : at, races);
+            stamp += ",thread";
+            modes.Add("thread");
+        }
+        var interception = new InterceptionPass(string.Join(",", modes));
+        int index = passes.FindIndex(p => p is InterceptionPass);
+        if (index < 0) passes.Add(interception);
+        else passes[index] = interception;
+        passes.Add(new ShadowCallStackPass());
+        return new(runtime, passes, stamp);
+    }
+
     IReadOnlyList<IInstrumentationPass> _passes => passes;
     string _sanitizers => sanitizers;
 

@@ -42,13 +42,23 @@ public sealed class RuntimeLibrary
     /// <summary>The same for MemorySanitizer's interceptors (sources of undefined bytes, copies, consumers).</summary>
     public IReadOnlyDictionary<string, MethodDefinition> MemoryInterceptors { get; }
 
+    /// <summary>
+    /// The interceptors of one mode, or — for a comma-separated combination such as <c>address,memory</c> — the
+    /// union of its modes' catalogs (see <see cref="CombinedCatalog"/>).
+    /// </summary>
     public IReadOnlyDictionary<string, MethodDefinition> InterceptorsFor(string sanitizer) => sanitizer switch
     {
         "thread" => ThreadInterceptors,
         "guard" => GuardInterceptors,
         "memory" => MemoryInterceptors,
+        _ when sanitizer.Contains(',') => _combined.GetOrAdd(sanitizer, s => CombinedCatalog.Build(Module, s.Split(','), BuildCatalog).Interceptors),
         _ => Interceptors,
     };
+
+    /// <summary>Members that two of the combination's modes intercept differently and no combined interceptor serves.</summary>
+    public IReadOnlyList<string> UnresolvedConflicts(string sanitizers) => CombinedCatalog.Build(Module, sanitizers.Split(','), BuildCatalog).Conflicts;
+
+    readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyDictionary<string, MethodDefinition>> _combined = new();
 
     public TypeDefinition Type(string fullName) =>
         Module.GetType(fullName) ?? throw new InvalidOperationException($"{AssemblyName} lacks {fullName}");
@@ -56,7 +66,7 @@ public sealed class RuntimeLibrary
     public MethodDefinition Method(string typeFullName, string name, int parameters = -1) =>
         Type(typeFullName).Methods.Single(m => m.Name == name && (parameters < 0 || m.Parameters.Count == parameters));
 
-    static Dictionary<string, MethodDefinition> BuildCatalog(ModuleDefinition runtime, string sanitizer)
+    internal static Dictionary<string, MethodDefinition> BuildCatalog(ModuleDefinition runtime, string sanitizer)
     {
         var catalog = new Dictionary<string, MethodDefinition>();
         foreach (var type in runtime.Types)

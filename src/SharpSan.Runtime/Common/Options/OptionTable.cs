@@ -20,7 +20,7 @@ public static class OptionTable
     public static readonly IReadOnlyList<OptionSpec> All =
     [
         new("halt_on_error", OptionType.Bool, "1", "Report the first error and exit with `exitcode`; 0 reports every distinct error once and continues. ThreadSanitizer continues by default, as TSan does.", "thread: 0"),
-        new("exitcode", OptionType.Int, "-1", "Exit code when a report was printed (-1: the tool's default).", "address: 1, thread: 66"),
+        new("exitcode", OptionType.Int, "-1", "Exit code when a report was printed (-1: the default of the tool whose report came first).", "address: 1, thread: 66, memory: 77"),
         new("log_path", OptionType.String, "", "Also write each report, as it happens, to <log_path>.<pid>."),
         new("results_dir", OptionType.String, "", "Also write each finding, as it happens, as a JSON file into this folder (`sharpsan test` reads them)."),
         new("fail_tests", OptionType.Bool, "0", "Throw SharpSan.Runtime.SanitizerFindingException on the thread of a running xunit/NUnit/MSTest test that raised a finding, so that test fails with the report (`sharpsan test` sets this)."),

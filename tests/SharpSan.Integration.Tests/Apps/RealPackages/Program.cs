@@ -13,6 +13,14 @@ var workloads = new Dictionary<string, Func<string>>
     ["recyclable"] = RecyclableStreamWorkload.Run,
     ["pipelines"] = PipelinesWorkload.Run,
     ["messagepack"] = MessagePackWorkload.Run,
+    // The same workloads under --sanitize memory and its combinations (rows of their own in the gate).
+    ["lz4-memory"] = Lz4Workload.Run,
+    ["recyclable-memory"] = RecyclableStreamWorkload.Run,
+    ["toolkit-memory"] = ToolkitAddressWorkload.Run,
+    ["lz4-address-memory"] = Lz4Workload.Run,
+    ["recyclable-address-memory"] = RecyclableStreamWorkload.Run,
+    ["toolkit-address-memory"] = ToolkitAddressWorkload.Run,
+    ["recyclable-memory-thread"] = RecyclableStreamWorkload.Run,
 };
 if (args.Length != 1 || !workloads.TryGetValue(args[0], out var workload))
 {
