@@ -27,8 +27,8 @@ public static class ChildFindings
     /// <summary>Finding files already charged to a test by this process.</summary>
     static readonly HashSet<string> s_charged = [];
 
-    /// <summary>Tests that started a child and have not ended yet, with how many they started.</summary>
-    static readonly Dictionary<string, int> s_testsWithChildren = [];
+    /// <summary>Tests that started a child and have not ended yet (async tests, which have no end hook, stay).</summary>
+    static readonly HashSet<string> s_testsWithChildren = [];
     static int s_testsWithChildrenCount;
 
     /// <summary>
@@ -46,7 +46,7 @@ public static class ChildFindings
             startInfo.Environment[ParentTestVariable] = test;
             lock (s_testsWithChildren)
             {
-                s_testsWithChildren[test] = s_testsWithChildren.GetValueOrDefault(test) + 1;
+                s_testsWithChildren.Add(test);
                 s_testsWithChildrenCount = s_testsWithChildren.Count;
             }
         }
