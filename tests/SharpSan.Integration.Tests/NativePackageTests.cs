@@ -29,7 +29,7 @@ public sealed class NativePackageTests
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(plain.StdOut, run.StdOut);
-        Assert.Contains("instrumented 5 assemblies: Microsoft.Data.Sqlite.dll, SQLitePCLRaw.batteries_v2.dll, SQLitePCLRaw.core.dll, SQLitePCLRaw.provider.e_sqlite3.dll, NativePackage.dll", run.StdErr);
+        Assert.Contains("instrumented 5 assemblies", run.StdErr);   // the package's four and the program
         Reports.AssertClean(run);
     }
 
