@@ -148,16 +148,21 @@ public static class SanitizerRuntime
         bool pending = delegated && s_options.FailTests;
         // A child process's finding outside its own tests waits for the test that started it (ChildFindings).
         string? parentTest = test is null && s_findings is not null ? Common.Testing.ChildFindings.ParentTestOfThisProcess : null;
-        if (!(pending && duplicate)) s_findings?.Write(error, builder, text, pending ? null : test, duplicate, pending ? test : parentTest, parentTest);
+        string? written = pending && duplicate ? null : s_findings?.Write(error, builder, text, pending ? null : test, duplicate, pending ? test : parentTest, parentTest);
         if (!duplicate) StopAtReport.AfterReport(s_options, Pid);
-        if (error.DiesByItself) return;
+        if (error.RaisedInNativeCode)
+        {
+            // No exception may cross the native frames: the test fails when the call into native code returns.
+            if (s_options.FailTests && test is not null && !pending) Common.NativeAsan.NativeCallFailures.Remember(text, test);
+            return;
+        }
         if (!duplicate && HaltsOn(error) && !s_exiting) Halt();
         if (s_options.FailTests && test is not null)
         {
             if (pending)
             {
                 var findings = s_findings;
-                Common.Testing.TestAttribution.AddPendingFailure(test, text, () => findings?.Write(error, builder, text, test, duplicate: true));
+                Common.Testing.TestAttribution.AddPendingFailure(test, text, () => findings?.Write(error, builder, text, test, duplicate: true, charges: written));
                 return;
             }
             Common.Testing.TestAttribution.FailedByFinding(test);

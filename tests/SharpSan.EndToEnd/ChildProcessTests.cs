@@ -45,6 +45,18 @@ public sealed partial class ChildProcessTests(CliFixture fixture, ITestOutputHel
     }
 
     [Fact]
+    public void AShellExecutedDotnetChildIsCheckedToo()
+    {
+        // On Linux, UseShellExecute=true runs an executable file (here the dotnet host) directly, environment included.
+        var r = RunParent("shellexec");
+        string child = ChildPid().Match(r.Output).Groups[1].Value;
+        Assert.Contains($"=={child}==ERROR: AddressSanitizer: heap-buffer-overflow", r.Error);
+        Assert.DoesNotContain("child overflowed unchecked", r.Output);
+        Assert.Contains("shellexec child exited with 1", r.Output);
+        Assert.Equal(0, r.ExitCode);
+    }
+
+    [Fact]
     public void AChildOfAChildIsCheckedToo()
     {
         var r = RunParent("chain");

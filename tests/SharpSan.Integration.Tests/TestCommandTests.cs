@@ -379,23 +379,64 @@ public sealed class TestCommandTests
         var run = await SharpSanCli.RunAsync(TestPaths.NewDirectory("cache"), ["test", suite, "--sanitize", sanitize, "--results", results],
             options: sanitize == "guard" ? "guard_sample_rate=1" : null, timeout: s_timeout);
         string all = run.StdOut + run.StdErr;
+        string Row(string marker, string file = "Worker/Program.cs") => $@"(?m)^\s+{kind}\s+{Regex.Escape(file)}:{Marker(suite, file, marker)}\s+";
 
         Assert.True(run.ExitCode == 1, run.ToString());
-        Assert.Matches(@"Failed:\s+3, Passed:\s+3", all);
-        Assert.Contains("Worker.Tests.WorkerTests.OverflowingChild_FailsThisTest [FAIL]", all);
-        Assert.Contains("Worker.Tests.WorkerTests.OwnOverflow_FailsThisTest [FAIL]", all);
-        Assert.Contains("Worker.Tests.WorkerTests.OverflowingChild_StartedAsInstanceAndAwaited_FailsThisTest [FAIL]", all);
-        foreach (var passing in new[] { "CleanChild_Passes", "CleanChild_StartedAsInstanceAndAwaited_Passes", "NoChild_Passes" })
+        // Guard mode also charges a test at its end (TestEndPass runs in every mode).
+        Assert.Matches(@"Failed:\s+5, Passed:\s+6", all);
+        foreach (var failing in new[] { "OverflowingChild_FailsThisTest", "OwnOverflow_FailsThisTest", "OverflowingChild_StartedAsInstanceAndAwaited_FailsThisTest",
+                     "OverflowingChild_ShellExecuted_FailsThisTest", "UnwaitedChild_OutputRead_FailsThisTestAtItsEnd" })
+            Assert.Contains($"Worker.Tests.WorkerTests.{failing} [FAIL]", all);
+        foreach (var passing in new[] { "CleanChild_Passes", "CleanChild_StartedAsInstanceAndAwaited_Passes", "NoChild_Passes", "CleanChild_ShellExecuted_Passes",
+                     "UnwaitedCleanChild_OutputRead_Passes", "LateChild_NeverWaitedFor_Passes" })
             Assert.DoesNotContain($"{passing} [FAIL]", all);
         Assert.Contains("SharpSan.Runtime.SanitizerFindingException : ===", all);
         Assert.Contains(reportLine, all);
-        int line = Marker(suite, "Worker/Program.cs", "BUG-CHILD-OVERFLOW");
-        Assert.Matches($@"(?m)^\s+{kind}\s+Worker/Program\.cs:{line}\s+WorkerTests\.OverflowingChild_FailsThisTest, WorkerTests\.OverflowingChild_StartedAsInstanceAndAwaited_FailsThisTest\s+\d+$", run.StdErr);
-        int ownLine = Marker(suite, "Worker.Tests/WorkerTests.cs", "BUG-TEST-OVERFLOW");
-        Assert.Matches($@"(?m)^\s+{kind}\s+Worker\.Tests/WorkerTests\.cs:{ownLine}\s+WorkerTests\.OwnOverflow_FailsThisTest\s+\d+$", run.StdErr);
-        Assert.DoesNotContain("(outside tests)", run.StdErr);
-        var result = ValidSarif(results)["runs"]![0]!["results"]!.AsArray().Single(r => (string?)r!["ruleId"] == kind && TestsOf(r!).Length == 2)!;
-        Assert.Equal(["Worker.Tests.WorkerTests.OverflowingChild_FailsThisTest", "Worker.Tests.WorkerTests.OverflowingChild_StartedAsInstanceAndAwaited_FailsThisTest"], TestsOf(result));
+        // One occurrence per child that overflowed: the pending finding a child wrote and the copy that charged it to its
+        // test are one occurrence, not two.
+        Assert.Matches(Row("BUG-CHILD-OVERFLOW") + @"WorkerTests\.OverflowingChild_FailsThisTest, WorkerTests\.OverflowingChild_ShellExecuted_FailsThisTest, WorkerTests\.OverflowingChild_StartedAsInstanceAndAwaited_FailsThisTest\s+3$", run.StdErr);
+        Assert.Matches(Row("BUG-UNWAITED-CHILD-OVERFLOW") + @"WorkerTests\.UnwaitedChild_OutputRead_FailsThisTestAtItsEnd\s+1$", run.StdErr);
+        Assert.Matches(Row("BUG-TEST-OVERFLOW", "Worker.Tests/WorkerTests.cs") + @"WorkerTests\.OwnOverflow_FailsThisTest\s+1$", run.StdErr);
+        // A child that reports after its test ended (never waited for) is not lost, and not charged to any test: outside
+        // tests, naming the test that started it. `sharpsan test` waited for it before reading the results.
+        Assert.Matches(Row("BUG-LATE-CHILD-OVERFLOW") + @"\(outside tests\); child of WorkerTests\.LateChild_NeverWaitedFor_Passes, not waited for\s+1$", run.StdErr);
+        Assert.Single(Regex.Matches(run.StdErr, @"\(outside tests\)"));
+        var sarifResults = ValidSarif(results)["runs"]![0]!["results"]!.AsArray();
+        var result = sarifResults.Single(r => (string?)r!["ruleId"] == kind && TestsOf(r!).Length == 3)!;
+        Assert.Equal(["Worker.Tests.WorkerTests.OverflowingChild_FailsThisTest", "Worker.Tests.WorkerTests.OverflowingChild_ShellExecuted_FailsThisTest",
+            "Worker.Tests.WorkerTests.OverflowingChild_StartedAsInstanceAndAwaited_FailsThisTest"], TestsOf(result));
+        Assert.Equal(3, (int)result["properties"]!["occurrences"]!);
+        var late = sarifResults.Single(r => TestsOf(r!).Length == 0)!;
+        Assert.Equal(["Worker.Tests.WorkerTests.LateChild_NeverWaitedFor_Passes"], late["properties"]!["childOfTestsNotWaiting"]!.AsArray().Select(t => (string)t!));
+    }
+
+    /// <summary>
+    /// `sharpsan test --native address`: a C library built with -fsanitize=address in the test; the one test whose call
+    /// overflows fails with the system AddressSanitizer's report, completed with the test's managed frames, and the other
+    /// tests run on (ASan recovers from an error it finds in memcpy).
+    /// </summary>
+    [NativeToolchainFact]
+    public async Task NativeSuite_ANativeOverflowFailsTheTestThatCalledTheLibrary_AndOnlyThatTest()
+    {
+        string suite = CopySuite("NativeSuite");
+        NativeToolchain.BuildAsanLibrary(Path.Combine(suite, "Codec.Tests/native/codec.c"), Path.Combine(suite, "Codec.Tests/native/libcodec.so"));
+        string results = Path.Combine(suite, "out");
+        var run = await SharpSanTest(TestPaths.NewDirectory("cache"), suite, "--native", "address", "--results", results);
+        string all = run.StdOut + run.StdErr;
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Matches(@"Failed:\s+1, Passed:\s+3", all);
+        Assert.Contains("Codec.Tests.CodecTests.SumPastTheBlock_FailsThisTest [FAIL]", all);
+        Assert.Contains("SharpSan.Runtime.SanitizerFindingException : ===", all);
+        int line = Marker(suite, "Codec.Tests/CodecTests.cs", "BUG-NATIVE-CALL");
+        Assert.Matches(@"ERROR: AddressSanitizer: heap-buffer-overflow on address", all);
+        Assert.Matches(@"#\d+ 0x[0-9a-f]+ in sum_copied .*codec\.c:9", all);
+        Assert.Matches($@"#\d+ 0x[0-9a-f]{{4}} in Codec\.Tests\.CodecTests\.SumPastTheBlock_FailsThisTest\(\) .*CodecTests\.cs:{line}", all);
+        AssertSummaryRow(run, "heap-buffer-overflow", $"Codec.Tests/CodecTests.cs:{line}", "CodecTests.SumPastTheBlock_FailsThisTest", 1);
+        Assert.Contains("sharpsan: 1 finding(s)", run.StdErr);
+        var result = ResultOf(ValidSarif(results), "heap-buffer-overflow");
+        Assert.Equal(["Codec.Tests.CodecTests.SumPastTheBlock_FailsThisTest"], TestsOf(result));
+        Assert.Matches($@"in Codec\.Tests\.CodecTests\.SumPastTheBlock_FailsThisTest\(\) .*CodecTests\.cs:{line}", (string)result["properties"]!["report"]!);
     }
 
     [Fact]

@@ -107,13 +107,14 @@ internal static class TestCommand
                 start =>
                 {
                     if (followChildren) ChildProcesses.Follow(start, sanitizers, verbose);
-                    if (asanRuntime is not null) Native.NativeSanitizer.Apply(start, asanRuntime, scratch!);
+                    if (asanRuntime is not null) Native.NativeSanitizer.Apply(start, asanRuntime, scratch!, recover: true);
                 });
             if (scratch is not null) Native.NativeSanitizer.Clean(scratch);
             if (exit != 0) CommonOptions.Info($"{test.Name}: the test run exited with code {exit} (failed tests, or a test host that did not finish)");
             testsFailed |= exit != 0;
         }
 
+        StragglerChildren.WaitFor(findingsDir);
         var findings = Findings.Load(findingsDir);
         string sarif = Path.Combine(results, "sharpsan.sarif");
         SarifLog.Write(sarif, findings, sourceRoot, typeof(TestCommand).Assembly.GetName().Version?.ToString(3) ?? "0");

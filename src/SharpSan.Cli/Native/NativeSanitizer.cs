@@ -57,15 +57,19 @@ internal static class NativeSanitizer
     /// <summary>
     /// Preloads the ASan runtime into the checked program with the options the .NET runtime needs. ASan's own report goes
     /// to a log in <paramref name="scratch"/> (SharpSan prints the completed one); the runtime's perf map, which names
-    /// JIT'd frames, is written there too. The caller deletes the folder after the run.
+    /// JIT'd frames, is written there too. The caller deletes the folder after the run. With <paramref name="recover"/>
+    /// (`sharpsan test`) ASan goes on after a report it can recover from — any error found in an interceptor (memcpy,
+    /// memset, strlen, …), and every error of code built with -fsanitize-recover=address — and reports each occurrence
+    /// (not once per code location), so that the test that made the native call fails when it returns and the other
+    /// tests run on.
     /// </summary>
-    public static void Apply(ProcessStartInfo start, string asanRuntime, string scratch)
+    public static void Apply(ProcessStartInfo start, string asanRuntime, string scratch, bool recover = false)
     {
         Directory.CreateDirectory(scratch);
         string? preload = Environment.GetEnvironmentVariable("LD_PRELOAD");
         start.Environment["LD_PRELOAD"] = string.IsNullOrEmpty(preload) ? asanRuntime : asanRuntime + ":" + preload;
         string? user = Environment.GetEnvironmentVariable("ASAN_OPTIONS");
-        string ours = RequiredOptions + ":log_path=" + Path.Combine(scratch, "asan");
+        string ours = RequiredOptions + (recover ? ":halt_on_error=0:suppress_equal_pcs=0" : "") + ":log_path=" + Path.Combine(scratch, "asan");
         if (NativeSuppressions.Write(start.Environment.TryGetValue("SHARPSAN_OPTIONS", out var options) ? options : null, scratch) is { } asanSuppressions) ours += ":suppressions=" + asanSuppressions;
         start.Environment["ASAN_OPTIONS"] = string.IsNullOrEmpty(user) ? ours : ours + ":" + user;
         start.Environment["DOTNET_PerfMapEnabled"] = "3";   // perf map only: names JIT'd frames in ASan's other stacks

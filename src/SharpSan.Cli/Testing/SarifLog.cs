@@ -67,6 +67,7 @@ internal static class SarifLog
         json.WriteString("level", "error");
         json.WriteStartObject("message");
         string tests = finding.Tests.Count == 0 ? "outside any test" : $"in {finding.Tests.Count} test(s): {string.Join(", ", finding.Tests.Take(5))}";
+        if (finding.UnchargedChildOf.Count > 0) tests += $"; in a child process of {string.Join(", ", finding.UnchargedChildOf.Take(5))}, which did not wait for it";
         json.WriteString("text", $"{finding.Tool}: {finding.Message} ({tests})");
         json.WriteEndObject();
         json.WriteStartArray("locations");
@@ -83,6 +84,9 @@ internal static class SarifLog
         json.WriteStartObject("properties");
         json.WriteStartArray("tests");
         foreach (var test in finding.Tests) json.WriteStringValue(test);
+        json.WriteEndArray();
+        json.WriteStartArray("childOfTestsNotWaiting");
+        foreach (var test in finding.UnchargedChildOf) json.WriteStringValue(test);
         json.WriteEndArray();
         json.WriteNumber("occurrences", finding.Occurrences);
         json.WriteString("report", finding.Report);

@@ -22,25 +22,25 @@ public sealed class AssemblyRewriter(RuntimeLibrary runtime, IReadOnlyList<IInst
             ? [new IntraObjectPass(), new PinPass(), new BufferRegistrationPass(), new MemoryAccessPass(recover, heuristic: true)]
             : [new IntraObjectPass(), new PinPass(), new MemoryAccessPass(recover, heuristic: false)];
         string stamp = "address" + (recover ? ";recover" : "") + (heuristic ? "" : ";no-sgcheck");
-        return new(runtime, [.. passes, new PoolPass(recover), new InterceptionPass(), new StackAllocPass(), new EntryPointPass(), new GlobalsPass(), new FinalizableThisPass(), new ShadowCallStackPass()], stamp);
+        return new(runtime, [.. passes, new PoolPass(recover), new InterceptionPass(), new StackAllocPass(), new NativeCallPass(), new EntryPointPass(), new GlobalsPass(), new FinalizableThisPass(), new TestEndPass(), new ShadowCallStackPass()], stamp);
     }
 
     /// <summary>ThreadSanitizer: race checks on fields, statics and array elements, synchronisation interceptors, shadow call stack.</summary>
     public static AssemblyRewriter ForThread(RuntimeLibrary runtime) =>
-        new(runtime, [new Races.LockStatementLinePass(), new Races.SpinLockLocationPass(), new Races.ValueTaskSourcePass(), new Races.RaceAccessPass(), new Races.CollectionCallPass(), new InterceptionPass("thread"), new ShadowCallStackPass()], "thread");
+        new(runtime, [new Races.LockStatementLinePass(), new Races.SpinLockLocationPass(), new Races.ValueTaskSourcePass(), new Races.RaceAccessPass(), new Races.CollectionCallPass(), new InterceptionPass("thread"), new TestEndPass(), new ShadowCallStackPass()], "thread");
 
     /// <summary>
     /// Guard mode (GWP-ASan + Scudo): only the native allocation calls are redirected, to the hardened allocator. No
     /// per-access checks and no shadow call stack, so code that does not allocate runs unchanged.
     /// </summary>
-    public static AssemblyRewriter ForGuard(RuntimeLibrary runtime) => new(runtime, [new InterceptionPass("guard")], "guard");
+    public static AssemblyRewriter ForGuard(RuntimeLibrary runtime) => new(runtime, [new InterceptionPass("guard"), new TestEndPass()], "guard");
 
     /// <summary>
     /// MemorySanitizer: allocation sources poison a definedness shadow (interceptors), the shadow pass propagates it
     /// through the methods that touch raw memory and reports uses of undefined values; shadow call stack last.
     /// </summary>
     public static AssemblyRewriter ForMemory(RuntimeLibrary runtime) =>
-        new(runtime, [new Memory.MemoryShadowPass(), new InterceptionPass("memory"), new ShadowCallStackPass()], "memory");
+        new(runtime, [new Memory.MemoryShadowPass(), new InterceptionPass("memory"), new TestEndPass(), new ShadowCallStackPass()], "memory");
 
     /// <summary>Both: AddressSanitizer's passes, then ThreadSanitizer's, one shadow call stack for both.</summary>
     public static AssemblyRewriter ForAddressAndThread(RuntimeLibrary runtime, bool recover = false, bool heuristic = true)

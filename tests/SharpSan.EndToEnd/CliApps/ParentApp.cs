@@ -1,5 +1,6 @@
 // Starts child processes: `ParentApp <child.dll> <mode>`; modes: overflow, race, clean (ChildApp's modes),
-// chain (starts ParentApp again, which starts ChildApp overflow), shell (a non-.NET child), kill (kills a sleeping child).
+// chain (starts ParentApp again, which starts ChildApp overflow), shell (a non-.NET child), kill (kills a sleeping child),
+// shellexec (ChildApp overflow started with UseShellExecute=true).
 using System;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
@@ -14,6 +15,7 @@ static unsafe class Program
             "chain" => Start("dotnet", Environment.GetCommandLineArgs()[0], child, "overflow"),
             "shell" => Start("/bin/sh", "-c", "echo from the shell; exit 3"),
             "kill" => StartAndKill(child),
+            "shellexec" => Start("dotnet", shellExecute: true, child, "overflow"),
             _ => Start("dotnet", child, mode),
         };
         Console.WriteLine($"parent {Environment.ProcessId}: {mode} child exited with {code}");
@@ -23,9 +25,11 @@ static unsafe class Program
         return 0;
     }
 
-    static int Start(string file, params string[] arguments)
+    static int Start(string file, params string[] arguments) => Start(file, shellExecute: false, arguments);
+
+    static int Start(string file, bool shellExecute, params string[] arguments)
     {
-        var start = new ProcessStartInfo(file) { UseShellExecute = false };
+        var start = new ProcessStartInfo(file) { UseShellExecute = shellExecute };
         foreach (var a in arguments) start.ArgumentList.Add(a);
         using var process = Process.Start(start)!;
         process.WaitForExit();

@@ -18,8 +18,8 @@ internal sealed partial class NativeAsanReport(string asanText, long[] managedFr
     /// <summary>The kind and the native frames of the access stack: the same bug reached again has the same key.</summary>
     public override string DeduplicationKey => "native:" + Kind + ":" + string.Join("|", AccessStackLines().Take(4).Select(StripAddress));
 
-    /// <summary>ASan dies by itself once its callback returns: the runtime must not halt (or throw) from inside it.</summary>
-    public override bool DiesByItself => true;
+    /// <summary>Made inside ASan's callback: the runtime must not halt (or throw) from there.</summary>
+    public override bool RaisedInNativeCode => true;
 
     public override void Print(ReportBuilder report)
     {

@@ -22,10 +22,11 @@ public abstract class ErrorReport
     public virtual string SeparatorLine => "=================================================================";
 
     /// <summary>
-    /// True for a report raised from inside another tool that ends the process itself once the report is made (the system
-    /// AddressSanitizer's callback): the runtime then neither halts nor throws it into a test from there.
+    /// True for a report raised from inside native code (the system AddressSanitizer's callback), where the runtime
+    /// neither halts nor throws: that tool ends the process itself once the report is made, or, when it recovers
+    /// (`sharpsan test`), the test fails as the native call returns to checked code (<see cref="NativeAsan.NativeCallFailures"/>).
     /// </summary>
-    public virtual bool DiesByItself => false;
+    public virtual bool RaisedInNativeCode => false;
 
     public abstract void Print(ReportBuilder report);
 }

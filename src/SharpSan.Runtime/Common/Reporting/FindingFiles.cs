@@ -21,13 +21,15 @@ internal sealed class FindingFiles(string directory, int pid)
     /// finding is outside tests (a later occurrence charges it to the test if it does).
     /// </param>
     /// <param name="parentTest">The test that started this process (a child's finding, charged when that test waits for it).</param>
-    public void Write(ErrorReport error, ReportBuilder report, string text, string? test, bool duplicate, string? pendingTest = null, string? parentTest = null) =>
-        WriteFile(json => WriteJson(json, error, report, text, test, duplicate, pendingTest, parentTest));
+    /// <param name="charges">The file of the pending occurrence this one charges to <paramref name="test"/>: the two are one occurrence.</param>
+    /// <returns>The file's name, or null when it could not be written.</returns>
+    public string? Write(ErrorReport error, ReportBuilder report, string text, string? test, bool duplicate, string? pendingTest = null, string? parentTest = null, string? charges = null) =>
+        WriteFile(json => WriteJson(json, error, report, text, test, duplicate, pendingTest, parentTest, charges));
 
     /// <summary>Another process's finding, charged to a test by this one (see ChildFindings).</summary>
     public void WriteCopy(System.Text.Json.Nodes.JsonObject occurrence) => WriteFile(json => occurrence.WriteTo(json));
 
-    void WriteFile(Action<Utf8JsonWriter> write)
+    string? WriteFile(Action<Utf8JsonWriter> write)
     {
         try
         {
@@ -38,14 +40,16 @@ internal sealed class FindingFiles(string directory, int pid)
             using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
                 write(json);
             File.Move(temporary, Path.Combine(directory, name), overwrite: true);
+            return name;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"=={pid}==WARNING: SharpSan: could not write a finding into results_dir {directory}: {e.Message}");
+            return null;
         }
     }
 
-    void WriteJson(Utf8JsonWriter json, ErrorReport error, ReportBuilder report, string text, string? test, bool duplicate, string? pendingTest, string? parentTest)
+    void WriteJson(Utf8JsonWriter json, ErrorReport error, ReportBuilder report, string text, string? test, bool duplicate, string? pendingTest, string? parentTest, string? charges)
     {
         json.WriteStartObject();
         json.WriteString("tool", error.Tool);
@@ -55,6 +59,7 @@ internal sealed class FindingFiles(string directory, int pid)
         if (test is null) json.WriteNull("test"); else json.WriteString("test", test);
         if (pendingTest is not null) json.WriteString("pendingTest", pendingTest);
         if (parentTest is not null) json.WriteString("parentTest", parentTest);
+        if (charges is not null) json.WriteString("charges", charges);
         json.WriteBoolean("duplicate", duplicate);
         json.WriteString("message", Headline(text));
         if (report.SummaryFrame is { } top)

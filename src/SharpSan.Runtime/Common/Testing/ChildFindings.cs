@@ -7,7 +7,10 @@ namespace SharpSan.Runtime.Common.Testing;
 /// Findings of child processes on behalf of a test. The test's process names the test in the child's environment; the
 /// child (and its own children, which inherit it) write their findings into the shared results folder as pending for
 /// that test (`parentTest`); when the test waits for a child's exit, this charges them to it (a copy of each finding
-/// naming the test) and fails it with the first. A test that never waits leaves them outside tests, as a worker thread's.
+/// naming the test and the file it charges) and fails it with the first. A synchronous test that never waits is charged
+/// the findings its children wrote by the time it returns (<see cref="AtTestEnd"/>: the common "read the child's output
+/// to its end" test); a finding written after its test ended stays outside tests, the results naming the test that
+/// started the child.
 /// </summary>
 public static class ChildFindings
 {
@@ -24,14 +27,28 @@ public static class ChildFindings
     /// <summary>Finding files already charged to a test by this process.</summary>
     static readonly HashSet<string> s_charged = [];
 
-    /// <summary>Names the running test in a child's environment (not for shell-executed children: no environment there).</summary>
+    /// <summary>Tests that started a child and have not ended yet (async tests, which have no end hook, stay).</summary>
+    static readonly HashSet<string> s_testsWithChildren = [];
+    static int s_testsWithChildrenCount;
+
+    /// <summary>
+    /// Names the running test in a child's environment. Shell-executed children too, except on Windows (where
+    /// ShellExecuteEx takes no environment and .NET refuses one): on Unix, .NET runs an executable file directly with
+    /// the start info's environment and opens any other file with xdg-open, which is no .NET program.
+    /// </summary>
     public static void MarkParentTest(ProcessStartInfo startInfo)
     {
         try
         {
             InternalErrors.Inject(MarkSite);
-            if (startInfo.UseShellExecute || !TestAttribution.Enabled) return;
-            if (RunningTest() is { } test) startInfo.Environment[ParentTestVariable] = test;
+            if ((startInfo.UseShellExecute && OperatingSystem.IsWindows()) || !TestAttribution.Enabled) return;
+            if (RunningTest() is not { } test) return;
+            startInfo.Environment[ParentTestVariable] = test;
+            lock (s_testsWithChildren)
+            {
+                s_testsWithChildren.Add(test);
+                s_testsWithChildrenCount = s_testsWithChildren.Count;
+            }
         }
         catch (Exception e) when (InternalErrors.Contain(MarkSite, e))
         {
@@ -51,6 +68,37 @@ public static class ChildFindings
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// At the return of a synchronous test method (TestEndPass; before the test's shadow frame is popped): a test
+    /// that started children is charged the findings they wrote for it, waited for or not, and fails with the first.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static void AtTestEnd()
+    {
+        if (Volatile.Read(ref s_testsWithChildrenCount) != 0) AtEndOfTestWithChildren();
+    }
+
+    static void AtEndOfTestWithChildren()
+    {
+        string? test;
+        try
+        {
+            InternalErrors.Inject(ChargeSite);
+            test = RunningTest();
+            if (test is null) return;
+            lock (s_testsWithChildren)
+            {
+                if (!s_testsWithChildren.Remove(test)) return;
+                s_testsWithChildrenCount = s_testsWithChildren.Count;
+            }
+        }
+        catch (Exception e) when (InternalErrors.Contain(ChargeSite, e))
+        {
+            return;
+        }
+        ThrowForTest(test);
     }
 
     /// <summary>
@@ -95,6 +143,7 @@ public static class ChildFindings
             occurrence.Remove("pendingTest");
             occurrence["test"] = test;
             occurrence["duplicate"] = true;
+            occurrence["charges"] = name;
             findings.WriteCopy(occurrence);
         }
         return first;

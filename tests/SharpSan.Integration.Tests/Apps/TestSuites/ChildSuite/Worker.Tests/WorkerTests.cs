@@ -63,4 +63,45 @@ public class WorkerTests
 
     [Fact]
     public void NoChild_Passes() => Assert.Equal(4, 2 + 2);
+
+    /// <summary>On Linux a shell-executed executable (here the dotnet host) runs directly, with the start info's environment.</summary>
+    static ProcessStartInfo ShellExecutedWorker(string mode) => new(Environment.ProcessPath!, $"\"{WorkerPath}\" {mode}") { UseShellExecute = true };
+
+    [Fact]
+    public void OverflowingChild_ShellExecuted_FailsThisTest()
+    {
+        using var child = Process.Start(ShellExecutedWorker("overflow"))!;
+        child.WaitForExit();
+    }
+
+    [Fact]
+    public void CleanChild_ShellExecuted_Passes()
+    {
+        using var child = Process.Start(ShellExecutedWorker("clean"))!;
+        child.WaitForExit();
+        Assert.Equal(0, child.ExitCode);
+    }
+
+    [Fact]
+    public void UnwaitedChild_OutputRead_FailsThisTestAtItsEnd()
+    {
+        // Reads the child's output to its end and never waits for its exit: the child has written its finding by then.
+        var child = Process.Start(Worker("unwaited"))!;
+        child.StandardOutput.ReadToEnd();
+    }
+
+    [Fact]
+    public void UnwaitedCleanChild_OutputRead_Passes()
+    {
+        var child = Process.Start(Worker("clean"))!;
+        Assert.Contains("worker clean done: 120", child.StandardOutput.ReadToEnd());
+    }
+
+    [Fact]
+    public void LateChild_NeverWaitedFor_Passes()
+    {
+        // Fire and forget: the child overflows two seconds after this test ended; the finding is outside tests, and the
+        // results name this test as the one that started the child.
+        Process.Start(Worker("late"))!.Dispose();
+    }
 }

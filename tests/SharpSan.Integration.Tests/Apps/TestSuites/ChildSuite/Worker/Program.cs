@@ -1,14 +1,19 @@
 using System.Runtime.InteropServices;
 
-// worker overflow: writes one byte past a 16-byte native block; worker clean: uses all 16 bytes and frees them.
+// worker <mode>: fills a 16-byte native block and frees it. clean: nothing more; overflow, unwaited: writes one byte
+// past the block (each on its own line, so each is its own bug); late: the same, two seconds later.
 unsafe
 {
+    string mode = args.FirstOrDefault() ?? "clean";
+    if (mode == "late") Thread.Sleep(2000);
     byte* block = (byte*)NativeMemory.Alloc(16);
-    int end = args is ["overflow"] ? 17 : 16;
-    for (int i = 0; i < end; i++) block[i] = (byte)i;   // BUG-CHILD-OVERFLOW
+    for (int i = 0; i < 16; i++) block[i] = (byte)i;
+    if (mode == "overflow") block[16] = 1;   // BUG-CHILD-OVERFLOW
+    if (mode == "unwaited") block[16] = 2;   // BUG-UNWAITED-CHILD-OVERFLOW
+    if (mode == "late") block[16] = 3;   // BUG-LATE-CHILD-OVERFLOW
     int sum = 0;
     for (int i = 0; i < 16; i++) sum += block[i];
     NativeMemory.Free(block);
-    Console.WriteLine($"worker {args.FirstOrDefault()} done: {sum}");
+    Console.WriteLine($"worker {mode} done: {sum}");
 }
 return 0;
