@@ -710,7 +710,7 @@ public sealed class MemoryShadowPass : IInstrumentationPass
         void EscapeArrayArguments(Instruction i, System.Collections.Immutable.ImmutableArray<Slot> st, int pops, List<Instruction> before)
         {
             if (i.Operand is not MethodReference target || i.OpCode.Code == Code.Calli) return;
-            if (target.DeclaringType.Scope == ctx.Method.Module || IsModelledStreamCall(target)) return;
+            if (target.DeclaringType.Scope == ctx.Method.Module || IsModelled(target)) return;
             var parameters = target.Parameters;
             var arrays = Enumerable.Range(0, parameters.Count).Where(k => IsArrayLike(parameters[k].ParameterType)).ToList();
             if (arrays.Count == 0) return;
@@ -739,9 +739,9 @@ public sealed class MemoryShadowPass : IInstrumentationPass
             return type is ArrayType || type.FullName == "System.Array";
         }
 
-        /// <summary>Members whose effect on an array's shadow is modelled by an interceptor (Stream's byte[] Read/Write, the annotations).</summary>
-        static bool IsModelledStreamCall(MethodReference target) =>
-            target.DeclaringType.FullName == "System.IO.Stream" && target.Name is "Write" or "Read" || target.DeclaringType.Namespace == "SharpSan.Annotations";
+        /// <summary>Members whose effect on an array's shadow is modelled: the BCL table's interceptors (Runtime/Memory/Bcl), the annotations.</summary>
+        bool IsModelled(MethodReference target) =>
+            ctx.Module.Runtime.MemoryInterceptors.ContainsKey(SignatureKey.Of(target)) || target.DeclaringType.Namespace == "SharpSan.Annotations";
 
         static Instruction Ld(VariableDefinition v) => Instruction.Create(OpCodes.Ldloc, v);
         static Instruction St(VariableDefinition v) => Instruction.Create(OpCodes.Stloc, v);
