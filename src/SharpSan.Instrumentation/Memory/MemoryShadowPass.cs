@@ -357,19 +357,23 @@ public sealed class MemoryShadowPass : IInstrumentationPass
             before.Add(St(temp));
             before.Add(Instruction.Create(OpCodes.Dup));
             before.Add(Instruction.Create(OpCodes.Conv_U));
-            EmitShadowStore(before, st[n - 1], n - 1, i.OpCode.Code == Code.Stobj ? (TypeReference)i.Operand : null, LoadSize(i));
+            EmitShadowStore(before, i, st[n - 1], n - 1, i.OpCode.Code == Code.Stobj ? (TypeReference)i.Operand : null, LoadSize(i));
             before.Add(Instruction.Create(OpCodes.Ldloc, temp));
         }
 
         /// <summary>[native address] → [], recording a store of the value in slot <paramref name="depth"/> (defined when it is untainted or not a scalar).</summary>
-        void EmitShadowStore(List<Instruction> code, Slot value, int depth, TypeReference? type, int? size)
+        void EmitShadowStore(List<Instruction> code, Instruction at, Slot value, int depth, TypeReference? type, int? size)
         {
             if (size is { } bytes)
             {
                 code.Add(Instruction.Create(OpCodes.Ldc_I4, bytes));
                 if (value.Tainted) code.AddRange([Ld(S(depth)), Ld(O(depth))]);
                 else code.AddRange([Instruction.Create(OpCodes.Ldc_I8, 0L), Instruction.Create(OpCodes.Ldc_I4_0)]);
-                code.Add(Instruction.Create(OpCodes.Call, Entry("Store")));
+                // The store's site: track_origins=2 names it in the origin chain (msan-bcl's hook; the runtime ignores it otherwise).
+                var site = ctx.SiteOf(at);
+                ctx.Editor.Inserted.Add(site);
+                code.Add(site);
+                code.Add(Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, "Store", 5)));
             }
             else
             {
@@ -418,7 +422,7 @@ public sealed class MemoryShadowPass : IInstrumentationPass
             before.Add(Instruction.Create(OpCodes.Dup));
             before.Add(Instruction.Create(OpCodes.Ldflda, field));
             before.Add(Instruction.Create(OpCodes.Conv_U));
-            EmitShadowStore(before, st[n - 1], n - 1, field.FieldType, ValueKinds.SizeOf(field.FieldType));
+            EmitShadowStore(before, i, st[n - 1], n - 1, field.FieldType, ValueKinds.SizeOf(field.FieldType));
             before.Add(Instruction.Create(OpCodes.Ldloc, temp));
         }
 

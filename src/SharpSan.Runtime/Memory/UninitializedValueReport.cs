@@ -21,8 +21,11 @@ internal sealed class UninitializedValueReport(long[] stack, int origin, string?
         report.Line($"=={report.Pid}==WARNING: MemorySanitizer: {Kind}");
         var top = report.Stack(stack);
         report.Line();
-        Origins.Print(origin, report);
-        report.Line();
+        if (Origins.Tracking != 0)
+        {
+            Origins.Print(origin, report);
+            report.Line();
+        }
         report.Summary(Tool, Kind, top);
     }
 }
