@@ -121,7 +121,7 @@ public static class SanitizerRuntime
             else
             {
                 builder = new ReportBuilder();
-                builder.Line(error.SeparatorLine);
+                if (error.SeparatorLine.Length > 0) builder.Line(error.SeparatorLine);   // MSan's report starts at its first line
                 error.Print(builder);
                 text = builder.ToString();
                 var modules = builder.Stacks.SelectMany(st => st.Frames).Select(f => f.ModuleName).ToHashSet();

@@ -29,6 +29,7 @@ public sealed class RealPackageGateTests(ITestOutputHelper output)
         new("zstd", "address", "ZstdSharp.dll", "zstd.supp"),
         new("lz4", "address", "K4os.Compression.LZ4.dll", "lz4.supp"),
         new("recyclable", "address,thread", "Microsoft.IO.RecyclableMemoryStream.dll", "recyclable.supp"),
+        new("recyclable-memory", "memory", "Microsoft.IO.RecyclableMemoryStream.dll", "recyclable-memory.supp"),
         new("pipelines", "address,thread", "System.IO.Pipelines.dll", "pipelines.supp"),
         new("messagepack", "address", "MessagePack.dll", "messagepack.supp"),
         // MemorySanitizer rows: the packages that run clean under memory today. ZstdSharp is left out until its two

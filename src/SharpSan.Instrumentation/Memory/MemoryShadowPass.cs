@@ -411,19 +411,23 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null) : II
             before.Add(Instruction.Create(OpCodes.Dup));
             before.Add(Instruction.Create(OpCodes.Conv_U));
             if (i.OpCode.Code == Code.Stobj && CopiedFrom(i) is { } source) EmitShadowCopy(before, source, (TypeReference)i.Operand);
-            else EmitShadowStore(before, st[n - 1], n - 1, i.OpCode.Code == Code.Stobj ? (TypeReference)i.Operand : null, LoadSize(i));
+            else EmitShadowStore(before, i, st[n - 1], n - 1, i.OpCode.Code == Code.Stobj ? (TypeReference)i.Operand : null, LoadSize(i));
             before.Add(Instruction.Create(OpCodes.Ldloc, temp));
         }
 
         /// <summary>[native address] → [], recording a store of the value in slot <paramref name="depth"/> (defined when it is untainted or not a scalar).</summary>
-        void EmitShadowStore(List<Instruction> code, Slot value, int depth, TypeReference? type, int? size)
+        void EmitShadowStore(List<Instruction> code, Instruction at, Slot value, int depth, TypeReference? type, int? size)
         {
             if (size is { } bytes)
             {
                 code.Add(Instruction.Create(OpCodes.Ldc_I4, bytes));
                 if (value.Tainted) code.AddRange([Ld(S(depth)), Ld(O(depth))]);
                 else code.AddRange([Instruction.Create(OpCodes.Ldc_I8, 0L), Instruction.Create(OpCodes.Ldc_I4_0)]);
-                code.Add(Instruction.Create(OpCodes.Call, Entry("Store")));
+                // The store's site: track_origins=2 names it in the origin chain (msan-bcl's hook; the runtime ignores it otherwise).
+                var site = ctx.SiteOf(at);
+                ctx.Editor.Inserted.Add(site);
+                code.Add(site);
+                code.Add(Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, "Store", 5)));
             }
             else
             {
@@ -472,7 +476,7 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null) : II
             before.Add(Instruction.Create(OpCodes.Dup));
             before.Add(Instruction.Create(OpCodes.Ldflda, field));
             before.Add(Instruction.Create(OpCodes.Conv_U));
-            EmitShadowStore(before, st[n - 1], n - 1, field.FieldType, ValueKinds.SizeOf(field.FieldType));
+            EmitShadowStore(before, i, st[n - 1], n - 1, field.FieldType, ValueKinds.SizeOf(field.FieldType));
             before.Add(Instruction.Create(OpCodes.Ldloc, temp));
         }
 
@@ -764,7 +768,7 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null) : II
         void EscapeArrayArguments(Instruction i, System.Collections.Immutable.ImmutableArray<Slot> st, int pops, List<Instruction> before)
         {
             if (i.Operand is not MethodReference target || i.OpCode.Code == Code.Calli) return;
-            if (target.DeclaringType.Scope == ctx.Method.Module || IsModelledStreamCall(target)) return;
+            if (target.DeclaringType.Scope == ctx.Method.Module || IsModelled(target)) return;
             var parameters = target.Parameters;
             var arrays = Enumerable.Range(0, parameters.Count).Where(k => IsArrayLike(parameters[k].ParameterType)).ToList();
             if (arrays.Count == 0) return;
@@ -793,9 +797,9 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null) : II
             return type is ArrayType || type.FullName == "System.Array";
         }
 
-        /// <summary>Members whose effect on an array's shadow is modelled by an interceptor (Stream's byte[] Read/Write, the annotations).</summary>
-        static bool IsModelledStreamCall(MethodReference target) =>
-            target.DeclaringType.FullName == "System.IO.Stream" && target.Name is "Write" or "Read" || target.DeclaringType.Namespace == "SharpSan.Annotations";
+        /// <summary>Members whose effect on an array's shadow is modelled: the BCL table's interceptors (Runtime/Memory/Bcl), the annotations.</summary>
+        bool IsModelled(MethodReference target) =>
+            ctx.Module.Runtime.MemoryInterceptors.ContainsKey(SignatureKey.Of(target)) || target.DeclaringType.Namespace == "SharpSan.Annotations";
 
         static Instruction Ld(VariableDefinition v) => Instruction.Create(OpCodes.Ldloc, v);
         static Instruction St(VariableDefinition v) => Instruction.Create(OpCodes.Stloc, v);

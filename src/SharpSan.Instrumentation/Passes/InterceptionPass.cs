@@ -29,6 +29,12 @@ public sealed class InterceptionPass(string sanitizer = "address") : IInstrument
             // net8.0): redirecting would make the method invalid. Unsafe's accessors are checked in place instead
             // (ByRefLikeUnsafeCall, in the memory-access pass).
             if (RefTypes.HasByRefLikeArgument(target)) continue;
+            // `call` to a virtual method is a base call (`base.Write(...)` in an override): the interceptor's own call is
+            // virtual and would come back into the override, recursing until the stack overflows.
+            if (code == Code.Call && target.HasThis && IsVirtual(target)) continue;
+            // `call` to a class's constructor is a derived constructor's base(...) chain (RecyclableMemoryStream's
+            // `: base(...)` into MemoryStream): there is no fresh object to replace; only value types are built that way.
+            if (code == Code.Call && target.Name == ".ctor" && !IsValueType(target.DeclaringType)) continue;
             // An interceptor for an instance method takes the receiver as its first parameter.
             if (target.HasThis && target.Name != ".ctor" && interceptor.Parameters.Count != target.Parameters.Count + 1) continue;
 
@@ -51,6 +57,30 @@ public sealed class InterceptionPass(string sanitizer = "address") : IInstrument
                 instruction.Operand = replacement;
             }
             ctx.Changed = true;
+        }
+    }
+
+    static bool IsVirtual(MethodReference target)
+    {
+        try
+        {
+            return target.Resolve() is { IsVirtual: true };
+        }
+        catch (AssemblyResolutionException)
+        {
+            return false;
+        }
+    }
+
+    static bool IsValueType(TypeReference type)
+    {
+        try
+        {
+            return type.IsValueType || type.Resolve() is { IsValueType: true };
+        }
+        catch (AssemblyResolutionException)
+        {
+            return true;   // unknown: keep the old behaviour
         }
     }
 

@@ -40,7 +40,7 @@ public sealed class AssemblyRewriter(RuntimeLibrary runtime, IReadOnlyList<IInst
     /// through the methods that touch raw memory and reports uses of undefined values; shadow call stack last.
     /// </summary>
     public static AssemblyRewriter ForMemory(RuntimeLibrary runtime) =>
-        new(runtime, [new Memory.MemoryShadowPass(), new InterceptionPass("memory"), new TestEndPass(), new ShadowCallStackPass()], "memory");
+        new(runtime, [new Memory.MemoryShadowPass(), new InterceptionPass("memory"), new Memory.UnknownMemberWritesPass(), new TestEndPass(), new ShadowCallStackPass()], "memory");
 
     /// <summary>Both: AddressSanitizer's passes, then ThreadSanitizer's, one shadow call stack for both.</summary>
     public static AssemblyRewriter ForAddressAndThread(RuntimeLibrary runtime, bool recover = false, bool heuristic = true)
@@ -89,6 +89,9 @@ public sealed class AssemblyRewriter(RuntimeLibrary runtime, IReadOnlyList<IInst
         int index = passes.FindIndex(p => p is InterceptionPass);
         if (index < 0) passes.Add(interception);
         else passes[index] = interception;
+        // Memory's rule for members no interceptor models (spans they were given count as written) runs after interception.
+        passes.Insert(passes.IndexOf(interception) + 1, new Memory.UnknownMemberWritesPass());
+        if (!passes.Any(p => p is TestEndPass)) passes.Add(new TestEndPass());
         passes.Add(new ShadowCallStackPass());
         return new(runtime, passes, stamp);
     }

@@ -312,4 +312,18 @@ public static unsafe class DefinednessShadow
         }
         return -1;
     }
+
+    /// <summary>
+    /// Whether <paramref name="address"/>'s 64 KiB page was ever given shadow (poisoned native memory). Copies into
+    /// memory without a page (the GC heap, thread stacks) leave it defined: the GC moves objects, so an undefined shadow
+    /// written there would later belong to whatever object moves in.
+    /// </summary>
+    public static bool HasPage(nuint address) => PageOf(address) != null;
+
+    /// <summary>Gives a defined native range (AllocZeroed) its pages, so that copies of undefined bytes into it are followed (see <see cref="HasPage"/>).</summary>
+    public static void Track(nuint address, nuint length)
+    {
+        if (length == 0) return;
+        for (nuint page = address & ~PageMask; page <= ((address + length - 1) & ~PageMask); page += PageSize) EnsurePage(page);
+    }
 }

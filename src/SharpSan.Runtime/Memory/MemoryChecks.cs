@@ -30,6 +30,35 @@ public static unsafe class MemoryChecks
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(void* p, int size, long shadow, int origin) => DefinednessShadow.Store((nuint)p, size, shadow, origin);
 
+    /// <summary>
+    /// A store at IL site <paramref name="site"/>: with track_origins=2 an undefined value's origin gains a link saying
+    /// it was stored here (the flag is a static readonly the JIT folds: at 0/1 this is the store above).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(void* p, int size, long shadow, int origin, int site)
+    {
+        if (shadow != 0 && s_chainStores) origin = ChainStore(origin, site);
+        DefinednessShadow.Store((nuint)p, size, shadow, origin);
+    }
+
+    static readonly bool s_chainStores = Origins.Tracking == 2;
+
+    const string ChainSite = "MemorySanitizer.ChainOrigin";
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static int ChainStore(int origin, int site)
+    {
+        try
+        {
+            Common.InternalErrors.Inject(ChainSite);
+            return Origins.Chain(origin, MemorySanitizer.CaptureStackId(-1, SharpSan.Runtime.Address.Sites.Offset(site)));
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(ChainSite, e))
+        {
+            return origin;
+        }
+    }
+
     /// <summary>A conditional branch or switch on the value: undefined bits are a report.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Branch(long shadow, int origin, int site)

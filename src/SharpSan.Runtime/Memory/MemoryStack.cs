@@ -22,6 +22,7 @@ public static unsafe class MemoryStack
         ReleaseAbove(blocks, frame);
         void* block = zero ? NativeMemory.AllocZeroed(Math.Max(size, 1)) : NativeMemory.Alloc(Math.Max(size, 1));
         blocks.Push(((nint)block, (nint)frame));
+        if (zero) Interceptors.MemoryBookkeeping.AllocatedZeroed(block, size);
         if (zero || size == 0) return block;
         try
         {

@@ -10,6 +10,8 @@ public enum OriginKind
     RentedArray,
     HeapDeallocation,
     Annotation,
+    /// <summary>track_origins=2: an undefined value was stored here; <c>Previous</c> is where it came from.</summary>
+    StoredTo,
 }
 
 /// <summary>
@@ -19,7 +21,13 @@ public enum OriginKind
 /// </summary>
 public static class Origins
 {
-    readonly record struct Origin(OriginKind Kind, int StackId, string Description);
+    readonly record struct Origin(OriginKind Kind, int StackId, string Description, int Previous = 0, int Depth = 0);
+
+    /// <summary>track_origins (0, 1, 2), read once: at 2 the instrumented stores chain origins (MSan's origin history).</summary>
+    public static readonly int Tracking = (int)SanitizerRuntime.Options.GetInt("track_origins");
+
+    /// <summary>MSan's origin_history_size: a chain stops growing after this many stores (the oldest are kept).</summary>
+    const int MaxChainDepth = 16;
 
     static readonly object s_lock = new();
     static readonly List<Origin> s_origins = [default];
@@ -31,17 +39,32 @@ public static class Origins
 
     public static int New(OriginKind kind, int stackId, string description = "")
     {
-        if (description.Length > 0) return NewLocked(kind, stackId, description);
+        if (description.Length > 0) return New(new Origin(kind, stackId, description));
         long key = (long)(kind + 1) << 32 | (uint)stackId;
         if (t_lastKey == key) return t_lastId;
-        int id = NewLocked(kind, stackId, description);
+        int id = New(new Origin(kind, stackId, description));
         (t_lastKey, t_lastId) = (key, id);
         return id;
     }
 
-    static int NewLocked(OriginKind kind, int stackId, string description)
+    /// <summary>
+    /// A store of an undefined value with origin <paramref name="previous"/> at the stack <paramref name="stackId"/>: a
+    /// new origin id that points back to it, still 4 bytes in the shadow (MSan's chained origins). Deduplicated, so a
+    /// loop storing at one place makes one link.
+    /// </summary>
+    public static int Chain(int previous, int stackId)
     {
-        var origin = new Origin(kind, stackId, description);
+        int depth = DepthOf(previous) + 1;
+        return depth > MaxChainDepth ? previous : New(new Origin(OriginKind.StoredTo, stackId, "", previous, depth));
+    }
+
+    static int DepthOf(int id)
+    {
+        lock (s_lock) return id > 0 && id < s_origins.Count && s_origins[id].Kind == OriginKind.StoredTo ? s_origins[id].Depth : 0;
+    }
+
+    static int New(Origin origin)
+    {
         lock (s_lock)
         {
             if (s_ids.TryGetValue(origin, out int id)) return id;
@@ -52,11 +75,20 @@ public static class Origins
         }
     }
 
-    /// <summary>Prints the origin block of a report ("Uninitialized value was created by …" and its stack).</summary>
+    /// <summary>Prints the origin block of a report: with track_origins=2 the stores newest first, then "Uninitialized value was created by …", each with its stack.</summary>
     public static void Print(int id, ReportBuilder report)
     {
+        if (Tracking == 0) return;
         Origin origin;
         lock (s_lock) origin = id > 0 && id < s_origins.Count ? s_origins[id] : default;
+        for (int links = 0; origin.Kind == OriginKind.StoredTo && links <= MaxChainDepth; links++)
+        {
+            report.Line("  Uninitialized value was stored to memory at");
+            report.Stack(origin.StackId);
+            report.Line();
+            id = origin.Previous;
+            lock (s_lock) origin = id > 0 && id < s_origins.Count ? s_origins[id] : default;
+        }
         if (id <= 0 || origin.StackId == 0 && origin.Description.Length == 0)
         {
             report.Line("  Uninitialized value was created in an unknown place (its origin was not recorded)");

@@ -146,4 +146,29 @@ public static class RentedArrays
         origin = shadow.Origin;
         return at + from - start;
     }
+
+    // For the BCL table's copies (Memory/Bcl/ArrayShadow): the shadow bytes of a tracked array, and tracking one from a copy.
+
+    /// <summary>The shadow bytes (one per element byte) and origin of a tracked array; null when it is not tracked (defined).</summary>
+    internal static byte[]? BitsOf(Array? array, out int origin)
+    {
+        origin = 0;
+        if (!s_any || array is null || !s_table.TryGetValue(array, out var shadow)) return null;
+        origin = shadow.Origin;
+        return shadow.Bits;
+    }
+
+    /// <summary>The shadow bytes of <paramref name="array"/>, tracking it first (all defined) when it was not.</summary>
+    internal static byte[] TrackedBits(Array array, int elementSize, int origin)
+    {
+        if (!s_table.TryGetValue(array, out var shadow))
+        {
+            shadow = new Shadow(checked(array.Length * elementSize), origin);
+            shadow.Bits.AsSpan().Clear();
+            s_table.AddOrUpdate(array, shadow);
+        }
+        s_any = true;
+        if (origin != 0) shadow.Origin = origin;
+        return shadow.Bits;
+    }
 }

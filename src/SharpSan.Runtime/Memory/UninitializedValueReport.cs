@@ -11,7 +11,7 @@ internal sealed class UninitializedValueReport(long[] stack, int origin, string?
     public override string DeduplicationKey => $"{Kind}@{StackFrame.LocationKey(stack)}";
     public override int DefaultExitCode => 77;
 
-    /// <summary>MSan prints no rule before its reports (the blank line keeps them apart from program output).</summary>
+    /// <summary>MSan prints nothing before its reports: the first line is the warning (or the consumed bytes' line), as clang-14's.</summary>
     public override string SeparatorLine => "";
 
     public override void Print(ReportBuilder report)
@@ -21,8 +21,11 @@ internal sealed class UninitializedValueReport(long[] stack, int origin, string?
         report.Line($"=={report.Pid}==WARNING: MemorySanitizer: {Kind}");
         var top = report.Stack(stack);
         report.Line();
-        Origins.Print(origin, report);
-        report.Line();
+        if (Origins.Tracking != 0)
+        {
+            Origins.Print(origin, report);
+            report.Line();
+        }
         report.Summary(Tool, Kind, top);
     }
 }

@@ -29,6 +29,7 @@ public static class OptionTable
         new("redzone", OptionType.Int, "16", "Minimum heap redzone in bytes (power of two, 16..2048)."),
         new("max_redzone", OptionType.Int, "2048", "Maximum heap redzone in bytes; redzones grow with the allocation size up to this."),
         new("malloc_context_size", OptionType.Int, "30", "Frames kept for allocation and free stacks."),
+        new("track_origins", OptionType.Int, "1", "MemorySanitizer (MSan's -fsanitize-memory-track-origins): 1 says where an undefined value was created; 2 also lists the stores it went through on the way (\"Uninitialized value was stored to memory at\", newest first, up to 16), at the cost of a stack capture per store of an undefined value; 0 prints no origin."),
         new("detect_leaks", OptionType.Bool, "1", "Run LeakSanitizer at exit."),
         new("malloc_fill_byte", OptionType.Int, "190", "Value written into fresh (non-zeroed) allocations (0xbe, as ASan)."),
         new("max_malloc_fill_size", OptionType.Int, "4096", "Fill at most this many bytes of each fresh allocation."),

@@ -38,6 +38,7 @@ public sealed class SanitizerOptions
         if (GetInt("gc_stress") is < 0 or > int.MaxValue) throw new OptionsException($"gc_stress must be between 0 (off) and {int.MaxValue}, got {GetInt("gc_stress")}");
         Guard.GuardOptions.Validate(this);
         if (GetString("race_detector") is not ("fasttrack" or "hybrid")) throw new OptionsException($"race_detector must be fasttrack or hybrid, got '{GetString("race_detector")}'");
+        if (GetInt("track_origins") is < 0 or > 2) throw new OptionsException($"track_origins must be 0, 1 or 2, got {GetInt("track_origins")}");
         if (MallocContextSize < 1) throw new OptionsException($"malloc_context_size must be at least 1, got {MallocContextSize}");
         if (Suppressions.Length > 0 && !File.Exists(Suppressions))
             throw new OptionsException($"failed to read suppressions file '{Suppressions}'");

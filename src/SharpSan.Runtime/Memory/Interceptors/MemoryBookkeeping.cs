@@ -77,6 +77,20 @@ internal static unsafe class MemoryBookkeeping
         }
     }
 
+    /// <summary>A fresh zeroed native block: defined, with shadow pages so that undefined bytes copied into it later are followed.</summary>
+    public static void AllocatedZeroed(void* block, nuint size)
+    {
+        try
+        {
+            Common.InternalErrors.Inject(AllocSite);
+            if (block != null) DefinednessShadow.Track((nuint)block, size);
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(AllocSite, e))
+        {
+        }
+        Defined(block, size);
+    }
+
     /// <summary>Marks bytes defined; never throws (the last resort of the other steps).</summary>
     public static void Defined(void* block, nuint size)
     {

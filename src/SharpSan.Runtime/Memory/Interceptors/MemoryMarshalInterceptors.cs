@@ -82,18 +82,4 @@ public static unsafe class MemoryMarshalInterceptors
         MemoryBookkeeping.Defined((void*)block, MemorySanitizer.UsableSize((void*)block));
         return block;
     }
-
-    [Intercepts(Target, "Copy", Sanitizer = "memory")]
-    public static void Copy(byte[] source, int startIndex, nint destination, int length)
-    {
-        Marshal.Copy(source, startIndex, destination, length);
-        MemoryBookkeeping.Defined((void*)destination, (nuint)Math.Max(length, 0));
-    }
-
-    [Intercepts(Target, "Copy", Sanitizer = "memory")]
-    public static void Copy(int[] source, int startIndex, nint destination, int length)
-    {
-        Marshal.Copy(source, startIndex, destination, length);
-        MemoryBookkeeping.Defined((void*)destination, (nuint)Math.Max(length, 0) * sizeof(int));
-    }
 }

@@ -38,7 +38,7 @@ public static unsafe class MemoryNativeMemoryInterceptors
     public static void* AllocZeroed(nuint byteCount)
     {
         void* p = NM.AllocZeroed(byteCount);
-        MemoryBookkeeping.Defined(p, byteCount);
+        MemoryBookkeeping.AllocatedZeroed(p, byteCount);
         return p;
     }
 
@@ -46,7 +46,7 @@ public static unsafe class MemoryNativeMemoryInterceptors
     public static void* AllocZeroed(nuint elementCount, nuint elementSize)
     {
         void* p = NM.AllocZeroed(elementCount, elementSize);
-        MemoryBookkeeping.Defined(p, elementCount * elementSize);
+        MemoryBookkeeping.AllocatedZeroed(p, elementCount * elementSize);
         return p;
     }
 
@@ -78,13 +78,6 @@ public static unsafe class MemoryNativeMemoryInterceptors
     {
         MemoryBookkeeping.Freeing(ptr, s_alignedFree);
         NM.AlignedFree(ptr);
-    }
-
-    [Intercepts(Target, "Copy", Sanitizer = "memory")]
-    public static void Copy(void* source, void* destination, nuint byteCount)
-    {
-        NM.Copy(source, destination, byteCount);
-        MemoryBookkeeping.Copied(destination, source, byteCount);
     }
 
     [Intercepts(Target, "Clear", Sanitizer = "memory")]

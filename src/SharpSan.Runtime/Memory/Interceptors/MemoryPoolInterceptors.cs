@@ -23,6 +23,10 @@ public static class MemoryPoolInterceptors
     public static ArrayPool<T> Create<T>(int maxArrayLength, int maxArraysPerBucket) =>
         new UninitializedArrayPool<T>(ArrayPool<T>.Create(maxArrayLength, maxArraysPerBucket), $"Create({maxArrayLength}, {maxArraysPerBucket})");
 
+    /// <summary>MemoryPool&lt;T&gt;.Shared rents from ArrayPool&lt;T&gt;.Shared inside the BCL, out of the interceptors' sight: its rentals are tracked here.</summary>
+    [Intercepts("System.Buffers.MemoryPool`1", "get_Shared", Sanitizer = "memory")]
+    public static MemoryPool<T> SharedMemoryPool<T>() => UninitializedMemoryPool<T>.Instance;
+
     static readonly int s_allocateUninitialized = SyntheticFrames.Register("System.GC.AllocateUninitializedArray<T>(int, bool)");
 
     [Intercepts("System.GC", "AllocateUninitializedArray", Sanitizer = "memory")]
@@ -49,6 +53,28 @@ internal sealed class UninitializedArrayPool<T>(ArrayPool<T> inner, string name)
     }
 
     public override void Return(T[] array, bool clearArray = false) => inner.Return(array, clearArray);
+}
+
+/// <summary>MemoryPool&lt;T&gt;.Shared whose rentals are undefined (their memory is an array rented from ArrayPool&lt;T&gt;.Shared).</summary>
+internal sealed class UninitializedMemoryPool<T> : MemoryPool<T>
+{
+    public static readonly UninitializedMemoryPool<T> Instance = new();
+
+    static readonly int s_rent = SyntheticFrames.Register($"System.Buffers.MemoryPool<{UninitializedArrays.TypeName<T>()}>.Rent(int)");
+
+    public override int MaxBufferSize => Shared.MaxBufferSize;
+
+    public override IMemoryOwner<T> Rent(int minBufferSize = -1)
+    {
+        var owner = Shared.Rent(minBufferSize);
+        if (System.Runtime.InteropServices.MemoryMarshal.TryGetArray<T>(owner.Memory, out var segment) && segment.Array is { } array)
+            UninitializedArrays.Track(array, $"an array rented from MemoryPool<{UninitializedArrays.TypeName<T>()}>.Shared.Rent({minBufferSize})", s_rent);
+        return owner;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+    }
 }
 
 internal static class UninitializedArrays
