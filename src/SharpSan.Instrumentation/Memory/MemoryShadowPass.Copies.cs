@@ -79,7 +79,7 @@ public sealed partial class MemoryShadowPass
                 before.Add(St(temp));
                 before.AddRange([Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Conv_U)]);
                 if (CopiedFrom(i) is { } source) EmitShadowCopy(before, source, access.Type);
-                else EmitShadowStore(before, st[n - 1], n - 1, access.Type, ValueKinds.SizeOf(access.Type));
+                else EmitShadowStore(before, i, st[n - 1], n - 1, access.Type, ValueKinds.SizeOf(access.Type));
                 before.Add(Ld(temp));
                 return;
             }
