@@ -33,7 +33,14 @@ public sealed class CombinedPipelineTests
 
     static bool IsMemoryCheck(MethodReference m) => m.DeclaringType.Namespace == "SharpSan.Runtime.Memory" && m.DeclaringType.Name != "MemoryStack";
 
-    static bool IsRaceCheck(MethodReference m) => m.DeclaringType.Namespace.StartsWith("SharpSan.Runtime.Races", StringComparison.Ordinal);
+    // Known gap: a read followed by a write of the same location (`s_total += x`) is one write check in a call-free block
+    // (RedundantChecks); MSan's shadow calls between them split the block, so the combined run keeps the read's check
+    // (and its StaticsReady). Reads are compared as "never fewer" below; every other race check must match exactly.
+    static bool IsRaceCheck(MethodReference m) => m.DeclaringType.Namespace.StartsWith("SharpSan.Runtime.Races", StringComparison.Ordinal)
+        && !IsRaceReadCheck(m);
+
+    static bool IsRaceReadCheck(MethodReference m) => m.DeclaringType.Namespace.StartsWith("SharpSan.Runtime.Races", StringComparison.Ordinal)
+        && (m.Name.StartsWith("Read", StringComparison.Ordinal) || m.Name == "StaticsReady");
 
     [Theory]
     [InlineData("address", "address,memory", "address")]
@@ -59,9 +66,17 @@ public sealed class CombinedPipelineTests
                 string name = Path.GetFileNameWithoutExtension(program);
                 string source = Path.Combine(Suite.CasesDirectory, program);
                 string dll = CaseCompiler.Compile(source, name, Path.Combine(root, name, "compiled"), optimize: false);
-                var one = Counts(Instrument(dll, Path.Combine(root, name, alone), alone), counted);
-                var both = Counts(Instrument(dll, Path.Combine(root, name, combined), combined), counted);
+                string aloneDll = Instrument(dll, Path.Combine(root, name, alone), alone);
+                string combinedDll = Instrument(dll, Path.Combine(root, name, combined), combined);
+                var one = Counts(aloneDll, counted);
+                var both = Counts(combinedDll, counted);
                 Assert.Equal(one, both);
+                if (checker == "thread")
+                {
+                    var readsAlone = Counts(aloneDll, IsRaceReadCheck);
+                    var readsBoth = Counts(combinedDll, IsRaceReadCheck);
+                    Assert.All(readsAlone, r => Assert.True(readsBoth.GetValueOrDefault(r.Key) >= r.Value, $"{r.Key}: {readsBoth.GetValueOrDefault(r.Key)} read checks combined, {r.Value} alone"));
+                }
                 total += one.Values.Sum();
             }
             Assert.True(total > 0, $"no {checker} checks counted at all");

@@ -8,10 +8,10 @@ namespace SharpSan.Instrumentation.Memory;
 /// <summary>
 /// MemorySanitizer's rule for members its BCL table does not know (runs after the memory interceptors are in place,
 /// so every call still aimed outside the module and outside SharpSan is unknown): an unknown member never invents a
-/// report, so whatever it could have written is defined once it returns — every <c>Span&lt;T&gt;</c> argument in full,
-/// and every <c>Memory&lt;T&gt;</c> or <c>ReadOnlyMemory&lt;T&gt;</c> argument (its array stops being tracked: the
+/// report, so whatever it could have written is defined once it returns — every <c>Memory&lt;T&gt;</c> or <c>ReadOnlyMemory&lt;T&gt;</c> argument (its array stops being tracked: the
 /// callee may keep it and write it later). <c>ReadOnlySpan&lt;T&gt;</c> arguments cannot be written and are left
-/// alone; array arguments are the shadow pass's (they escape before the call).
+/// alone; array arguments and <c>Span&lt;T&gt;</c> arguments are the shadow pass's (arrays escape before the call,
+/// spans are defined before it).
 /// </summary>
 public sealed class UnknownMemberWritesPass : IInstrumentationPass
 {
@@ -48,11 +48,12 @@ public sealed class UnknownMemberWritesPass : IInstrumentationPass
         return scopeName != "SharpSan.Runtime" && scopeName != "SharpSan.Annotations";
     }
 
-    /// <summary>"Span", "Memory" or "ReadOnlyMemory" for a by-value parameter the callee may write through; null otherwise.</summary>
+    /// <summary>"Memory" or "ReadOnlyMemory" for a by-value parameter the callee may write through; null otherwise.</summary>
     static string? WrittenKind(TypeReference type) =>
         ValueKinds.Strip(type) is GenericInstanceType g ? g.ElementType.FullName switch
         {
-            "System.Span`1" => "Span",
+            // Span<T> arguments are the shadow pass's (MemoryShadowPass.Spans: defined before the call, reinterpretations
+            // such as MemoryMarshal.AsBytes/Cast left alone): one rule for them, not two.
             "System.Memory`1" => "Memory",
             "System.ReadOnlyMemory`1" => "ReadOnlyMemory",
             _ => null,

@@ -179,6 +179,7 @@ public sealed class RaceShadowFields
     static bool NeedsShadow(FieldDefinition field) =>
         !field.IsLiteral && !field.IsInitOnly && !field.HasConstant && field.RVA == 0 && !field.Name.EndsWith(ShadowSuffix, StringComparison.Ordinal) && !field.Name.EndsWith(SyncSuffix, StringComparison.Ordinal)
         && field.Name != FlowFieldName
+        && !field.Name.Contains("<>msan", StringComparison.Ordinal)   // memory mode's definedness companions: SharpSan's bookkeeping, not the program's data
         && field.Name != "<>t__builder"   // an async state machine's builder: Task/SetResult synchronise inside the framework
         && !field.Name.StartsWith("<>9", StringComparison.Ordinal)   // the compiler's lambda singleton and cached delegates: racing to fill them is by design
         && field.DeclaringType.Name != "<>O"   // the compiler's cache of method-group delegates (C# 11): the same by-design race

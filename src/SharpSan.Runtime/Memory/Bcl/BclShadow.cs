@@ -236,9 +236,6 @@ public static unsafe class BclShadow
 
     // ---- unknown members (UnknownMemberWritesPass calls these after each call it does not know) ----
 
-    /// <summary>An unknown member got a span it may have written: all of it is defined.</summary>
-    public static void UnknownWroteSpan<T>(Span<T> span) => Produce(span);
-
     /// <summary>An unknown member got a Memory it may write now or later: its array is no longer followed, native memory is defined.</summary>
     public static void UnknownWroteMemory<T>(Memory<T> memory) => UnknownWroteReadOnlyMemory<T>(memory);
 
