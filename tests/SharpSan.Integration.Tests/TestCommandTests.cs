@@ -380,7 +380,10 @@ public sealed class TestCommandTests
         string all = run.StdOut + run.StdErr;
 
         Assert.True(run.ExitCode == 1, run.ToString());
-        Assert.Matches(@"Failed:\s+3, Passed:\s+3", all);
+        Assert.Matches(@"Failed:\s+5, Passed:\s+3", all);
+        // Tests whose overflow is their last allocation call: under guard they fail when they end (sync) or when their task completes (async).
+        Assert.Contains("Worker.Tests.WorkerTests.OwnOverflow_ThenNoMoreAllocations_FailsThisTest [FAIL]", all);
+        Assert.Contains("Worker.Tests.WorkerTests.OwnOverflowAfterAwait_ThenNoMoreAllocations_FailsThisTest [FAIL]", all);
         Assert.Contains("Worker.Tests.WorkerTests.OverflowingChild_FailsThisTest [FAIL]", all);
         Assert.Contains("Worker.Tests.WorkerTests.OwnOverflow_FailsThisTest [FAIL]", all);
         Assert.Contains("Worker.Tests.WorkerTests.OverflowingChild_StartedAsInstanceAndAwaited_FailsThisTest [FAIL]", all);
@@ -392,6 +395,10 @@ public sealed class TestCommandTests
         Assert.Matches($@"(?m)^\s+{kind}\s+Worker/Program\.cs:{line}\s+WorkerTests\.OverflowingChild_FailsThisTest, WorkerTests\.OverflowingChild_StartedAsInstanceAndAwaited_FailsThisTest\s+\d+$", run.StdErr);
         int ownLine = Marker(suite, "Worker.Tests/WorkerTests.cs", "BUG-TEST-OVERFLOW");
         Assert.Matches($@"(?m)^\s+{kind}\s+Worker\.Tests/WorkerTests\.cs:{ownLine}\s+WorkerTests\.OwnOverflow_FailsThisTest\s+\d+$", run.StdErr);
+        int lastLine = Marker(suite, "Worker.Tests/WorkerTests.cs", "BUG-LAST-SYNC-OVERFLOW");
+        Assert.Matches($@"(?m)^\s+{kind}\s+Worker\.Tests/WorkerTests\.cs:{lastLine}\s+WorkerTests\.OwnOverflow_ThenNoMoreAllocations_FailsThisTest\s+\d+$", run.StdErr);
+        int asyncLine = Marker(suite, "Worker.Tests/WorkerTests.cs", "BUG-LAST-ASYNC-OVERFLOW");
+        Assert.Matches($@"(?m)^\s+{kind}\s+Worker\.Tests/WorkerTests\.cs:{asyncLine}\s+WorkerTests\.OwnOverflowAfterAwait_ThenNoMoreAllocations_FailsThisTest\s+\d+$", run.StdErr);
         Assert.DoesNotContain("(outside tests)", run.StdErr);
         var result = ValidSarif(results)["runs"]![0]!["results"]!.AsArray().Single(r => (string?)r!["ruleId"] == kind && TestsOf(r!).Length == 2)!;
         Assert.Equal(["Worker.Tests.WorkerTests.OverflowingChild_FailsThisTest", "Worker.Tests.WorkerTests.OverflowingChild_StartedAsInstanceAndAwaited_FailsThisTest"], TestsOf(result));

@@ -23,7 +23,7 @@ internal static unsafe class GuardSanitizer
         try
         {
             Common.InternalErrors.Inject(AllocateSite);
-            if (GuardedPool.ShouldSample() && GuardedPool.Instance is { } pool)
+            if (GuardedPool.ShouldSample() && GuardedPool.ForSample() is { } pool)
             {
                 void* guarded = pool.TryAllocate(size, alignment, family, apiFrame);
                 if (guarded != null) return guarded;
@@ -119,6 +119,8 @@ internal static unsafe class GuardSanitizer
     }
 
     internal static Common.Symbolization.SymbolizedFrame[] Stack(string apiFrame) => ManagedStacks.Capture(apiFrame, Options.ContextSize);
+
+    internal static CapturedStack LazyStack(string apiFrame) => ManagedStacks.CaptureLazily(apiFrame, Options.ContextSize);
 
     [System.Diagnostics.StackTraceHidden]
     static void Report(Common.Reporting.ErrorReport error) => SanitizerRuntime.Report(error);

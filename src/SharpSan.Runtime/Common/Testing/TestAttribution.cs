@@ -186,7 +186,13 @@ public static class TestAttribution
         {
             return;
         }
-        if (test is null) return;
+        if (test is not null) ThrowPendingFailureOf(test);
+    }
+
+    /// <summary>Fails <paramref name="test"/> with the first finding pending for it (and charges them all to it), if any.</summary>
+    public static void ThrowPendingFailureOf(string test)
+    {
+        if (s_pendingCount == 0) return;
         List<Pending>? pending;
         lock (s_pending)
         {
