@@ -162,6 +162,30 @@ public sealed class TestCommandTests
         Assert.Equal(["Messages.Tests.MessageTests.Checksum_AfterAnAwait", "Messages.Tests.MessageTests.Checksum_OfText"], TestsOf(ResultOf(sarif, "pool-use-after-return")));
     }
 
+    /// <summary>
+    /// Guard mode keeps no shadow stack: a finding at a free (here the header check's double-free) is tied to the test on
+    /// the freeing thread's real stack and fails it there (it was "outside tests" and the test passed). Sampling is off,
+    /// so no guarded block makes the run depend on chance.
+    /// </summary>
+    [Fact]
+    public async Task MSTestSuite_UnderGuard_AHeaderCheckedDoubleFreeFailsTheTestThatFreedTwice()
+    {
+        string suite = CopySuite("MSTestSuite");
+        string results = Path.Combine(suite, "out");
+        var run = await SharpSanCli.RunAsync(TestPaths.NewDirectory("cache"), ["test", suite, "--sanitize", "guard", "--results", results],
+            options: "guard_sample_rate=0", timeout: s_timeout);
+        string all = run.StdOut + run.StdErr;
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Matches(@"Failed:\s+1, Passed:\s+8", all);
+        Assert.Contains("Failed Dispose_Twice [", all);
+        Assert.Contains("SharpSan.Runtime.SanitizerFindingException", all);
+        string message = "Messages/Message.cs";
+        AssertSummaryRow(run, "double-free", $"{message}:{Marker(suite, message, "BUG-DOUBLE-FREE")}", "MessageTests.Dispose_Twice", 1);
+        Assert.DoesNotContain("(outside tests)", run.StdErr);
+        Assert.Equal(["Messages.Tests.MessageTests.Dispose_Twice"], TestsOf(ResultOf(ValidSarif(results), "double-free")));
+    }
+
     [Fact]
     public async Task MicrosoftTestingPlatformProject_RunsAsItsOwnRunner()
     {

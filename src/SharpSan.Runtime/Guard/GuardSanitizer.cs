@@ -122,6 +122,34 @@ internal static unsafe class GuardSanitizer
 
     internal static CapturedStack LazyStack(string apiFrame) => ManagedStacks.CaptureLazily(apiFrame, Options.ContextSize);
 
+    /// <summary>
+    /// A finding at a free, on the freeing thread: guard mode keeps no shadow stack, so the test is looked up on the real
+    /// stack (a stack walk, on the report path only) and the finding fails it here, as address mode's does.
+    /// </summary>
     [System.Diagnostics.StackTraceHidden]
-    static void Report(Common.Reporting.ErrorReport error) => SanitizerRuntime.Report(error);
+    internal static void Report(Common.Reporting.ErrorReport error)
+    {
+        string? test = null;
+        try
+        {
+            Common.InternalErrors.Inject(ReportSite);
+            if (Common.Testing.TestAttribution.Enabled) test = Common.Testing.TestFrames.OutermostTestOnRealStack();
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(ReportSite, e))
+        {
+            // Reported outside tests.
+        }
+        string? previous = Common.Testing.TestAttribution.TestOnRealStack;
+        Common.Testing.TestAttribution.TestOnRealStack = test ?? previous;
+        try
+        {
+            SanitizerRuntime.Report(error);
+        }
+        finally
+        {
+            Common.Testing.TestAttribution.TestOnRealStack = previous;
+        }
+    }
+
+    const string ReportSite = "GuardSanitizer.Report";
 }

@@ -167,7 +167,7 @@ internal sealed unsafe class GuardedPool
             else if (slot is { State: GuardSlotState.Freed } && slot.User == (nuint)p) error = GuardedFreeError.DoubleFree((nuint)p, stack.Frames, slot);
             else error = GuardedFreeError.BadFree((nuint)p, stack.Frames, slot is { State: not GuardSlotState.Unused } ? slot : null);
         }
-        if (error is not null) SanitizerRuntime.Report(error);
+        if (error is not null) GuardSanitizer.Report(error);
     }
 
     GuardSlot? SlotOf(nuint p)
