@@ -162,6 +162,30 @@ public sealed class TestCommandTests
         Assert.Equal(["Messages.Tests.MessageTests.Checksum_AfterAnAwait", "Messages.Tests.MessageTests.Checksum_OfText"], TestsOf(ResultOf(sarif, "pool-use-after-return")));
     }
 
+    /// <summary>
+    /// Guard mode keeps no shadow stack: a finding at a free (here the header check's double-free) is tied to the test on
+    /// the freeing thread's real stack and fails it there (it was "outside tests" and the test passed). Sampling is off,
+    /// so no guarded block makes the run depend on chance.
+    /// </summary>
+    [Fact]
+    public async Task MSTestSuite_UnderGuard_AHeaderCheckedDoubleFreeFailsTheTestThatFreedTwice()
+    {
+        string suite = CopySuite("MSTestSuite");
+        string results = Path.Combine(suite, "out");
+        var run = await SharpSanCli.RunAsync(TestPaths.NewDirectory("cache"), ["test", suite, "--sanitize", "guard", "--results", results],
+            options: "guard_sample_rate=0", timeout: s_timeout);
+        string all = run.StdOut + run.StdErr;
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Matches(@"Failed:\s+1, Passed:\s+8", all);
+        Assert.Contains("Failed Dispose_Twice [", all);
+        Assert.Contains("SharpSan.Runtime.SanitizerFindingException", all);
+        string message = "Messages/Message.cs";
+        AssertSummaryRow(run, "double-free", $"{message}:{Marker(suite, message, "BUG-DOUBLE-FREE")}", "MessageTests.Dispose_Twice", 1);
+        Assert.DoesNotContain("(outside tests)", run.StdErr);
+        Assert.Equal(["Messages.Tests.MessageTests.Dispose_Twice"], TestsOf(ResultOf(ValidSarif(results), "double-free")));
+    }
+
     [Fact]
     public async Task MicrosoftTestingPlatformProject_RunsAsItsOwnRunner()
     {
@@ -383,9 +407,11 @@ public sealed class TestCommandTests
 
         Assert.True(run.ExitCode == 1, run.ToString());
         // Guard mode also charges a test at its end (TestEndPass runs in every mode).
-        Assert.Matches(@"Failed:\s+5, Passed:\s+6", all);
+        Assert.Matches(@"Failed:\s+7, Passed:\s+6", all);
+        // Tests whose overflow is their last allocation call: under guard they fail when they end (sync) or when their task completes (async).
         foreach (var failing in new[] { "OverflowingChild_FailsThisTest", "OwnOverflow_FailsThisTest", "OverflowingChild_StartedAsInstanceAndAwaited_FailsThisTest",
-                     "OverflowingChild_ShellExecuted_FailsThisTest", "UnwaitedChild_OutputRead_FailsThisTestAtItsEnd" })
+                     "OverflowingChild_ShellExecuted_FailsThisTest", "UnwaitedChild_OutputRead_FailsThisTestAtItsEnd",
+                     "OwnOverflow_ThenNoMoreAllocations_FailsThisTest", "OwnOverflowAfterAwait_ThenNoMoreAllocations_FailsThisTest" })
             Assert.Contains($"Worker.Tests.WorkerTests.{failing} [FAIL]", all);
         foreach (var passing in new[] { "CleanChild_Passes", "CleanChild_StartedAsInstanceAndAwaited_Passes", "NoChild_Passes", "CleanChild_ShellExecuted_Passes",
                      "UnwaitedCleanChild_OutputRead_Passes", "LateChild_NeverWaitedFor_Passes" })
@@ -397,6 +423,8 @@ public sealed class TestCommandTests
         Assert.Matches(Row("BUG-CHILD-OVERFLOW") + @"WorkerTests\.OverflowingChild_FailsThisTest, WorkerTests\.OverflowingChild_ShellExecuted_FailsThisTest, WorkerTests\.OverflowingChild_StartedAsInstanceAndAwaited_FailsThisTest\s+3$", run.StdErr);
         Assert.Matches(Row("BUG-UNWAITED-CHILD-OVERFLOW") + @"WorkerTests\.UnwaitedChild_OutputRead_FailsThisTestAtItsEnd\s+1$", run.StdErr);
         Assert.Matches(Row("BUG-TEST-OVERFLOW", "Worker.Tests/WorkerTests.cs") + @"WorkerTests\.OwnOverflow_FailsThisTest\s+1$", run.StdErr);
+        Assert.Matches(Row("BUG-LAST-SYNC-OVERFLOW", "Worker.Tests/WorkerTests.cs") + @"WorkerTests\.OwnOverflow_ThenNoMoreAllocations_FailsThisTest\s+1$", run.StdErr);
+        Assert.Matches(Row("BUG-LAST-ASYNC-OVERFLOW", "Worker.Tests/WorkerTests.cs") + @"WorkerTests\.OwnOverflowAfterAwait_ThenNoMoreAllocations_FailsThisTest\s+1$", run.StdErr);
         // A child that reports after its test ended (never waited for) is not lost, and not charged to any test: outside
         // tests, naming the test that started it. `sharpsan test` waited for it before reading the results.
         Assert.Matches(Row("BUG-LATE-CHILD-OVERFLOW") + @"\(outside tests\); child of WorkerTests\.LateChild_NeverWaitedFor_Passes, not waited for\s+1$", run.StdErr);

@@ -23,6 +23,15 @@ internal static class GuardStackCommand
         return command;
     }
 
+    /// <summary><c>guard-stack PID TID</c> exactly (what the runtime passes); anything else goes through the parser.</summary>
+    public static bool TryRunDirectly(string[] args, out int exitCode)
+    {
+        exitCode = 0;
+        if (args is not ["guard-stack", var pid, var tid] || !int.TryParse(pid, out int p) || !int.TryParse(tid, out int t)) return false;
+        exitCode = Print(p, t);
+        return true;
+    }
+
     static int Print(int pid, int tid)
     {
         try

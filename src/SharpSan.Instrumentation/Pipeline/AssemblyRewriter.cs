@@ -31,9 +31,10 @@ public sealed class AssemblyRewriter(RuntimeLibrary runtime, IReadOnlyList<IInst
 
     /// <summary>
     /// Guard mode (GWP-ASan + Scudo): only the native allocation calls are redirected, to the hardened allocator. No
-    /// per-access checks and no shadow call stack, so code that does not allocate runs unchanged.
+    /// per-access checks and no shadow call stack, so code that does not allocate runs unchanged; test methods check for
+    /// pending guarded faults when they end.
     /// </summary>
-    public static AssemblyRewriter ForGuard(RuntimeLibrary runtime) => new(runtime, [new InterceptionPass("guard"), new TestEndPass()], "guard");
+    public static AssemblyRewriter ForGuard(RuntimeLibrary runtime) => new(runtime, [new InterceptionPass("guard"), new Guard.TestEndPass(), new TestEndPass()], "guard");
 
     /// <summary>
     /// MemorySanitizer: allocation sources poison a definedness shadow (interceptors), the shadow pass propagates it

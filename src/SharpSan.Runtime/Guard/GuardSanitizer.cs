@@ -23,7 +23,7 @@ internal static unsafe class GuardSanitizer
         try
         {
             Common.InternalErrors.Inject(AllocateSite);
-            if (GuardedPool.ShouldSample() && GuardedPool.Instance is { } pool)
+            if (GuardedPool.ShouldSample() && GuardedPool.ForSample() is { } pool)
             {
                 void* guarded = pool.TryAllocate(size, alignment, family, apiFrame);
                 if (guarded != null) return guarded;
@@ -120,6 +120,36 @@ internal static unsafe class GuardSanitizer
 
     internal static Common.Symbolization.SymbolizedFrame[] Stack(string apiFrame) => ManagedStacks.Capture(apiFrame, Options.ContextSize);
 
+    internal static CapturedStack LazyStack(string apiFrame) => ManagedStacks.CaptureLazily(apiFrame, Options.ContextSize);
+
+    /// <summary>
+    /// A finding at a free, on the freeing thread: guard mode keeps no shadow stack, so the test is looked up on the real
+    /// stack (a stack walk, on the report path only) and the finding fails it here, as address mode's does.
+    /// </summary>
     [System.Diagnostics.StackTraceHidden]
-    static void Report(Common.Reporting.ErrorReport error) => SanitizerRuntime.Report(error);
+    internal static void Report(Common.Reporting.ErrorReport error)
+    {
+        string? test = null;
+        try
+        {
+            Common.InternalErrors.Inject(ReportSite);
+            if (Common.Testing.TestAttribution.Enabled) test = Common.Testing.TestFrames.OutermostTestOnRealStack();
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(ReportSite, e))
+        {
+            // Reported outside tests.
+        }
+        string? previous = Common.Testing.TestAttribution.TestOnRealStack;
+        Common.Testing.TestAttribution.TestOnRealStack = test ?? previous;
+        try
+        {
+            SanitizerRuntime.Report(error);
+        }
+        finally
+        {
+            Common.Testing.TestAttribution.TestOnRealStack = previous;
+        }
+    }
+
+    const string ReportSite = "GuardSanitizer.Report";
 }

@@ -1,5 +1,4 @@
 using SharpSan.Runtime.Address.Allocator;
-using SharpSan.Runtime.Common.Symbolization;
 
 namespace SharpSan.Runtime.Guard;
 
@@ -18,8 +17,7 @@ internal sealed class GuardSlot(nuint start, nuint length)
     public ulong Size;
     public AllocationFamily Family;
     public bool LeftAligned;
-    public SymbolizedFrame[] AllocStack = [];
-    public SymbolizedFrame[] FreeStack = [];
+    public CapturedStack? AllocStack, FreeStack;
     public int AllocThread, FreeThread;
 
     public nuint UserEnd => User + (nuint)Size;

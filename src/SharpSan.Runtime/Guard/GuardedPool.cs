@@ -16,7 +16,30 @@ internal sealed unsafe class GuardedPool
 {
     const int Page = UserFaults.PageSize;
 
-    public static readonly GuardedPool? Instance = Create();
+    static readonly object s_createLock = new();
+    static volatile GuardedPool? s_instance;
+    static volatile bool s_created;
+
+    /// <summary>The pool, or null before the first sampled allocation (nothing is guarded yet) or when it cannot exist.</summary>
+    public static GuardedPool? Instance => s_instance;
+
+    /// <summary>
+    /// The pool for a sampled allocation, made at the first one: a program that never reaches a sample pays for no
+    /// userfaultfd, mapping or monitor thread (GWP-ASan also sets its pool up lazily).
+    /// </summary>
+    public static GuardedPool? ForSample()
+    {
+        if (s_created) return s_instance;
+        lock (s_createLock)
+        {
+            if (!s_created)
+            {
+                s_instance = Create();
+                s_created = true;
+            }
+        }
+        return s_instance;
+    }
 
     [ThreadStatic] static int t_countdown;
     static readonly int s_rate = GuardSanitizer.Options.SampleRate;
@@ -95,7 +118,7 @@ internal sealed unsafe class GuardedPool
         nuint align = family == AllocationFamily.NativeMemoryAligned ? Math.Max(alignment, natural) : natural;
         bool left = _options.Alignment == GuardAlignment.Left
             || (_options.Alignment == GuardAlignment.Auto && !_options.GuardsEverything && (Random.Shared.Next() & 1) == 0);
-        var stack = GuardSanitizer.Stack(apiFrame);
+        var stack = GuardSanitizer.LazyStack(apiFrame);
         GuardSlot? slot;
         lock (_lock)
         {
@@ -111,7 +134,7 @@ internal sealed unsafe class GuardedPool
             slot.LeftAligned = left;
             slot.User = left ? slot.Start : (slot.End - (nuint)size) & ~(align - 1);
             slot.AllocStack = stack;
-            slot.FreeStack = [];
+            slot.FreeStack = null;
             slot.AllocThread = ThreadRegistry.CurrentId;
             _live++;
             UserFaults.Populate(_fd, (byte*)slot.PopulatedStart, slot.PopulatedEnd - slot.PopulatedStart);
@@ -126,14 +149,14 @@ internal sealed unsafe class GuardedPool
 
     public void Free(void* p, AllocationFamily family, string apiFrame)
     {
-        var stack = GuardSanitizer.Stack(apiFrame);
+        var stack = GuardSanitizer.LazyStack(apiFrame);
         GuardedFreeError? error = null;
         lock (_lock)
         {
             var slot = SlotOf((nuint)p);
             if (slot is { State: GuardSlotState.Live } && slot.User == (nuint)p)
             {
-                if (slot.Family != family) error = GuardedFreeError.Mismatch((nuint)p, stack, slot, family);
+                if (slot.Family != family) error = GuardedFreeError.Mismatch((nuint)p, stack.Frames, slot, family);
                 slot.State = GuardSlotState.Freed;
                 slot.FreeStack = stack;
                 slot.FreeThread = ThreadRegistry.CurrentId;
@@ -141,10 +164,10 @@ internal sealed unsafe class GuardedPool
                 UserFaults.Drop((byte*)slot.Start, slot.Length);
                 _free.Enqueue(slot);
             }
-            else if (slot is { State: GuardSlotState.Freed } && slot.User == (nuint)p) error = GuardedFreeError.DoubleFree((nuint)p, stack, slot);
-            else error = GuardedFreeError.BadFree((nuint)p, stack, slot is { State: not GuardSlotState.Unused } ? slot : null);
+            else if (slot is { State: GuardSlotState.Freed } && slot.User == (nuint)p) error = GuardedFreeError.DoubleFree((nuint)p, stack.Frames, slot);
+            else error = GuardedFreeError.BadFree((nuint)p, stack.Frames, slot is { State: not GuardSlotState.Unused } ? slot : null);
         }
-        if (error is not null) SanitizerRuntime.Report(error);
+        if (error is not null) GuardSanitizer.Report(error);
     }
 
     GuardSlot? SlotOf(nuint p)

@@ -20,13 +20,25 @@ public static class TestAttribution
 {
     const string CurrentTestSite = "TestAttribution.CurrentTest", EnteringSite = "TestAttribution.Entering", PendingSite = "TestAttribution.Pending";
 
+    [ThreadStatic] static string? t_testOnRealStack;
+
+    /// <summary>
+    /// The test on this thread's real stack, set around a report by code that keeps no shadow stack (guard mode's frees):
+    /// <see cref="CurrentTest"/> answers it, so the finding fails that test at once, as a checked mode's does.
+    /// </summary>
+    public static string? TestOnRealStack
+    {
+        get => t_testOnRealStack;
+        set => t_testOnRealStack = value;
+    }
+
     /// <summary>"Namespace.Class.Method" of the test running on this thread (as its runner names it), or null outside any test.</summary>
     public static string? CurrentTest()
     {
         try
         {
             InternalErrors.Inject(CurrentTestSite);
-            return CurrentTestChecked();
+            return t_testOnRealStack ?? CurrentTestChecked();
         }
         catch (Exception e) when (InternalErrors.Contain(CurrentTestSite, e))
         {
@@ -186,7 +198,13 @@ public static class TestAttribution
         {
             return;
         }
-        if (test is null) return;
+        if (test is not null) ThrowPendingFailureOf(test);
+    }
+
+    /// <summary>Fails <paramref name="test"/> with the first finding pending for it (and charges them all to it), if any.</summary>
+    public static void ThrowPendingFailureOf(string test)
+    {
+        if (s_pendingCount == 0) return;
         List<Pending>? pending;
         lock (s_pending)
         {

@@ -25,7 +25,7 @@ internal sealed class GuardedAccessError : ErrorReport
         _stack = stack;
         _stackNote = stackNote;
         if (slot is not null)
-            _block = (slot.User, slot.Size, slot.AllocStack, slot.AllocThread, slot.State == GuardSlotState.Freed ? slot.FreeStack : null, slot.FreeThread);
+            _block = (slot.User, slot.Size, slot.AllocStack?.Frames ?? [], slot.AllocThread, slot.State == GuardSlotState.Freed ? slot.FreeStack?.Frames ?? [] : null, slot.FreeThread);
         _kind = slot?.State == GuardSlotState.Freed ? "heap-use-after-free" : "heap-buffer-overflow";
     }
 

@@ -11,7 +11,7 @@ internal sealed class GuardedFreeError(string kind, string headline, nuint point
 {
     readonly ulong _size = slot?.Size ?? 0;
     readonly nuint _user = slot?.User ?? 0;
-    readonly SymbolizedFrame[] _alloc = slot?.AllocStack ?? [], _free = slot?.FreeStack ?? [];
+    readonly SymbolizedFrame[] _alloc = slot?.AllocStack?.Frames ?? [], _free = slot?.FreeStack?.Frames ?? [];
     readonly int _allocThread = slot?.AllocThread ?? 0, _freeThread = slot?.FreeThread ?? 0;
     readonly bool _freed = slot?.State == GuardSlotState.Freed;
 

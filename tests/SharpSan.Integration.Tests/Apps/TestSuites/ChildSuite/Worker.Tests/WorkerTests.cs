@@ -62,6 +62,28 @@ public class WorkerTests
     }
 
     [Fact]
+    public unsafe void OwnOverflow_ThenNoMoreAllocations_FailsThisTest()
+    {
+        // Under guard the fault is reported while this thread waits at the write; nothing after it calls the allocator,
+        // so the test fails when it returns. (The block is not freed: a free would fail the test by itself.)
+        byte* block = (byte*)NativeMemory.Alloc(24);
+        for (int i = 0; i <= 24; i++) block[i] = 2;   // BUG-LAST-SYNC-OVERFLOW
+    }
+
+    [Fact]
+    public async Task OwnOverflowAfterAwait_ThenNoMoreAllocations_FailsThisTest()
+    {
+        await Task.Yield();
+        OverflowAndKeep();
+    }
+
+    static unsafe void OverflowAndKeep()
+    {
+        byte* block = (byte*)NativeMemory.Alloc(40);
+        for (int i = 0; i <= 40; i++) block[i] = 3;   // BUG-LAST-ASYNC-OVERFLOW
+    }
+
+    [Fact]
     public void NoChild_Passes() => Assert.Equal(4, 2 + 2);
 
     /// <summary>On Linux a shell-executed executable (here the dotnet host) runs directly, with the start info's environment.</summary>
