@@ -29,11 +29,12 @@ public sealed class RealPackageGateTests(ITestOutputHelper output)
         new("zstd", "address", "ZstdSharp.dll", "zstd.supp"),
         new("lz4", "address", "K4os.Compression.LZ4.dll", "lz4.supp"),
         new("recyclable", "address,thread", "Microsoft.IO.RecyclableMemoryStream.dll", "recyclable.supp"),
-        new("recyclable-memory", "memory", "Microsoft.IO.RecyclableMemoryStream.dll", "recyclable-memory.supp"),
+        new("recyclable-read-memory", "memory", "Microsoft.IO.RecyclableMemoryStream.dll", "recyclable-memory.supp"),
         new("pipelines", "address,thread", "System.IO.Pipelines.dll", "pipelines.supp"),
         new("messagepack", "address", "MessagePack.dll", "messagepack.supp"),
-        // MemorySanitizer rows: the packages that run clean under memory today. ZstdSharp is left out until its two
-        // use-of-uninitialized-value reports (HIST_count_parallel_wksp, NativeMemory workspace) are triaged.
+        // MemorySanitizer rows. ZstdSharp's two former reports (HIST_count_parallel_wksp) were SIMD/unaligned copies the
+        // shadow did not follow (fixed; case Memory/VectorCopyDefinesNoReport).
+        new("zstd-memory", "memory", "ZstdSharp.dll", "memory.supp"),
         new("lz4-memory", "memory", "K4os.Compression.LZ4.dll", "memory.supp"),
         new("recyclable-memory", "memory", "Microsoft.IO.RecyclableMemoryStream.dll", "memory.supp"),
         new("toolkit-memory", "memory", "CommunityToolkit.HighPerformance.dll", "memory.supp"),

@@ -11,11 +11,12 @@ var workloads = new Dictionary<string, Func<string>>
     ["zstd"] = ZstdWorkload.Run,
     ["lz4"] = Lz4Workload.Run,
     ["recyclable"] = RecyclableStreamWorkload.Run,
-    ["recyclable-memory"] = RecyclableMemoryWorkload.Clean,
+    ["recyclable-read-memory"] = RecyclableMemoryWorkload.Clean,
     ["recyclable-stale"] = RecyclableMemoryWorkload.Stale,
     ["pipelines"] = PipelinesWorkload.Run,
     ["messagepack"] = MessagePackWorkload.Run,
     // The same workloads under --sanitize memory and its combinations (rows of their own in the gate).
+    ["zstd-memory"] = ZstdWorkload.Run,
     ["lz4-memory"] = Lz4Workload.Run,
     ["recyclable-memory"] = RecyclableStreamWorkload.Run,
     ["toolkit-memory"] = ToolkitAddressWorkload.Run,

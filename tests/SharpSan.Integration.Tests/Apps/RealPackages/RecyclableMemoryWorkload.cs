@@ -8,7 +8,7 @@ namespace RealPackages;
 /// Microsoft.IO.RecyclableMemoryStream under --sanitize memory, through the BCL table's rows: rented buffers filled by
 /// Stream.Read (produce: only the bytes read are defined), written into recyclable streams with Stream.Write
 /// (consume), copied out with GetBuffer/ToArray/CopyTo, decoded with Convert.ToBase64String and hashed (consume).
-/// "recyclable-memory" uses only the bytes it read and must stay clean; "recyclable-stale" (ClassicUO's shape) writes
+/// "recyclable-read-memory" uses only the bytes it read and must stay clean; "recyclable-stale" (ClassicUO's shape) writes
 /// a rented buffer read only half full into a stream whole, which MemorySanitizer reports at Stream.Write.
 /// </summary>
 static class RecyclableMemoryWorkload
