@@ -29,7 +29,7 @@ public sealed class InterceptionPass(string sanitizer = "address") : IInstrument
             // net8.0): redirecting would make the method invalid. Unsafe's accessors are checked in place instead
             // (ByRefLikeUnsafeCall, in the memory-access pass).
             if (RefTypes.HasByRefLikeArgument(target)) continue;
-            // `call` to a virtual method is a base call (`base.Write(...)` in an override): the interceptor's own call is
+            // `call` to an overridable method is a base call (`base.Write(...)` in an override): the interceptor's own call is
             // virtual and would come back into the override, recursing until the stack overflows.
             if (code == Code.Call && target.HasThis && IsVirtual(target)) continue;
             // `call` to a class's constructor is a derived constructor's base(...) chain (RecyclableMemoryStream's
@@ -64,7 +64,9 @@ public sealed class InterceptionPass(string sanitizer = "address") : IInstrument
     {
         try
         {
-            return target.Resolve() is { IsVirtual: true };
+            // Only an overridable method of a class can be a base call: a value type's interface methods are virtual
+            // but sealed (int.TryFormat), and a sealed override has no override below it to recurse into.
+            return target.Resolve() is { IsVirtual: true, IsFinal: false } method && !method.DeclaringType.IsValueType;
         }
         catch (AssemblyResolutionException)
         {
