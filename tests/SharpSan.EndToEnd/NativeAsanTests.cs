@@ -19,6 +19,7 @@ public static class NativeLibraryBuilder
         #include <stdlib.h>
         #include <string.h>
         int fill(int n) { char *p = malloc(8); memset(p, 1, n); int r = p[0]; free(p); return r; }
+        int leak(void) { char *p = malloc(24); p[0] = 7; return p[0]; }
         """;
 
     static readonly Lazy<string?> s_problem = new(() =>
@@ -105,6 +106,48 @@ public sealed class NativeAsanTests(CliFixture fixture, ITestOutputHelper log) :
         var r = Run("clean", "--native", "address");
         Assert.Contains("filled 1", r.Output);
         Assert.DoesNotContain("ERROR:", r.Error);
+        Assert.Equal(0, r.ExitCode);
+    }
+
+    [NativeToolchainFact]
+    public void WithNativeLeaksTheLibrarysLeakIsReportedAndTheRuntimesOwnBlocksAreNot()
+    {
+        var r = RunWithOptions("leak", "native_leaks=1", "--native", "address");
+        Assert.Contains("leaked 7", r.Output);
+        Assert.Matches(@"==\d+==ERROR: LeakSanitizer: detected memory leaks", r.Error);
+        Assert.Matches(@"Direct leak of 24 byte\(s\) in 1 object\(s\) allocated from:\s+#0 0x[0-9a-f]+ in (__interceptor_)?malloc .*\s+#1 0x[0-9a-f]+ in leak .*fill\.c:4", r.Error);
+        Assert.Contains("SUMMARY: AddressSanitizer: 24 byte(s) leaked in 1 allocation(s).", r.Error);   // the library's block only
+        Assert.Equal(1, r.ExitCode);
+    }
+
+    [NativeToolchainFact]
+    public void WithNativeLeaksACleanRunIsSilent()
+    {
+        // The runtime's own process-lifetime blocks (16 from libcoreclr on a plain run, measured) are suppressed.
+        var r = RunWithOptions("clean", "native_leaks=1", "--native", "address");
+        Assert.Contains("filled 1", r.Output);
+        Assert.DoesNotContain("LeakSanitizer", r.Error);
+        Assert.Equal(0, r.ExitCode);
+    }
+
+    [NativeToolchainFact]
+    public void WithNativeLeaksALeakRuleInTheUsersFileSilencesTheLibrarysLeak()
+    {
+        Directory.CreateDirectory(fixture.Root);
+        string file = Path.Combine(fixture.Root, "native-leak.supp");
+        File.WriteAllText(file, "# the vendor's leak() keeps its block on purpose\nleak:leak\n");
+        var r = RunWithOptions("leak", $"native_leaks=1:suppressions={file}", "--native", "address");
+        Assert.Contains("leaked 7", r.Output);
+        Assert.DoesNotContain("LeakSanitizer", r.Error);
+        Assert.Equal(0, r.ExitCode);
+    }
+
+    [NativeToolchainFact]
+    public void WithoutNativeLeaksTheLibrarysLeakIsNotChecked()
+    {
+        var r = Run("leak", "--native", "address");
+        Assert.Contains("leaked 7", r.Output);
+        Assert.DoesNotContain("LeakSanitizer", r.Error);
         Assert.Equal(0, r.ExitCode);
     }
 
