@@ -19,6 +19,7 @@ public static class NativeLibraryBuilder
         #include <stdlib.h>
         #include <string.h>
         int fill(int n) { char *p = malloc(8); memset(p, 1, n); int r = p[0]; free(p); return r; }
+        int leak(void) { char *p = malloc(24); p[0] = 7; return p[0]; }
         """;
 
     static readonly Lazy<string?> s_problem = new(() =>
@@ -80,8 +81,8 @@ public sealed class NativeAsanTests(CliFixture fixture, ITestOutputHelper log) :
         Assert.Contains("null reference caught", r.Output);   // the runtime's own SIGSEGV handling still works under ASan
         Assert.Matches(@"==\d+==ERROR: AddressSanitizer: heap-buffer-overflow on address", r.Error);
         Assert.Matches(@"#1 0x[0-9a-f]+ in fill .*fill\.c:3", r.Error);
-        Assert.Matches(@"#2 0x[0-9a-f]{4} in Program\.Fill\(int\) .*NativeApp\.cs:32", r.Error);
-        Assert.Matches(@"#3 0x[0-9a-f]{4} in Program\.Main\(string\[\]\) .*NativeApp\.cs:18", r.Error);
+        Assert.Matches(@"#2 0x[0-9a-f]{4} in Program\.Fill\(int\) .*NativeApp\.cs:37", r.Error);
+        Assert.Matches(@"#3 0x[0-9a-f]{4} in Program\.Main\(string\[\]\) .*NativeApp\.cs:19", r.Error);
         Assert.DoesNotContain("doublemapper", r.Error.Split("allocated by thread")[0]);   // the access stack is complete
         Assert.Contains("SUMMARY: AddressSanitizer: heap-buffer-overflow", r.Error);
         Assert.Equal(1, r.ExitCode);
@@ -109,11 +110,53 @@ public sealed class NativeAsanTests(CliFixture fixture, ITestOutputHelper log) :
     }
 
     [NativeToolchainFact]
+    public void WithNativeLeaksTheLibrarysLeakIsReportedAndTheRuntimesOwnBlocksAreNot()
+    {
+        var r = RunWithOptions("leak", "native_leaks=1", "--native", "address");
+        Assert.Contains("leaked 7", r.Output);
+        Assert.Matches(@"==\d+==ERROR: LeakSanitizer: detected memory leaks", r.Error);
+        Assert.Matches(@"Direct leak of 24 byte\(s\) in 1 object\(s\) allocated from:\s+#0 0x[0-9a-f]+ in (__interceptor_)?malloc .*\s+#1 0x[0-9a-f]+ in leak .*fill\.c:4", r.Error);
+        Assert.Contains("SUMMARY: AddressSanitizer: 24 byte(s) leaked in 1 allocation(s).", r.Error);   // the library's block only
+        Assert.Equal(1, r.ExitCode);
+    }
+
+    [NativeToolchainFact]
+    public void WithNativeLeaksACleanRunIsSilent()
+    {
+        // The runtime's own process-lifetime blocks (16 from libcoreclr on a plain run, measured) are suppressed.
+        var r = RunWithOptions("clean", "native_leaks=1", "--native", "address");
+        Assert.Contains("filled 1", r.Output);
+        Assert.DoesNotContain("LeakSanitizer", r.Error);
+        Assert.Equal(0, r.ExitCode);
+    }
+
+    [NativeToolchainFact]
+    public void WithNativeLeaksALeakRuleInTheUsersFileSilencesTheLibrarysLeak()
+    {
+        Directory.CreateDirectory(fixture.Root);
+        string file = Path.Combine(fixture.Root, "native-leak.supp");
+        File.WriteAllText(file, "# the vendor's leak() keeps its block on purpose\nleak:leak\n");
+        var r = RunWithOptions("leak", $"native_leaks=1:suppressions={file}", "--native", "address");
+        Assert.Contains("leaked 7", r.Output);
+        Assert.DoesNotContain("LeakSanitizer", r.Error);
+        Assert.Equal(0, r.ExitCode);
+    }
+
+    [NativeToolchainFact]
+    public void WithoutNativeLeaksTheLibrarysLeakIsNotChecked()
+    {
+        var r = Run("leak", "--native", "address");
+        Assert.Contains("leaked 7", r.Output);
+        Assert.DoesNotContain("LeakSanitizer", r.Error);
+        Assert.Equal(0, r.ExitCode);
+    }
+
+    [NativeToolchainFact]
     public void ManagedChecksStillReportWithTheSystemAsanLoaded()
     {
         var r = Run("managed", "--native", "address");
         Assert.Matches(@"ERROR: AddressSanitizer: heap-buffer-overflow on address", r.Error);
-        Assert.Matches(@"#0 0x[0-9a-f]{4} in Program\.Main\(string\[\]\) .*NativeApp\.cs:22", r.Error);
+        Assert.Matches(@"#0 0x[0-9a-f]{4} in Program\.Main\(string\[\]\) .*NativeApp\.cs:23", r.Error);
         Assert.Equal(1, r.ExitCode);
     }
 

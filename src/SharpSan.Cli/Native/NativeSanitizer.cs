@@ -70,7 +70,17 @@ internal static class NativeSanitizer
         start.Environment["LD_PRELOAD"] = string.IsNullOrEmpty(preload) ? asanRuntime : asanRuntime + ":" + preload;
         string? user = Environment.GetEnvironmentVariable("ASAN_OPTIONS");
         string ours = RequiredOptions + (recover ? ":halt_on_error=0:suppress_equal_pcs=0" : "") + ":log_path=" + Path.Combine(scratch, "asan");
-        if (NativeSuppressions.Write(start.Environment.TryGetValue("SHARPSAN_OPTIONS", out var options) ? options : null, scratch) is { } asanSuppressions) ours += ":suppressions=" + asanSuppressions;
+        string? options = start.Environment.TryGetValue("SHARPSAN_OPTIONS", out var set) ? set : null;
+        if (NativeSuppressions.Write(options, scratch) is { } asanSuppressions) ours += ":suppressions=" + asanSuppressions;
+        if (NativeSuppressions.LeaksRequested(options))
+        {
+            // A leak rule matches any frame of the allocation stack, and every P/Invoke stack reaches libcoreclr:
+            // 3 frames keep the runtime's rules to the allocating function and its caller.
+            ours += ":detect_leaks=1:malloc_context_size=3";
+            string? userLsan = Environment.GetEnvironmentVariable("LSAN_OPTIONS");
+            string lsan = "suppressions=" + NativeSuppressions.WriteLeaks(options, scratch);
+            start.Environment["LSAN_OPTIONS"] = string.IsNullOrEmpty(userLsan) ? lsan : lsan + ":" + userLsan;
+        }
         start.Environment["ASAN_OPTIONS"] = string.IsNullOrEmpty(user) ? ours : ours + ":" + user;
         start.Environment["DOTNET_PerfMapEnabled"] = "3";   // perf map only: names JIT'd frames in ASan's other stacks
         start.Environment["DOTNET_PerfMapJitDumpPath"] = scratch;

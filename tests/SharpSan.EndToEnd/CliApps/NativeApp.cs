@@ -1,5 +1,6 @@
 // Calls a native library built with -fsanitize=address: `NativeApp <libfill.so> <mode>`; modes: overflow (the C
-// code writes past its own heap block), clean, managed (a managed overflow, for SharpSan's checks, with ASan loaded).
+// code writes past its own heap block), clean, managed (a managed overflow, for SharpSan's checks, with ASan loaded),
+// leak (the C code drops its only pointer to a heap block).
 using System;
 using System.Runtime.InteropServices;
 
@@ -21,6 +22,10 @@ static unsafe class Program
                 byte* p = (byte*)NativeMemory.Alloc(8);
                 p[8] = 1;
                 NativeMemory.Free(p);
+                break;
+            case "leak":
+                var leak = (delegate* unmanaged<int>)NativeLibrary.GetExport(NativeLibrary.Load(args[0]), "leak");
+                Console.WriteLine($"leaked {leak()}");
                 break;
             default:
                 Console.WriteLine($"filled {Fill(8)}");

@@ -51,6 +51,7 @@ public static class OptionTable
         new("free_fill_byte", OptionType.Int, "85", "Guard mode: value written over freed memory (0x55), so a stale read sees a pattern rather than the old data."),
         new("max_free_fill_size", OptionType.Int, "4096", "Guard mode: fill at most this many bytes of each freed block (-1: all)."),
         new("quarantine_size_kb", OptionType.Int, "256", "Guard mode: freed native memory (KiB) held back from reuse, as Scudo's quarantine."),
+        new("native_leaks", OptionType.Bool, "0", "`--native address`: also run LeakSanitizer at exit over the native heap, so a block leaked by a library built with -fsanitize=address is reported; the .NET runtime's own blocks are suppressed by the file SharpSan ships (Native/dotnet-runtime.lsan.supp), and ASan's allocation stacks keep 3 frames (a leak rule matches any frame). Ignored by SharpSan's runtime itself."),
         new("verbosity", OptionType.Int, "0", "1 prints runtime start-up details on stderr."),
     ];
 
