@@ -26,6 +26,9 @@ sealed partial class UnpublishedFlow
                 if (_addressTaken.Contains(slot)) state.Escape(stored);   // may be read back through a pointer
                 else state.SetVariable(slot, stored);
                 return;
+            case Code.Ldnull:
+                state.Push(UnpublishedState.Null);
+                return;
             case Code.Dup:
                 state.Push(state.Peek());
                 return;
@@ -57,8 +60,10 @@ sealed partial class UnpublishedFlow
                 return;
             case (>= Code.Ldelem_I1 and <= Code.Ldelem_Ref) or Code.Ldelem_Any or Code.Ldelema:
                 state.Pop();
-                Record(i, state.Pop(), state, accesses);
-                state.Push(UnpublishedState.Unknown);
+                int loadedFrom = state.Pop();
+                Record(i, loadedFrom, state, accesses);
+                if (code == Code.Ldelema) state.EscapeHeld(loadedFrom);   // elements may be read or replaced through the address
+                state.Push(code is Code.Ldelem_Ref or Code.Ldelem_Any ? state.LoadElement(loadedFrom) : UnpublishedState.Unknown);
                 return;
             case (>= Code.Stelem_I and <= Code.Stelem_Ref) or Code.Stelem_Any:
                 int element = state.Pop();

@@ -95,6 +95,8 @@ sealed partial class UnpublishedFlow
     void Solve()
     {
         var entry = new UnpublishedState(_locals + _method.Parameters.Count + (_method.HasThis ? 1 : 0));
+        for (int k = 0; k < _locals; k++)
+            if (!_addressTaken.Contains(k)) entry.SetVariable(k, UnpublishedState.Null);   // locals start zeroed
         if (_this >= 0) entry.SetVariable(_locals, _this);
         var work = new Queue<int>();
         var queued = new HashSet<int>();
