@@ -44,3 +44,4 @@ static class Program
 // CHECK: done
 // CHECK-NOT: ThreadSanitizer: data race
 // CHECK: ThreadSanitizer: stats: accesses={{[0-9][0-9]?}} o1=
+// CHECK-NOT: ThreadSanitizer: data race
