@@ -109,6 +109,7 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null) : II
         public void Run()
         {
             var originals = ctx.Method.Body.Instructions.Where(i => !ctx.Editor.Inserted.Contains(i)).ToList();
+            GuardLoops();
             foreach (var i in originals)
             {
                 if (!flow.Before.TryGetValue(i, out var stack)) continue;   // unreachable
@@ -379,7 +380,8 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null) : II
                 Defined(after, n - 1);
                 return;
             }
-            EmitShadowLoad(before, n - 1, size, Extension(i), null);
+            if (_coveredBy.TryGetValue(i, out var flag)) EmitGuardedShadowLoad(before, flag, n - 1, size, Extension(i));
+            else EmitShadowLoad(before, n - 1, size, Extension(i), null);
         }
 
         /// <summary>[address] → [address], with the shadow and origin of the bytes there in the slot's locals.</summary>
@@ -408,10 +410,19 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null) : II
             var valueType = StoredType(i);
             var temp = ctx.Temp(valueType);
             before.Add(St(temp));
-            before.Add(Instruction.Create(OpCodes.Dup));
-            before.Add(Instruction.Create(OpCodes.Conv_U));
-            if (i.OpCode.Code == Code.Stobj && CopiedFrom(i) is { } source) EmitShadowCopy(before, source, (TypeReference)i.Operand);
-            else EmitShadowStore(before, i, st[n - 1], n - 1, i.OpCode.Code == Code.Stobj ? (TypeReference)i.Operand : null, LoadSize(i));
+            void ShadowStore(List<Instruction> code)
+            {
+                code.Add(Instruction.Create(OpCodes.Dup));
+                code.Add(Instruction.Create(OpCodes.Conv_U));
+                if (i.OpCode.Code == Code.Stobj && CopiedFrom(i) is { } source) EmitShadowCopy(code, source, (TypeReference)i.Operand);
+                else EmitShadowStore(code, i, st[n - 1], n - 1, i.OpCode.Code == Code.Stobj ? (TypeReference)i.Operand : null, LoadSize(i));
+            }
+            if (_coveredBy.TryGetValue(i, out var flag)) EmitGuardedShadowStore(before, i, flag, st[n - 1], n - 1, ShadowStore);
+            else
+            {
+                ShadowStore(before);
+                ClearLoopFlags(before, i, st[n - 1], n - 1);
+            }
             before.Add(Instruction.Create(OpCodes.Ldloc, temp));
         }
 

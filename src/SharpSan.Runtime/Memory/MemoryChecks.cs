@@ -80,6 +80,26 @@ public static unsafe class MemoryChecks
         if (shadow != 0) MemorySanitizer.ReportUse(origin, site, null);
     }
 
+    /// <summary>
+    /// A counted loop's definedness test, run once when it is entered: are the bytes its accesses <c>p[i]</c> read,
+    /// <paramref name="start"/> ≤ i &lt; <paramref name="end"/>, <paramref name="scale"/> bytes apart and <paramref name="size"/>
+    /// bytes each, all defined? True lets the loop's loads skip their shadow work (and stores of defined values theirs)
+    /// until a store of an undefined value clears the flag; a range over 4 GiB or one wrapping the address space answers false.
+    /// </summary>
+    public static bool LoopRangeDefined(void* p, nint start, nint end, nint scale, int size) =>
+        end <= start || RangeDefined((nuint)p, (Int128)start * scale, ((Int128)end - start - 1) * scale + size);
+
+    /// <summary><see cref="LoopRangeDefined"/> for an unsigned index (<c>nuint i; i &lt; n</c>).</summary>
+    public static bool LoopRangeDefinedUnsigned(void* p, nuint start, nuint end, nint scale, int size) =>
+        end <= start || RangeDefined((nuint)p, (Int128)start * scale, ((Int128)end - start - 1) * scale + size);
+
+    static bool RangeDefined(nuint p, Int128 offset, Int128 bytes)
+    {
+        Int128 first = (Int128)(ulong)p + offset;
+        if (bytes <= 0 || bytes > 1L << 32 || first <= 0 || first + bytes > ulong.MaxValue) return false;
+        return DefinednessShadow.FirstUndefined((nuint)(ulong)first, (nuint)(ulong)bytes, out _) < 0;
+    }
+
     /// <summary><c>cpblk</c>: the shadow moves with the bytes.</summary>
     public static void CopyBlock(void* destination, void* source, uint size) => DefinednessShadow.Copy((nuint)destination, (nuint)source, size);
 
