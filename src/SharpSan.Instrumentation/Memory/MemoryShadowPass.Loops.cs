@@ -18,6 +18,7 @@ public sealed partial class MemoryShadowPass
     {
         readonly Dictionary<Instruction, VariableDefinition> _coveredBy = [];
         readonly List<(HashSet<Instruction> Body, VariableDefinition Flag)> _guardedLoops = [];
+        readonly List<(Instruction After, List<Instruction> Code)> _clones = [];
 
         /// <summary>Finds the qualifying loops on the original IL and queues each one's range test before its entry branch.</summary>
         void GuardLoops()
@@ -48,10 +49,76 @@ public sealed partial class MemoryShadowPass
                     if (k > 0) code.Add(Instruction.Create(OpCodes.And));
                 }
                 code.Add(St(flag));
+                if (cloneCleanLoops) EnterCloneWhenClean(loop, inside, flag, code);
                 _edits.Add((loop.Entry, code, [], null));
                 _guardedLoops.Add((inside, flag));
                 foreach (var access in loop.Accesses) _coveredBy[access.Instruction] = flag;
             }
+        }
+
+        /// <summary>
+        /// The unchecked copy: when every instruction of the loop only moves values between covered accesses, locals,
+        /// arguments and the stack, and the tainted locals it reads or writes are defined on entry, every value the loop
+        /// computes is defined while its range is — so a copy of the original loop without any shadow work computes the
+        /// same shadows (all zero). The entry test jumps to it; it is placed right after the instrumented loop (same
+        /// exception region) and falls through to the loop's exit like the original.
+        /// </summary>
+        void EnterCloneWhenClean(LoopRangeGuards.Loop loop, HashSet<Instruction> inside, VariableDefinition flag, List<Instruction> entryCode)
+        {
+            var instructions = ctx.Method.Body.Instructions;
+            int start = instructions.IndexOf(loop.Entry) + 1, end = start + inside.Count - 1;
+            if (end + 1 >= instructions.Count || !flow.Before.TryGetValue(loop.Entry, out var atEntry) || atEntry.Length != 0) return;
+            var covered = loop.Accesses.Select(a => a.Instruction).ToHashSet();
+            var taintedLocals = new SortedSet<int>();
+            for (int k = start; k <= end; k++)
+            {
+                var i = instructions[k];
+                if (covered.Contains(i)) continue;
+                if (!Clonable(i)) return;
+                if (i.OpCode.Code is Code.Ldloc or Code.Stloc && i.Operand is VariableDefinition v && flow.TaintedLocals.Contains(v.Index)) taintedLocals.Add(v.Index);
+            }
+            var copies = new Dictionary<Instruction, Instruction>();
+            for (int k = start; k <= end; k++) copies[instructions[k]] = Copy(instructions[k].OpCode, instructions[k].Operand);
+            foreach (var copy in copies.Values)
+            {
+                if (copy.Operand is Instruction target) copy.Operand = copies.GetValueOrDefault(target, target);
+                else if (copy.Operand is Instruction[] targets) copy.Operand = targets.Select(t => copies.GetValueOrDefault(t, t)).ToArray();
+            }
+            var after = instructions[end + 1];
+            var clone = new List<Instruction> { Instruction.Create(OpCodes.Br, after) };
+            for (int k = start; k <= end; k++) clone.Add(copies[instructions[k]]);
+            _clones.Add((after, clone));
+            var instrumented = Instruction.Create(OpCodes.Nop);
+            entryCode.AddRange([Ld(flag), Instruction.Create(OpCodes.Brfalse, instrumented)]);
+            if (taintedLocals.Count > 0)
+            {
+                bool first = true;
+                foreach (int local in taintedLocals)
+                {
+                    entryCode.Add(Ld(L(local)));
+                    if (!first) entryCode.Add(Instruction.Create(OpCodes.Or));
+                    first = false;
+                }
+                entryCode.Add(Instruction.Create(OpCodes.Brtrue, instrumented));
+            }
+            entryCode.AddRange([Instruction.Create(OpCodes.Br, copies[(Instruction)loop.Entry.Operand]), instrumented]);
+        }
+
+        /// <summary>Instructions whose copy needs no shadow work once every value reaching them is defined (no memory, no call, no exit).</summary>
+        static bool Clonable(Instruction i) => i.OpCode.Code is Code.Nop or Code.Ldloc or Code.Stloc or Code.Ldarg or Code.Ldc_I4 or Code.Ldc_I8
+            or Code.Ldc_R4 or Code.Ldc_R8 or Code.Ldnull or Code.Dup or Code.Pop
+            or Code.Add or Code.Sub or Code.Mul or Code.Div or Code.Div_Un or Code.Rem or Code.Rem_Un or Code.And or Code.Or or Code.Xor
+            or Code.Shl or Code.Shr or Code.Shr_Un or Code.Neg or Code.Not or Code.Add_Ovf or Code.Add_Ovf_Un or Code.Sub_Ovf or Code.Sub_Ovf_Un
+            or Code.Mul_Ovf or Code.Mul_Ovf_Un or Code.Ckfinite or Code.Ceq or Code.Cgt or Code.Cgt_Un or Code.Clt or Code.Clt_Un
+            or Code.Conv_I1 or Code.Conv_I2 or Code.Conv_I4 or Code.Conv_I8 or Code.Conv_U1 or Code.Conv_U2 or Code.Conv_U4 or Code.Conv_U8
+            or Code.Conv_I or Code.Conv_U or Code.Conv_R4 or Code.Conv_R8 or Code.Conv_R_Un
+            or Code.Br or Code.Brtrue or Code.Brfalse or Code.Beq or Code.Bne_Un or Code.Bge or Code.Bge_Un or Code.Bgt or Code.Bgt_Un
+            or Code.Ble or Code.Ble_Un or Code.Blt or Code.Blt_Un or Code.Switch;
+
+        /// <summary>Places each clone right before its loop's exit instruction, after the edits (the exit keeps its identity as the front of its own code).</summary>
+        void InsertLoopClones()
+        {
+            foreach (var (after, code) in _clones) ctx.Editor.InsertAfter(after.Previous, code);
         }
 
         static Instruction Copy(OpCode opCode, object? operand)

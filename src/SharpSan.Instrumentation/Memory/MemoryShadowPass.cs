@@ -19,7 +19,11 @@ namespace SharpSan.Instrumentation.Memory;
 /// for methods without localsinit only. Combined with address: every localloc goes to the given allocator (ASan's fake
 /// stack, redzones and all, with definedness on top), so address's stackalloc pass finds none left.
 /// </param>
-public sealed partial class MemoryShadowPass(string? stackAllocator = null) : IInstrumentationPass
+/// <param name="cloneCleanLoops">
+/// Memory mode alone: a guarded loop whose values are all provably defined while its range is runs an uninstrumented
+/// copy of itself (see <see cref="Emitter"/>'s GuardLoops). Off when other passes follow, which must see every access.
+/// </param>
+public sealed partial class MemoryShadowPass(string? stackAllocator = null, bool cloneCleanLoops = false) : IInstrumentationPass
 {
     const string Checks = "SharpSan.Runtime.Memory.MemoryChecks";
     const string MemoryStackName = "SharpSan.Runtime.Memory.MemoryStack";
@@ -39,7 +43,7 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null) : II
         var body = ctx.Method.Body;
         if (!Touches(ctx.Method, _fields.Has)) return;
         var flow = new ShadowFlow(ctx.Method, _fields.Has);   // throws (and the method is skipped untouched) on malformed stacks
-        new Emitter(ctx, flow, _fields, checks: !IsExempt(ctx.Method), stackAllocator).Run();
+        new Emitter(ctx, flow, _fields, checks: !IsExempt(ctx.Method), stackAllocator, cloneCleanLoops).Run();
     }
 
     /// <summary>
@@ -83,7 +87,7 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null) : II
     }
 
     /// <summary>Plans the code around each instruction from the flow's stack states, then applies it.</summary>
-    sealed partial class Emitter(MethodContext ctx, ShadowFlow flow, FieldShadows fields, bool checks, string? stackAllocator)
+    sealed partial class Emitter(MethodContext ctx, ShadowFlow flow, FieldShadows fields, bool checks, string? stackAllocator, bool cloneCleanLoops)
     {
         readonly ModuleDefinition _module = ctx.Method.Module;
         readonly Dictionary<int, VariableDefinition> _shadows = [], _origins = [], _localShadows = [], _localOrigins = [];
@@ -132,6 +136,7 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null) : II
                 }
                 if (after.Count > 0) ctx.Editor.InsertAfter(moved, after);
             }
+            InsertLoopClones();
             var prologue = new List<Instruction>();
             foreach (int local in flow.TaintedLocals)
             {
