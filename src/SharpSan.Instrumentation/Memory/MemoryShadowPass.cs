@@ -217,7 +217,11 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null, bool
                     // Whatever is written through the address is not seen: the local is taken as defined from here on.
                     int index = ((VariableDefinition)i.Operand).Index;
                     if (ShadowFlow.SkippedLocal(i, ctx.Method) is { } skipped) SkipInit(i, skipped, before);
-                    else if (flow.TaintedLocals.Contains(index)) before.AddRange([Instruction.Create(OpCodes.Ldc_I8, 0L), St(L(index))]);
+                    else if (flow.TaintedLocals.Contains(index))
+                    {
+                        CheckLocalFormatted(i, index, before);
+                        before.AddRange([Instruction.Create(OpCodes.Ldc_I8, 0L), St(L(index))]);
+                    }
                     Defined(after, n);
                     return;
                 }
@@ -330,8 +334,13 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null, bool
                 case Code.Ret:
                     CheckReturn(i, st, before);
                     return;
+                case Code.Box:
+                    CheckBoxedForFormatting(i, st, before);
+                    Defined(after, result);
+                    return;
                 case Code.Call or Code.Callvirt or Code.Calli or Code.Newobj:
                     CheckArguments(i, st, pops, before);
+                    CheckFormattedArguments(i, st, pops, before);
                     Call(i, st, pops, before);
                     EscapeArrayArguments(i, st, pops, before);
                     DefineWrittenSpans(i, before);
