@@ -42,8 +42,9 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null, bool
     {
         var body = ctx.Method.Body;
         if (!Touches(ctx.Method, _fields.Has)) return;
-        var flow = new ShadowFlow(ctx.Method, _fields.Has);   // throws (and the method is skipped untouched) on malformed stacks
-        new Emitter(ctx, flow, _fields, checks: !IsExempt(ctx.Method), stackAllocator, cloneCleanLoops).Run();
+        var structs = StructLocals.Of(ctx.Method);
+        var flow = new ShadowFlow(ctx.Method, _fields.Has, structs);   // throws (and the method is skipped untouched) on malformed stacks
+        new Emitter(ctx, flow, _fields, structs, checks: !IsExempt(ctx.Method), stackAllocator, cloneCleanLoops).Run();
     }
 
     /// <summary>
@@ -87,7 +88,7 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null, bool
     }
 
     /// <summary>Plans the code around each instruction from the flow's stack states, then applies it.</summary>
-    sealed partial class Emitter(MethodContext ctx, ShadowFlow flow, FieldShadows fields, bool checks, string? stackAllocator, bool cloneCleanLoops)
+    sealed partial class Emitter(MethodContext ctx, ShadowFlow flow, FieldShadows fields, StructLocals structLocals, bool checks, string? stackAllocator, bool cloneCleanLoops)
     {
         readonly ModuleDefinition _module = ctx.Method.Module;
         readonly Dictionary<int, VariableDefinition> _shadows = [], _origins = [], _localShadows = [], _localOrigins = [];
@@ -143,6 +144,7 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null, bool
                 prologue.Add(Instruction.Create(OpCodes.Ldc_I8, 0L));
                 prologue.Add(Instruction.Create(OpCodes.Stloc, L(local)));
             }
+            StructLocalsPrologue(prologue);
             if (prologue.Count > 0) ctx.InsertPrologue(prologue);
             if (_stackAllocs) ReleaseStackAllocsAtReturns();
             ctx.Changed = true;
@@ -204,6 +206,16 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null, bool
                     else Defined(after, n);
                     return;
                 }
+                case Code.Stloc when structLocals.Has((VariableDefinition)i.Operand):
+                    StructLocalStore(i, (VariableDefinition)i.Operand, before);
+                    return;
+                case Code.Ldloca when structLocals.Has((VariableDefinition)i.Operand):
+                    if (i.Next is not { } read || structLocals.FieldReadLocal(read, JumpTargets.Contains) is null) DefineStructLocal((VariableDefinition)i.Operand, before);
+                    Defined(after, n);
+                    return;
+                case Code.Ldfld when structLocals.FieldReadLocal(i, JumpTargets.Contains) is { } structLocal:
+                    StructFieldLoad(i, structLocal, n - 1, before);
+                    return;
                 case Code.Stloc:
                 {
                     int index = ((VariableDefinition)i.Operand).Index;
@@ -429,6 +441,7 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null, bool
                 code.Add(Instruction.Create(OpCodes.Dup));
                 code.Add(Instruction.Create(OpCodes.Conv_U));
                 if (i.OpCode.Code == Code.Stobj && CopiedFrom(i) is { } source) EmitShadowCopy(code, source, (TypeReference)i.Operand);
+                else if (StoredStructLocal(i) is { } structLocal) EmitStructLocalShadowStore(code, structLocal);
                 else EmitShadowStore(code, i, st[n - 1], n - 1, i.OpCode.Code == Code.Stobj ? (TypeReference)i.Operand : null, LoadSize(i));
             }
             if (_coveredBy.TryGetValue(i, out var flag)) EmitGuardedShadowStore(before, i, flag, st[n - 1], n - 1, ShadowStore);
@@ -762,9 +775,14 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null, bool
             LoadIndexAsInt(before, index);
             if (ElementSize(i) is { } size) before.Add(Instruction.Create(OpCodes.Ldc_I4, size));
             else before.Add(Instruction.Create(OpCodes.Sizeof, (TypeReference)i.Operand));
-            if (st[n - 1].Tainted && ElementSize(i) is not null) before.AddRange([Ld(S(n - 1)), Ld(O(n - 1))]);
-            else before.AddRange([Instruction.Create(OpCodes.Ldc_I8, 0L), Instruction.Create(OpCodes.Ldc_I4_0)]);
-            before.Add(Instruction.Create(OpCodes.Call, ctx.Module.Entry(RentedArraysName, "Store")));
+            if (st[n - 1].Tainted && ElementSize(i) is not null)
+            {
+                // The store's site: track_origins=2 chains it into the element's origin, as for pointer stores.
+                var site = ctx.SiteOf(i);
+                ctx.Editor.Inserted.Add(site);
+                before.AddRange([Ld(S(n - 1)), Ld(O(n - 1)), site, Instruction.Create(OpCodes.Call, ctx.Module.Entry(RentedArraysName, "Store", 6))]);
+            }
+            else before.AddRange([Instruction.Create(OpCodes.Ldc_I8, 0L), Instruction.Create(OpCodes.Ldc_I4_0), Instruction.Create(OpCodes.Call, ctx.Module.Entry(RentedArraysName, "Store", 5))]);
             before.Add(Ld(index));
             before.Add(Ld(value));
         }
