@@ -85,8 +85,10 @@ public sealed class RealPackageGateTests(ITestOutputHelper output)
 
         if (gate.ExpectedReport is { } expected)
         {
-            foreach (var pattern in expected) Assert.Matches(pattern, run.StdErr);
-            Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(run.StdErr, @"==\d+==WARNING: MemorySanitizer:"));
+            // The first report is the expected one (the stale bytes may be reported again where they travel on).
+            var first = System.Text.RegularExpressions.Regex.Match(run.StdErr, @"==\d+==WARNING: (?s:.*?)\nSUMMARY: [^\n]*");
+            Assert.True(first.Success, run.ToString());
+            foreach (var pattern in expected) Assert.Matches(pattern, first.Value);
             Assert.True(run.ExitCode == 77, run.ToString());
             return;
         }
