@@ -23,6 +23,7 @@ public sealed partial class MemoryShadowPass
         /// <summary>Finds the qualifying loops on the original IL and queues each one's range test before its entry branch.</summary>
         void GuardLoops()
         {
+            if (!guardLoops) return;
             var body = ctx.Method.Body;
             var loops = LoopRangeGuards.Find(body, ctx.Provenance, i => LoopAccessShape(i), ctx.Editor.Inserted.Contains);
             if (loops.Count == 0) return;
@@ -49,7 +50,7 @@ public sealed partial class MemoryShadowPass
                     if (k > 0) code.Add(Instruction.Create(OpCodes.And));
                 }
                 code.Add(St(flag));
-                if (cloneCleanLoops) EnterCloneWhenClean(loop, inside, flag, code);
+                EnterCloneWhenClean(loop, inside, flag, code);
                 _edits.Add((loop.Entry, code, [], null));
                 _guardedLoops.Add((inside, flag));
                 foreach (var access in loop.Accesses) _coveredBy[access.Instruction] = flag;

@@ -19,11 +19,12 @@ namespace SharpSan.Instrumentation.Memory;
 /// for methods without localsinit only. Combined with address: every localloc goes to the given allocator (ASan's fake
 /// stack, redzones and all, with definedness on top), so address's stackalloc pass finds none left.
 /// </param>
-/// <param name="cloneCleanLoops">
-/// Memory mode alone: a guarded loop whose values are all provably defined while its range is runs an uninstrumented
-/// copy of itself (see <see cref="Emitter"/>'s GuardLoops). Off when other passes follow, which must see every access.
+/// <param name="guardLoops">
+/// Memory mode alone: counted pointer loops get a definedness test on entry that lets their accesses skip the shadow,
+/// and a clean one runs an uninstrumented copy of itself (see <see cref="Emitter"/>'s GuardLoops). Off when other
+/// passes follow: they must see every access, and address's loop merging must still recognise its shape.
 /// </param>
-public sealed partial class MemoryShadowPass(string? stackAllocator = null, bool cloneCleanLoops = false) : IInstrumentationPass
+public sealed partial class MemoryShadowPass(string? stackAllocator = null, bool guardLoops = false) : IInstrumentationPass
 {
     const string Checks = "SharpSan.Runtime.Memory.MemoryChecks";
     const string MemoryStackName = "SharpSan.Runtime.Memory.MemoryStack";
@@ -44,7 +45,7 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null, bool
         if (!Touches(ctx.Method, _fields.Has)) return;
         var structs = StructLocals.Of(ctx.Method);
         var flow = new ShadowFlow(ctx.Method, _fields.Has, structs);   // throws (and the method is skipped untouched) on malformed stacks
-        new Emitter(ctx, flow, _fields, structs, checks: !IsExempt(ctx.Method), stackAllocator, cloneCleanLoops).Run();
+        new Emitter(ctx, flow, _fields, structs, checks: !IsExempt(ctx.Method), stackAllocator, guardLoops).Run();
     }
 
     /// <summary>
@@ -88,7 +89,7 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null, bool
     }
 
     /// <summary>Plans the code around each instruction from the flow's stack states, then applies it.</summary>
-    sealed partial class Emitter(MethodContext ctx, ShadowFlow flow, FieldShadows fields, StructLocals structLocals, bool checks, string? stackAllocator, bool cloneCleanLoops)
+    sealed partial class Emitter(MethodContext ctx, ShadowFlow flow, FieldShadows fields, StructLocals structLocals, bool checks, string? stackAllocator, bool guardLoops)
     {
         readonly ModuleDefinition _module = ctx.Method.Module;
         readonly Dictionary<int, VariableDefinition> _shadows = [], _origins = [], _localShadows = [], _localOrigins = [];
