@@ -258,12 +258,14 @@ col_cmd() { # COLUMN KERNEL SIZE -> CMD, the command line of one run
         msano) CMD=("$BUILD/kernels-msano" "$2" "$3") ;;
         valgrind) CMD=(valgrind -q --tool=memcheck --leak-check=no "$C_PLAIN" "$2" "$3") ;;
         cs) CMD=(dotnet "$KDLL" "$2" "$3") ;;
-        sharpsan)
+        sharpsan|sharpsan0)
             if [ "$SS_MODE" = instrument ]; then
                 CMD=(dotnet "$SS_DIR/Kernels.dll" "$2" "$3")
             else
                 CMD=(dotnet "$SHARPSAN_DLL" run --sanitize $SS_SANITIZE -- "$KDLL" "$2" "$3")
-            fi ;;
+            fi
+            # sharpsan0: memory mode with origins off (track_origins=0), for the "origins cost" column.
+            [ "$1" = sharpsan0 ] && CMD=(env SHARPSAN_OPTIONS=track_origins=0 "${CMD[@]}") ;;
     esac
 }
 
@@ -273,7 +275,7 @@ export ASAN_OPTIONS=detect_leaks=0
 ROWS=()
 NOTES=()
 declare -A LOGSUM N   # per sanitizer column: sum of log(×) and count (sharpsan, valgrind, each of CSAN_COLS, rel-<col>)
-for col in sharpsan valgrind "${CSAN_COLS[@]}"; do LOGSUM[$col]=0 N[$col]=0 LOGSUM[rel-$col]=0 N[rel-$col]=0; done
+for col in sharpsan sharpsan0 origins valgrind "${CSAN_COLS[@]}"; do LOGSUM[$col]=0 N[$col]=0 LOGSUM[rel-$col]=0 N[rel-$col]=0; done
 MISMATCH=0
 FALSE_POSITIVES=0
 FP_FILE="$OUT/false-positives-$SS_SANITIZE.txt"
@@ -292,6 +294,7 @@ for k in $KERNELS; do
     [ "$HAVE_VALGRIND" = 1 ] && cols+=(valgrind)
     if [ -n "$SS_MODE" ]; then
         cols+=(sharpsan)
+        [ "$SS_SANITIZE" = memory ] && cols+=(sharpsan0)
         if [ "$SS_MODE" = run ]; then col_cmd sharpsan "$k" "$size"; run_once "$k.sharpsan.warmup" "${CMD[@]}"; fi
     fi
     measure_kernel "$k" "$size" "${cols[@]}"
@@ -362,6 +365,20 @@ for k in $KERNELS; do
         addlog sharpsan "$ss_x"
     fi
 
+    # Memory mode: the same run with track_origins=0, and what origins cost on top of it (goal: ≤ 1.5×).
+    ss0_cells=""
+    if [ "$SS_SANITIZE" = memory ]; then
+        if [ -n "$ss_x" ] && [ -z "${ERR[sharpsan0]:-}" ] && [ "$(checksum_of "${LAST[sharpsan0]}")" = "$c_sum" ]; then
+            ss0_x=$(ratio "${BEST[sharpsan0]}" "$cs_s")
+            origins_x=$(ratio "$ss_s" "${BEST[sharpsan0]}")
+            ss0_cells=" ${BEST[sharpsan0]} ($ss0_x×) | $origins_x |"
+            addlog sharpsan0 "$ss0_x"
+            addlog origins "$origins_x"
+        else
+            ss0_cells=" n/a | n/a |"
+        fi
+    fi
+
     rel_cells=""
     for col in "${CSAN_COLS[@]}"; do
         if [ -n "$ss_x" ] && [ -n "${X[$col]:-}" ]; then
@@ -385,7 +402,7 @@ for k in $KERNELS; do
 
     kname="$k"
     [ "$cs_sum" = "$c_sum" ] || kname="$k (checksum MISMATCH)"
-    ROWS+=("| $kname | $c_s |$csan_cells $vg_cell | $cs_s | $ss_cell |$rel_cells $mem_cell |")
+    ROWS+=("| $kname | $c_s |$csan_cells $vg_cell | $cs_s | $ss_cell |$ss0_cells$rel_cells $mem_cell |")
 done
 
 geo() { # column -> geometric mean or blank
@@ -413,7 +430,7 @@ geo() { # column -> geometric mean or blank
             echo "SharpSan: \`sharpsan run --sanitize $SS_SANITIZE -- Kernels.dll <kernel>\` timed after one warm-up run (instrumentation cache warm; includes CLI startup)."
         fi
         echo "SharpSan reported the deliberate bug of \`Kernels $SELFTEST\`: $SS_VERIFIED."
-        [ "$SS_SANITIZE" = memory ] && echo "SharpSan memory mode tracks origins always (its default), so its fair peer is the clang origins column."
+        [ "$SS_SANITIZE" = memory ] && echo "SharpSan memory mode tracks origins by default (track_origins=1), so its fair peer is the clang origins column; the track_origins=0 column is the same build run with SHARPSAN_OPTIONS=track_origins=0, and 'origins cost' divides the two (goal: ≤ 1.5×)."
     fi
     echo
     echo "Sizes: $(for k in $KERNELS; do printf '%s=%s ' "$k" "${SIZE[$k]}"; done)"
@@ -423,6 +440,7 @@ geo() { # column -> geometric mean or blank
     mem="peak MiB C"
     for col in "${CSAN_COLS[@]}"; do hdr+=" ${CSAN_LABEL[$col]} s (×) |"; sep+="---|"; mem+=" / ${CSAN_LABEL[$col]#C }"; done
     hdr+=" valgrind s (×) | C# plain s | C# SharpSan $SS_SANITIZE s (×) |"; sep+="---|---|---|"
+    [ "$SS_SANITIZE" = memory ] && { hdr+=" SharpSan track_origins=0 s (×) | origins cost (=1 / =0) |"; sep+="---|---|"; }
     for col in "${CSAN_COLS[@]}"; do hdr+=" SharpSan× / ${CSAN_LABEL[$col]#C }× |"; sep+="---|"; done
     hdr+=" $mem / C# / SharpSan |"; sep+="---|"
     echo "$hdr"
@@ -431,6 +449,7 @@ geo() { # column -> geometric mean or blank
     geo_row="| geomean | |"
     for col in "${CSAN_COLS[@]}"; do geo_row+=" $(geo "$col") |"; done
     geo_row+=" $(geo valgrind) | | $(geo sharpsan) |"
+    [ "$SS_SANITIZE" = memory ] && geo_row+=" $(geo sharpsan0) | $(geo origins | tr -d '×')× |"
     for col in "${CSAN_COLS[@]}"; do geo_row+=" $(geo "rel-$col" | tr -d '×') |"; done
     echo "$geo_row |"
     echo

@@ -42,6 +42,15 @@ public sealed class RealPackageGateTests(ITestOutputHelper output)
         new("recyclable-address-memory", "address,memory", "Microsoft.IO.RecyclableMemoryStream.dll", "memory.supp"),
         new("toolkit-address-memory", "address,memory", "CommunityToolkit.HighPerformance.dll", "memory.supp"),
         new("recyclable-memory-thread", "memory,thread", "Microsoft.IO.RecyclableMemoryStream.dll", "memory.supp"),
+        // ClassicUO #1529's shape on the real package: a rented buffer read half full and written whole into a
+        // RecyclableMemoryStream. Must report, at the write, with the Rent as origin.
+        new("recyclable-stale", "memory", "Microsoft.IO.RecyclableMemoryStream.dll", "memory.supp",
+        [
+            @"==\d+==WARNING: MemorySanitizer: use-of-uninitialized-value",
+            @"#0 0x[0-9a-f]+ in [^\n]*Stream\.Write",
+            @"Uninitialized value was created by an array rented from ArrayPool<byte>\.Shared\.Rent\(\d+\)",
+            @"SUMMARY: MemorySanitizer: use-of-uninitialized-value [^\n]*RecyclableMemoryWorkload\.cs:\d+",
+        ]),
     ];
 
     public static TheoryData<string> Cases()
@@ -74,6 +83,15 @@ public sealed class RealPackageGateTests(ITestOutputHelper output)
             $"instrumenting {instrumentTime.TotalSeconds:F1} s; run {plainTime.TotalSeconds:F2} s plain, {runTime.TotalSeconds:F2} s instrumented " +
             $"({runTime / plainTime:F1}x)");
 
+        if (gate.ExpectedReport is { } expected)
+        {
+            // The first report is the expected one (the stale bytes may be reported again where they travel on).
+            var first = System.Text.RegularExpressions.Regex.Match(run.StdErr, @"==\d+==WARNING: (?s:.*?)\nSUMMARY: [^\n]*");
+            Assert.True(first.Success, run.ToString());
+            foreach (var pattern in expected) Assert.Matches(pattern, first.Value);
+            Assert.True(run.ExitCode == 77, run.ToString());
+            return;
+        }
         Reports.AssertClean(run);
         Assert.False(run.StdErr.Contains("WARNING:", StringComparison.Ordinal), $"SharpSan or a sanitizer warned:\n{run}");
         Assert.True(run.ExitCode == 0, run.ToString());

@@ -289,6 +289,32 @@ public sealed class TestCommandTests
     }
 
     [Fact]
+    public async Task MemorySuite_AnUninitialisedUseFailsItsTest_AndTheSarifResultCarriesTheOriginAsARelatedLocation()
+    {
+        string suite = CopySuite("MemorySuite");
+        string results = Path.Combine(suite, "out");
+        var run = await SharpSanTest(TestPaths.NewDirectory("cache"), suite, "--sanitize", "memory", "--results", results);
+        string all = run.StdOut + run.StdErr;
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Matches(@"Failed:\s+1, Passed:\s+1", all);
+        Assert.Contains("Buffers.Tests.BufferTests.HalfWrittenHeader_ReadsBytesNobodyWrote [FAIL]", all);
+        Assert.Contains("WARNING: MemorySanitizer: use-of-uninitialized-value", all);
+        int useLine = Marker(suite, "Buffers.Tests/BufferTests.cs", "BUG-UNINIT");
+        int allocationLine = Marker(suite, "Buffers.Tests/BufferTests.cs", "ALLOC");
+        var result = ResultOf(ValidSarif(results), "use-of-uninitialized-value");
+        Assert.Equal(["Buffers.Tests.BufferTests.HalfWrittenHeader_ReadsBytesNobodyWrote"], TestsOf(result));
+        Assert.Equal(useLine, (int)result["locations"]![0]!["physicalLocation"]!["region"]!["startLine"]!);
+        Assert.EndsWith("BufferTests.cs", (string)result["locations"]![0]!["physicalLocation"]!["artifactLocation"]!["uri"]!);
+        // The origin block ("Uninitialized value was created by a heap allocation") is the first related location,
+        // pointing at the allocation's line in the user's code (NativeMemory.Alloc itself has no source).
+        var origin = result["relatedLocations"]!.AsArray()[0]!;
+        Assert.Equal("Uninitialized value was created by a heap allocation", (string)origin["message"]!["text"]!);
+        Assert.Equal(allocationLine, (int)origin["physicalLocation"]!["region"]!["startLine"]!);
+        Assert.Equal("Buffers.Tests.Header.FlagsSet(int, int)", (string)origin["logicalLocations"]![0]!["fullyQualifiedName"]!);
+    }
+
+    [Fact]
     public async Task RaceSuite_WithSanitizeThread_FailsOnlyTheRacingTest_AndReportsTheDataRace()
     {
         string suite = CopySuite("RaceSuite");

@@ -101,7 +101,7 @@ internal static class SarifLog
         if (message is not null)
         {
             json.WriteStartObject("message");
-            json.WriteString("text", message.TrimEnd(':'));
+            json.WriteString("text", message.Trim().TrimEnd(':'));   // MSan's origin headings are indented
             json.WriteEndObject();
         }
         if (frame.File is not null)

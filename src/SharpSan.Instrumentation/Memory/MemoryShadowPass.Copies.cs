@@ -30,8 +30,9 @@ public sealed partial class MemoryShadowPass
             if (address.LocalAddress || address.Tainted || load.Next is not { } store || JumpTargets.Contains(store)) return;
             var type = LoadedType(load);
             if (type is null || ValueKinds.IsScalar(ValueKinds.Of(type)) && ValueKinds.SizeOf(type) is not null) return;
+            bool intoLocal = store is { OpCode.Code: Code.Stloc, Operand: VariableDefinition local } && structLocals.Has(local) && local.VariableType.FullName == type.FullName;
             bool stores = store.OpCode.Code == Code.Stobj || MemoryCall.Of(store) is { IsStore: true, Value: 1 };
-            if (!stores || StoredStructType(store) is not { } storedType || storedType.FullName != type.FullName) return;
+            if (!intoLocal && (!stores || StoredStructType(store) is not { } storedType || storedType.FullName != type.FullName)) return;
             var source = NewLocal(Types.UIntPtr);
             before.AddRange([Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Conv_U), St(source)]);
             _copySources[load] = source;

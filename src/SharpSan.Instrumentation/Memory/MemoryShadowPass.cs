@@ -19,7 +19,12 @@ namespace SharpSan.Instrumentation.Memory;
 /// for methods without localsinit only. Combined with address: every localloc goes to the given allocator (ASan's fake
 /// stack, redzones and all, with definedness on top), so address's stackalloc pass finds none left.
 /// </param>
-public sealed partial class MemoryShadowPass(string? stackAllocator = null) : IInstrumentationPass
+/// <param name="guardLoops">
+/// Memory mode alone: counted pointer loops get a definedness test on entry that lets their accesses skip the shadow,
+/// and a clean one runs an uninstrumented copy of itself (see <see cref="Emitter"/>'s GuardLoops). Off when other
+/// passes follow: they must see every access, and address's loop merging must still recognise its shape.
+/// </param>
+public sealed partial class MemoryShadowPass(string? stackAllocator = null, bool guardLoops = false) : IInstrumentationPass
 {
     const string Checks = "SharpSan.Runtime.Memory.MemoryChecks";
     const string MemoryStackName = "SharpSan.Runtime.Memory.MemoryStack";
@@ -38,8 +43,9 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null) : II
     {
         var body = ctx.Method.Body;
         if (!Touches(ctx.Method, _fields.Has)) return;
-        var flow = new ShadowFlow(ctx.Method, _fields.Has);   // throws (and the method is skipped untouched) on malformed stacks
-        new Emitter(ctx, flow, _fields, checks: !IsExempt(ctx.Method), stackAllocator).Run();
+        var structs = StructLocals.Of(ctx.Method);
+        var flow = new ShadowFlow(ctx.Method, _fields.Has, structs);   // throws (and the method is skipped untouched) on malformed stacks
+        new Emitter(ctx, flow, _fields, structs, checks: !IsExempt(ctx.Method), stackAllocator, guardLoops).Run();
     }
 
     /// <summary>
@@ -83,7 +89,7 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null) : II
     }
 
     /// <summary>Plans the code around each instruction from the flow's stack states, then applies it.</summary>
-    sealed partial class Emitter(MethodContext ctx, ShadowFlow flow, FieldShadows fields, bool checks, string? stackAllocator)
+    sealed partial class Emitter(MethodContext ctx, ShadowFlow flow, FieldShadows fields, StructLocals structLocals, bool checks, string? stackAllocator, bool guardLoops)
     {
         readonly ModuleDefinition _module = ctx.Method.Module;
         readonly Dictionary<int, VariableDefinition> _shadows = [], _origins = [], _localShadows = [], _localOrigins = [];
@@ -109,6 +115,7 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null) : II
         public void Run()
         {
             var originals = ctx.Method.Body.Instructions.Where(i => !ctx.Editor.Inserted.Contains(i)).ToList();
+            GuardLoops();
             foreach (var i in originals)
             {
                 if (!flow.Before.TryGetValue(i, out var stack)) continue;   // unreachable
@@ -131,12 +138,14 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null) : II
                 }
                 if (after.Count > 0) ctx.Editor.InsertAfter(moved, after);
             }
+            InsertLoopClones();
             var prologue = new List<Instruction>();
             foreach (int local in flow.TaintedLocals)
             {
                 prologue.Add(Instruction.Create(OpCodes.Ldc_I8, 0L));
                 prologue.Add(Instruction.Create(OpCodes.Stloc, L(local)));
             }
+            StructLocalsPrologue(prologue);
             if (prologue.Count > 0) ctx.InsertPrologue(prologue);
             if (_stackAllocs) ReleaseStackAllocsAtReturns();
             ctx.Changed = true;
@@ -198,6 +207,16 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null) : II
                     else Defined(after, n);
                     return;
                 }
+                case Code.Stloc when structLocals.Has((VariableDefinition)i.Operand):
+                    StructLocalStore(i, (VariableDefinition)i.Operand, before);
+                    return;
+                case Code.Ldloca when structLocals.Has((VariableDefinition)i.Operand):
+                    if (i.Next is not { } read || structLocals.FieldReadLocal(read, JumpTargets.Contains) is null) DefineStructLocal((VariableDefinition)i.Operand, before);
+                    Defined(after, n);
+                    return;
+                case Code.Ldfld when structLocals.FieldReadLocal(i, JumpTargets.Contains) is { } structLocal:
+                    StructFieldLoad(i, structLocal, n - 1, before);
+                    return;
                 case Code.Stloc:
                 {
                     int index = ((VariableDefinition)i.Operand).Index;
@@ -211,7 +230,11 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null) : II
                     // Whatever is written through the address is not seen: the local is taken as defined from here on.
                     int index = ((VariableDefinition)i.Operand).Index;
                     if (ShadowFlow.SkippedLocal(i, ctx.Method) is { } skipped) SkipInit(i, skipped, before);
-                    else if (flow.TaintedLocals.Contains(index)) before.AddRange([Instruction.Create(OpCodes.Ldc_I8, 0L), St(L(index))]);
+                    else if (flow.TaintedLocals.Contains(index))
+                    {
+                        CheckLocalFormatted(i, index, before);
+                        before.AddRange([Instruction.Create(OpCodes.Ldc_I8, 0L), St(L(index))]);
+                    }
                     Defined(after, n);
                     return;
                 }
@@ -324,8 +347,13 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null) : II
                 case Code.Ret:
                     CheckReturn(i, st, before);
                     return;
+                case Code.Box:
+                    CheckBoxedForFormatting(i, st, before);
+                    Defined(after, result);
+                    return;
                 case Code.Call or Code.Callvirt or Code.Calli or Code.Newobj:
                     CheckArguments(i, st, pops, before);
+                    CheckFormattedArguments(i, st, pops, before);
                     Call(i, st, pops, before);
                     EscapeArrayArguments(i, st, pops, before);
                     DefineWrittenSpans(i, before);
@@ -379,7 +407,8 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null) : II
                 Defined(after, n - 1);
                 return;
             }
-            EmitShadowLoad(before, n - 1, size, Extension(i), null);
+            if (_coveredBy.TryGetValue(i, out var flag)) EmitGuardedShadowLoad(before, flag, n - 1, size, Extension(i));
+            else EmitShadowLoad(before, n - 1, size, Extension(i), null);
         }
 
         /// <summary>[address] → [address], with the shadow and origin of the bytes there in the slot's locals.</summary>
@@ -408,10 +437,20 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null) : II
             var valueType = StoredType(i);
             var temp = ctx.Temp(valueType);
             before.Add(St(temp));
-            before.Add(Instruction.Create(OpCodes.Dup));
-            before.Add(Instruction.Create(OpCodes.Conv_U));
-            if (i.OpCode.Code == Code.Stobj && CopiedFrom(i) is { } source) EmitShadowCopy(before, source, (TypeReference)i.Operand);
-            else EmitShadowStore(before, i, st[n - 1], n - 1, i.OpCode.Code == Code.Stobj ? (TypeReference)i.Operand : null, LoadSize(i));
+            void ShadowStore(List<Instruction> code)
+            {
+                code.Add(Instruction.Create(OpCodes.Dup));
+                code.Add(Instruction.Create(OpCodes.Conv_U));
+                if (i.OpCode.Code == Code.Stobj && CopiedFrom(i) is { } source) EmitShadowCopy(code, source, (TypeReference)i.Operand);
+                else if (StoredStructLocal(i) is { } structLocal) EmitStructLocalShadowStore(code, structLocal);
+                else EmitShadowStore(code, i, st[n - 1], n - 1, i.OpCode.Code == Code.Stobj ? (TypeReference)i.Operand : null, LoadSize(i));
+            }
+            if (_coveredBy.TryGetValue(i, out var flag)) EmitGuardedShadowStore(before, i, flag, st[n - 1], n - 1, ShadowStore);
+            else
+            {
+                ShadowStore(before);
+                ClearLoopFlags(before, i, st[n - 1], n - 1);
+            }
             before.Add(Instruction.Create(OpCodes.Ldloc, temp));
         }
 
@@ -737,9 +776,14 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null) : II
             LoadIndexAsInt(before, index);
             if (ElementSize(i) is { } size) before.Add(Instruction.Create(OpCodes.Ldc_I4, size));
             else before.Add(Instruction.Create(OpCodes.Sizeof, (TypeReference)i.Operand));
-            if (st[n - 1].Tainted && ElementSize(i) is not null) before.AddRange([Ld(S(n - 1)), Ld(O(n - 1))]);
-            else before.AddRange([Instruction.Create(OpCodes.Ldc_I8, 0L), Instruction.Create(OpCodes.Ldc_I4_0)]);
-            before.Add(Instruction.Create(OpCodes.Call, ctx.Module.Entry(RentedArraysName, "Store")));
+            if (st[n - 1].Tainted && ElementSize(i) is not null)
+            {
+                // The store's site: track_origins=2 chains it into the element's origin, as for pointer stores.
+                var site = ctx.SiteOf(i);
+                ctx.Editor.Inserted.Add(site);
+                before.AddRange([Ld(S(n - 1)), Ld(O(n - 1)), site, Instruction.Create(OpCodes.Call, ctx.Module.Entry(RentedArraysName, "Store", 6))]);
+            }
+            else before.AddRange([Instruction.Create(OpCodes.Ldc_I8, 0L), Instruction.Create(OpCodes.Ldc_I4_0), Instruction.Create(OpCodes.Call, ctx.Module.Entry(RentedArraysName, "Store", 5))]);
             before.Add(Ld(index));
             before.Add(Ld(value));
         }

@@ -33,12 +33,18 @@ public sealed class ShadowFlow
 
     readonly MethodDefinition _method;
     readonly Func<FieldReference, bool> _shadowedField;
+    readonly StructLocals _structLocals;
+    readonly HashSet<Instruction> _jumpTargets;
 
     /// <param name="shadowedField">Fields of managed objects that carry a shadow (<see cref="FieldShadows"/>): their loads may be undefined.</param>
-    public ShadowFlow(MethodDefinition method, Func<FieldReference, bool>? shadowedField = null)
+    /// <param name="structLocals">Struct locals with a shadow: <c>local.F</c> of one may be undefined.</param>
+    public ShadowFlow(MethodDefinition method, Func<FieldReference, bool>? shadowedField = null, StructLocals? structLocals = null)
     {
         _method = method;
         _shadowedField = shadowedField ?? (_ => false);
+        _structLocals = structLocals ?? StructLocals.None;
+        _jumpTargets = method.Body.Instructions.SelectMany(BranchTargets)
+            .Concat(method.Body.ExceptionHandlers.SelectMany(h => new[] { h.HandlerStart, h.FilterStart, h.TryStart }).OfType<Instruction>()).ToHashSet();
         for (int round = 0; round < 8; round++)
         {
             int locals = TaintedLocals.Count;
@@ -159,7 +165,7 @@ public sealed class ShadowFlow
                 var fieldKind = ValueKinds.Of(field.FieldType);
                 bool throughPointer = A().Kind is ValueKind.NativeInt or ValueKind.ByRef && !A().LocalAddress;
                 return new(fieldKind, throughPointer && ValueKinds.IsScalar(fieldKind) && ValueKinds.SizeOf(field.FieldType) is not null && IsByRefOrPointerLoad(A())
-                    || _shadowedField(field));
+                    || _shadowedField(field) || _structLocals.FieldReadLocal(i, _jumpTargets.Contains) is not null);
             case Code.Ldsfld:
                 var staticField = (FieldReference)i.Operand;
                 return new(ValueKinds.Of(staticField.FieldType), _shadowedField(staticField));

@@ -41,7 +41,7 @@ public sealed class AssemblyRewriter(RuntimeLibrary runtime, IReadOnlyList<IInst
     /// through the methods that touch raw memory and reports uses of undefined values; shadow call stack last.
     /// </summary>
     public static AssemblyRewriter ForMemory(RuntimeLibrary runtime) =>
-        new(runtime, [new Memory.MemoryShadowPass(), new InterceptionPass("memory"), new Memory.UnknownMemberWritesPass(), new TestEndPass(), new ShadowCallStackPass()], "memory");
+        new(runtime, [new Memory.MemoryShadowPass(guardLoops: true), new InterceptionPass("memory"), new Memory.UnknownMemberWritesPass(), new TestEndPass(), new ShadowCallStackPass()], "memory");
 
     /// <summary>Both: AddressSanitizer's passes, then ThreadSanitizer's, one shadow call stack for both.</summary>
     public static AssemblyRewriter ForAddressAndThread(RuntimeLibrary runtime, bool recover = false, bool heuristic = true)

@@ -41,12 +41,12 @@ public static unsafe class MemoryChecks
         DefinednessShadow.Store((nuint)p, size, shadow, origin);
     }
 
-    static readonly bool s_chainStores = Origins.Tracking == 2;
+    internal static readonly bool s_chainStores = Origins.Tracking == 2;
 
     const string ChainSite = "MemorySanitizer.ChainOrigin";
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    static int ChainStore(int origin, int site)
+    internal static int ChainStore(int origin, int site)
     {
         try
         {
@@ -79,6 +79,62 @@ public static unsafe class MemoryChecks
     {
         if (shadow != 0) MemorySanitizer.ReportUse(origin, site, null);
     }
+
+    /// <summary>
+    /// A counted loop's definedness test, run once when it is entered: are the bytes its accesses <c>p[i]</c> read,
+    /// <paramref name="start"/> ≤ i &lt; <paramref name="end"/>, <paramref name="scale"/> bytes apart and <paramref name="size"/>
+    /// bytes each, all defined? True lets the loop's loads skip their shadow work (and stores of defined values theirs)
+    /// until a store of an undefined value clears the flag; a range over 4 GiB or one wrapping the address space answers false.
+    /// </summary>
+    public static bool LoopRangeDefined(void* p, nint start, nint end, nint scale, int size) =>
+        end <= start || RangeDefined((nuint)p, (Int128)start * scale, ((Int128)end - start - 1) * scale + size);
+
+    /// <summary><see cref="LoopRangeDefined"/> for an unsigned index (<c>nuint i; i &lt; n</c>).</summary>
+    public static bool LoopRangeDefinedUnsigned(void* p, nuint start, nuint end, nint scale, int size) =>
+        end <= start || RangeDefined((nuint)p, (Int128)start * scale, ((Int128)end - start - 1) * scale + size);
+
+    static bool RangeDefined(nuint p, Int128 offset, Int128 bytes)
+    {
+        Int128 first = (Int128)(ulong)p + offset;
+        if (bytes <= 0 || bytes > 1L << 32 || first <= 0 || first + bytes > ulong.MaxValue) return false;
+        return DefinednessShadow.FirstUndefined((nuint)(ulong)first, (nuint)(ulong)bytes, out _) < 0;
+    }
+
+    /// <summary>
+    /// A struct loaded from <paramref name="source"/> into a local: its bytes' shadow copied into the local's companion
+    /// at <paramref name="destination"/>; returns the origin of the first undefined byte (0 when all are defined).
+    /// </summary>
+    public static int LoadShadowBlock(void* destination, void* source, int size)
+    {
+        int origin = 0;
+        for (int k = 0; k < size; k++)
+        {
+            byte bits = (byte)DefinednessShadow.LoadShadow((nuint)source + (nuint)k, 1);
+            ((byte*)destination)[k] = bits;
+            if (bits != 0 && origin == 0) origin = DefinednessShadow.OriginOfRange((nuint)source + (nuint)k, 1);
+        }
+        return origin;
+    }
+
+    /// <summary>A struct local stored to <paramref name="destination"/>: the companion's shadow bytes written there, with the local's origin.</summary>
+    public static void StoreShadowBlock(void* destination, void* shadow, int size, int origin)
+    {
+        for (int k = 0; k < size; k++)
+        {
+            byte bits = ((byte*)shadow)[k];
+            DefinednessShadow.Store((nuint)destination + (nuint)k, 1, bits, bits == 0 ? 0 : origin);
+        }
+    }
+
+    /// <summary>The shadow of a struct local's field, read from the companion's bytes (little-endian, 1..8 bytes).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long RawShadow(void* shadow, int size) => size switch
+    {
+        1 => *(byte*)shadow,
+        2 => Unsafe.ReadUnaligned<ushort>(shadow),
+        4 => Unsafe.ReadUnaligned<uint>(shadow),
+        _ => Unsafe.ReadUnaligned<long>(shadow),
+    };
 
     /// <summary><c>cpblk</c>: the shadow moves with the bytes.</summary>
     public static void CopyBlock(void* destination, void* source, uint size) => DefinednessShadow.Copy((nuint)destination, (nuint)source, size);

@@ -83,6 +83,17 @@ public static class RentedArrays
         StoreSlow(array, index, size, bits, origin);
     }
 
+    /// <summary>
+    /// <see cref="Store(Array?, int, int, long, int)"/> at IL site <paramref name="site"/>: with track_origins=2 an undefined
+    /// element's origin gains a link saying it was stored here, as pointer stores do (the flag folds away at 0/1).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Array? array, int index, int size, long bits, int origin, int site)
+    {
+        if (bits != 0 && array is not null && MemoryChecks.s_chainStores) origin = MemoryChecks.ChainStore(origin, site);
+        Store(array, index, size, bits, origin);
+    }
+
     static void StoreSlow(Array array, int index, int size, long bits, int origin)
     {
         if (!s_table.TryGetValue(array, out var shadow))

@@ -7,7 +7,9 @@ namespace SharpSan.Integration.Tests.Infrastructure;
 /// One row of the real-package gate: a mode of Apps/RealPackages, the sanitizers it runs under, the package assembly
 /// it includes and the package's checked-in suppressions file (Apps/RealPackages/suppressions/).
 /// </summary>
-public sealed record RealPackageCase(string Mode, string Sanitize, string PackageAssembly, string SuppressionsFile)
+/// <param name="ExpectedReport">For a workload with a known bug: patterns its report must match (the gate then wants
+/// exactly one report, that one, and the exit code of the sanitizer); null for the clean workloads.</param>
+public sealed record RealPackageCase(string Mode, string Sanitize, string PackageAssembly, string SuppressionsFile, string[]? ExpectedReport = null)
 {
     public string SuppressionsPath => Path.Combine(TestPaths.AppsDirectory, RealPackageGate.App, "suppressions", SuppressionsFile);
 
