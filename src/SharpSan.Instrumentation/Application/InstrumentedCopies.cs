@@ -239,14 +239,20 @@ public sealed class InstrumentedCopies(AppInstrumenter instrumenter, string fall
 
     /// <summary>
     /// The same inputs as <see cref="Key"/>, each file by its size and modification time rather than its content
-    /// (what make and ccache trust): a cached run costs a directory walk instead of reading every assembly.
+    /// (what make and ccache trust): a cached run costs a directory walk instead of reading and hashing every assembly.
+    /// Kept as plain text, so that checking it loads no hashing library either.
     /// </summary>
-    string StatKey(string appDir, InstrumentRequest request) => Hash(request, sha =>
+    string StatKey(string appDir, InstrumentRequest request)
     {
-        Add(sha, "stat");
-        Add(sha, Stat(new FileInfo(instrumenter.Runtime.Path)));
-        foreach (var file in AppFiles(appDir)) Add(sha, Path.GetRelativePath(appDir, file) + " " + Stat(new FileInfo(file)));
-    });
+        var runtime = instrumenter.Runtime;
+        var text = new StringBuilder();
+        text.AppendLine(runtime.Version).AppendLine(Stat(new FileInfo(runtime.Path)));
+        text.AppendLine(typeof(AppInstrumenter).Assembly.ManifestModule.ModuleVersionId.ToString());
+        text.AppendLine(string.Join("|", Path.GetFileName(request.Input), request.Sanitizers, request.Recover, request.Heuristic,
+            string.Join(",", request.Include), string.Join(",", request.Exclude)));
+        foreach (var file in AppFiles(appDir)) text.Append(Path.GetRelativePath(appDir, file)).Append(' ').AppendLine(Stat(new FileInfo(file)));
+        return text.ToString();
+    }
 
     static string Stat(FileInfo file) => $"{file.Length} {file.LastWriteTimeUtc.Ticks}";
 
