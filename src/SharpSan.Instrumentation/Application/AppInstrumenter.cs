@@ -22,12 +22,16 @@ public sealed record InstrumentReport(string OutputDirectory, string? MainAssemb
 /// the folder, rewrites the selected assemblies, adds SharpSan.Runtime and registers it in the deps.json.
 /// The input folder is never written to.
 /// </summary>
-public sealed class AppInstrumenter(RuntimeLibrary runtime, Action<string>? progress = null)
+/// <param name="parallelism">How many assemblies are rewritten at once (each worker reads its own runtime library);
+/// the output does not depend on it.</param>
+public sealed class AppInstrumenter(RuntimeLibrary runtime, Action<string>? progress = null, int parallelism = 0)
 {
     /// <summary>Written last into a finished copy; holds the rewriter's stamp.</summary>
     public const string CompleteMarker = ".sharpsan-complete";
 
     public RuntimeLibrary Runtime => runtime;
+
+    readonly int parallelism = parallelism > 0 ? parallelism : Environment.ProcessorCount;
 
     /// <summary>In an outcome's detail: the assembly had no PDB, so its frames show IL offsets instead of file:line.</summary>
     public const string NoSymbols = "no PDB (reports show IL offsets, not file:line)";
@@ -54,15 +58,7 @@ public sealed class AppInstrumenter(RuntimeLibrary runtime, Action<string>? prog
 
         CopyTree(appDir, output);
         var sanitizers = request.Sanitizers.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var rewriter = sanitizers is ["guard"] ? AssemblyRewriter.ForGuard(runtime)
-            : sanitizers.Contains("memory") ? AssemblyRewriter.ForMemoryWith(runtime, sanitizers.Contains("address"), sanitizers.Contains("thread"), request.Recover, request.Heuristic)
-            : (sanitizers.Contains("address"), sanitizers.Contains("thread")) switch
-        {
-            (true, true) => AssemblyRewriter.ForAddressAndThread(runtime, request.Recover, request.Heuristic),
-            (true, false) => AssemblyRewriter.ForAddress(runtime, request.Recover, request.Heuristic),
-            (false, true) => AssemblyRewriter.ForThread(runtime),
-            _ => throw new NotSupportedException($"sanitizers '{request.Sanitizers}' are not implemented yet; 'address', 'thread' and 'memory' (alone or together) and 'guard' (alone) are"),
-        };
+        var rewriter = RewriterFor(runtime, sanitizers, request);
         var outcomes = new List<AssemblyOutcome>();
         var selected = new List<string>();
         foreach (var file in candidates)
@@ -72,23 +68,47 @@ public sealed class AppInstrumenter(RuntimeLibrary runtime, Action<string>? prog
             else outcomes.Add(new AssemblyOutcome(Path.GetFileName(file), "copied", why));
         }
         string frameworkDir = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-        for (int k = 0; k < selected.Count; k++)
+        var results = new RewriteResult[selected.Count];
+        int started = 0;
+        void RewriteOne(AssemblyRewriter with, int k)
         {
             string file = selected[k];
             string name = Path.GetFileName(file);
-            progress?.Invoke($"[{k + 1}/{selected.Count}] instrumenting {name}");
-            RewriteResult result;
+            lock (results) progress?.Invoke($"[{++started}/{selected.Count}] instrumenting {name}");
             try
             {
-                result = rewriter.Rewrite(file, Path.Combine(output, name), [appDir, frameworkDir]);
+                results[k] = with.Rewrite(file, Path.Combine(output, name), [appDir, frameworkDir]);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 // The copied original stays in the output; the app still runs, this assembly unchecked.
                 File.Copy(file, Path.Combine(output, name), overwrite: true);
                 if (Environment.GetEnvironmentVariable("SHARPSAN_DEBUG") == "1") Console.Error.WriteLine(e);
-                result = new RewriteResult(file, RewriteStatus.Refused, $"could not be rewritten ({e.GetType().Name}: {e.Message})");
+                results[k] = new RewriteResult(file, RewriteStatus.Refused, $"could not be rewritten ({e.GetType().Name}: {e.Message})");
             }
+        }
+        // Largest first, so that one big assembly does not start last and leave the other workers idle.
+        var order = Enumerable.Range(0, selected.Count).OrderByDescending(k => new FileInfo(selected[k]).Length).ThenBy(k => k).ToArray();
+        int workers = Math.Clamp(parallelism, 1, Math.Max(1, selected.Count));
+        if (workers == 1)
+        {
+            foreach (int k in order) RewriteOne(rewriter, k);
+        }
+        else
+        {
+            // Cecil's modules are not thread-safe and the passes keep per-run state: each worker reads its own copy of
+            // the runtime library and has its own rewriter; the assemblies themselves are independent.
+            int next = -1;
+            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
+            {
+                var own = w == 0 ? rewriter : RewriterFor(new RuntimeLibrary(runtime.Path), sanitizers, request);
+                for (int i = Interlocked.Increment(ref next); i < order.Length; i = Interlocked.Increment(ref next)) RewriteOne(own, order[i]);
+            });
+        }
+        for (int k = 0; k < selected.Count; k++)
+        {
+            var result = results[k];
+            string name = Path.GetFileName(selected[k]);
             outcomes.Add(result.Status == RewriteStatus.Instrumented
                 ? new AssemblyOutcome(name, "instrumented", $"{result.Methods} methods, {result.Checks} checks" + (result.HasSymbols ? "" : "; " + NoSymbols)
                     + (result.Warnings is { Count: > 0 } w ? $"; {w.Count} warning(s): {string.Join("; ", w.Take(3))}" : ""))
@@ -108,6 +128,17 @@ public sealed class AppInstrumenter(RuntimeLibrary runtime, Action<string>? prog
         File.WriteAllText(Path.Combine(output, CompleteMarker), rewriter.Stamp);
         return new InstrumentReport(output, main is null ? null : Path.Combine(output, main), outcomes, false);
     }
+
+    static AssemblyRewriter RewriterFor(RuntimeLibrary runtime, string[] sanitizers, InstrumentRequest request) =>
+        sanitizers is ["guard"] ? AssemblyRewriter.ForGuard(runtime)
+        : sanitizers.Contains("memory") ? AssemblyRewriter.ForMemoryWith(runtime, sanitizers.Contains("address"), sanitizers.Contains("thread"), request.Recover, request.Heuristic)
+        : (sanitizers.Contains("address"), sanitizers.Contains("thread")) switch
+        {
+            (true, true) => AssemblyRewriter.ForAddressAndThread(runtime, request.Recover, request.Heuristic),
+            (true, false) => AssemblyRewriter.ForAddress(runtime, request.Recover, request.Heuristic),
+            (false, true) => AssemblyRewriter.ForThread(runtime),
+            _ => throw new NotSupportedException($"sanitizers '{request.Sanitizers}' are not implemented yet; 'address', 'thread' and 'memory' (alone or together) and 'guard' (alone) are"),
+        };
 
     static void CopyTree(string from, string to)
     {

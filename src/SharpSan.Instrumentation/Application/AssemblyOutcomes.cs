@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace SharpSan.Instrumentation.Application;
 
@@ -11,7 +12,7 @@ internal static class AssemblyOutcomes
     const string FileName = ".sharpsan-assemblies.json";
 
     public static void Save(string copy, IReadOnlyList<AssemblyOutcome> outcomes) =>
-        File.WriteAllText(Path.Combine(copy, FileName), JsonSerializer.Serialize(outcomes));
+        File.WriteAllText(Path.Combine(copy, FileName), JsonSerializer.Serialize(outcomes.ToList(), OutcomesJson.Default.ListAssemblyOutcome));
 
     /// <summary>The outcomes saved in a copy; empty for a copy made by a version that did not save them.</summary>
     public static IReadOnlyList<AssemblyOutcome> Load(string copy)
@@ -20,7 +21,7 @@ internal static class AssemblyOutcomes
         if (!File.Exists(path)) return [];
         try
         {
-            return JsonSerializer.Deserialize<List<AssemblyOutcome>>(File.ReadAllText(path)) ?? [];
+            return JsonSerializer.Deserialize(File.ReadAllText(path), OutcomesJson.Default.ListAssemblyOutcome) ?? [];
         }
         catch (JsonException)
         {
@@ -28,3 +29,7 @@ internal static class AssemblyOutcomes
         }
     }
 }
+
+/// <summary>Source-generated (de)serialisation: a cached run reads the outcomes without reflection-built converters.</summary>
+[JsonSerializable(typeof(List<AssemblyOutcome>))]
+internal sealed partial class OutcomesJson : JsonSerializerContext;

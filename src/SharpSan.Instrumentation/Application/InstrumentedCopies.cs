@@ -12,6 +12,8 @@ namespace SharpSan.Instrumentation.Application;
 /// the sanitizers and a hash of the folder's content, the tool and the options, so an unchanged app is instrumented once;
 /// when the app changes, the new copy replaces the older ones of the same sanitizers that no process is using. A folder
 /// whose parent cannot be written to is copied into the cache folder instead (SHARPSAN_CACHE, ~/.cache/sharpsan).
+/// A copy also records the sizes and modification times of the files it was found to match, so that a run over an
+/// untouched folder reuses it without reading the folder's content.
 /// </para>
 /// <para>
 /// A run holds a shared lock on its copy's lock file while the program runs; removing an old copy takes the lock
@@ -21,6 +23,8 @@ namespace SharpSan.Instrumentation.Application;
 public sealed class InstrumentedCopies(AppInstrumenter instrumenter, string fallbackRoot)
 {
     const string LockFile = ".sharpsan-lock";
+    /// <summary>In a copy: the <see cref="StatKey"/> of the app folder it was last found to match.</summary>
+    const string StatFile = ".sharpsan-stat";
     const string Infix = ".sharpsan-";
     const string StagingSuffix = ".tmp-";
     /// <summary>An older copy is removed only when nobody used it for this long (a run that found it may be about to lock it).</summary>
@@ -35,9 +39,9 @@ public sealed class InstrumentedCopies(AppInstrumenter instrumenter, string fall
         string input = Path.GetFullPath(request.Input);
         string appDir = AppInstrumenter.RealPath(File.Exists(input) ? Path.GetDirectoryName(input)! : Path.TrimEndingDirectorySeparator(input));
         string? mainName = File.Exists(input) ? Path.GetFileName(input) : null;
-        string key = Key(appDir, request);
         string prefix = Path.GetFileName(appDir) + Infix + request.Sanitizers.Replace(',', '+') + "-";
         string parent = Path.GetDirectoryName(appDir) ?? appDir;
+        string stat = StatKey(appDir, request);
 
         string? placement = null;
         if (!CanWriteTo(parent))
@@ -46,6 +50,9 @@ public sealed class InstrumentedCopies(AppInstrumenter instrumenter, string fall
             parent = fallbackRoot;
             Directory.CreateDirectory(parent);
         }
+        if (reuse && TryReuseByStat(parent, prefix, stat, mainName) is { } same)
+            return new InstrumentedCopy(same.Report with { Placement = placement }, same.Lease);
+        string key = Key(appDir, request);
         string target = Path.Combine(parent, prefix + key[..12]);
 
         if (!reuse)
@@ -55,7 +62,10 @@ public sealed class InstrumentedCopies(AppInstrumenter instrumenter, string fall
             return new InstrumentedCopy(freshReport, AcquireShared(fresh), deleteOnDispose: fresh);
         }
         if (TryReuse(target, mainName) is { } reused)
+        {
+            RecordStat(target, stat);
             return new InstrumentedCopy(reused.Report with { Placement = placement }, reused.Lease);
+        }
 
         // Hidden (a leading dot) so that pruning never takes another run's unfinished copy for an old one.
         string staging = Path.Combine(parent, "." + Path.GetFileName(target) + StagingSuffix + Environment.ProcessId);
@@ -78,11 +88,12 @@ public sealed class InstrumentedCopies(AppInstrumenter instrumenter, string fall
             return new InstrumentedCopy(report with { Placement = placement }, AcquireShared(staging), deleteOnDispose: staging);
         }
         var lease = AcquireShared(target);
+        RecordStat(target, stat);
         PruneOlderCopies(parent, prefix, target);
         return new InstrumentedCopy(Relocate(report, staging, target) with { Placement = placement }, lease);
     }
 
-    (InstrumentReport Report, IDisposable Lease)? TryReuse(string copy, string? mainName)
+    static (InstrumentReport Report, IDisposable Lease)? TryReuse(string copy, string? mainName)
     {
         if (!Directory.Exists(copy)) return null;
         IDisposable lease;
@@ -175,31 +186,101 @@ public sealed class InstrumentedCopies(AppInstrumenter instrumenter, string fall
         }
     }
 
-    /// <summary>A hash of everything that decides the copy's content: the tool, the options and every file of the app folder.</summary>
-    string Key(string appDir, InstrumentRequest request)
+    /// <summary>
+    /// A copy whose recorded <see cref="StatKey"/> is <paramref name="stat"/>: the app's files have the sizes and times
+    /// they had when the copy was made or last found by content, so hashing their content again is not needed.
+    /// </summary>
+    static (InstrumentReport Report, IDisposable Lease)? TryReuseByStat(string parent, string prefix, string stat, string? mainName)
     {
-        var runtime = instrumenter.Runtime;
-        using var sha = SHA256.Create();
-        void Add(string s) { var b = Encoding.UTF8.GetBytes(s + "\n"); sha.TransformBlock(b, 0, b.Length, null, 0); }
-        Add(runtime.Version);
-        Add(File.GetLastWriteTimeUtc(runtime.Path).Ticks.ToString());
-        Add(runtime.Module.Mvid.ToString());
-        Add(typeof(AppInstrumenter).Assembly.ManifestModule.ModuleVersionId.ToString());   // a rebuilt rewriter invalidates the copy
-        Add(Path.GetFileName(request.Input));
-        Add(request.Sanitizers);
-        Add(request.Recover ? "recover" : "halt");
-        Add(request.Heuristic ? "sgcheck" : "no-sgcheck");
-        Add(string.Join(",", request.Include));
-        Add(string.Join(",", request.Exclude));
-        // The whole tree is copied, so the whole tree is hashed (satellite assemblies, runtimes/, data files).
-        foreach (var file in Directory.EnumerateFiles(appDir, "*", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal))
+        foreach (var dir in Directory.EnumerateDirectories(parent, prefix + "*"))
         {
-            Add(Path.GetRelativePath(appDir, file));
+            string recorded = Path.Combine(dir, StatFile);
+            try
+            {
+                if (!File.Exists(recorded) || File.ReadAllText(recorded) != stat) continue;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+            if (TryReuse(dir, mainName) is { } reused) return reused;
+        }
+        return null;
+    }
+
+    /// <summary>Remembers which file sizes and times <paramref name="copy"/> was made from (written whole, by rename).</summary>
+    static void RecordStat(string copy, string stat)
+    {
+        string path = Path.Combine(copy, StatFile);
+        string temporary = path + ".tmp-" + Environment.ProcessId;
+        try
+        {
+            File.WriteAllText(temporary, stat);
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Only a shortcut: the next run hashes the content instead.
+        }
+    }
+
+    /// <summary>A hash of everything that decides the copy's content: the tool, the options and every file of the app folder.</summary>
+    string Key(string appDir, InstrumentRequest request) => Hash(request, sha =>
+    {
+        Add(sha, Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(instrumenter.Runtime.Path))));
+        // The whole tree is copied, so the whole tree is hashed (satellite assemblies, runtimes/, data files).
+        foreach (var file in AppFiles(appDir))
+        {
+            Add(sha, Path.GetRelativePath(appDir, file));
             var bytes = SHA256.HashData(File.ReadAllBytes(file));
             sha.TransformBlock(bytes, 0, bytes.Length, null, 0);
         }
+    });
+
+    /// <summary>
+    /// The same inputs as <see cref="Key"/>, each file by its size and modification time rather than its content
+    /// (what make and ccache trust): a cached run costs a directory walk instead of reading and hashing every assembly.
+    /// Kept as plain text, so that checking it loads no hashing library either.
+    /// </summary>
+    string StatKey(string appDir, InstrumentRequest request)
+    {
+        var runtime = instrumenter.Runtime;
+        var text = new StringBuilder();
+        text.AppendLine(runtime.Version).AppendLine(Stat(new FileInfo(runtime.Path)));
+        text.AppendLine(typeof(AppInstrumenter).Assembly.ManifestModule.ModuleVersionId.ToString());
+        text.AppendLine(string.Join("|", Path.GetFileName(request.Input), request.Sanitizers, request.Recover, request.Heuristic,
+            string.Join(",", request.Include), string.Join(",", request.Exclude)));
+        foreach (var file in AppFiles(appDir)) text.Append(Path.GetRelativePath(appDir, file)).Append(' ').AppendLine(Stat(new FileInfo(file)));
+        return text.ToString();
+    }
+
+    static string Stat(FileInfo file) => $"{file.Length} {file.LastWriteTimeUtc.Ticks}";
+
+    static IEnumerable<string> AppFiles(string appDir) =>
+        Directory.EnumerateFiles(appDir, "*", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal);
+
+    string Hash(InstrumentRequest request, Action<SHA256> addFiles)
+    {
+        var runtime = instrumenter.Runtime;
+        using var sha = SHA256.Create();
+        Add(sha, runtime.Version);
+        Add(sha, File.GetLastWriteTimeUtc(runtime.Path).Ticks.ToString());
+        Add(sha, typeof(AppInstrumenter).Assembly.ManifestModule.ModuleVersionId.ToString());   // a rebuilt rewriter invalidates the copy
+        Add(sha, Path.GetFileName(request.Input));
+        Add(sha, request.Sanitizers);
+        Add(sha, request.Recover ? "recover" : "halt");
+        Add(sha, request.Heuristic ? "sgcheck" : "no-sgcheck");
+        Add(sha, string.Join(",", request.Include));
+        Add(sha, string.Join(",", request.Exclude));
+        addFiles(sha);
         sha.TransformFinalBlock([], 0, 0);
         return Convert.ToHexString(sha.Hash!).ToLowerInvariant();
+    }
+
+    static void Add(SHA256 sha, string s)
+    {
+        var b = Encoding.UTF8.GetBytes(s + "\n");
+        sha.TransformBlock(b, 0, b.Length, null, 0);
     }
 }
 

@@ -6,20 +6,27 @@ namespace SharpSan.Instrumentation.Pipeline;
 /// <summary>
 /// SharpSan.Runtime.dll as the rewriter sees it: the entry points instrumented code calls and the catalog of
 /// interceptors, read from its [Intercepts] attributes.
+/// <para>
+/// Read on first use: a run that finds its instrumented copy cached never needs the module, and reading it (with
+/// Cecil's JIT-compiled reader) was the largest part of that run's start-up.
+/// </para>
 /// </summary>
 public sealed class RuntimeLibrary
 {
     public const string AssemblyName = "SharpSan.Runtime";
 
+    readonly Lazy<ModuleDefinition> _module;
+    readonly Lazy<Dictionary<string, MethodDefinition>> _address, _thread, _guard, _memory;
+
     public RuntimeLibrary(string path)
     {
         Path = path;
-        Module = ModuleDefinition.ReadModule(path, new ReaderParameters { ReadingMode = ReadingMode.Deferred });
-        Interceptors = BuildCatalog(Module, "address");
-        ThreadInterceptors = BuildCatalog(Module, "thread");
-        GuardInterceptors = BuildCatalog(Module, "guard");
-        MemoryInterceptors = BuildCatalog(Module, "memory");
-        Version = Module.Assembly.Name.Version.ToString();
+        Version = System.Reflection.AssemblyName.GetAssemblyName(path).Version?.ToString() ?? "0.0.0.0";
+        _module = new(() => ModuleDefinition.ReadModule(path, new ReaderParameters { ReadingMode = ReadingMode.Deferred }));
+        _address = new(() => BuildCatalog(Module, "address"));
+        _thread = new(() => BuildCatalog(Module, "thread"));
+        _guard = new(() => BuildCatalog(Module, "guard"));
+        _memory = new(() => BuildCatalog(Module, "memory"));
     }
 
     /// <summary>The runtime next to the rewriter's own assembly (where the CLI ships it).</summary>
@@ -28,19 +35,19 @@ public sealed class RuntimeLibrary
 
     public string Path { get; }
     public string Version { get; }
-    public ModuleDefinition Module { get; }
+    public ModuleDefinition Module => _module.Value;
 
     /// <summary>Signature key of a BCL method → the runtime method replacing it.</summary>
-    public IReadOnlyDictionary<string, MethodDefinition> Interceptors { get; }
+    public IReadOnlyDictionary<string, MethodDefinition> Interceptors => _address.Value;
 
     /// <summary>The same for ThreadSanitizer's interceptors (synchronisation: locks, threads, tasks, …).</summary>
-    public IReadOnlyDictionary<string, MethodDefinition> ThreadInterceptors { get; }
+    public IReadOnlyDictionary<string, MethodDefinition> ThreadInterceptors => _thread.Value;
 
     /// <summary>The same for guard mode's interceptors (the native allocation APIs, to the hardened allocator).</summary>
-    public IReadOnlyDictionary<string, MethodDefinition> GuardInterceptors { get; }
+    public IReadOnlyDictionary<string, MethodDefinition> GuardInterceptors => _guard.Value;
 
     /// <summary>The same for MemorySanitizer's interceptors (sources of undefined bytes, copies, consumers).</summary>
-    public IReadOnlyDictionary<string, MethodDefinition> MemoryInterceptors { get; }
+    public IReadOnlyDictionary<string, MethodDefinition> MemoryInterceptors => _memory.Value;
 
     /// <summary>
     /// The interceptors of one mode, or — for a comma-separated combination such as <c>address,memory</c> — the
