@@ -4,12 +4,14 @@
 #   BitFaster.Caching's ConcurrentLru driven by 4 threads — under address and thread
 # each package instrumented with `--include <Package>.dll`, as a user would. Not part of the test suites.
 #
-# usage: bash benchmarks/packages.sh [--quick] [--reps N] [--workloads "zstd lz4 ..."] [--timeout SECONDS]
+# usage: bash benchmarks/packages.sh [--quick] [--reps N] [--workloads "zstd lz4 ..."] [--timeout SECONDS] [--baseline DLL]
 #
 #   --quick        small sizes, 1 repetition (smoke test)
 #   --reps N       best of N runs per cell (default 3), round robin over the columns
 #   --workloads L  space-separated subset of: zstd lz4 snappy hashing bitfaster
 #   --timeout S    kill any single run after S seconds (default 300)
+#   --baseline DLL also instrument with this (older) sharpsan.dll and run it under address, interleaved with the
+#                  others in every round (an A/B of two builds on a shared machine); its ratios go in the notes
 #
 # Environment: SHARPSAN_DLL (use this sharpsan.dll, skip building the CLI).
 # Output: a markdown table on stdout, also written to benchmarks/out/packages.md; the stdout/stderr of every run in
@@ -27,6 +29,7 @@ REPS=3
 TIMEOUT=300
 QUICK=0
 WORKLOADS="zstd lz4 snappy hashing bitfaster"
+BASELINE_DLL=""
 
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -34,7 +37,8 @@ while [ $# -gt 0 ]; do
         --reps) REPS="$2"; shift ;;
         --workloads) WORKLOADS="$2"; shift ;;
         --timeout) TIMEOUT="$2"; shift ;;
-        -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+        --baseline) BASELINE_DLL="$2"; shift ;;
+        -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
         *) echo "packages.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
     esac
     shift
@@ -94,6 +98,18 @@ for mode in address thread; do
     log "  instrumented in ${R_SECS}s"
 done
 
+if [ -n "$BASELINE_DLL" ]; then
+    [ -f "$BASELINE_DLL" ] || { log "--baseline: no such file: $BASELINE_DLL"; exit 2; }
+    COPY[baseline]="$OUT/packages-baseline"
+    rm -rf "${COPY[baseline]}"
+    log "instrumenting Packages with the baseline $BASELINE_DLL (--sanitize address)"
+    run_once instrument-baseline dotnet "$BASELINE_DLL" instrument "$APP" --sanitize address "${INCLUDES[@]}" --output "${COPY[baseline]}"
+    if [ "$R_RC" != 0 ] || [ ! -f "${COPY[baseline]}/Packages.dll" ]; then
+        log "baseline instrument failed: $(first_error "$LOGS/packages.instrument-baseline.err")"
+        exit 1
+    fi
+fi
+
 col_cmd() { # COLUMN WORKLOAD SIZE -> CMD
     case "$1" in
         plain) CMD=(dotnet "$APP" "$2" "$3") ;;
@@ -113,6 +129,7 @@ LS_A=0 N_A=0 LS_T=0 N_T=0
 for w in $WORKLOADS; do
     size=${SIZE[$w]}
     cols=(plain ${MODES[$w]})
+    if [ -n "$BASELINE_DLL" ] && [[ " ${MODES[$w]} " == *" address "* ]]; then cols+=(baseline); fi
     log "workload $w (size $size, columns ${cols[*]})"
     BEST=() BESTK=() LAST=() ERR=()
     for ((r = 1; r <= REPS; r++)); do
@@ -157,6 +174,11 @@ for w in $WORKLOADS; do
             if [ "$mode" = thread ]; then LS_T=$(awk -v s="$LS_T" -v x="$kern" 'BEGIN { print s + log(x) }'); N_T=$((N_T + 1)); fi
         fi
     done
+    if [ -n "${BEST[baseline]:-}" ] && [ -n "${BESTK[baseline]:-}" ] && [ -n "${BESTK[address]:-}" ]; then
+        NOTES+=("$w: address kernel ×$(ratio "${BESTK[address]}" "${BESTK[plain]}") with this build, ×$(ratio "${BESTK[baseline]}" "${BESTK[plain]}") with the baseline")
+    elif [ -n "$BASELINE_DLL" ] && [ -n "${ERR[baseline]:-}" ]; then
+        NOTES+=("$w: baseline failed: ${ERR[baseline]}")
+    fi
     ROWS+=("| $w ($size) | ${BEST[plain]} s | ${BESTK[plain]} ms | ${cells[0]} | ${cells[1]} | ${cells[2]} | ${cells[3]} |")
 done
 
