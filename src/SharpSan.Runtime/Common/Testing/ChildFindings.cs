@@ -87,18 +87,12 @@ public static class ChildFindings
         {
             InternalErrors.Inject(ChargeSite);
             test = RunningTest();
-            if (test is null) return;
-            lock (s_testsWithChildren)
-            {
-                if (!s_testsWithChildren.Remove(test)) return;
-                s_testsWithChildrenCount = s_testsWithChildren.Count;
-            }
         }
         catch (Exception e) when (InternalErrors.Contain(ChargeSite, e))
         {
             return;
         }
-        ThrowForTest(test);
+        if (test is not null) AtEndOf(test);
     }
 
     /// <summary>
