@@ -11,7 +11,7 @@ namespace SharpSan.Integration.Tests;
 /// </summary>
 public sealed class TestCommandTests
 {
-    static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(5);
+    static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(10);
 
     static string CopySuite(string name) => TestSuites.Copy(name);
 
