@@ -63,7 +63,7 @@ public class CodecTests
     public async Task VendorChecksumPastTheBlockAfterAwait_FailsThisTest()
     {
         await Task.Yield();
-        int checksum = VendorCodec.Checksum(Ones(48));   // BUG-VENDOR-CALL-ASYNC
+        int checksum = VendorCodec.Checksum(Ones(48));   // BUG-ASYNC-VENDOR-CALL
         Assert.Equal(0, checksum);
     }
 
