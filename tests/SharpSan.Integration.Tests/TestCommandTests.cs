@@ -472,9 +472,11 @@ public sealed class TestCommandTests
         Assert.Matches(@"#\d+ 0x[0-9a-f]+ in checksum_copied .*codec\.c:20", all);
         Assert.Matches($@"#\d+ 0x[0-9a-f]{{4}} in Codec\.Tests\.CodecTests\.SumPastTheBlock_FailsThisTest\(\) .*CodecTests\.cs:{line}", all);
         AssertSummaryRow(run, "heap-buffer-overflow", $"Codec.Tests/CodecTests.cs:{line}", "CodecTests.SumPastTheBlock_FailsThisTest", 1);
-        // The vendor's two overflows are one bug (the same native frames), met by both tests.
-        AssertSummaryRow(run, "heap-buffer-overflow", $"Codec.Tests/CodecTests.cs:{vendorLine}",
-            "CodecTests.VendorChecksumPastTheBlock_FailsThisTest, CodecTests.VendorChecksumPastTheBlockAfterAwait_FailsThisTest", 2);
+        // The vendor's two overflows are one bug (the same native frames), met by both tests; its location is the line of
+        // whichever test met it first.
+        int asyncVendorLine = Marker(suite, "Codec.Tests/CodecTests.cs", "BUG-ASYNC-VENDOR-CALL");
+        Assert.Matches($@"(?m)^\s+heap-buffer-overflow\s+Codec\.Tests/CodecTests\.cs:({vendorLine}|{asyncVendorLine})\s+" +
+            @"CodecTests\.VendorChecksumPastTheBlockAfterAwait_FailsThisTest, CodecTests\.VendorChecksumPastTheBlock_FailsThisTest\s+2$", run.StdErr);
         Assert.Contains("sharpsan: 2 finding(s)", run.StdErr);
         var sarif = ValidSarif(results)["runs"]![0]!["results"]!.AsArray();
         var direct = sarif.Single(r => TestsOf(r!).Contains("Codec.Tests.CodecTests.SumPastTheBlock_FailsThisTest"))!;
