@@ -153,7 +153,7 @@ public static class SanitizerRuntime
         if (error.RaisedInNativeCode)
         {
             // No exception may cross the native frames: the test fails when the call into native code returns.
-            if (s_options.FailTests && test is not null && !pending) Common.NativeAsan.NativeCallFailures.Remember(text, test);
+            if (s_options.FailTests && test is not null && !pending) Common.NativeAsan.NativeCallFailures.Remember(text, test, error.Kind);
             return;
         }
         if (!duplicate && HaltsOn(error) && !s_exiting) Halt();

@@ -121,6 +121,35 @@ public sealed class NativeAsanTests(CliFixture fixture, ITestOutputHelper log) :
     }
 
     [NativeToolchainFact]
+    public void WithNativeLeaksTheLeakIsWrittenToResultsDirLikeAnyFinding()
+    {
+        string results = Path.Combine(fixture.Root, "native-leak-results-" + Guid.NewGuid().ToString("N")[..8]);
+        var r = RunWithOptions("leak", $"native_leaks=1:results_dir={results}", "--native", "address");
+        Assert.Matches(@"Direct leak of 24 byte\(s\) in 1 object\(s\) allocated from:", r.Error);
+        var file = Assert.Single(Directory.GetFiles(results, "finding-*.json"));
+        var finding = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(file))!;
+        Assert.Equal("LeakSanitizer", (string?)finding["tool"]);
+        Assert.Equal("leak", (string?)finding["kind"]);
+        Assert.Null(finding["test"]);   // found at exit: outside tests
+        Assert.Equal("Direct leak of 24 byte(s) in 1 object(s)", (string?)finding["message"]);
+        Assert.Equal("leak", (string?)finding["location"]!["method"]);
+        Assert.EndsWith("fill.c", (string?)finding["location"]!["file"]);
+        Assert.Equal(4, (int?)finding["location"]!["line"]);
+        Assert.Contains("ERROR: LeakSanitizer: detected memory leaks", (string?)finding["report"]);
+        Assert.Equal(1, r.ExitCode);
+    }
+
+    [NativeToolchainFact]
+    public void WithNativeLeaksACleanRunWritesNoFinding()
+    {
+        string results = Path.Combine(fixture.Root, "native-clean-results-" + Guid.NewGuid().ToString("N")[..8]);
+        var r = RunWithOptions("clean", $"native_leaks=1:results_dir={results}", "--native", "address");
+        Assert.Contains("filled 1", r.Output);
+        Assert.Empty(Directory.Exists(results) ? Directory.GetFiles(results, "finding-*.json") : []);
+        Assert.Equal(0, r.ExitCode);
+    }
+
+    [NativeToolchainFact]
     public void WithNativeLeaksACleanRunIsSilent()
     {
         // The runtime's own process-lifetime blocks (16 from libcoreclr on a plain run, measured) are suppressed.

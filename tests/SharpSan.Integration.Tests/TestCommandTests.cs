@@ -11,7 +11,7 @@ namespace SharpSan.Integration.Tests;
 /// </summary>
 public sealed class TestCommandTests
 {
-    static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(5);
+    static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(10);
 
     static string CopySuite(string name) => TestSuites.Copy(name);
 
@@ -433,14 +433,16 @@ public sealed class TestCommandTests
 
         Assert.True(run.ExitCode == 1, run.ToString());
         // Guard mode also charges a test at its end (TestEndPass runs in every mode).
-        Assert.Matches(@"Failed:\s+7, Passed:\s+6", all);
-        // Tests whose overflow is their last allocation call: under guard they fail when they end (sync) or when their task completes (async).
+        Assert.Matches(@"Failed:\s+8, Passed:\s+7", all);
+        // Tests whose overflow is their last allocation call: under guard they fail when they end (sync) or when their
+        // task completes (async). Tests that never wait for their child: at the same points.
         foreach (var failing in new[] { "OverflowingChild_FailsThisTest", "OwnOverflow_FailsThisTest", "OverflowingChild_StartedAsInstanceAndAwaited_FailsThisTest",
                      "OverflowingChild_ShellExecuted_FailsThisTest", "UnwaitedChild_OutputRead_FailsThisTestAtItsEnd",
-                     "OwnOverflow_ThenNoMoreAllocations_FailsThisTest", "OwnOverflowAfterAwait_ThenNoMoreAllocations_FailsThisTest" })
+                     "OwnOverflow_ThenNoMoreAllocations_FailsThisTest", "OwnOverflowAfterAwait_ThenNoMoreAllocations_FailsThisTest",
+                     "UnwaitedChild_OutputReadAsync_FailsThisTestWhenItsTaskCompletes" })
             Assert.Contains($"Worker.Tests.WorkerTests.{failing} [FAIL]", all);
         foreach (var passing in new[] { "CleanChild_Passes", "CleanChild_StartedAsInstanceAndAwaited_Passes", "NoChild_Passes", "CleanChild_ShellExecuted_Passes",
-                     "UnwaitedCleanChild_OutputRead_Passes", "LateChild_NeverWaitedFor_Passes" })
+                     "UnwaitedCleanChild_OutputRead_Passes", "LateChild_NeverWaitedFor_Passes", "UnwaitedCleanChild_OutputReadAsync_Passes" })
             Assert.DoesNotContain($"{passing} [FAIL]", all);
         Assert.Contains("SharpSan.Runtime.SanitizerFindingException : ===", all);
         Assert.Contains(reportLine, all);
@@ -451,6 +453,7 @@ public sealed class TestCommandTests
         Assert.Matches(Row("BUG-TEST-OVERFLOW", "Worker.Tests/WorkerTests.cs") + @"WorkerTests\.OwnOverflow_FailsThisTest\s+1$", run.StdErr);
         Assert.Matches(Row("BUG-LAST-SYNC-OVERFLOW", "Worker.Tests/WorkerTests.cs") + @"WorkerTests\.OwnOverflow_ThenNoMoreAllocations_FailsThisTest\s+1$", run.StdErr);
         Assert.Matches(Row("BUG-LAST-ASYNC-OVERFLOW", "Worker.Tests/WorkerTests.cs") + @"WorkerTests\.OwnOverflowAfterAwait_ThenNoMoreAllocations_FailsThisTest\s+1$", run.StdErr);
+        Assert.Matches(Row("BUG-UNWAITED-TASK-CHILD-OVERFLOW") + @"WorkerTests\.UnwaitedChild_OutputReadAsync_FailsThisTestWhenItsTaskCompletes\s+1$", run.StdErr);
         // A child that reports after its test ended (never waited for) is not lost, and not charged to any test: outside
         // tests, naming the test that started it. `sharpsan test` waited for it before reading the results.
         Assert.Matches(Row("BUG-LATE-CHILD-OVERFLOW") + @"\(outside tests\); child of WorkerTests\.LateChild_NeverWaitedFor_Passes, not waited for\s+1$", run.StdErr);
@@ -465,32 +468,88 @@ public sealed class TestCommandTests
     }
 
     /// <summary>
-    /// `sharpsan test --native address`: a C library built with -fsanitize=address in the test; the one test whose call
-    /// overflows fails with the system AddressSanitizer's report, completed with the test's managed frames, and the other
-    /// tests run on (ASan recovers from an error it finds in memcpy).
+    /// `sharpsan test --native address`: a C library built with -fsanitize=address in the test; the tests whose call
+    /// overflows fail with the system AddressSanitizer's report, completed with the test's managed frames, and the other
+    /// tests run on (ASan recovers from an error it finds in memcpy) — under address and under thread. A call through
+    /// a library that is not checked (Codec.Vendor, excluded as a NuGet package is by default) fails its test when the
+    /// test ends: a synchronous one at its return, an async one when its task completes.
     /// </summary>
-    [NativeToolchainFact]
-    public async Task NativeSuite_ANativeOverflowFailsTheTestThatCalledTheLibrary_AndOnlyThatTest()
+    [NativeToolchainTheory]
+    [InlineData("address")]
+    [InlineData("thread")]
+    public async Task NativeSuite_ANativeOverflowFailsTheTestThatCalledTheLibrary_AndOnlyThatTest(string sanitize)
     {
         string suite = CopySuite("NativeSuite");
         NativeToolchain.BuildAsanLibrary(Path.Combine(suite, "Codec.Tests/native/codec.c"), Path.Combine(suite, "Codec.Tests/native/libcodec.so"));
         string results = Path.Combine(suite, "out");
-        var run = await SharpSanTest(TestPaths.NewDirectory("cache"), suite, "--native", "address", "--results", results);
+        var run = await SharpSanTest(TestPaths.NewDirectory("cache"), suite, "--sanitize", sanitize, "--native", "address", "--exclude", "Codec.Vendor.dll",
+            "--results", results, "--", "--filter", "FullyQualifiedName!~HostDeathTests");
         string all = run.StdOut + run.StdErr;
 
         Assert.True(run.ExitCode == 1, run.ToString());
-        Assert.Matches(@"Failed:\s+1, Passed:\s+3", all);
-        Assert.Contains("Codec.Tests.CodecTests.SumPastTheBlock_FailsThisTest [FAIL]", all);
+        Assert.Matches(@"Failed:\s+3, Passed:\s+5", all);
+        foreach (var failing in new[] { "SumPastTheBlock_FailsThisTest", "VendorChecksumPastTheBlock_FailsThisTest", "VendorChecksumPastTheBlockAfterAwait_FailsThisTest" })
+            Assert.Contains($"Codec.Tests.CodecTests.{failing} [FAIL]", all);
         Assert.Contains("SharpSan.Runtime.SanitizerFindingException : ===", all);
         int line = Marker(suite, "Codec.Tests/CodecTests.cs", "BUG-NATIVE-CALL");
+        int vendorLine = Marker(suite, "Codec.Tests/CodecTests.cs", "BUG-VENDOR-CALL");
         Assert.Matches(@"ERROR: AddressSanitizer: heap-buffer-overflow on address", all);
         Assert.Matches(@"#\d+ 0x[0-9a-f]+ in sum_copied .*codec\.c:9", all);
+        Assert.Matches(@"#\d+ 0x[0-9a-f]+ in checksum_copied .*codec\.c:20", all);
         Assert.Matches($@"#\d+ 0x[0-9a-f]{{4}} in Codec\.Tests\.CodecTests\.SumPastTheBlock_FailsThisTest\(\) .*CodecTests\.cs:{line}", all);
         AssertSummaryRow(run, "heap-buffer-overflow", $"Codec.Tests/CodecTests.cs:{line}", "CodecTests.SumPastTheBlock_FailsThisTest", 1);
-        Assert.Contains("sharpsan: 1 finding(s)", run.StdErr);
-        var result = ResultOf(ValidSarif(results), "heap-buffer-overflow");
-        Assert.Equal(["Codec.Tests.CodecTests.SumPastTheBlock_FailsThisTest"], TestsOf(result));
-        Assert.Matches($@"in Codec\.Tests\.CodecTests\.SumPastTheBlock_FailsThisTest\(\) .*CodecTests\.cs:{line}", (string)result["properties"]!["report"]!);
+        // The vendor's two overflows are one bug (the same native frames), met by both tests; its location is the line of
+        // whichever test met it first.
+        int asyncVendorLine = Marker(suite, "Codec.Tests/CodecTests.cs", "BUG-ASYNC-VENDOR-CALL");
+        Assert.Matches($@"(?m)^\s+heap-buffer-overflow\s+Codec\.Tests/CodecTests\.cs:({vendorLine}|{asyncVendorLine})\s+" +
+            @"CodecTests\.VendorChecksumPastTheBlockAfterAwait_FailsThisTest, CodecTests\.VendorChecksumPastTheBlock_FailsThisTest\s+2$", run.StdErr);
+        Assert.Contains("sharpsan: 2 finding(s)", run.StdErr);
+        var sarif = ValidSarif(results)["runs"]![0]!["results"]!.AsArray();
+        var direct = sarif.Single(r => TestsOf(r!).Contains("Codec.Tests.CodecTests.SumPastTheBlock_FailsThisTest"))!;
+        Assert.Equal(["Codec.Tests.CodecTests.SumPastTheBlock_FailsThisTest"], TestsOf(direct));
+        Assert.Matches($@"in Codec\.Tests\.CodecTests\.SumPastTheBlock_FailsThisTest\(\) .*CodecTests\.cs:{line}", (string)direct["properties"]!["report"]!);
+        Assert.DoesNotContain("WARNING: SharpSan: internal error", all);
+    }
+
+    /// <summary>
+    /// An error found by the inline checks of a library built without -fsanitize-recover=address: ASan ends the test host
+    /// after its report. The finding is written first and charged to the test; `sharpsan test` then says which test was
+    /// running, why the host died and how to rebuild, rather than only the runner's "test host process crashed".
+    /// </summary>
+    [NativeToolchainFact]
+    public async Task NativeSuite_AnInlineErrorInALibraryBuiltWithoutRecoverEndsTheHost_AndTheRunSaysWhyAndHowToRebuild()
+    {
+        string suite = CopySuite("NativeSuite");
+        NativeToolchain.BuildAsanLibrary(Path.Combine(suite, "Codec.Tests/native/codec.c"), Path.Combine(suite, "Codec.Tests/native/libcodec.so"));
+        string results = Path.Combine(suite, "out");
+        var run = await SharpSanTest(TestPaths.NewDirectory("cache"), suite, "--native", "address", "--results", results,
+            "--", "--filter", "FullyQualifiedName~HostDeathTests");
+        string all = run.StdOut + run.StdErr;
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Matches(@"#\d+ 0x[0-9a-f]+ in poke .*codec\.c:32", all);
+        Assert.Matches(@"sharpsan: Codec\.Tests: the test host \(pid \d+\) died in Codec\.Tests\.HostDeathTests\.PokePastTheBlock_EndsTheHost: " +
+            @"the system AddressSanitizer ended it after a heap-buffer-overflow found by the inline checks of a native library built without -fsanitize-recover=address", run.StdErr);
+        Assert.Contains("Rebuild the library with `-fsanitize=address -fsanitize-recover=address`", run.StdErr);
+        int line = Marker(suite, "Codec.Tests/CodecTests.cs", "BUG-INLINE-CHECK");
+        AssertSummaryRow(run, "heap-buffer-overflow", $"Codec.Tests/CodecTests.cs:{line}", "HostDeathTests.PokePastTheBlock_EndsTheHost", 1);
+        Assert.Empty(Directory.GetFiles(Path.Combine(results, "findings"), "host-death-*.json"));   // explained once, then removed
+    }
+
+    /// <summary>The same library built with -fsanitize-recover=address: ASan goes on, only the test fails, and nothing is said about a dead host.</summary>
+    [NativeToolchainFact]
+    public async Task NativeSuite_AnInlineErrorInALibraryBuiltWithRecoverFailsOnlyItsTest()
+    {
+        string suite = CopySuite("NativeSuite");
+        NativeToolchain.BuildAsanLibrary(Path.Combine(suite, "Codec.Tests/native/codec.c"), Path.Combine(suite, "Codec.Tests/native/libcodec.so"), recover: true);
+        var run = await SharpSanTest(TestPaths.NewDirectory("cache"), suite, "--native", "address", "--results", Path.Combine(suite, "out"),
+            "--", "--filter", "FullyQualifiedName~HostDeathTests|FullyQualifiedName~ManagedOnly_Passes");
+        string all = run.StdOut + run.StdErr;
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Matches(@"Failed:\s+1, Passed:\s+1", all);
+        Assert.Contains("Codec.Tests.HostDeathTests.PokePastTheBlock_EndsTheHost [FAIL]", all);
+        Assert.DoesNotContain("died in", run.StdErr);
     }
 
     [Fact]

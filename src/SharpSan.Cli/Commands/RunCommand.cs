@@ -87,7 +87,7 @@ internal static class RunCommand
         using var child = Process.Start(start)!;
         child.WaitForExit();
         if (valgrind is not null) NativeValgrind.PrintReports(scratch!);
-        if (asanRuntime is not null) NativeLeakReports.Print(scratch!);
+        if (asanRuntime is not null) NativeLeakReports.Print(scratch!, NativeSuppressions.Value(start.Environment.TryGetValue("SHARPSAN_OPTIONS", out var o) ? o : null, "results_dir"));
         if (scratch is not null) NativeSanitizer.Clean(scratch);
         return child.ExitCode;
     }

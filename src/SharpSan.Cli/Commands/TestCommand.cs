@@ -109,7 +109,8 @@ internal static class TestCommand
                     if (followChildren) ChildProcesses.Follow(start, sanitizers, verbose);
                     if (asanRuntime is not null) Native.NativeSanitizer.Apply(start, asanRuntime, scratch!, recover: true);
                 });
-            if (scratch is not null) Native.NativeLeakReports.Print(scratch);
+            if (scratch is not null) Native.NativeHostDeaths.Explain(findingsDir, test.Name);
+            if (scratch is not null) Native.NativeLeakReports.Print(scratch, findingsDir);
             if (scratch is not null) Native.NativeSanitizer.Clean(scratch);
             if (exit != 0) CommonOptions.Info($"{test.Name}: the test run exited with code {exit} (failed tests, or a test host that did not finish)");
             testsFailed |= exit != 0;

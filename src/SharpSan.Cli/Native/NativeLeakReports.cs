@@ -6,11 +6,13 @@ namespace SharpSan.Cli.Native;
 /// <summary>
 /// `native_leaks=1`: LeakSanitizer writes its report at the process's exit into ASan's log in the run's scratch folder,
 /// outside SharpSan's report callback (which ASan calls for errors only). After the run the report is printed on
-/// stderr, its JIT frames named from the runtime's perf map, and the log deleted.
+/// stderr, its JIT frames named from the runtime's perf map, written into the results folder as findings when there is
+/// one (<see cref="NativeLeakFindings"/>), and the log deleted.
 /// </summary>
 internal static partial class NativeLeakReports
 {
-    public static void Print(string scratch)
+    /// <param name="findingsDir">Where the run's findings go (results_dir, `sharpsan test`'s findings folder), or null.</param>
+    public static void Print(string scratch, string? findingsDir)
     {
         try
         {
@@ -21,7 +23,13 @@ internal static partial class NativeLeakReports
                 if (start < 0) continue;
                 if (start > 0 && lines[start - 1].StartsWith("=====", StringComparison.Ordinal)) start--;
                 var perfMap = int.TryParse(Path.GetExtension(log).TrimStart('.'), out int pid) ? PerfMap.Load(pid, scratch) : null;
-                foreach (var line in lines[start..]) Console.Error.WriteLine(perfMap is null ? line : Named(line, perfMap));
+                var named = lines[start..].Select(line => perfMap is null ? line : Named(line, perfMap)).ToList();
+                foreach (var line in named) Console.Error.WriteLine(line);
+                if (findingsDir is not null)
+                {
+                    int header = named.FindIndex(l => l.Contains("ERROR: LeakSanitizer:", StringComparison.Ordinal));
+                    NativeLeakFindings.Write(findingsDir, pid, named[header], named[(header + 1)..]);
+                }
                 File.Delete(log);   // printed whole: ASan ends the process at an error report, so no leak check follows one
             }
         }

@@ -31,7 +31,8 @@ internal static class NativeSuppressions
         return lsan;
     }
 
-    static string? Value(string? sharpsanOptions, string name) =>
+    /// <summary>The last value of <paramref name="name"/> in SHARPSAN_OPTIONS, or null.</summary>
+    public static string? Value(string? sharpsanOptions, string name) =>
         sharpsanOptions?.Split([':', ' '], StringSplitOptions.RemoveEmptyEntries)
             .LastOrDefault(o => o.StartsWith(name + "=", StringComparison.Ordinal))?[(name.Length + 1)..];
 

@@ -22,26 +22,26 @@ public sealed class AssemblyRewriter(RuntimeLibrary runtime, IReadOnlyList<IInst
             ? [new IntraObjectPass(), new PinPass(), new BufferRegistrationPass(), new MemoryAccessPass(recover, heuristic: true)]
             : [new IntraObjectPass(), new PinPass(), new MemoryAccessPass(recover, heuristic: false)];
         string stamp = "address" + (recover ? ";recover" : "") + (heuristic ? "" : ";no-sgcheck");
-        return new(runtime, [.. passes, new PoolPass(recover), new InterceptionPass(), new StackAllocPass(), new NativeCallPass(), new EntryPointPass(), new GlobalsPass(), new FinalizableThisPass(), new TestEndPass(), new ShadowCallStackPass()], stamp);
+        return new(runtime, [.. passes, new PoolPass(recover), new InterceptionPass(), new StackAllocPass(), new NativeCallPass(), new EntryPointPass(), new GlobalsPass(), new FinalizableThisPass(), new TestEndPass(Checked), new ShadowCallStackPass()], stamp);
     }
 
     /// <summary>ThreadSanitizer: race checks on fields, statics and array elements, synchronisation interceptors, shadow call stack.</summary>
     public static AssemblyRewriter ForThread(RuntimeLibrary runtime) =>
-        new(runtime, [new Races.LockStatementLinePass(), new Races.SpinLockLocationPass(), new Races.ValueTaskSourcePass(), new Races.RaceAccessPass(), new Races.CollectionCallPass(), new InterceptionPass("thread"), new TestEndPass(), new ShadowCallStackPass()], "thread");
+        new(runtime, [new Races.LockStatementLinePass(), new Races.SpinLockLocationPass(), new Races.ValueTaskSourcePass(), new Races.RaceAccessPass(), new Races.CollectionCallPass(), new InterceptionPass("thread"), new NativeCallPass(), new TestEndPass(Checked), new ShadowCallStackPass()], "thread");
 
     /// <summary>
     /// Guard mode (GWP-ASan + Scudo): only the native allocation calls are redirected, to the hardened allocator. No
     /// per-access checks and no shadow call stack, so code that does not allocate runs unchanged; test methods check for
     /// pending guarded faults when they end.
     /// </summary>
-    public static AssemblyRewriter ForGuard(RuntimeLibrary runtime) => new(runtime, [new InterceptionPass("guard"), new Guard.TestEndPass(), new TestEndPass()], "guard");
+    public static AssemblyRewriter ForGuard(RuntimeLibrary runtime) => new(runtime, [new InterceptionPass("guard"), new TestEndPass(Checked | TestEndChecks.GuardFaults)], "guard");
 
     /// <summary>
     /// MemorySanitizer: allocation sources poison a definedness shadow (interceptors), the shadow pass propagates it
     /// through the methods that touch raw memory and reports uses of undefined values; shadow call stack last.
     /// </summary>
     public static AssemblyRewriter ForMemory(RuntimeLibrary runtime) =>
-        new(runtime, [new Memory.MemoryShadowPass(guardLoops: true), new InterceptionPass("memory"), new Memory.UnknownMemberWritesPass(), new TestEndPass(), new ShadowCallStackPass()], "memory");
+        new(runtime, [new Memory.MemoryShadowPass(guardLoops: true), new InterceptionPass("memory"), new Memory.UnknownMemberWritesPass(), new TestEndPass(Checked), new ShadowCallStackPass()], "memory");
 
     /// <summary>Both: AddressSanitizer's passes, then ThreadSanitizer's, one shadow call stack for both.</summary>
     public static AssemblyRewriter ForAddressAndThread(RuntimeLibrary runtime, bool recover = false, bool heuristic = true)
@@ -92,10 +92,13 @@ public sealed class AssemblyRewriter(RuntimeLibrary runtime, IReadOnlyList<IInst
         else passes[index] = interception;
         // Memory's rule for members no interceptor models (spans they were given count as written) runs after interception.
         passes.Insert(passes.IndexOf(interception) + 1, new Memory.UnknownMemberWritesPass());
-        if (!passes.Any(p => p is TestEndPass)) passes.Add(new TestEndPass());
+        if (!passes.Any(p => p is TestEndPass)) passes.Add(new TestEndPass(Checked));
         passes.Add(new ShadowCallStackPass());
         return new(runtime, passes, stamp);
     }
+
+    /// <summary>What every mode's tests check when they end (guard adds its pending faults).</summary>
+    const TestEndChecks Checked = TestEndChecks.ChildFindings | TestEndChecks.NativeFindings;
 
     IReadOnlyList<IInstrumentationPass> _passes => passes;
     string _sanitizers => sanitizers;

@@ -9,6 +9,15 @@ public sealed class NativeToolchainFactAttribute : FactAttribute
     }
 }
 
+/// <summary>A theory that needs gcc and its AddressSanitizer runtime (as <see cref="NativeToolchainFactAttribute"/>).</summary>
+public sealed class NativeToolchainTheoryAttribute : TheoryAttribute
+{
+    public NativeToolchainTheoryAttribute()
+    {
+        if (NativeToolchain.Problem is { } problem) Skip = problem;
+    }
+}
+
 /// <summary>Builds C libraries for the native tests with the machine's gcc and -fsanitize=address.</summary>
 public static class NativeToolchain
 {
@@ -28,9 +37,11 @@ public static class NativeToolchain
 
     public static string? Problem => s_problem.Value;
 
-    public static void BuildAsanLibrary(string source, string library)
+    /// <param name="recover">Also -fsanitize-recover=address: ASan can go on after an error of the library's own checks.</param>
+    public static void BuildAsanLibrary(string source, string library, bool recover = false)
     {
-        var r = ProcessRunner.RunAsync("gcc", ["-g", "-O0", "-fsanitize=address", "-shared", "-fPIC", "-o", library, source], timeout: TimeSpan.FromSeconds(120)).GetAwaiter().GetResult();
+        string[] flags = recover ? ["-fsanitize=address", "-fsanitize-recover=address"] : ["-fsanitize=address"];
+        var r = ProcessRunner.RunAsync("gcc", ["-g", "-O0", .. flags, "-shared", "-fPIC", "-o", library, source], timeout: TimeSpan.FromSeconds(120)).GetAwaiter().GetResult();
         Assert.True(r.ExitCode == 0, "gcc failed: " + r);
     }
 }

@@ -20,6 +20,7 @@ internal static unsafe class SystemAsan
         if (SanitizerRuntime.Options.Verbosity > 0) Console.Error.WriteLine($"=={SanitizerRuntime.Pid}==SharpSan: system AddressSanitizer {(setter == 0 ? "not loaded" : "loaded: its reports get the managed frames")}");
         if (setter == 0) return;
         ((delegate* unmanaged<delegate* unmanaged<byte*, void>, void>)setter)(&OnReport);
+        if (SanitizerRuntime.Options.FailTests) NativeHostDeath.Attach(0);
     }
 
     [UnmanagedCallersOnly]

@@ -7,10 +7,10 @@ namespace SharpSan.Runtime.Common.Testing;
 /// Findings of child processes on behalf of a test. The test's process names the test in the child's environment; the
 /// child (and its own children, which inherit it) write their findings into the shared results folder as pending for
 /// that test (`parentTest`); when the test waits for a child's exit, this charges them to it (a copy of each finding
-/// naming the test and the file it charges) and fails it with the first. A synchronous test that never waits is charged
-/// the findings its children wrote by the time it returns (<see cref="AtTestEnd"/>: the common "read the child's output
-/// to its end" test); a finding written after its test ended stays outside tests, the results naming the test that
-/// started the child.
+/// naming the test and the file it charges) and fails it with the first. A test that never waits is charged the
+/// findings its children wrote by the time it ends (<see cref="AtTestEnd"/> when a synchronous test returns,
+/// <see cref="AtEndOf"/> when an async test's task completes: the common "read the child's output to its end" test); a
+/// finding written after its test ended stays outside tests, the results naming the test that started the child.
 /// </summary>
 public static class ChildFindings
 {
@@ -27,7 +27,7 @@ public static class ChildFindings
     /// <summary>Finding files already charged to a test by this process.</summary>
     static readonly HashSet<string> s_charged = [];
 
-    /// <summary>Tests that started a child and have not ended yet (async tests, which have no end hook, stay).</summary>
+    /// <summary>Tests that started a child and have not ended yet.</summary>
     static readonly HashSet<string> s_testsWithChildren = [];
     static int s_testsWithChildrenCount;
 
@@ -87,7 +87,24 @@ public static class ChildFindings
         {
             InternalErrors.Inject(ChargeSite);
             test = RunningTest();
-            if (test is null) return;
+        }
+        catch (Exception e) when (InternalErrors.Contain(ChargeSite, e))
+        {
+            return;
+        }
+        if (test is not null) AtEndOf(test);
+    }
+
+    /// <summary>
+    /// When an async test's task completes (TestEnd; no stack holds the test any more, so it comes by name): as
+    /// <see cref="AtTestEnd"/>.
+    /// </summary>
+    public static void AtEndOf(string test)
+    {
+        if (Volatile.Read(ref s_testsWithChildrenCount) == 0) return;
+        try
+        {
+            InternalErrors.Inject(ChargeSite);
             lock (s_testsWithChildren)
             {
                 if (!s_testsWithChildren.Remove(test)) return;

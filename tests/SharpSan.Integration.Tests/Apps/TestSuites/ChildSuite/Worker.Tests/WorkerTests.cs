@@ -120,6 +120,21 @@ public class WorkerTests
     }
 
     [Fact]
+    public async Task UnwaitedChild_OutputReadAsync_FailsThisTestWhenItsTaskCompletes()
+    {
+        // The async form: its task completes after the child wrote its finding, never having waited for its exit.
+        var child = Process.Start(Worker("unwaited-task"))!;
+        await child.StandardOutput.ReadToEndAsync();
+    }
+
+    [Fact]
+    public async Task UnwaitedCleanChild_OutputReadAsync_Passes()
+    {
+        var child = Process.Start(Worker("clean"))!;
+        Assert.Contains("worker clean done: 120", await child.StandardOutput.ReadToEndAsync());
+    }
+
+    [Fact]
     public void LateChild_NeverWaitedFor_Passes()
     {
         // Fire and forget: the child overflows two seconds after this test ended; the finding is outside tests, and the
