@@ -21,9 +21,11 @@ public static class LoopRangeGuards
 
     /// <summary>
     /// One qualifying loop: the <c>br</c> that enters it (the range check goes in front of it), the index local, the
-    /// bound's load (one or two instructions), whether the compare is unsigned, and the covered accesses.
+    /// bound's load (one or two instructions), whether the compare is unsigned, the covered accesses, and the loop's
+    /// first body instruction and closing backward branch (the stretch <see cref="LoopVersioning"/> copies).
     /// </summary>
-    public sealed record Loop(Instruction Entry, VariableDefinition Index, IReadOnlyList<Instruction> Bound, bool Unsigned, List<Access> Accesses);
+    public sealed record Loop(Instruction Entry, VariableDefinition Index, IReadOnlyList<Instruction> Bound, bool Unsigned, List<Access> Accesses,
+        Instruction First, Instruction Back);
 
     /// <summary>Loops whose pointer accesses <c>p[i]</c> (as <see cref="Passes.MemoryAccessPass"/> checks them) are covered.</summary>
     /// <param name="describe">The access's (depth of its address, size in bytes, has a field) or null when it is no access.</param>
@@ -71,7 +73,7 @@ public static class LoopRangeGuards
             if (Increment(cond, i, native, shape) is not { } increment) continue;
             if (!Invariant(condition.Bound, start, b, stores, argumentsTouched, index)) continue;
             if (!Closed(body, index, start, b, entry) || HasBlocker(instructions, start, b, harmlessCall)) continue;
-            var loop = new Loop(entry, i, condition.Bound, condition.Unsigned, []);
+            var loop = new Loop(entry, i, condition.Bound, condition.Unsigned, [], bodyStart, back);
             int incrementAt = index[increment];
             for (int k = start; k < incrementAt; k++)
                 if (match(instructions[k], i, native) is { } access && Invariant([access.Base], start, b, stores, argumentsTouched, index))
