@@ -66,10 +66,7 @@ public sealed class MemoryAccessPass(bool recover = false, bool heuristic = true
                 code.Add(Instruction.Create(OpCodes.Nop));
                 code[^1].OpCode = range.Base.OpCode;
                 code[^1].Operand = range.Base.Operand;
-                code.Add(Instruction.Create(OpCodes.Ldloc, loop.Index));
-                code.Add(Instruction.Create(loop.Unsigned ? OpCodes.Conv_U : OpCodes.Conv_I));
-                foreach (var b in loop.Bound) { code.Add(Instruction.Create(OpCodes.Nop)); code[^1].OpCode = b.OpCode; code[^1].Operand = b.Operand; }
-                code.Add(Instruction.Create(loop.Unsigned ? OpCodes.Conv_U : OpCodes.Conv_I));
+                code.AddRange(loop.IndexRange());
                 code.Add(Instruction.Create(OpCodes.Ldc_I4, range.Scale));
                 code.Add(Instruction.Create(OpCodes.Conv_I));
                 code.Add(Instruction.Create(OpCodes.Ldc_I4, range.Size));

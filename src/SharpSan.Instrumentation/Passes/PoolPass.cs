@@ -291,10 +291,7 @@ public sealed class PoolPass(bool recover = false) : IInstrumentationPass
             {
                 code.Add(Instruction.Create(OpCodes.Nop));
                 (code[^1].OpCode, code[^1].Operand) = ranges[k].Array;
-                code.Add(Instruction.Create(OpCodes.Ldloc, loop.Index));
-                code.Add(Instruction.Create(OpCodes.Conv_I));
-                foreach (var b in loop.Bound) { code.Add(Instruction.Create(OpCodes.Nop)); (code[^1].OpCode, code[^1].Operand) = (b.OpCode, b.Operand); }
-                code.Add(Instruction.Create(OpCodes.Conv_I));
+                code.AddRange(loop.IndexRange());
                 code.Add(Instruction.Create(OpCodes.Ldc_I4, ranges[k].Size));
                 code.Add(Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, "ArrayLoopRange")));
                 if (k > 0) code.Add(Instruction.Create(OpCodes.And));
