@@ -9,15 +9,15 @@ namespace SharpSan.Instrumentation.Il;
 /// covered accesses need no check at all (the range check proved every address they can reach addressable, and the
 /// loop holds nothing that could free, unpin or return memory); the original, with every per-access check, runs only
 /// when the range check failed, so a report still names the first bad iteration's line and address.
-/// Copies are program code for the passes that run later (race checks, pool checks of other accesses): only copies of
-/// inserted instructions count as inserted.
+/// Copies are program code for the passes that run later (race checks, pool checks of other accesses).
 /// </summary>
 public static class LoopVersioning
 {
     /// <summary>
     /// Versions <paramref name="loop"/> behind <paramref name="rangeCheck"/> (code that pushes true when the range is
-    /// addressable). Returns the copies of the loop's instructions by original, or null when the loop holds a site
-    /// constant of an earlier pass (a copy would need a site of its own), and nothing was changed then.
+    /// addressable). Returns the copies of the loop's instructions by original, or null when the loop holds code an
+    /// earlier pass inserted (its site constants would need sites of their own, and a combined run, address,memory, must
+    /// keep exactly the other checker's checks), and nothing was changed then.
     /// </summary>
     public static Dictionary<Instruction, Instruction>? Version(MethodContext ctx, LoopRangeGuards.Loop loop, IReadOnlyList<Instruction> rangeCheck)
     {
@@ -25,7 +25,7 @@ public static class LoopVersioning
         for (var i = loop.First; ; i = i.Next)
         {
             if (i is null) return null;
-            if (i.OpCode.Code == Code.Ldc_I4 && i.Operand is MethodContext.Placeholder) return null;
+            if (ctx.Editor.Inserted.Contains(i)) return null;
             region.Add(i);
             if (i == loop.Back) break;
         }
@@ -56,9 +56,8 @@ public static class LoopVersioning
         ctx.Editor.Inserted.Remove(copyEntry);
         foreach (var original in region)
         {
-            var copy = copies[original];
-            if (!ctx.Editor.Inserted.Contains(original)) ctx.Editor.Inserted.Remove(copy);
-            ctx.NoteCopy(copy, original);
+            ctx.Editor.Inserted.Remove(copies[original]);
+            ctx.NoteCopy(copies[original], original);
         }
         ctx.NoteCopy(copyEntry, loop.Entry);
         ctx.Changed = true;

@@ -46,7 +46,7 @@ public sealed class MemoryAccessPass(bool recover = false, bool heuristic = true
     /// <summary>
     /// Puts each qualifying loop's merged range check (<see cref="LoopRangeGuards"/>) in front of it. Where it can, the
     /// loop is versioned (<see cref="LoopVersioning"/>): the range check picks an unchecked copy, whose covered accesses
-    /// are returned as proven, or the original, whose accesses keep every check. Otherwise (a site constant or a binding
+    /// are returned as proven, or the original, whose accesses keep every check. Otherwise (code of an earlier pass or a binding
     /// check in the loop) the check goes into a flag that lets each covered access skip its shadow check.
     /// </summary>
     static (Dictionary<Instruction, VariableDefinition> Guarded, HashSet<Instruction> Proven) GuardLoops(MethodContext ctx, BindingSites? sites)

@@ -268,7 +268,7 @@ public sealed class PoolPass(bool recover = false) : IInstrumentationPass
     /// Counted loops over <c>array[i]</c> (primitive elements, <see cref="LoopRangeGuards"/>): one check of the elements
     /// the loop can reach, <c>[max(start, 0), min(n, Length))</c> — an index outside the array throws before any access —
     /// goes in front of the loop; when it passes an unchecked copy of the loop runs (<see cref="LoopVersioning"/>), when it
-    /// fails the original with every element check. A loop that already holds site constants keeps a flag instead.
+    /// fails the original with every element check. A loop holding code of earlier passes keeps a flag instead.
     /// </summary>
     (Dictionary<Instruction, VariableDefinition> Guarded, HashSet<Instruction> Proven) GuardLoops(MethodContext ctx, TypeSystem types)
     {
