@@ -17,9 +17,7 @@ namespace SharpSan.Instrumentation.Il;
 public static class LoopRangeGuards
 {
     /// <summary>An access covered by its loop's range check: the pointer's load and the byte distance between elements.</summary>
-    /// <param name="Offset">For <c>array[X + i]</c>: the instructions computing X (loads, constants, arithmetic, in evaluation
-    /// order), whose loads must be loop-invariant; X is evaluated once more at entry and shifts the range.</param>
-    public sealed record Access(Instruction Instruction, Instruction Base, int Scale, int Size, IReadOnlyList<Instruction>? Offset = null);
+    public sealed record Access(Instruction Instruction, Instruction Base, int Scale, int Size);
 
     /// <summary>
     /// One qualifying loop: the <c>br</c> that enters it (the range check goes in front of it), the index local, the
@@ -33,19 +31,18 @@ public static class LoopRangeGuards
         /// Code that pushes the index range the loop can reach as two native ints, <c>[start, end)</c>, from the index's value
         /// at entry and the bound: <c>[i, n)</c> counting up, <c>[lo, i + 1)</c> down to <c>i &gt;= lo</c>, <c>[lo + 1, i + 1)</c> down to <c>i &gt; lo</c>.
         /// </summary>
-        public IEnumerable<Instruction> IndexRange(VariableDefinition? offset = null)
+        public IEnumerable<Instruction> IndexRange()
         {
             var conv = Unsigned ? OpCodes.Conv_U : OpCodes.Conv_I;
             IEnumerable<Instruction> IndexValue() => [Instruction.Create(OpCodes.Ldloc, Index), Instruction.Create(conv)];
             IEnumerable<Instruction> BoundValue() => Bound.Select(b => { var c = Instruction.Create(OpCodes.Nop); c.OpCode = b.OpCode; c.Operand = b.Operand; return c; })
                 .Append(Instruction.Create(conv));
             IEnumerable<Instruction> PlusOne() => [Instruction.Create(OpCodes.Ldc_I4_1), Instruction.Create(OpCodes.Conv_I), Instruction.Create(OpCodes.Add)];
-            IEnumerable<Instruction> Shifted() => offset is null ? [] : [Instruction.Create(OpCodes.Ldloc, offset), Instruction.Create(OpCodes.Add)];
             return Direction switch
             {
-                LoopDirection.Up => [.. IndexValue(), .. Shifted(), .. BoundValue(), .. Shifted()],
-                LoopDirection.DownToInclusive => [.. BoundValue(), .. Shifted(), .. IndexValue(), .. PlusOne(), .. Shifted()],
-                _ => [.. BoundValue(), .. PlusOne(), .. Shifted(), .. IndexValue(), .. PlusOne(), .. Shifted()],
+                LoopDirection.Up => [.. IndexValue(), .. BoundValue()],
+                LoopDirection.DownToInclusive => [.. BoundValue(), .. IndexValue(), .. PlusOne()],
+                _ => [.. BoundValue(), .. PlusOne(), .. IndexValue(), .. PlusOne()],
             };
         }
     }
@@ -102,8 +99,7 @@ public static class LoopRangeGuards
             var loop = new Loop(entry, i, condition.Bound, condition.Unsigned, [], bodyStart, back, condition.Direction);
             int incrementAt = index[increment];
             for (int k = start; k < incrementAt; k++)
-                if (match(instructions[k], i, native) is { } access
-                    && Invariant([access.Base, .. (access.Offset ?? []).Where(o => o.OpCode.Code is Code.Ldloc or Code.Ldarg)], start, b, stores, argumentsTouched, index))
+                if (match(instructions[k], i, native) is { } access && Invariant([access.Base], start, b, stores, argumentsTouched, index))
                     loop.Accesses.Add(access);
             if (loop.Accesses.Count > 0) loops.Add(loop);
         }
@@ -248,40 +244,6 @@ public static class LoopRangeGuards
         }
         if (offset is not { OpCode.Code: Code.Ldloc } || offset.Operand != i) return null;
         return (baseLoad, scale);
-    }
-
-    /// <summary>
-    /// An int index <c>X + i</c> or <c>i + X</c> where X is built from locals, arguments, constants, add, sub and mul (at most
-    /// <paramref name="budget"/> instructions): X's instructions in evaluation order, or null. The caller checks X's loads are
-    /// loop-invariant (<see cref="Find"/> does).
-    /// </summary>
-    public static IReadOnlyList<Instruction>? OffsetOfIndex(AddressProvenance provenance, Instruction? value, VariableDefinition i, int budget = 8)
-    {
-        if (value is not { OpCode.Code: Code.Add } add) return null;
-        var right = provenance.ProducerOf(add, 0);
-        var left = provenance.ProducerOf(add, 1);
-        var other = right is { OpCode.Code: Code.Ldloc } r && r.Operand == i ? left : left is { OpCode.Code: Code.Ldloc } l && l.Operand == i ? right : null;
-        var code = new List<Instruction>();
-        return other is not null && Pure(provenance, other, i, code, budget) ? code : null;
-    }
-
-    static bool Pure(AddressProvenance provenance, Instruction value, VariableDefinition i, List<Instruction> code, int budget)
-    {
-        if (code.Count >= budget) return false;
-        switch (value.OpCode.Code)
-        {
-            case Code.Ldloc when value.Operand != i:
-            case Code.Ldarg or Code.Ldc_I4:
-                code.Add(value);
-                return true;
-            case Code.Add or Code.Sub or Code.Mul:
-                if (provenance.ProducerOf(value, 1) is not { } first || provenance.ProducerOf(value, 0) is not { } second) return false;
-                if (!Pure(provenance, first, i, code, budget) || !Pure(provenance, second, i, code, budget)) return false;
-                code.Add(value);
-                return true;
-            default:
-                return false;
-        }
     }
 
     public static Instruction? Widened(AddressProvenance provenance, Instruction? value, bool native)

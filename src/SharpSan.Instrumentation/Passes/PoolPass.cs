@@ -279,33 +279,19 @@ public sealed class PoolPass(bool recover = false) : IInstrumentationPass
             if (native || ctx.Editor.Inserted.Contains(access)) return null;
             if (Describe(access, types, ctx.Editor.Inserted) is not { Indirect: not null, Size: int size } a || _kinds.Shadowing(a.Element) == PoolShadowing.Never) return null;
             int indexDepth = a.IsWrite ? 1 : 0;
-            var indexValue = LoopRangeGuards.Widened(ctx.Provenance, ctx.Provenance.ProducerOf(access, indexDepth), native);
-            IReadOnlyList<Instruction>? offset = null;
-            if (indexValue is not { OpCode.Code: Code.Ldloc } load || load.Operand != index)
-                if ((offset = LoopRangeGuards.OffsetOfIndex(ctx.Provenance, indexValue, index)) is null) return null;
+            if (LoopRangeGuards.Widened(ctx.Provenance, ctx.Provenance.ProducerOf(access, indexDepth), native) is not { OpCode.Code: Code.Ldloc } load || load.Operand != index) return null;
             if (ctx.Provenance.ProducerOf(access, indexDepth + 1) is not { OpCode.Code: Code.Ldloc or Code.Ldarg } array) return null;
-            return new LoopRangeGuards.Access(access, array, size, size, offset);
+            return new LoopRangeGuards.Access(access, array, size, size);
         });
         foreach (var loop in loops)
         {
             var code = new List<Instruction>();
-            // One range per array, element size and offset X (array[X + i]); X is evaluated into a temporary first.
-            var ranges = loop.Accesses.GroupBy(a => (Array: (a.Base.OpCode, a.Base.Operand), a.Size,
-                Offset: string.Join(";", (a.Offset ?? []).Select(o => $"{o.OpCode.Code}:{o.Operand}")))).Select(g => g.First()).ToList();
+            var ranges = loop.Accesses.Select(a => (Array: (a.Base.OpCode, a.Base.Operand), a.Size)).Distinct().ToList();
             for (int k = 0; k < ranges.Count; k++)
             {
-                VariableDefinition? shift = null;
-                if (ranges[k].Offset is { } offset)
-                {
-                    shift = new VariableDefinition(ctx.Method.Module.TypeSystem.IntPtr);
-                    ctx.Method.Body.Variables.Add(shift);
-                    foreach (var o in offset) { code.Add(Instruction.Create(OpCodes.Nop)); (code[^1].OpCode, code[^1].Operand) = (o.OpCode, o.Operand); }
-                    code.Add(Instruction.Create(OpCodes.Conv_I));
-                    code.Add(Instruction.Create(OpCodes.Stloc, shift));
-                }
                 code.Add(Instruction.Create(OpCodes.Nop));
-                (code[^1].OpCode, code[^1].Operand) = (ranges[k].Base.OpCode, ranges[k].Base.Operand);
-                code.AddRange(loop.IndexRange(shift));
+                (code[^1].OpCode, code[^1].Operand) = ranges[k].Array;
+                code.AddRange(loop.IndexRange());
                 code.Add(Instruction.Create(OpCodes.Ldc_I4, ranges[k].Size));
                 code.Add(Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, "ArrayLoopRange")));
                 if (k > 0) code.Add(Instruction.Create(OpCodes.And));
