@@ -24,6 +24,12 @@ public sealed class AddressProvenance(MethodDefinition method)
 {
     readonly HashSet<Instruction> _blockStarts = ModuleTypes.BlockStarts(method.Body);
 
+    /// <summary>A copy of <paramref name="original"/> put into the body later (loop versioning) starts a block where the original does.</summary>
+    public void NoteCopy(Instruction copy, Instruction original)
+    {
+        if (_blockStarts.Contains(original)) _blockStarts.Add(copy);
+    }
+
     public AddressKind Classify(Instruction consumer, int depthFromTop) =>
         Producer(consumer, depthFromTop) is { } p ? KindOf(p) : AddressKind.Pointer;
 

@@ -21,9 +21,34 @@ public static class LoopRangeGuards
 
     /// <summary>
     /// One qualifying loop: the <c>br</c> that enters it (the range check goes in front of it), the index local, the
-    /// bound's load (one or two instructions), whether the compare is unsigned, and the covered accesses.
+    /// bound's load (one or two instructions), whether the compare is unsigned, the covered accesses, and the loop's
+    /// first body instruction and closing backward branch (the stretch <see cref="LoopVersioning"/> copies).
     /// </summary>
-    public sealed record Loop(Instruction Entry, VariableDefinition Index, IReadOnlyList<Instruction> Bound, bool Unsigned, List<Access> Accesses);
+    public sealed record Loop(Instruction Entry, VariableDefinition Index, IReadOnlyList<Instruction> Bound, bool Unsigned, List<Access> Accesses,
+        Instruction First, Instruction Back, LoopDirection Direction = LoopDirection.Up)
+    {
+        /// <summary>
+        /// Code that pushes the index range the loop can reach as two native ints, <c>[start, end)</c>, from the index's value
+        /// at entry and the bound: <c>[i, n)</c> counting up, <c>[lo, i + 1)</c> down to <c>i &gt;= lo</c>, <c>[lo + 1, i + 1)</c> down to <c>i &gt; lo</c>.
+        /// </summary>
+        public IEnumerable<Instruction> IndexRange()
+        {
+            var conv = Unsigned ? OpCodes.Conv_U : OpCodes.Conv_I;
+            IEnumerable<Instruction> IndexValue() => [Instruction.Create(OpCodes.Ldloc, Index), Instruction.Create(conv)];
+            IEnumerable<Instruction> BoundValue() => Bound.Select(b => { var c = Instruction.Create(OpCodes.Nop); c.OpCode = b.OpCode; c.Operand = b.Operand; return c; })
+                .Append(Instruction.Create(conv));
+            IEnumerable<Instruction> PlusOne() => [Instruction.Create(OpCodes.Ldc_I4_1), Instruction.Create(OpCodes.Conv_I), Instruction.Create(OpCodes.Add)];
+            return Direction switch
+            {
+                LoopDirection.Up => [.. IndexValue(), .. BoundValue()],
+                LoopDirection.DownToInclusive => [.. BoundValue(), .. IndexValue(), .. PlusOne()],
+                _ => [.. BoundValue(), .. PlusOne(), .. IndexValue(), .. PlusOne()],
+            };
+        }
+    }
+
+    /// <summary>How the index moves: up to an exclusive bound (<c>i &lt; n</c>), or down to <c>i &gt;= lo</c> or <c>i &gt; lo</c>.</summary>
+    public enum LoopDirection { Up, DownToInclusive, DownToExclusive }
 
     /// <summary>Loops whose pointer accesses <c>p[i]</c> (as <see cref="Passes.MemoryAccessPass"/> checks them) are covered.</summary>
     /// <param name="describe">The access's (depth of its address, size in bytes, has a field) or null when it is no access.</param>
@@ -68,10 +93,10 @@ public static class LoopRangeGuards
             bool native = i.VariableType.MetadataType != MetadataType.Int32;
             if (condition.Unsigned && !native) continue;
             if (stores.IsAddressTaken(i)) continue;
-            if (Increment(cond, i, native, shape) is not { } increment) continue;
+            if (Increment(cond, i, native, condition.Direction != LoopDirection.Up, shape) is not { } increment) continue;
             if (!Invariant(condition.Bound, start, b, stores, argumentsTouched, index)) continue;
             if (!Closed(body, index, start, b, entry) || HasBlocker(instructions, start, b, harmlessCall)) continue;
-            var loop = new Loop(entry, i, condition.Bound, condition.Unsigned, []);
+            var loop = new Loop(entry, i, condition.Bound, condition.Unsigned, [], bodyStart, back, condition.Direction);
             int incrementAt = index[increment];
             for (int k = start; k < incrementAt; k++)
                 if (match(instructions[k], i, native) is { } access && Invariant([access.Base], start, b, stores, argumentsTouched, index))
@@ -81,9 +106,10 @@ public static class LoopRangeGuards
         return loops;
     }
 
-    record struct LoopCondition(VariableDefinition Index, IReadOnlyList<Instruction> Bound, bool Unsigned);
+    record struct LoopCondition(VariableDefinition Index, IReadOnlyList<Instruction> Bound, bool Unsigned, LoopDirection Direction = LoopDirection.Up);
 
-    /// <summary><c>ldloc i; BOUND; blt[.un] BODY</c> or <c>ldloc i; BOUND; clt[.un]; stloc t; ldloc t; brtrue BODY</c>, ending at <paramref name="back"/>.</summary>
+    /// <summary><c>ldloc i; BOUND; blt[.un] BODY</c> or <c>ldloc i; BOUND; clt[.un]; stloc t; ldloc t; brtrue BODY</c>, ending at <paramref name="back"/>;
+    /// counting down (Release's shape only), <c>ldloc i; BOUND; bge|bgt BODY</c>.</summary>
     static LoopCondition? Condition(Instruction cond, Instruction back, Shape shape)
     {
         if (cond is not { OpCode.Code: Code.Ldloc, Operand: VariableDefinition i }) return null;
@@ -95,6 +121,8 @@ public static class LoopRangeGuards
         else if (at.OpCode.Code is not (Code.Ldloc or Code.Ldarg or Code.Ldc_I4)) return null;
         var compare = shape.Next(at);
         if (compare == back && back.OpCode.Code is Code.Blt or Code.Blt_Un) return new(i, bound, back.OpCode.Code == Code.Blt_Un);
+        if (compare == back && back.OpCode.Code is Code.Bge or Code.Bgt)
+            return new(i, bound, Unsigned: false, back.OpCode.Code == Code.Bge ? LoopDirection.DownToInclusive : LoopDirection.DownToExclusive);
         if (compare is { OpCode.Code: Code.Clt or Code.Clt_Un } && shape.Next(compare) is { OpCode.Code: Code.Stloc, Operand: VariableDefinition t } store
             && shape.Next(store) is { OpCode.Code: Code.Ldloc } load && load.Operand == t && shape.Next(load) == back && back.OpCode.Code == Code.Brtrue)
             return new(i, bound, compare.OpCode.Code == Code.Clt_Un);
@@ -119,15 +147,16 @@ public static class LoopRangeGuards
         }
     }
 
-    /// <summary><c>ldloc i; ldc k; [conv]; add; stloc i</c> right before the condition (nops between allowed): the store, or null.
-    /// An int index steps by one (it cannot wrap before reaching any int bound); a native one by any positive constant.</summary>
-    static Instruction? Increment(Instruction cond, VariableDefinition i, bool native, Shape shape)
+    /// <summary><c>ldloc i; ldc k; [conv]; add; stloc i</c> (<c>sub</c> counting down) right before the condition (nops between
+    /// allowed): the store, or null. An int index steps by one (it cannot wrap before reaching any int bound); a native one
+    /// by any positive constant.</summary>
+    static Instruction? Increment(Instruction cond, VariableDefinition i, bool native, bool down, Shape shape)
     {
         var store = shape.Previous(cond);
         while (store is { OpCode.Code: Code.Nop }) store = shape.Previous(store);
         if (store is not { OpCode.Code: Code.Stloc } || store.Operand != i) return null;
         var add = shape.Previous(store);
-        if (add is not { OpCode.Code: Code.Add }) return null;
+        if (add is null || add.OpCode.Code != (down ? Code.Sub : Code.Add)) return null;
         var step = shape.Previous(add);
         if (step is { OpCode.Code: Code.Conv_I or Code.Conv_U }) step = shape.Previous(step);
         if (step is not { OpCode.Code: Code.Ldc_I4, Operand: int k } || k < 1 || (!native && k != 1)) return null;

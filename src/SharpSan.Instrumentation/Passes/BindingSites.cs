@@ -40,10 +40,7 @@ public sealed class BindingSites(MethodContext ctx, PointerOrigins origins)
     /// </summary>
     public List<Instruction>? CheckFor(Instruction access, int depth, int size, FieldReference? field, bool isWrite, Instruction sitePlaceholder)
     {
-        if (_loops.Outermost(access) is not { } loop) return null;
-        var address = ctx.Provenance.ProducerOf(access, depth);
-        if (address is null || field is null && ctx.Buffers.Resolve(address) is not null) return null;
-        if (!Steps(address, loop) || origins.Of(ctx, address) != PointerOrigin.MayBeKnown) return null;
+        if (!Binds(access, depth, field)) return null;
         var module = ctx.Module;
         var binding = new VariableDefinition(module.RuntimeType(Runtime));
         ctx.Method.Body.Variables.Add(binding);
@@ -60,6 +57,15 @@ public sealed class BindingSites(MethodContext ctx, PointerOrigins origins)
             Instruction.Create(OpCodes.Call, module.Entry(Runtime, "Access")),
         ]);
         return code;
+    }
+
+    /// <summary>Whether <paramref name="access"/> is a site (<see cref="CheckFor"/> gives it a binding check); nothing is added.</summary>
+    public bool Binds(Instruction access, int depth, FieldReference? field)
+    {
+        if (_loops.Outermost(access) is not { } loop) return false;
+        var address = ctx.Provenance.ProducerOf(access, depth);
+        if (address is null || field is null && ctx.Buffers.Resolve(address) is not null) return false;
+        return Steps(address, loop) && origins.Of(ctx, address) == PointerOrigin.MayBeKnown;
     }
 
     /// <summary>Resets every binding when the method is entered.</summary>

@@ -28,10 +28,10 @@ public sealed class MemoryAccessPass(bool recover = false, bool heuristic = true
     public void Run(MethodContext ctx)
     {
         var sites = _origins is not null ? new BindingSites(ctx, _origins) : null;
-        var guarded = GuardLoops(ctx);
+        var (guarded, proven) = GuardLoops(ctx, sites);
         foreach (var instruction in ctx.Method.Body.Instructions.ToArray())
         {
-            if (ctx.Editor.Inserted.Contains(instruction)) continue;
+            if (ctx.Editor.Inserted.Contains(instruction) || proven.Contains(instruction)) continue;
             var access = Describe(instruction);
             if (access is null) continue;
             var (isWrite, depth, size, fieldOffsetOf) = access.Value;
@@ -44,20 +44,21 @@ public sealed class MemoryAccessPass(bool recover = false, bool heuristic = true
     }
 
     /// <summary>
-    /// Puts each qualifying loop's merged range check (<see cref="LoopRangeGuards"/>) in front of its entry branch, into a
-    /// flag of its own; returns the flag that lets each covered access skip its shadow check.
+    /// Puts each qualifying loop's merged range check (<see cref="LoopRangeGuards"/>) in front of it. Where it can, the
+    /// loop is versioned (<see cref="LoopVersioning"/>): the range check picks an unchecked copy, whose covered accesses
+    /// are returned as proven, or the original, whose accesses keep every check. Otherwise (code of an earlier pass or a binding
+    /// check in the loop) the check goes into a flag that lets each covered access skip its shadow check.
     /// </summary>
-    static Dictionary<Instruction, VariableDefinition> GuardLoops(MethodContext ctx)
+    static (Dictionary<Instruction, VariableDefinition> Guarded, HashSet<Instruction> Proven) GuardLoops(MethodContext ctx, BindingSites? sites)
     {
         var guarded = new Dictionary<Instruction, VariableDefinition>();
+        var proven = new HashSet<Instruction>();
         var loops = LoopRangeGuards.Find(ctx.Method.Body, ctx.Provenance, i => Describe(i) is { } a ? (a.Depth, a.Size.Bytes, a.Field is not null) : null, ctx.Editor.Inserted.Contains);
-        if (loops.Count == 0) return guarded;
+        if (loops.Count == 0) return (guarded, proven);
         var module = ctx.Module;
         var types = module.Module.TypeSystem;
         foreach (var loop in loops)
         {
-            var flag = new VariableDefinition(types.Boolean);
-            ctx.Method.Body.Variables.Add(flag);
             var code = new List<Instruction>();
             var ranges = loop.Accesses.Select(a => (Base: (a.Base.OpCode, a.Base.Operand), a.Scale, a.Size)).Distinct().ToList();
             foreach (var (range, k) in ranges.Select((r, k) => (r, k)))
@@ -65,21 +66,26 @@ public sealed class MemoryAccessPass(bool recover = false, bool heuristic = true
                 code.Add(Instruction.Create(OpCodes.Nop));
                 code[^1].OpCode = range.Base.OpCode;
                 code[^1].Operand = range.Base.Operand;
-                code.Add(Instruction.Create(OpCodes.Ldloc, loop.Index));
-                code.Add(Instruction.Create(loop.Unsigned ? OpCodes.Conv_U : OpCodes.Conv_I));
-                foreach (var b in loop.Bound) { code.Add(Instruction.Create(OpCodes.Nop)); code[^1].OpCode = b.OpCode; code[^1].Operand = b.Operand; }
-                code.Add(Instruction.Create(loop.Unsigned ? OpCodes.Conv_U : OpCodes.Conv_I));
+                code.AddRange(loop.IndexRange());
                 code.Add(Instruction.Create(OpCodes.Ldc_I4, range.Scale));
                 code.Add(Instruction.Create(OpCodes.Conv_I));
                 code.Add(Instruction.Create(OpCodes.Ldc_I4, range.Size));
                 code.Add(Instruction.Create(OpCodes.Call, module.Entry(Checks, loop.Unsigned ? "LoopRangeUnsigned" : "LoopRange")));
                 if (k > 0) code.Add(Instruction.Create(OpCodes.And));
             }
+            bool bound = sites is not null && loop.Accesses.Any(a => Describe(a.Instruction) is { } d && sites.Binds(a.Instruction, d.Depth, d.Field));
+            if (!bound && LoopVersioning.Version(ctx, loop, code) is { } copies)
+            {
+                foreach (var access in loop.Accesses) proven.Add(copies[access.Instruction]);
+                continue;
+            }
+            var flag = new VariableDefinition(types.Boolean);
+            ctx.Method.Body.Variables.Add(flag);
             code.Add(Instruction.Create(OpCodes.Stloc, flag));
             ctx.Editor.InsertBefore(loop.Entry, code);
             foreach (var access in loop.Accesses) guarded[access.Instruction] = flag;
         }
-        return guarded;
+        return (guarded, proven);
     }
 
     /// <summary>(isWrite, depth of the address on the stack, access size, field when the address is an instance pointer).</summary>

@@ -53,10 +53,10 @@ public sealed class PoolPass(bool recover = false) : IInstrumentationPass
     {
         if (!_moduleUsesPools) return;
         var types = ctx.Method.Module.TypeSystem;
-        var guarded = GuardLoops(ctx, types);
+        var (guarded, proven) = GuardLoops(ctx, types);
         foreach (var instruction in ctx.Method.Body.Instructions.ToArray())
         {
-            if (ctx.Editor.Inserted.Contains(instruction)) continue;
+            if (ctx.Editor.Inserted.Contains(instruction) || proven.Contains(instruction)) continue;
             if (instruction.OpCode.Code == Code.Ldlen)
             {
                 ClaimCapacity(ctx, instruction);
@@ -267,11 +267,13 @@ public sealed class PoolPass(bool recover = false) : IInstrumentationPass
     /// <summary>
     /// Counted loops over <c>array[i]</c> (primitive elements, <see cref="LoopRangeGuards"/>): one check of the elements
     /// the loop can reach, <c>[max(start, 0), min(n, Length))</c> — an index outside the array throws before any access —
-    /// goes in front of the loop into a flag, and the element checks in the loop run only when it failed.
+    /// goes in front of the loop; when it passes an unchecked copy of the loop runs (<see cref="LoopVersioning"/>), when it
+    /// fails the original with every element check. A loop holding code of earlier passes keeps a flag instead.
     /// </summary>
-    Dictionary<Instruction, VariableDefinition> GuardLoops(MethodContext ctx, TypeSystem types)
+    (Dictionary<Instruction, VariableDefinition> Guarded, HashSet<Instruction> Proven) GuardLoops(MethodContext ctx, TypeSystem types)
     {
         var guarded = new Dictionary<Instruction, VariableDefinition>();
+        var proven = new HashSet<Instruction>();
         var loops = LoopRangeGuards.Find(ctx.Method.Body, HarmlessCall, (access, index, native) =>
         {
             if (native || ctx.Editor.Inserted.Contains(access)) return null;
@@ -283,27 +285,29 @@ public sealed class PoolPass(bool recover = false) : IInstrumentationPass
         });
         foreach (var loop in loops)
         {
-            var flag = new VariableDefinition(types.Boolean);
-            ctx.Method.Body.Variables.Add(flag);
             var code = new List<Instruction>();
             var ranges = loop.Accesses.Select(a => (Array: (a.Base.OpCode, a.Base.Operand), a.Size)).Distinct().ToList();
             for (int k = 0; k < ranges.Count; k++)
             {
                 code.Add(Instruction.Create(OpCodes.Nop));
                 (code[^1].OpCode, code[^1].Operand) = ranges[k].Array;
-                code.Add(Instruction.Create(OpCodes.Ldloc, loop.Index));
-                code.Add(Instruction.Create(OpCodes.Conv_I));
-                foreach (var b in loop.Bound) { code.Add(Instruction.Create(OpCodes.Nop)); (code[^1].OpCode, code[^1].Operand) = (b.OpCode, b.Operand); }
-                code.Add(Instruction.Create(OpCodes.Conv_I));
+                code.AddRange(loop.IndexRange());
                 code.Add(Instruction.Create(OpCodes.Ldc_I4, ranges[k].Size));
                 code.Add(Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, "ArrayLoopRange")));
                 if (k > 0) code.Add(Instruction.Create(OpCodes.And));
             }
+            if (LoopVersioning.Version(ctx, loop, code) is { } copies)
+            {
+                foreach (var access in loop.Accesses) proven.Add(copies[access.Instruction]);
+                continue;
+            }
+            var flag = new VariableDefinition(types.Boolean);
+            ctx.Method.Body.Variables.Add(flag);
             code.Add(Instruction.Create(OpCodes.Stloc, flag));
             ctx.Editor.InsertBefore(loop.Entry, code);
             foreach (var access in loop.Accesses) guarded[access.Instruction] = flag;
         }
-        return guarded;
+        return (guarded, proven);
     }
 
     /// <summary>Calls earlier passes put in a loop that cannot free, unpin or return memory: the address and binding checks.</summary>

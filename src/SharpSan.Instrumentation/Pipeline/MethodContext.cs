@@ -164,6 +164,18 @@ public sealed class MethodContext
     /// <summary>The body's sequence points as read from the PDB, by instruction (edits keep instruction identity).</summary>
     public IReadOnlyList<(Instruction Instruction, SequencePoint Point)> SequencePoints => _sequencePoints;
 
+    /// <summary>
+    /// Registers <paramref name="copy"/> as a second instance of <paramref name="original"/> (loop versioning): a site
+    /// in the copy names the original's offset and line, and the copy keeps the original's sequence point and block start.
+    /// </summary>
+    public void NoteCopy(Instruction copy, Instruction original)
+    {
+        if (_originalOffsets.TryGetValue(original, out int offset)) _originalOffsets[copy] = offset;
+        foreach (var (instruction, point) in _sequencePoints.ToArray())
+            if (instruction == original) _sequencePoints.Add((copy, point));
+        Provenance.NoteCopy(copy, original);
+    }
+
     /// <summary>Adds a sequence point for code the compiler left without one; written out with the PDB's own.</summary>
     public void AddSequencePoint(Instruction instruction, SequencePoint point) => _sequencePoints.Add((instruction, point));
 

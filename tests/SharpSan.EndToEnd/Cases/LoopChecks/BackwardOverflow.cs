@@ -1,5 +1,5 @@
 // A loop counting down from n-1 to 0: the first iteration already reads one element past the 16-int block, and that
-// read, p[16], is the one reported (a backward loop keeps its per-access checks; none is hoisted or merged).
+// read, p[16], is the one reported (the backward loop's range check [0, 17) fails, so its checked original runs).
 using System;
 using System.Runtime.InteropServices;
 

@@ -1,0 +1,66 @@
+using Mono.Cecil.Cil;
+using SharpSan.Instrumentation.Pipeline;
+
+namespace SharpSan.Instrumentation.Il;
+
+/// <summary>
+/// Loop versioning for a loop whose accesses one range check covers (<see cref="LoopRangeGuards"/>): in front of the
+/// loop goes <c>if (RANGE CHECK) { COPY OF THE LOOP; goto after; }</c>, and the original loop follows. The copy's
+/// covered accesses need no check at all (the range check proved every address they can reach addressable, and the
+/// loop holds nothing that could free, unpin or return memory); the original, with every per-access check, runs only
+/// when the range check failed, so a report still names the first bad iteration's line and address.
+/// Copies are program code for the passes that run later (race checks, pool checks of other accesses).
+/// </summary>
+public static class LoopVersioning
+{
+    /// <summary>
+    /// Versions <paramref name="loop"/> behind <paramref name="rangeCheck"/> (code that pushes true when the range is
+    /// addressable). Returns the copies of the loop's instructions by original, or null when the loop holds code an
+    /// earlier pass inserted (its site constants would need sites of their own, and a combined run, address,memory, must
+    /// keep exactly the other checker's checks), and nothing was changed then.
+    /// </summary>
+    public static Dictionary<Instruction, Instruction>? Version(MethodContext ctx, LoopRangeGuards.Loop loop, IReadOnlyList<Instruction> rangeCheck)
+    {
+        var region = new List<Instruction>();
+        for (var i = loop.First; ; i = i.Next)
+        {
+            if (i is null) return null;
+            if (ctx.Editor.Inserted.Contains(i)) return null;
+            region.Add(i);
+            if (i == loop.Back) break;
+        }
+        if (loop.Back.Next is not { } after) return null;
+
+        var copies = new Dictionary<Instruction, Instruction>();
+        foreach (var original in region) copies[original] = Instruction.Create(OpCodes.Nop);
+        foreach (var original in region)
+        {
+            var copy = copies[original];
+            copy.OpCode = original.OpCode;
+            copy.Operand = original.Operand switch
+            {
+                Instruction target => copies.GetValueOrDefault(target, target),
+                Instruction[] targets => targets.Select(t => copies.GetValueOrDefault(t, t)).ToArray(),
+                var operand => operand,
+            };
+        }
+
+        var toChecked = Instruction.Create(OpCodes.Brfalse, loop.Entry);   // retargeted below, at the original loop's entry
+        var copyEntry = Instruction.Create(OpCodes.Br, copies[(Instruction)loop.Entry.Operand]);
+        var code = new List<Instruction>(rangeCheck) { toChecked, copyEntry };
+        code.AddRange(region.Select(original => copies[original]));
+        code.Add(Instruction.Create(OpCodes.Br, after));
+        var checkedEntry = ctx.Editor.InsertBefore(loop.Entry, code);
+        toChecked.Operand = checkedEntry;
+
+        ctx.Editor.Inserted.Remove(copyEntry);
+        foreach (var original in region)
+        {
+            ctx.Editor.Inserted.Remove(copies[original]);
+            ctx.NoteCopy(copies[original], original);
+        }
+        ctx.NoteCopy(copyEntry, loop.Entry);
+        ctx.Changed = true;
+        return copies;
+    }
+}
