@@ -13,9 +13,12 @@ public sealed partial class ChildProcessTests(CliFixture fixture, ITestOutputHel
 {
     ProcessResult RunParent(string mode, string sanitize = "address", params string[] sharpsanArgs) => RunParentWithOptions(mode, null, sanitize, sharpsanArgs);
 
-    ProcessResult RunParentWithOptions(string mode, string? options, string sanitize, params string[] sharpsanArgs)
+    ProcessResult RunParentWithOptions(string mode, string? options, string sanitize, params string[] sharpsanArgs) =>
+        RunParentWithOptions(mode, options, sanitize, [], sharpsanArgs);
+
+    ProcessResult RunParentWithOptions(string mode, string? options, string sanitize, Dictionary<string, string?> environment, params string[] sharpsanArgs)
     {
-        var env = new Dictionary<string, string?> { ["SHARPSAN_CACHE"] = fixture.Cache };
+        var env = new Dictionary<string, string?>(environment) { ["SHARPSAN_CACHE"] = fixture.Cache };
         if (options is not null) env["SHARPSAN_OPTIONS"] = options;
         string[] args = [fixture.Sharpsan, "run", "--sanitize", sanitize, .. sharpsanArgs, "--", fixture.App("ParentApp"), fixture.App("ChildApp"), mode];
         var result = ChildProcess.RunSeparate(ChildProcess.DotnetHost, args, env, TimeSpan.FromSeconds(180));
@@ -53,6 +56,22 @@ public sealed partial class ChildProcessTests(CliFixture fixture, ITestOutputHel
         Assert.Contains($"=={child}==ERROR: AddressSanitizer: heap-buffer-overflow", r.Error);
         Assert.DoesNotContain("child overflowed unchecked", r.Output);
         Assert.Contains("shellexec child exited with 1", r.Output);
+        Assert.Equal(0, r.ExitCode);
+    }
+
+    [Theory]
+    [InlineData("exec")]      // dotnet exec ChildApp.dll
+    [InlineData("apphost")]   // ChildApp, the native launcher `dotnet build` makes
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void ADotnetExecOrAppHostChildIsCheckedToo(string mode)
+    {
+        if (mode == "apphost") AppHost.CreateFor(fixture.App("ChildApp"));
+        var r = RunParentWithOptions(mode, null, "address", environment: new() { ["DOTNET_ROOT"] = AppHost.DotnetRoot });
+        string child = ChildPid().Match(r.Output).Groups[1].Value;
+        Assert.Contains($"=={child}==ERROR: AddressSanitizer: heap-buffer-overflow", r.Error);
+        Assert.Matches(@"#0 0x[0-9a-f]+ in Program\.Main\(.*\) .*ChildApp\.cs:\d+", r.Error);
+        Assert.DoesNotContain("child overflowed unchecked", r.Output);
+        Assert.Contains($"{mode} child exited with 1", r.Output);
         Assert.Equal(0, r.ExitCode);
     }
 

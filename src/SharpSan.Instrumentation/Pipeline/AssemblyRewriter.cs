@@ -127,6 +127,15 @@ public sealed class AssemblyRewriter(RuntimeLibrary runtime, IReadOnlyList<IInst
         }
         using (module)
         {
+            if ((module.Attributes & ModuleAttributes.ILLibrary) != 0)
+            {
+                // ReadyToRun: the precompiled code would no longer match the rewritten IL, so the copy is IL only —
+                // and AnyCPU, as the compiler wrote it: crossgen2 stamps its image's machine with an OS-specific value
+                // (x64 ^ 0x7B79 on Linux) that the runtime refuses on an IL-only image.
+                module.Attributes = (module.Attributes & ~(ModuleAttributes.ILLibrary | ModuleAttributes.Required32Bit)) | ModuleAttributes.ILOnly;
+                module.Architecture = TargetArchitecture.I386;
+                warnings.Add("ReadyToRun image: rewritten as IL only (its precompiled code is dropped; the JIT compiles it)");
+            }
             var moduleContext = new ModuleContext(module, runtime);
             var contexts = Il.ModuleTypes.All(module).Where(t => !ModuleContext.IsGenerated(t)).ToList()
                 .SelectMany(t => t.Methods.Where(m => m.HasBody)).Select(m => new MethodContext(m, moduleContext)).ToList();

@@ -22,7 +22,8 @@ public static class InputClassifier
             using var pe = new PEReader(stream);
             if (!pe.HasMetadata) return new Refusal("not a .NET assembly (no CLI metadata)");
             var corHeader = pe.PEHeaders.CorHeader!;
-            if ((corHeader.Flags & CorFlags.ILOnly) == 0) return new Refusal("mixed-mode assembly (contains native code); only IL-only assemblies can be rewritten");
+            if ((corHeader.Flags & CorFlags.ILOnly) == 0 && !IsReadyToRun(pe.PEHeaders))
+                return new Refusal("mixed-mode assembly (contains native code); only IL-only assemblies can be rewritten");
             var reader = pe.GetMetadataReader();
             if (!reader.IsAssembly) return new Refusal("a module without an assembly manifest");
             foreach (var handle in reader.GetAssemblyDefinition().GetCustomAttributes())
@@ -45,6 +46,14 @@ public static class InputClassifier
             return new Refusal($"malformed metadata: {e.Message}");
         }
     }
+
+    /// <summary>
+    /// A ReadyToRun image (crossgen2, `PublishReadyToRun`) keeps all its IL beside the precompiled code, marked by the
+    /// IL-library flag and a managed native header: it is rewritten as IL only (the runtime then JIT-compiles it), unlike
+    /// a C++/CLI image whose native code has no IL.
+    /// </summary>
+    public static bool IsReadyToRun(PEHeaders headers) =>
+        headers.CorHeader is { } cor && (cor.Flags & CorFlags.ILLibrary) != 0 && cor.ManagedNativeHeaderDirectory.Size > 0;
 
     static string AttributeName(MetadataReader reader, CustomAttribute attribute)
     {

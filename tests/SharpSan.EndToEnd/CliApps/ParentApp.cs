@@ -1,8 +1,10 @@
 // Starts child processes: `ParentApp <child.dll> <mode>`; modes: overflow, race, clean (ChildApp's modes),
 // chain (starts ParentApp again, which starts ChildApp overflow), shell (a non-.NET child), kill (kills a sleeping child),
-// shellexec (ChildApp overflow started with UseShellExecute=true).
+// shellexec (ChildApp overflow started with UseShellExecute=true), exec (`dotnet exec ChildApp.dll overflow`), apphost
+// (ChildApp's native launcher, the file beside ChildApp.dll without its extension, run with overflow).
 using System;
 using System.Diagnostics;
+using System.IO;
 using System.Runtime.InteropServices;
 
 static unsafe class Program
@@ -16,6 +18,8 @@ static unsafe class Program
             "shell" => Start("/bin/sh", "-c", "echo from the shell; exit 3"),
             "kill" => StartAndKill(child),
             "shellexec" => Start("dotnet", shellExecute: true, child, "overflow"),
+            "exec" => Start("dotnet", "exec", child, "overflow"),
+            "apphost" => Start(Path.ChangeExtension(child, null), "overflow"),
             _ => Start("dotnet", child, mode),
         };
         Console.WriteLine($"parent {Environment.ProcessId}: {mode} child exited with {code}");
