@@ -20,7 +20,8 @@ public sealed partial class ChildProcessTests(CliFixture fixture, ITestOutputHel
     {
         var env = new Dictionary<string, string?>(environment) { ["SHARPSAN_CACHE"] = fixture.Cache };
         if (options is not null) env["SHARPSAN_OPTIONS"] = options;
-        string[] args = [fixture.Sharpsan, "run", "--sanitize", sanitize, .. sharpsanArgs, "--", fixture.App("ParentApp"), fixture.App("ChildApp"), mode];
+        string child = mode == "dotnetrun" ? fixture.Project("ChildApp") : fixture.App("ChildApp");
+        string[] args = [fixture.Sharpsan, "run", "--sanitize", sanitize, .. sharpsanArgs, "--", fixture.App("ParentApp"), child, mode];
         var result = ChildProcess.RunSeparate(ChildProcess.DotnetHost, args, env, TimeSpan.FromSeconds(180));
         log.WriteLine($"$ dotnet {string.Join(" ", args)}\nexit code {result.ExitCode}, {result.Elapsed.TotalMilliseconds:0} ms\n" +
                       $"--- stdout ---\n{result.Output}--- stderr ---\n{result.Error}--- end ---");
@@ -62,8 +63,9 @@ public sealed partial class ChildProcessTests(CliFixture fixture, ITestOutputHel
     [Theory]
     [InlineData("exec")]      // dotnet exec ChildApp.dll
     [InlineData("apphost")]   // ChildApp, the native launcher `dotnet build` makes
+    [InlineData("dotnetrun")] // dotnet run --project ChildApp/: the SDK builds it, then runs it
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    public void ADotnetExecOrAppHostChildIsCheckedToo(string mode)
+    public void ADotnetExecAppHostOrDotnetRunChildIsCheckedToo(string mode)
     {
         if (mode == "apphost") AppHost.CreateFor(fixture.App("ChildApp"));
         var r = RunParentWithOptions(mode, null, "address", environment: new() { ["DOTNET_ROOT"] = AppHost.DotnetRoot });

@@ -25,6 +25,28 @@ public sealed class CliFixture : IDisposable
         }
     }
 
+    /// <summary>
+    /// An SDK project folder holding the app's source, for children started with `dotnet run --project` (the SDK
+    /// builds it in the child; no package references, so restore needs nothing from the network).
+    /// </summary>
+    public string Project(string name)
+    {
+        string dir = Path.Combine(Root, "projects", name);
+        Directory.CreateDirectory(dir);
+        File.Copy(Path.Combine(Suite.CliAppsDirectory, name + ".cs"), Path.Combine(dir, name + ".cs"), overwrite: true);
+        File.WriteAllText(Path.Combine(dir, name + ".csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <AllowUnsafeBlocks>true</AllowUnsafeBlocks>
+                <ImplicitUsings>disable</ImplicitUsings>
+              </PropertyGroup>
+            </Project>
+            """);
+        return dir;
+    }
+
     static string FindCli()
     {
         string[] candidates =

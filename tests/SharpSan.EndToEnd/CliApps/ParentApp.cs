@@ -1,7 +1,8 @@
 // Starts child processes: `ParentApp <child.dll> <mode>`; modes: overflow, race, clean (ChildApp's modes),
 // chain (starts ParentApp again, which starts ChildApp overflow), shell (a non-.NET child), kill (kills a sleeping child),
 // shellexec (ChildApp overflow started with UseShellExecute=true), exec (`dotnet exec ChildApp.dll overflow`), apphost
-// (ChildApp's native launcher, the file beside ChildApp.dll without its extension, run with overflow).
+// (ChildApp's native launcher, the file beside ChildApp.dll without its extension, run with overflow), dotnetrun
+// (`dotnet run --project <dir> -- overflow`, <dir> given instead of the dll: the SDK builds ChildApp in the child).
 using System;
 using System.Diagnostics;
 using System.IO;
@@ -20,6 +21,7 @@ static unsafe class Program
             "shellexec" => Start("dotnet", shellExecute: true, child, "overflow"),
             "exec" => Start("dotnet", "exec", child, "overflow"),
             "apphost" => Start(Path.ChangeExtension(child, null), "overflow"),
+            "dotnetrun" => Start("dotnet", "run", "--project", child, "--", "overflow"),
             _ => Start("dotnet", child, mode),
         };
         Console.WriteLine($"parent {Environment.ProcessId}: {mode} child exited with {code}");
