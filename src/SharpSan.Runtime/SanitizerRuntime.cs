@@ -13,7 +13,9 @@ public static class SanitizerRuntime
     static readonly object s_reportLock = new();
     /// <summary>Every distinct finding printed so far, by key, with its report (a test that runs into it again fails with it too).</summary>
     static readonly Dictionary<string, (string Text, ReportBuilder Report)?> s_reported = [];
+    /// <summary>0 before, 1 while the initialising thread runs <see cref="Initialize"/>, 2 once it is done.</summary>
     static int s_initialized;
+    static readonly object s_initializing = new();
     static int s_reportCount;
     static int s_exitCodeOnReport = 1;
     static volatile bool s_halting, s_exiting;
@@ -57,7 +59,35 @@ public static class SanitizerRuntime
 
     public static void EnsureInitialized()
     {
-        if (Volatile.Read(ref s_initialized) != 0 || Interlocked.Exchange(ref s_initialized, 1) != 0) return;
+        if (Volatile.Read(ref s_initialized) != 2) Initialize();
+    }
+
+    /// <summary>
+    /// Reads the options once. Another thread that arrives meanwhile waits for the end: it returned at once before, and
+    /// read the default options — an async test whose continuation made the first allocation on a pool thread while
+    /// the test thread asked whether tests are checked was not failed by its finding (Guard/TestEndValueTaskFault, the
+    /// same with a Task). The initialising thread itself may ask again on the way (re-entrant lock, state 1): it gets
+    /// what is set so far, as before.
+    /// </summary>
+    static void Initialize()
+    {
+        lock (s_initializing)
+        {
+            if (s_initialized != 0) return;
+            s_initialized = 1;
+            try
+            {
+                InitializeOnce();
+            }
+            finally
+            {
+                Volatile.Write(ref s_initialized, 2);
+            }
+        }
+    }
+
+    static void InitializeOnce()
+    {
         try
         {
             s_options = SanitizerOptions.Parse(Environment.GetEnvironmentVariable("SHARPSAN_OPTIONS"));
