@@ -47,8 +47,17 @@ public static class Suite
     public static string Configuration { get; } = Metadata("SharpSan.EndToEnd.Configuration");
 
     /// <summary>Scratch space under the test output folder, kept after the run for inspection.</summary>
-    // Per process, so two test runs in one checkout (an IDE and a terminal) do not delete each other's work.
-    public static string WorkDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "e2e-work", Environment.ProcessId.ToString());
+    // Per process, so two test runs in one checkout (an IDE and a terminal) do not delete each other's work. A folder
+    // left by an earlier process with the same pid is cleared here, once, before any test class writes under it
+    // (clearing it when the lit run starts deleted the folders of test classes already running beside it).
+    public static string WorkDirectory { get; } = FreshWorkDirectory();
+
+    static string FreshWorkDirectory()
+    {
+        string dir = Path.Combine(AppContext.BaseDirectory, "e2e-work", Environment.ProcessId.ToString());
+        if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        return dir;
+    }
 
     static readonly Lazy<IReadOnlyList<CaseFile>> s_cases = new(Discover);
     static readonly Lazy<IReadOnlyDictionary<string, CaseResult>> s_results = new(RunAll);
@@ -106,7 +115,6 @@ public static class Suite
 
     static IReadOnlyDictionary<string, CaseResult> RunAll()
     {
-        if (Directory.Exists(WorkDirectory)) Directory.Delete(WorkDirectory, recursive: true);
         RemoveWorkOfFinishedRuns();
         var results = new ConcurrentDictionary<string, CaseResult>();
         var (selected, skipped) = Select(Cases);
