@@ -41,6 +41,7 @@ internal static unsafe partial class Program
             case "stackbuf": run = StackBuf; defaultSize = 1000; break;
             case "arraymatmul": run = ArrayMatMul; defaultSize = 384; break;   // C#-only (ManagedKernels.cs)
             case "poolbuf": run = PoolBuffers; defaultSize = 400; break;       // C#-only (ManagedKernels.cs)
+            case "fixedblock": run = FixedBlocks; defaultSize = 10; break;     // C#-only (FixedKernels.cs, pins.sh)
             case "selftest-overflow": return SelfTestOverflow();
             case "selftest-uninit": return SelfTestUninit();
             default:

@@ -33,6 +33,12 @@ public static unsafe class AddressSanitizer
     /// </summary>
     public static int CaptureStackId(int apiFrame, int callerSite = -1)
     {
+        ref int cached = ref ActivationStackCache.Current.Slot(apiFrame, callerSite);
+        return cached != 0 ? cached : cached = CaptureStackIdUncached(apiFrame, callerSite);
+    }
+
+    static int CaptureStackIdUncached(int apiFrame, int callerSite)
+    {
         int depth = s_contextDepth;
         Span<long> frames = stackalloc long[depth];
         frames[0] = StackFrame.Pack(StackFrame.SyntheticKey, apiFrame);
@@ -40,8 +46,17 @@ public static unsafe class AddressSanitizer
         return StackDepot.Put(frames[..n]);
     }
 
-    /// <summary>Depot id of the current stack, its innermost frame at IL offset <paramref name="site"/> (an event in checked code, not an API call).</summary>
-    public static int CaptureStackIdAt(int site)
+    /// <summary>
+    /// Depot id of the current stack, its innermost frame at IL offset <paramref name="site"/> (an event in checked code,
+    /// not an API call), through the calling thread's <paramref name="cache"/>.
+    /// </summary>
+    public static int CaptureStackIdAt(int site, ActivationStackCache cache)
+    {
+        ref int cached = ref cache.Slot(-1, site);
+        return cached != 0 ? cached : cached = CaptureStackIdAtUncached(site);
+    }
+
+    static int CaptureStackIdAtUncached(int site)
     {
         Span<long> frames = stackalloc long[s_contextDepth];
         return StackDepot.Put(frames[..ShadowStack.Capture(frames, site)]);

@@ -93,7 +93,15 @@ public static unsafe class PinChecks
 
     const string MemoryHandleSite = "PinChecks.MemoryHandleDisposing";
 
-    static void Pin(object owner, int site) => PinRecords.Pin(owner, AddressSanitizer.CaptureStackIdAt(site));
+    static void Pin(object owner, int site)
+    {
+        var thread = PinThread.Current;
+        PinRecords.Pin(owner, thread.StackAt(site), thread);
+    }
 
-    static void Unpin(object owner, int site) => PinRecords.Unpin(owner, AddressSanitizer.CaptureStackIdAt(site));
+    static void Unpin(object owner, int site)
+    {
+        var thread = PinThread.Current;
+        PinRecords.Unpin(owner, thread.StackAt(site), thread);
+    }
 }

@@ -30,7 +30,7 @@ internal static class PinRecords
     public const int Capacity = 4096;
     public const nuint MaxPoisonBytes = 64 << 10;
 
-    sealed class Record
+    internal sealed class Record
     {
         public GCHandle Object;   // weak
         public nuint Start, Bytes;
@@ -45,19 +45,22 @@ internal static class PinRecords
         public bool Holds(object o) => !Vacated && ReferenceEquals(Object.Target, o);
     }
 
-    static readonly object s_lock = new();
+    static ShortLock s_lock;   // a hot fixed block takes it twice: a Monitor was most of its cost
     static readonly Dictionary<nuint, Record> s_byStart = [];
     static readonly Queue<Record> s_order = new();
 
-    public static void Pin(object owner, int stack)
+    public static void Pin(object owner, int stack) => Pin(owner, stack, PinThread.Current);
+
+    public static void Pin(object owner, int stack, PinThread thread)
     {
         var (start, bytes) = PinnedObjects.DataOf(owner);
         if (bytes == 0) return;
-        lock (s_lock)
+        s_lock.Enter();
+        try
         {
-            if (!s_byStart.TryGetValue(start, out var record) || !record.Holds(owner))
+            if (RecordOf(owner, start, thread) is not { } record)
             {
-                if (record is not null) Drop(record);   // another object now lives where that one was
+                if (s_byStart.TryGetValue(start, out var other)) Drop(other);   // another object now lives where that one was
                 record = new Record
                 {
                     Object = GCHandle.Alloc(owner, GCHandleType.Weak), Start = start, Bytes = bytes, NeverMoves = PinnedObjects.NeverMoves(owner),
@@ -67,31 +70,49 @@ internal static class PinRecords
                 s_byStart[start] = record;
                 s_order.Enqueue(record);
                 EvictIfFull();
+                thread.Last = record;
             }
             if (record.Poisoned) Lift(record);
             record.Pins++;
             record.PinStack = stack;
-            record.PinThread = ThreadRegistry.CurrentId;
+            record.PinThread = thread.Id;
         }
+        finally { s_lock.Exit(); }
         GcWatcher.EnsureStarted();
     }
 
+    /// <summary>
+    /// The live record of <paramref name="owner"/>, whose data is at <paramref name="start"/>: the thread's last one when
+    /// it still is (no dictionary lookup), else the one the dictionary holds. Under the lock.
+    /// </summary>
+    static Record? RecordOf(object owner, nuint start, PinThread thread)
+    {
+        if (thread.Last is { } last && last.Start == start && last.Object.IsAllocated && last.Holds(owner)) return last;
+        if (!s_byStart.TryGetValue(start, out var record) || !record.Holds(owner)) return null;
+        return thread.Last = record;
+    }
+
     /// <summary>Drops one pin of <paramref name="owner"/>; the last one poisons its data unless it never moves.</summary>
-    public static void Unpin(object owner, int stack)
+    public static void Unpin(object owner, int stack) => Unpin(owner, stack, PinThread.Current);
+
+    /// <inheritdoc cref="Unpin(object, int)"/>
+    public static void Unpin(object owner, int stack, PinThread thread)
     {
         var (start, _) = PinnedObjects.DataOf(owner);
-        lock (s_lock)
+        s_lock.Enter();
+        try
         {
-            if (!s_byStart.TryGetValue(start, out var record) || !record.Holds(owner) || record.Pins == 0) return;
+            if (RecordOf(owner, start, thread) is not { } record || record.Pins == 0) return;
             if (--record.Pins > 0 || record.NeverMoves) return;
             record.UnpinStack = stack;
-            record.UnpinThread = ThreadRegistry.CurrentId;
+            record.UnpinThread = thread.Id;
             if (record.PoisonEnd > record.PoisonStart)
             {
                 ShadowMemory.Poison(record.PoisonStart, record.PoisonEnd - record.PoisonStart, ShadowCode.Unpinned);
                 record.Poisoned = true;
             }
         }
+        finally { s_lock.Exit(); }
     }
 
     /// <summary>
@@ -101,11 +122,13 @@ internal static class PinRecords
     public static void PinningAt(nuint address, nuint bytes = 0)
     {
         if (!AnyUnpinPoison(address, Math.Max(bytes, 1))) return;
-        lock (s_lock)
+        s_lock.Enter();
+        try
         {
             if (bytes == 0) { if (Containing(address) is { } record) Drop(record); }
             else DropOverlapping(address, bytes);
         }
+        finally { s_lock.Exit(); }
     }
 
     /// <summary>
@@ -119,11 +142,13 @@ internal static class PinRecords
         for (int attempts = 0; attempts < 8 && firstBad != 0 && IsUnpinPoison(firstBad); attempts++)
         {
             if (throughReference) return 0;
-            lock (s_lock)
+            s_lock.Enter();
+            try
             {
                 if (Containing(firstBad) is not null) return firstBad;
                 ClearGranule(firstBad);
             }
+            finally { s_lock.Exit(); }
             firstBad = ShadowMemory.FirstBadAddress(address, size);
         }
         return firstBad;
@@ -135,7 +160,8 @@ internal static class PinRecords
     /// </summary>
     public static void Sweep()
     {
-        lock (s_lock)
+        s_lock.Enter();
+        try
         {
             List<Record>? stale = null;
             foreach (var record in s_byStart.Values)
@@ -146,20 +172,31 @@ internal static class PinRecords
             }
             if (stale is not null) foreach (var record in stale) Drop(record);
         }
+        finally { s_lock.Exit(); }
     }
 
-    public static int PoisonedCount { get { lock (s_lock) return s_byStart.Values.Count(r => r.Poisoned); } }
+    public static int PoisonedCount
+    {
+        get
+        {
+            s_lock.Enter();
+            try { return s_byStart.Values.Count(r => r.Poisoned); }
+            finally { s_lock.Exit(); }
+        }
+    }
 
     /// <summary>The "0x… is located …" block: the object, the unpin stack, then the pin stack (ASan's free/alloc order).</summary>
     public static bool TryPrint(nuint address, ReportBuilder report)
     {
         Record? record;
         object? target;
-        lock (s_lock)
+        s_lock.Enter();
+        try
         {
             record = Containing(address);
             target = record?.Object.Target;
         }
+        finally { s_lock.Exit(); }
         if (record is null) return false;
         report.Line($"0x{address:x} is located {address - record.Start} bytes inside of {record.Bytes}-byte managed {PinnedObjects.Describe(record.ObjectType, record.Length)} [0x{record.Start:x},0x{record.Start + record.Bytes:x})");
         if (target is null)
@@ -230,9 +267,16 @@ internal static class PinRecords
     }
 
     /// <summary>Lifts the record's poison where it is still ours (the memory may have been re-poisoned by someone else).</summary>
-    static void Lift(Record record)
+    static unsafe void Lift(Record record)
     {
-        for (nuint a = record.PoisonStart; a < record.PoisonEnd; a += ShadowMemory.Granule) ClearGranule(a);
+        nuint start = record.PoisonStart, end = record.PoisonEnd;
+        if (end > start)
+        {
+            // A hot fixed block lifts the poison its last unpin left, all of it still ours: one vectorised clear.
+            var shadow = new Span<sbyte>(ShadowMemory.For(start), (int)((end - start) >> ShadowMemory.GranuleShift));
+            if (shadow.IndexOfAnyExcept(unchecked((sbyte)ShadowCode.Unpinned)) < 0) shadow.Clear();
+            else for (nuint a = start; a < end; a += ShadowMemory.Granule) ClearGranule(a);
+        }
         record.Poisoned = false;
     }
 
