@@ -34,6 +34,6 @@ static unsafe class Program
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Main() {{.*}}UseAfterFreeFromHotHelper.cs:[[@LINE-6]]
 // CHECK: previously allocated by thread T0 here:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.NativeMemory.Alloc(nuint)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Make(int) {{.*}}UseAfterFreeFromHotHelper.cs:[[@LINE-25]]
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Make(int) {{.*}}UseAfterFreeFromHotHelper.cs:[[@LINE-26]]
 // CHECK-NEXT: #2 0x{{[0-9a-f]+}} in Program.Main() {{.*}}UseAfterFreeFromHotHelper.cs:[[@LINE-12]]
 // CHECK: SUMMARY: AddressSanitizer: heap-use-after-free {{.*}}UseAfterFreeFromHotHelper.cs:[[@LINE-11]] in Program.Main()

@@ -31,9 +31,9 @@ static unsafe class Program
 // CHECK-NEXT: [[ADDR]] is located 9 bytes inside of 64-byte managed byte[64]
 // CHECK-NEXT: unpinned by thread T0 here:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Touch(byte[], int) {{.*}}StaleFromLaterCallOfHotHelper.cs:[[@LINE-18]]
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}StaleFromLaterCallOfHotHelper.cs:[[@LINE-13]]
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}StaleFromLaterCallOfHotHelper.cs:[[@LINE-12]]
 // CHECK: previously pinned by thread T0 here:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Touch(byte[], int) {{.*}}StaleFromLaterCallOfHotHelper.cs:[[@LINE-26]]
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}StaleFromLaterCallOfHotHelper.cs:[[@LINE-16]]
-// CHECK: SUMMARY: AddressSanitizer: use-after-unpin {{.*}}StaleFromLaterCallOfHotHelper.cs:[[@LINE-16]] in Program.Main()
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}StaleFromLaterCallOfHotHelper.cs:[[@LINE-15]]
+// CHECK: SUMMARY: AddressSanitizer: use-after-unpin {{.*}}StaleFromLaterCallOfHotHelper.cs:[[@LINE-15]] in Program.Main()
 // CHECK-NOT: not reached

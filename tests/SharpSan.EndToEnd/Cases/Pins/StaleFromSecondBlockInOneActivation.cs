@@ -34,10 +34,10 @@ static unsafe class Program
 // CHECK-NEXT: WRITE of size 1 at [[ADDR]] thread T0
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Run(byte[]) {{.*}}StaleFromSecondBlockInOneActivation.cs:[[@LINE-13]]
 // CHECK: unpinned by thread T0 here:
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Run(byte[]) {{.*}}StaleFromSecondBlockInOneActivation.cs:[[@LINE-18]]
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}StaleFromSecondBlockInOneActivation.cs:[[@LINE-11]]
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Run(byte[]) {{.*}}StaleFromSecondBlockInOneActivation.cs:[[@LINE-17]]
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}StaleFromSecondBlockInOneActivation.cs:[[@LINE-10]]
 // CHECK: previously pinned by thread T0 here:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Run(byte[]) {{.*}}StaleFromSecondBlockInOneActivation.cs:[[@LINE-24]]
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}StaleFromSecondBlockInOneActivation.cs:[[@LINE-14]]
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}StaleFromSecondBlockInOneActivation.cs:[[@LINE-13]]
 // CHECK: SUMMARY: AddressSanitizer: use-after-unpin
 // CHECK-NOT: not reached
