@@ -67,7 +67,7 @@ for ((rep = 1; rep <= REPS; rep++)); do
     for column in "${COLUMNS[@]}"; do
         line=$(dotnet "${DIR[$column]}/Kernels.dll" fixedblock "$MILLIONS" 2>&1 >/dev/null | grep '^fixedblock ns_per_block=') \
             || { log "$column: the run failed"; exit 1; }
-        WALL[$column]+="$(sed 's/.*ns_per_block=\([0-9.]*\).*/\1/' <<<"$line") "
+        WALL[$column]+="$(sed 's/^fixedblock ns_per_block=\([0-9.]*\).*/\1/' <<<"$line") "
         CPU[$column]+="$(sed 's/.*cpu_ns_per_block=\([0-9.]*\).*/\1/' <<<"$line") "
     done
 done
