@@ -20,13 +20,19 @@ namespace SharpSan.Instrumentation.Il;
 public sealed class AvailableChecks
 {
     /// <summary>The address's invariant part: the base, an optional index local with its scale, an optional struct field.</summary>
-    readonly record struct Expression(object Base, object? Index, int Scale, FieldReference? Field)
+    /// <remarks>The index term is <c>widen(Index + Inner) * Scale</c>: <paramref name="Inner"/> is added at the index's own width (it may
+    /// wrap there) and <paramref name="Widening"/> says how the sum became native (sign or zero extension), so two accesses with equal
+    /// expressions and equal index values have equal addresses, whatever the values.</remarks>
+    readonly record struct Expression(object Base, object? Index, long Inner, Code Widening, long Scale, FieldReference? Field)
     {
         public bool Reads(object variable) => Base == variable || Index == variable;
-        public bool Equals(Expression other) => Base == other.Base && Index == other.Index && Scale == other.Scale
-            && (Field is null ? other.Field is null : other.Field is not null && Field.FullName == other.Field.FullName);
-        public override int GetHashCode() => HashCode.Combine(Base, Index, Scale, Field?.FullName);
+        public bool Equals(Expression other) => Base == other.Base && Index == other.Index && Inner == other.Inner && Widening == other.Widening
+            && Scale == other.Scale && (Field is null ? other.Field is null : other.Field is not null && Field.FullName == other.Field.FullName);
+        public override int GetHashCode() => HashCode.Combine(Base, Index, Inner, Widening, Scale, Field?.FullName);
     }
+
+    /// <summary>A native-sized offset: <c>Offset</c> plus, when Index is set, <c>widen(Index + Inner) * Scale</c>.</summary>
+    readonly record struct Term(Instruction? Index, long Inner, Code Widening, long Scale, long Offset);
 
     /// <summary>Bytes [Low, High) at the expression are known addressable.</summary>
     readonly record struct Fact(Expression Expression, long Low, long High);
@@ -115,40 +121,69 @@ public sealed class AvailableChecks
         || i.OpCode.Code is Code.Localloc or Code.Jmp;
 
     /// <summary>
-    /// The expression and byte range an access touches, when its address is <c>B</c>, <c>B + c</c> or <c>B + j*s</c> computed
-    /// in its own block from variables not written between their load and the access.
+    /// The expression and byte range an access touches, when its address is <c>B</c> or <c>B + TERM</c> (<see cref="NativeTerm"/>)
+    /// computed in its own block from variables not written between their load and the access.
     /// </summary>
     static Range? RangeOf(AddressProvenance provenance, Instruction access, int depth, int size, FieldReference? field,
         LocalStores stores, HashSet<ParameterDefinition> argumentsAddressTaken)
     {
         var address = provenance.ProducerOf(access, depth);
         if (address is null) return null;
-        Instruction baseLoad;
-        Instruction? indexLoad = null;
-        int scale = 0;
-        long offset = 0;
+        Instruction? baseLoad = null;
+        Term term = default;
         if (IsVariableLoad(address)) baseLoad = address;
-        else if (address.OpCode.Code == Code.Add && provenance.ProducerOf(address, 1) is { } left && IsVariableLoad(left))
-        {
-            baseLoad = left;
-            var term = LoopRangeGuards.Widened(provenance, provenance.ProducerOf(address, 0), native: true);
-            if (Constant(term) is long c) offset = c;
-            else if (term is not null && IsVariableLoad(term) && IsInteger(term)) { indexLoad = term; scale = 1; }
-            else if (term is { OpCode.Code: Code.Mul }
-                && Constant(LoopRangeGuards.Widened(provenance, provenance.ProducerOf(term, 0), native: true)) is long s && s is > 0 and <= int.MaxValue
-                && LoopRangeGuards.Widened(provenance, provenance.ProducerOf(term, 1), native: true) is { } j && IsVariableLoad(j) && IsInteger(j))
-            { indexLoad = j; scale = (int)s; }
-            else return null;
-        }
-        else return null;
-        if (!IsPointer(baseLoad) || !Stable(baseLoad, stores, argumentsAddressTaken) || indexLoad is not null && !Stable(indexLoad, stores, argumentsAddressTaken)) return null;
-        if (WrittenBetween(baseLoad, access) || indexLoad is not null && WrittenBetween(indexLoad, access)) return null;
-        var expression = new Expression(baseLoad.Operand, indexLoad?.Operand, scale, field);
+        else if (address.OpCode.Code == Code.Add && provenance.ProducerOf(address, 1) is { } left && IsVariableLoad(left)
+            && NativeTerm(provenance, provenance.ProducerOf(address, 0)) is { } t)
+        { baseLoad = left; term = t; }
+        if (baseLoad is null) return null;
+        if (!IsPointer(baseLoad) || !Stable(baseLoad, stores, argumentsAddressTaken) || WrittenBetween(baseLoad, access)) return null;
+        if (term.Index is { } index && (!Stable(index, stores, argumentsAddressTaken) || WrittenBetween(index, access))) return null;
+        var expression = new Expression(baseLoad.Operand, term.Index?.Operand, term.Inner, term.Widening, term.Scale, field);
         // A field access's range is relative to the field (the expression names it): it covers accesses to the same field only.
-        return new Range(expression, offset, offset + size);
+        return new Range(expression, term.Offset, term.Offset + size);
     }
 
-    static bool IsVariableLoad(Instruction i) => i.OpCode.Code is Code.Ldloc or Code.Ldarg;
+    /// <summary>
+    /// A native offset as Roslyn emits it: a constant (<c>ldc; conv.i</c>, <c>ldc; conv.i; ldc; mul</c> for <c>p[4]</c>), an index
+    /// (<c>ldloc i; [conv]</c>, or <c>i + c</c> at the index's width, then widened), or an index or constant times a constant.
+    /// </summary>
+    static Term? NativeTerm(AddressProvenance provenance, Instruction? value)
+    {
+        if (value is null) return null;
+        if (value.OpCode.Code == Code.Mul)
+        {
+            var (a, b) = (NativeTerm(provenance, provenance.ProducerOf(value, 1)), NativeTerm(provenance, provenance.ProducerOf(value, 0)));
+            if (a is not { } x || b is not { } y) return null;
+            if (x.Index is null && y.Index is null) return new Term(null, 0, Code.Nop, 0, x.Offset * y.Offset);
+            var (indexed, constant) = x.Index is not null ? (x, y) : (y, x);
+            if (constant.Index is not null || indexed.Offset != 0 || constant.Offset is <= 0 or > int.MaxValue) return null;
+            return indexed with { Scale = indexed.Scale * constant.Offset };
+        }
+        if (value.OpCode.Code is Code.Conv_I or Code.Conv_U or Code.Conv_I8 or Code.Conv_U8)
+        {
+            var inner = provenance.ProducerOf(value, 0);
+            if (Constant(inner) is long c) return new Term(null, 0, Code.Nop, 0, value.OpCode.Code is Code.Conv_U or Code.Conv_U8 ? (uint)c : c);
+            return IndexTerm(provenance, inner, value.OpCode.Code);
+        }
+        if (Constant(value) is long plain) return new Term(null, 0, Code.Nop, 0, plain);
+        // An int32 added to a pointer unconverted is sign-extended, as conv.i would.
+        return IndexTerm(provenance, value, Code.Conv_I);
+    }
+
+    /// <summary><c>ldloc i</c> or <c>ldloc i; ldc c; add|sub</c> of an integer local or argument, widened by <paramref name="widening"/>.</summary>
+    static Term? IndexTerm(AddressProvenance provenance, Instruction? value, Code widening)
+    {
+        long inner = 0;
+        if (value is { OpCode.Code: Code.Add or Code.Sub } op && Constant(provenance.ProducerOf(op, 0)) is long c)
+        {
+            inner = op.OpCode.Code == Code.Add ? c : -c;
+            value = provenance.ProducerOf(op, 1);
+        }
+        if (value is null || !IsVariableLoad(value) || !IsInteger(value)) return null;
+        // A native-sized or 64-bit index needs no widening: record it as such so that it matches only itself.
+        if (TypeOf(value)?.MetadataType is MetadataType.IntPtr or MetadataType.UIntPtr or MetadataType.Int64 or MetadataType.UInt64) widening = Code.Nop;
+        return new Term(value, inner, widening, 1, 0);
+    }
 
     /// <summary>Never address-taken (a write through the address would be a store the data-flow cannot see) nor pinned; stores are kills.</summary>
     static bool Stable(Instruction load, LocalStores stores, HashSet<ParameterDefinition> argumentsAddressTaken) => load.Operand switch
@@ -165,6 +200,8 @@ public sealed class AvailableChecks
             if (i.OpCode.Code is Code.Stloc or Code.Starg && i.Operand == load.Operand) return true;
         return false;
     }
+
+    static bool IsVariableLoad(Instruction? i) => i is { OpCode.Code: Code.Ldloc or Code.Ldarg };
 
     static long? Constant(Instruction? i) => i switch
     {
