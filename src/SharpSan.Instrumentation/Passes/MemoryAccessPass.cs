@@ -29,6 +29,7 @@ public sealed class MemoryAccessPass(bool recover = false, bool heuristic = true
     {
         var sites = _origins is not null ? new BindingSites(ctx, _origins) : null;
         var (guarded, proven) = GuardLoops(ctx, sites);
+        var covered = recover ? null : CoveredAccesses(ctx);
         foreach (var instruction in ctx.Method.Body.Instructions.ToArray())
         {
             if (ctx.Editor.Inserted.Contains(instruction) || proven.Contains(instruction)) continue;
@@ -38,9 +39,26 @@ public sealed class MemoryAccessPass(bool recover = false, bool heuristic = true
             var kind = fieldOffsetOf is null ? ctx.Provenance.Classify(instruction, depth) : ctx.Provenance.ClassifyFieldInstance(instruction, depth);
             if (kind != AddressKind.Pointer) continue;
             if (isWrite && depth == 1 && fieldOffsetOf is null && CheckedByPrecedingLoad(ctx, instruction, size)) continue;
+            if (covered?.Contains(instruction) == true && sites?.Binds(instruction, depth, fieldOffsetOf) != true) continue;
             Insert(ctx, instruction, isWrite, depth, size, fieldOffsetOf, sites, ctx.Provenance.IsReference(instruction, depth), guarded.GetValueOrDefault(instruction));
         }
         sites?.Finish();
+    }
+
+    /// <summary>
+    /// Accesses a check on every path to them already covers (<see cref="AvailableChecks"/>). Not under recover: there a
+    /// failed check reports and goes on, so a later access to the same bytes has not been proven addressable.
+    /// </summary>
+    static IReadOnlySet<Instruction> CoveredAccesses(MethodContext ctx)
+    {
+        (int, int?, FieldReference?)? Checked(Instruction i)
+        {
+            if (ctx.Editor.Inserted.Contains(i) || Describe(i) is not { } access) return null;
+            var kind = access.Field is null ? ctx.Provenance.Classify(i, access.Depth) : ctx.Provenance.ClassifyFieldInstance(i, access.Depth);
+            return kind == AddressKind.Pointer ? (access.Depth, access.Size.Bytes, access.Field) : null;
+        }
+        bool Harmless(Instruction call) => call.Operand is MethodReference m && m.DeclaringType.FullName == Checks || LoopRangeGuards.IsShadowBookkeeping(call);
+        return new AvailableChecks(ctx.Method.Body, ctx.Provenance, Checked, Harmless).Covered;
     }
 
     /// <summary>
