@@ -80,7 +80,7 @@ internal static unsafe class GuardSanitizer
                 return;
             case HardenedFree.CorruptedHeader:
                 Report(HeaderFreeError.BadFree((nuint)p, Stack(apiFrame),
-                    "in a block whose chunk header is corrupted: the 16 bytes before it were overwritten, by an overflow from the memory below or a write through a stale pointer"));
+                    "in a block whose chunk header is corrupted: the bytes just before it were overwritten, by an overflow from the memory below or a write through a stale pointer"));
                 return;
             case HardenedFree.Interior:
                 Report(HeaderFreeError.BadFree((nuint)p, Stack(apiFrame), $"inside of a {header.UserSize}-byte region, not at its start"));

@@ -26,7 +26,7 @@ static unsafe class Program
 // ENV: SHARPSAN_OPTIONS=guard_sample_rate=0
 // CHECK: ERROR: AddressSanitizer: attempting double-free on 0x{{[0-9a-f]+}} in thread T0:
 // CHECK-NEXT: #0 0x{{[0-9a-f]+}} in System.Runtime.InteropServices.NativeMemory.Free(void*)
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}HeaderDoubleFreeAcrossThreads.cs:[[@LINE-9]]
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Program.Main() {{.*}}HeaderDoubleFreeAcrossThreads.cs:[[@LINE-8]]
 // CHECK: is located 0 bytes inside of 72-byte region {{.*}}, already freed
-// CHECK: SUMMARY: AddressSanitizer: double-free {{.*}}HeaderDoubleFreeAcrossThreads.cs:[[@LINE-11]] in Program.Main()
+// CHECK: SUMMARY: AddressSanitizer: double-free {{.*}}HeaderDoubleFreeAcrossThreads.cs:[[@LINE-10]] in Program.Main()
 // CHECK-NOT: not reached
