@@ -47,7 +47,7 @@ public sealed unsafe class PrimaryHeapTests
     [Fact]
     public void AHeaderDetectsAnyChangedByteAndAnotherAddress()
     {
-        nuint user = (nuint)0x7000_0000_1010;
+        nuint user = unchecked((nuint)0x7000_0000_1010);
         ulong word = BlockHeader.Make(user, 40, AllocationFamily.NativeMemory, 3, GuardChunkState.Allocated);
         Assert.True(BlockHeader.Holds(word, user, 3));
         Assert.True(BlockHeader.Holds(BlockHeader.WithState(word, GuardChunkState.Quarantined), user, 3));
