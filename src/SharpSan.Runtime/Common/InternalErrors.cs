@@ -44,7 +44,13 @@ public static class InternalErrors
 
     static readonly FaultPlan? s_faults = FaultPlan.Parse(Environment.GetEnvironmentVariable(FaultsVariable));
     static readonly bool s_injecting = s_faults is not null;
-    static readonly ConcurrentDictionary<string, bool> s_warned = new(StringComparer.Ordinal);
+    // In its own class: made at the first internal error, not when the first allocation reads s_injecting (loading
+    // System.Collections.Concurrent is start-up time every process paid).
+    static class Warned
+    {
+        public static readonly ConcurrentDictionary<string, bool> Sites = new(StringComparer.Ordinal);
+    }
+
     static int s_lost, s_count;
 
     /// <summary>Internal errors contained so far (for SharpSan's own tests).</summary>
@@ -100,7 +106,7 @@ public static class InternalErrors
         t_containedOnThisThread = true;
         int before = lost == LostTracking.Nothing ? 0 : Interlocked.Or(ref s_lost, (int)lost);
         var newlyLost = lost & ~(LostTracking)before;
-        if (!s_warned.TryAdd(site, true) && newlyLost == LostTracking.Nothing) return;
+        if (!Warned.Sites.TryAdd(site, true) && newlyLost == LostTracking.Nothing) return;
         try
         {
             string detail = Verbose ? e.ToString() : $"{e.GetType().Name}: {e.Message}";

@@ -76,17 +76,20 @@ internal static unsafe class GuardSanitizer
                 return;
             case HardenedFree.Mismatch:
                 Report(HeaderFreeError.Mismatch((nuint)p, Stack(apiFrame), header, family));
-                s_heap.FreeAsAllocated(p);
+                s_heap.FreeAsAllocated(p, header.Family);
                 return;
             case HardenedFree.CorruptedHeader:
                 Report(HeaderFreeError.BadFree((nuint)p, Stack(apiFrame),
-                    "in a block whose chunk header is corrupted: the 16 bytes before it were overwritten, by an overflow from the memory below or a write through a stale pointer"));
+                    "in a block whose chunk header is corrupted: the bytes just before it were overwritten, by an overflow from the memory below or a write through a stale pointer"));
                 return;
             case HardenedFree.Interior:
                 Report(HeaderFreeError.BadFree((nuint)p, Stack(apiFrame), $"inside of a {header.UserSize}-byte region, not at its start"));
                 return;
             case HardenedFree.Misaligned:
                 Report(HeaderFreeError.BadFree((nuint)p, Stack(apiFrame), "at a misaligned address no allocator returns"));
+                return;
+            case HardenedFree.NotABlock:
+                Report(HeaderFreeError.BadFree((nuint)p, Stack(apiFrame), "in guard mode's heap but at the start of no block"));
                 return;
             case HardenedFree.OnStack:
                 Report(HeaderFreeError.BadFree((nuint)p, Stack(apiFrame), "on the stack of the freeing thread"));
@@ -103,7 +106,7 @@ internal static unsafe class GuardSanitizer
         {
             Common.InternalErrors.Inject(ReallocSite);
             if (GuardedPool.Instance is { } pool && pool.Owns(old)) copy = pool.LiveSize(old);
-            else if (HardenedAllocator.TryGetLiveSize(old, out ulong live)) copy = live;
+            else if (s_heap.TryGetLiveSize(old, out ulong live)) copy = live;
             else return RealAllocator.Realloc(old, size, alignment, family);
         }
         catch (Exception e) when (Common.InternalErrors.Contain(ReallocSite, e))

@@ -55,7 +55,12 @@ public static class OptionTable
         new("verbosity", OptionType.Int, "0", "1 prints runtime start-up details on stderr."),
     ];
 
-    public static OptionSpec? Find(string name) => All.FirstOrDefault(o => o.Name == name);
+    public static OptionSpec? Find(string name)
+    {
+        foreach (var option in All)
+            if (option.Name == name) return option;
+        return null;
+    }
 
     public static string KnownNames => string.Join(", ", All.Select(o => o.Name));
 }

@@ -54,7 +54,8 @@ public sealed class SanitizerOptions
 
     public static SanitizerOptions Parse(string? text)
     {
-        var values = OptionTable.All.ToDictionary(o => o.Name, o => o.Default);
+        var values = new Dictionary<string, string>(OptionTable.All.Count);   // no LINQ: System.Linq's load is start-up time
+        foreach (var option in OptionTable.All) values.Add(option.Name, option.Default);
         var explicitlySet = new HashSet<string>();
         foreach (var pair in (text ?? "").Split([':', ' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries))
         {

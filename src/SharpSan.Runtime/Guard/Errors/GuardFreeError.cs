@@ -49,11 +49,11 @@ internal sealed class HeaderFreeError(string kind, string headline, nuint pointe
         report.Line();
     }
 
-    public static HeaderFreeError DoubleFree(nuint p, SymbolizedFrame[] stack, GuardHeader header) =>
+    public static HeaderFreeError DoubleFree(nuint p, SymbolizedFrame[] stack, FreedBlock header) =>
         new("double-free", $"attempting double-free on 0x{p:x} in thread {ThreadRegistry.Describe(ThreadRegistry.CurrentId)}:", p, stack,
             $"0x{p:x} is located 0 bytes inside of {Region(p, header.UserSize)}, already freed");
 
-    public static HeaderFreeError Mismatch(nuint p, SymbolizedFrame[] stack, GuardHeader header, AllocationFamily freedAs) =>
+    public static HeaderFreeError Mismatch(nuint p, SymbolizedFrame[] stack, FreedBlock header, AllocationFamily freedAs) =>
         new("alloc-dealloc-mismatch", $"alloc-dealloc-mismatch ({FamilyNames.Allocator(header.Family)} vs {FamilyNames.Deallocator(freedAs)}) on 0x{p:x}", p, stack,
             $"0x{p:x} is located 0 bytes inside of {Region(p, header.UserSize)}");
 

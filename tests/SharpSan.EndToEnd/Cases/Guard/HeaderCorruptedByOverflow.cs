@@ -9,8 +9,8 @@ static unsafe class Program
     {
         byte* a = (byte*)NativeMemory.Alloc(32);
         byte* b = (byte*)NativeMemory.Alloc(32);
-        // Simulate the overflow precisely: the 8 bytes just before b are its header's fields.
-        ((long*)b)[-2] ^= 0x1234;
+        // Simulate the overflow precisely: the 8 bytes just before b are its (packed) chunk header.
+        ((long*)b)[-1] ^= 0x1234;
         NativeMemory.Free(a);
         NativeMemory.Free(b);
         Console.WriteLine("not reached");
