@@ -23,6 +23,8 @@ unsafe class Program
 
 // SANITIZE: memory
 // ENV: SHARPSAN_OPTIONS=track_origins=2
+// CHECK-NOT: ERROR:
 // CHECK-NOT: MemorySanitizer
 // CHECK: only defined bytes used
 // CHECK-NOT: MemorySanitizer
+// CHECK-NOT: ERROR:

@@ -19,7 +19,9 @@ unsafe class Program
 }
 
 // SANITIZE: memory
+// CHECK-NOT: ERROR:
 // CHECK-NOT: MemorySanitizer
 // CHECK: 1 2 3 4|1|2|3|4
 // CHECK: kept=4
 // CHECK-NOT: MemorySanitizer
+// CHECK-NOT: ERROR:

@@ -30,7 +30,9 @@ unsafe class Program
 }
 
 // SANITIZE: memory
+// CHECK-NOT: ERROR:
 // CHECK-NOT: MemorySanitizer
 // CHECK: defined fields
 // CHECK: 120
 // CHECK-NOT: MemorySanitizer
+// CHECK-NOT: ERROR:
