@@ -59,8 +59,41 @@ public sealed partial class MemoryShadowPass
         {
             int n = st.Length;
             if (!st[n - 1].Tainted || !ValueKinds.IsScalar(st[n - 1].Kind)) return;
-            if (ConsumerOf(box) is { OpCode.Code: Code.Call or Code.Callvirt, Operand: MethodReference target } && target.DeclaringType.Scope != ctx.Method.Module && Formats(target))
+            var consumer = ConsumerOf(box) switch
+            {
+                { OpCode.Code: Code.Stelem_Ref } store => CallTakingArguments(store),
+                { OpCode.Code: Code.Stind_Ref } store => CallTakingInlineArguments(store),
+                var direct => direct,
+            };
+            if (consumer is { OpCode.Code: Code.Call or Code.Callvirt, Operand: MethodReference target } && target.DeclaringType.Scope != ctx.Method.Module && Formats(target))
                 Check(before, box, n - 1, "Operand");
+        }
+
+        /// <summary>
+        /// A params <c>object[]</c> the compiler fills (<c>newarr; dup; ldc k; value; box; stelem.ref; dup; …; call</c>):
+        /// after each store the array's remaining copy is on top; the instruction that finally pops it is the call.
+        /// </summary>
+        Instruction? CallTakingArguments(Instruction store)
+        {
+            var consumer = ConsumerOf(store);
+            while (consumer is { OpCode.Code: Code.Dup }) consumer = ConsumerOf(consumer, depth: 1);   // the lower copy goes on
+            return consumer;
+        }
+
+        /// <summary>
+        /// A params <c>ReadOnlySpan&lt;object&gt;</c> (C# 13): the compiler stores each box through
+        /// <c>InlineArrayElementRef</c> into a local inline array, then hands <c>InlineArrayAsReadOnlySpan</c> of it to the call —
+        /// later in the same block.
+        /// </summary>
+        Instruction? CallTakingInlineArguments(Instruction store)
+        {
+            _branchTargets ??= BranchTargets();
+            for (var i = store.Next; i is not null && !_branchTargets.Contains(i); i = i.Next)
+            {
+                if (i.OpCode.FlowControl is FlowControl.Branch or FlowControl.Cond_Branch or FlowControl.Return or FlowControl.Throw) return null;
+                if (i.Operand is MethodReference { Name: "InlineArrayAsReadOnlySpan" } && i.OpCode.Code == Code.Call) return ConsumerOf(i);
+            }
+            return null;
         }
 
         /// <summary><c>ldloca x; …; call Primitive::ToString/TryFormat</c> on an undefined local: a use (reported before the local is taken as defined).</summary>
@@ -75,15 +108,10 @@ public sealed partial class MemoryShadowPass
         }
 
         /// <summary>The instruction that pops the value <paramref name="producer"/> pushes, when it lies in the same block.</summary>
-        Instruction? ConsumerOf(Instruction producer)
+        /// <paramref name="depth"/>: where the value sits after <paramref name="producer"/>, from the top of the stack.
+        Instruction? ConsumerOf(Instruction producer, int depth = 0)
         {
-            _branchTargets ??= ctx.Method.Body.Instructions.SelectMany(i => i.Operand switch
-            {
-                Instruction t => [t],
-                Instruction[] ts => ts,
-                _ => Array.Empty<Instruction>(),
-            }).ToHashSet();
-            int depth = 0;   // of the value, from the top of the stack
+            _branchTargets ??= BranchTargets();
             for (var i = producer.Next; i is not null; i = i.Next)
             {
                 if (_branchTargets.Contains(i)) return null;
@@ -94,5 +122,12 @@ public sealed partial class MemoryShadowPass
             }
             return null;
         }
+
+        HashSet<Instruction> BranchTargets() => ctx.Method.Body.Instructions.SelectMany(i => i.Operand switch
+        {
+            Instruction t => [t],
+            Instruction[] ts => ts,
+            _ => Array.Empty<Instruction>(),
+        }).ToHashSet();
     }
 }

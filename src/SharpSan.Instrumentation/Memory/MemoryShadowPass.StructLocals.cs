@@ -56,6 +56,43 @@ public sealed partial class MemoryShadowPass
             before.AddRange([St(S(depth)), Ld(SO(local)), St(O(depth))]);
         }
 
+        /// <summary>Field stores into a shadowed struct local (<c>ldloca V; value; stfld F</c>) → the local.</summary>
+        readonly Dictionary<Instruction, VariableDefinition> _structFieldStores = [];
+
+        /// <summary>
+        /// <c>ldloca V; value; stfld F</c> (in one block) with F a scalar field of V's own type: only that field's shadow
+        /// changes (<see cref="StructFieldStore"/>), the rest of the local keeps its shadow.
+        /// </summary>
+        bool StoresOneField(Instruction ldloca)
+        {
+            var local = (VariableDefinition)ldloca.Operand;
+            if (ConsumerOf(ldloca) is not { OpCode.Code: Code.Stfld, Operand: FieldReference field } store
+                || field.DeclaringType.FullName != local.VariableType.FullName || ValueKinds.SizeOf(field.FieldType) is not (1 or 2 or 4 or 8)
+                || !ValueKinds.IsScalar(ValueKinds.Of(field.FieldType))) return false;
+            _structFieldStores[store] = local;
+            return true;
+        }
+
+        /// <summary>[address of V, value] → same, the value's shadow written into the field of V's companion (its origin becomes V's).</summary>
+        void StructFieldStore(Instruction stfld, VariableDefinition local, System.Collections.Immutable.ImmutableArray<Slot> st, List<Instruction> before)
+        {
+            var field = (FieldReference)stfld.Operand;
+            int n = st.Length;
+            before.AddRange([Instruction.Create(OpCodes.Ldloca, SL(local)), Instruction.Create(OpCodes.Ldflda, field), Instruction.Create(OpCodes.Conv_U)]);
+            before.Add(st[n - 1].Tainted ? Ld(S(n - 1)) : Instruction.Create(OpCodes.Ldc_I8, 0L));
+            before.AddRange(ValueKinds.SizeOf(field.FieldType) switch
+            {
+                1 => [Instruction.Create(OpCodes.Conv_I4), Instruction.Create(OpCodes.Stind_I1)],
+                2 => [Instruction.Create(OpCodes.Conv_I4), Instruction.Create(OpCodes.Stind_I2)],
+                4 => [Instruction.Create(OpCodes.Conv_I4), Instruction.Create(OpCodes.Stind_I4)],
+                _ => [Instruction.Create(OpCodes.Stind_I8)],
+            });
+            // The value's origin becomes the local's only when the value is undefined: SO ^= (SO ^ O) & -(S != 0), branch-free.
+            if (st[n - 1].Tainted)
+                before.AddRange([Ld(SO(local)), Ld(SO(local)), Ld(O(n - 1)), Instruction.Create(OpCodes.Xor), Ld(S(n - 1)), Instruction.Create(OpCodes.Ldc_I8, 0L),
+                    Instruction.Create(OpCodes.Cgt_Un), Instruction.Create(OpCodes.Neg), Instruction.Create(OpCodes.And), Instruction.Create(OpCodes.Xor), St(SO(local))]);
+        }
+
         /// <summary>The shadowed struct local a <c>stobj</c> stores right after loading it (<c>*q = local</c>), or null.</summary>
         VariableDefinition? StoredStructLocal(Instruction stobj) =>
             stobj.OpCode.Code == Code.Stobj && !JumpTargets.Contains(stobj) && stobj.Previous is { OpCode.Code: Code.Ldloc, Operand: VariableDefinition local }

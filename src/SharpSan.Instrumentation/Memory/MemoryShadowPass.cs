@@ -211,8 +211,12 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null, bool
                     StructLocalStore(i, (VariableDefinition)i.Operand, before);
                     return;
                 case Code.Ldloca when structLocals.Has((VariableDefinition)i.Operand):
-                    if (i.Next is not { } read || structLocals.FieldReadLocal(read, JumpTargets.Contains) is null) DefineStructLocal((VariableDefinition)i.Operand, before);
+                    if ((i.Next is not { } read || structLocals.FieldReadLocal(read, JumpTargets.Contains) is null) && !StoresOneField(i))
+                        DefineStructLocal((VariableDefinition)i.Operand, before);
                     Defined(after, n);
+                    return;
+                case Code.Stfld when _structFieldStores.TryGetValue(i, out var structLocal):
+                    StructFieldStore(i, structLocal, st, before);
                     return;
                 case Code.Ldfld when structLocals.FieldReadLocal(i, JumpTargets.Contains) is { } structLocal:
                     StructFieldLoad(i, structLocal, n - 1, before);

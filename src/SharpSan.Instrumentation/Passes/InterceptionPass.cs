@@ -37,6 +37,7 @@ public sealed class InterceptionPass(string sanitizer = "address") : IInstrument
             if (code == Code.Call && target.Name == ".ctor" && !IsValueType(target.DeclaringType)) continue;
             // An interceptor for an instance method takes the receiver as its first parameter.
             if (target.HasThis && target.Name != ".ctor" && interceptor.Parameters.Count != target.Parameters.Count + 1) continue;
+            if (OlderThanTheRuntimeNeeds(target, interceptor)) continue;
 
             var replacement = Instantiate(ctx.Module.Import(interceptor), target);
             bool isConstructor = target.Name == ".ctor";
@@ -59,6 +60,17 @@ public sealed class InterceptionPass(string sanitizer = "address") : IInstrument
             ctx.Changed = true;
         }
     }
+
+    /// <summary>
+    /// Some rows are compiled against a NuGet package the runtime does not ship (System.IO.Hashing 8.0): a call into an
+    /// older copy of that package keeps its own target, since the interceptor's reference would not bind to it.
+    /// </summary>
+    static readonly HashSet<string> s_packagesTheRuntimeDoesNotShip = ["System.IO.Hashing"];
+
+    static bool OlderThanTheRuntimeNeeds(MethodReference target, MethodDefinition interceptor) =>
+        target.DeclaringType.Scope is AssemblyNameReference used && s_packagesTheRuntimeDoesNotShip.Contains(used.Name)
+        && interceptor.Module.AssemblyReferences.FirstOrDefault(r => r.Name == used.Name) is { } needed
+        && used.Version < needed.Version;
 
     static bool IsVirtual(MethodReference target)
     {

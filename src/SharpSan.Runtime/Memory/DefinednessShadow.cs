@@ -240,6 +240,7 @@ public static unsafe class DefinednessShadow
     {
         if (length == 0 || destination == source) return;
         bool backwards = destination > source && destination < source + length;
+        var chain = new CopyOriginChain();
         nuint done = 0;
         while (done < length)
         {
@@ -258,7 +259,7 @@ public static unsafe class DefinednessShadow
                 to = destination + done;
                 chunk = Math.Min(left, Math.Min(PageSize - OffsetInPage(from), PageSize - OffsetInPage(to)));
             }
-            CopyChunk(to, from, chunk, backwards);
+            CopyChunk(to, from, chunk, backwards, ref chain);
             done += chunk;
         }
     }
@@ -266,7 +267,7 @@ public static unsafe class DefinednessShadow
     static nuint OffsetInPage(nuint address) => address & PageMask;
 
     /// <summary>One chunk of <see cref="Copy"/>: source and destination each within one page.</summary>
-    static void CopyChunk(nuint to, nuint from, nuint length, bool backwards)
+    static void CopyChunk(nuint to, nuint from, nuint length, bool backwards, ref CopyOriginChain chain)
     {
         byte* sourcePage = PageOf(from);
         byte* destinationPage = PageOf(to);
@@ -285,7 +286,33 @@ public static unsafe class DefinednessShadow
             nuint fromOffset = OffsetInPage(from + i), toOffset = OffsetInPage(to + i);
             byte bits = sourcePage[fromOffset];
             destinationPage[toOffset] = bits;
-            if (bits != 0) ShadowPageOrigins.Set(destinationPage, toOffset, toOffset, ShadowPageOrigins.Get(sourcePage, fromOffset));
+            if (bits != 0) ShadowPageOrigins.Set(destinationPage, toOffset, toOffset, chain.Of(ShadowPageOrigins.Get(sourcePage, fromOffset)));
+        }
+    }
+
+    /// <summary>
+    /// track_origins=2: the origins of the undefined bytes a copy moves gain a link saying the copy stored them (MSan chains
+    /// memcpy'd and realloc'd origins the same way). The copying stack is captured once per copy, at its first undefined
+    /// byte, and the last link is remembered, so a copy of one undefined block costs one lookup.
+    /// </summary>
+    struct CopyOriginChain
+    {
+        int _stack, _from, _to;
+
+        public int Of(int origin)
+        {
+            if (!MemoryChecks.s_chainStores || origin == 0) return origin;
+            if (origin == _from && _to != 0) return _to;
+            try
+            {
+                if (_stack == 0) _stack = MemorySanitizer.CaptureStackId(-1);
+                (_from, _to) = (origin, Origins.Chain(origin, _stack));
+                return _to;
+            }
+            catch (Exception e) when (Common.InternalErrors.Contain("MemorySanitizer.ChainCopiedOrigin", e))
+            {
+                return origin;
+            }
         }
     }
 

@@ -24,6 +24,8 @@ var workloads = new Dictionary<string, Func<string>>
     ["recyclable-address-memory"] = RecyclableStreamWorkload.Run,
     ["toolkit-address-memory"] = ToolkitAddressWorkload.Run,
     ["recyclable-memory-thread"] = RecyclableStreamWorkload.Run,
+    ["hashing-memory"] = HashingWorkload.Clean,
+    ["hashing-stale"] = HashingWorkload.Stale,
 };
 if (args.Length != 1 || !workloads.TryGetValue(args[0], out var workload))
 {
