@@ -608,9 +608,11 @@ public sealed class TestCommandTests
         AssertSummaryRow(run, "heap-buffer-overflow", $"Buffers/NativeBuffer.cs:{Marker(suite, "Buffers/NativeBuffer.cs", "BUG-OVERFLOW")}",
             "BufferTests.FillWithTerminator_ForSeveralLengths, BufferTests.FillWithTerminator_WritesOnePastTheEnd", 6);
 
-        var one = await SharpSanTest(cache, suite, "--no-build", "--framework", "net9.0", "--results", Path.Combine(suite, "out-net9"));
+        var one = await SharpSanTest(cache, suite, "--no-build", "--framework", "net9.0", "--results", Path.Combine(suite, "out-net9"), "--verbose");
         string oneOutput = one.StdOut + one.StdErr;
         Assert.True(one.ExitCode == 1, one.ToString());
+        // --verbose says where the run's time went; the copy the first run made is reused.
+        Assert.Matches(@"(?m)^sharpsan: time: start \d+\.\d\d s, projects \d+\.\d\d s, instrument \(cached\) \d+\.\d\d s, test run \d+\.\d\d s, results \d+\.\d\d s, total \d+\.\d\d s$", one.StdErr);
         Assert.Single(Regex.Matches(oneOutput, @"Failed:\s+4, Passed:\s+3"));
         Assert.Contains("Buffers.Tests.dll (net9.0)", oneOutput);
         Assert.DoesNotContain("Buffers.Tests.dll (net10.0)", oneOutput);

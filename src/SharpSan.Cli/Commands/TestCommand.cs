@@ -61,6 +61,7 @@ internal static class TestCommand
     static int Run(string sanitize, string[] include, string[] exclude, string resultsDir, bool noBuild, string? configuration, string? framework,
         bool verbose, bool followChildren, string? asanRuntime, string target, string[] extra, string userOptions)
     {
+        var clock = new PhaseClock();
         string? sanitizers = CommonOptions.ParseSanitizers(sanitize);
         if (sanitizers is null) return 2;
         if (CommonOptions.ChoicesFrom(userOptions) is not { } choices) return 2;
@@ -79,8 +80,10 @@ internal static class TestCommand
                 CommonOptions.Error($"the build of {target} failed (its errors are above); nothing was tested");
                 return 2;
             }
+            clock.Mark("build");
         }
         var search = TestProjects.TestProjectsAmong(projects, evaluationArguments);
+        clock.Mark("projects");
         if (CannotTest(search, target, noBuild) is { } problem)
         {
             CommonOptions.Error(problem);
@@ -102,6 +105,7 @@ internal static class TestCommand
             }
             using var copy = Instrument(test, include, exclude, sanitizers, choices.Heuristic, verbose, sourceRoot);
             if (copy is null) return 2;
+            clock.Mark(copy.Report.FromCache ? "instrument (cached)" : "instrument");
             string? scratch = asanRuntime is null ? null : Native.NativeSanitizer.NewScratch();
             int exit = TestHost.Run(test.Runner, copy.Report.MainAssembly!, extra, userOptions, findingsDir, Progress.View, test.Name,
                 start =>
@@ -114,6 +118,7 @@ internal static class TestCommand
             if (scratch is not null) Native.NativeSanitizer.Clean(scratch);
             if (exit != 0) CommonOptions.Info($"{test.Name}: the test run exited with code {exit} (failed tests, or a test host that did not finish)");
             testsFailed |= exit != 0;
+            clock.Mark("test run");
         }
 
         StragglerChildren.WaitFor(findingsDir);
@@ -122,6 +127,8 @@ internal static class TestCommand
         SarifLog.Write(sarif, findings, sourceRoot, typeof(TestCommand).Assembly.GetName().Version?.ToString(3) ?? "0");
         SummaryTable.Print(Console.Error, findings, sourceRoot);
         CommonOptions.Info($"results: {sarif}");
+        clock.Mark("results");
+        if (verbose) CommonOptions.Info($"time: {clock.Summary()}");
         return findings.Count > 0 || testsFailed ? 1 : 0;
     }
 

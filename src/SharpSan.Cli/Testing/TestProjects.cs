@@ -81,9 +81,10 @@ internal static class TestProjects
     {
         var tests = new List<TestProject>();
         var notRestored = new List<string>();
-        foreach (var project in projects)
+        var multiTargeted = new List<(string Project, string Framework)>();
+        foreach (var (project, properties) in InParallel(projects, p => Evaluate(p, evaluationArguments)))
         {
-            if (Evaluate(project, evaluationArguments) is not { } properties) continue;
+            if (properties is null) continue;
             if (properties.AssetsFile is { Length: > 0 } assets && !File.Exists(assets))
             {
                 notRestored.Add(project);
@@ -95,11 +96,22 @@ internal static class TestProjects
                 continue;
             }
             foreach (var framework in properties.TargetFrameworks.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct())
-                if (Evaluate(project, [.. evaluationArguments, $"-p:TargetFramework={framework}"]) is { Runner: { } runner, TargetPath.Length: > 0 } inner)
-                    tests.Add(new TestProject(project, inner.TargetPath, runner, framework));
+                multiTargeted.Add((project, framework));
         }
+        foreach (var ((project, framework), inner) in InParallel(multiTargeted, m => Evaluate(m.Project, [.. evaluationArguments, $"-p:TargetFramework={m.Framework}"])))
+            if (inner is { Runner: { } runner, TargetPath.Length: > 0 })
+                tests.Add(new TestProject(project, inner.TargetPath, runner, framework));
         return new TestProjectSearch(tests, notRestored);
     }
+
+    /// <summary>
+    /// Each item with its evaluation, in the items' order. Every evaluation is a `dotnet msbuild` process of a second or
+    /// more (most of it the process's own start), one per project of a solution: run side by side, a solution of many
+    /// projects costs about what its slowest evaluation costs per core instead of their sum.
+    /// </summary>
+    static List<(T Item, ProjectProperties? Properties)> InParallel<T>(IEnumerable<T> items, Func<T, ProjectProperties?> evaluate) =>
+        items.AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Max(2, Environment.ProcessorCount))
+            .Select(item => (item, evaluate(item))).ToList();
 
     /// <param name="Runner">How its tests run, or null when it is not a test project.</param>
     sealed record ProjectProperties(TestRunner? Runner, string TargetPath, string TargetFrameworks, string AssetsFile);
