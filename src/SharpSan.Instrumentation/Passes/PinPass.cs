@@ -10,7 +10,8 @@ namespace SharpSan.Instrumentation.Passes;
 /// the pin ended; the runtime then poisons the object until it moves or is pinned again.
 /// <code>
 ///   pinned object local (fixed over an array):
-///     stloc V                      →  dup; ldloc V; site; call PinChecks.Exchange(new, old, site); stloc V
+///     stloc V                      →  dup; ldloc V; site; call PinChecks.Releasing(new, old, site); stloc T; stloc V;
+///                                     ldloc T; site; call PinChecks.Holding(T, site)
 ///   pinned reference local (fixed over &amp;a[i], a string, a span), with an object companion C:
 ///     ldloc a … ldelema; stloc V    →  ldloc a; dup; stloc C … ldelema; stloc V; ldloc C; ldloc V; conv.u; site; call PinReference
 ///     ldc.i4.0; conv.u; stloc V     →  ldnull; ldloc C; site; call Exchange; ldnull; stloc C; ldc.i4.0; conv.u; stloc V
@@ -134,13 +135,25 @@ public sealed class PinPass : IInstrumentationPass
 
     static bool IsTailCall(Instruction call) => call.Previous is { OpCode.Code: Code.Tail };
 
+    /// <summary>
+    /// The old object is unpinned before the store (it is still pinned then, so its address is the one its record
+    /// has) and the new one pinned after it: before the store the new object is only on the evaluation stack, and a
+    /// GC on another thread could move it between the pin's address and the store — its poison would stay where it
+    /// now lives and the fixed block's own accesses would meet it.
+    /// </summary>
     static void InstrumentObjectStore(MethodContext ctx, Instruction store, VariableDefinition local)
     {
-        var exchange = ctx.Module.Entry(Pins, "Exchange");
-        var placeholder = Instruction.Create(OpCodes.Nop);
-        var code = new List<Instruction> { Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Ldloc, local), placeholder, Instruction.Create(OpCodes.Call, exchange) };
-        var moved = ctx.Editor.InsertBefore(store, code);
-        SetSite(ctx, placeholder, moved);
+        var toPin = new VariableDefinition(ctx.Module.Module.TypeSystem.Object);
+        ctx.Method.Body.Variables.Add(toPin);
+        var before = Instruction.Create(OpCodes.Nop);
+        var moved = ctx.Editor.InsertBefore(store,
+        [
+            Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Ldloc, local), before,
+            Instruction.Create(OpCodes.Call, ctx.Module.Entry(Pins, "Releasing")), Instruction.Create(OpCodes.Stloc, toPin),
+        ]);
+        SetSite(ctx, before, moved);
+        var after = ctx.SiteOf(moved);
+        ctx.Editor.InsertAfter(moved, [Instruction.Create(OpCodes.Ldloc, toPin), after, Instruction.Create(OpCodes.Call, ctx.Module.Entry(Pins, "Holding"))]);
     }
 
     static void InstrumentReferenceStore(MethodContext ctx, Instruction store, VariableDefinition local, VariableDefinition companion)

@@ -27,6 +27,38 @@ public static unsafe class PinChecks
         }
     }
 
+    /// <summary>
+    /// Before a store into a pinned object local: unpins <paramref name="oldOwner"/> (still pinned by the local) and
+    /// returns the object to pin once the store has pinned it (<see cref="Holding"/>), or null.
+    /// </summary>
+    public static object? Releasing(object? newOwner, object? oldOwner, int site)
+    {
+        if (ReferenceEquals(newOwner, oldOwner)) return null;
+        try
+        {
+            Common.InternalErrors.Inject(ExchangeSite);
+            if (oldOwner is not null) Unpin(oldOwner, site);
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(ExchangeSite, e, Common.LostTracking.Pins))
+        {
+        }
+        return newOwner;
+    }
+
+    /// <summary>After a store into a pinned object local: <paramref name="owner"/> is pinned at the address it has now.</summary>
+    public static void Holding(object? owner, int site)
+    {
+        if (owner is null) return;
+        try
+        {
+            Common.InternalErrors.Inject(ExchangeSite);
+            Pin(owner, site);
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(ExchangeSite, e, Common.LostTracking.Pins))
+        {
+        }
+    }
+
     const string ExchangeSite = "PinChecks.Exchange", PinReferenceSite = "PinChecks.PinReference";
 
     /// <summary>
