@@ -70,26 +70,8 @@ log() { echo "[suites.sh] $*" >&2; }
 mkdir -p "$LOGS" "$WORK"
 rm -f "$LOGS"/suites.*
 LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
-HAVE_GNU_TIME=0
-[ -x /usr/bin/time ] && HAVE_GNU_TIME=1
-[ "$HAVE_GNU_TIME" = 1 ] || log "/usr/bin/time not found (Debian package 'time'): CPU time will be n/a"
-
-# run_timed TAG CMD... -> R_WALL R_CPU (user+sys of the whole process tree the command waited for) R_RC
-run_timed() {
-    local tag="suites.$1"; shift
-    local t0 t1
-    t0=$EPOCHREALTIME
-    if [ "$HAVE_GNU_TIME" = 1 ]; then
-        /usr/bin/time -f "%U %S" -o "$LOGS/$tag.time" timeout "$TIMEOUT" "$@" >"$LOGS/$tag.out" 2>"$LOGS/$tag.err"
-    else
-        timeout "$TIMEOUT" "$@" >"$LOGS/$tag.out" 2>"$LOGS/$tag.err"
-    fi
-    R_RC=$?
-    t1=$EPOCHREALTIME
-    R_WALL=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
-    R_CPU=""
-    [ "$HAVE_GNU_TIME" = 1 ] && R_CPU=$(grep -E '^[0-9.]+ [0-9.]+$' "$LOGS/$tag.time" | tail -1 | awk '{ printf "%.2f", $1 + $2 }')
-}
+LOG_PREFIX=suites.
+source "$BENCH/timing.sh"
 
 # From the runner's totals line ("Passed!  - Failed: 0, Passed: 11, ..."): "failed passed", or nothing when the run
 # did not finish.
@@ -158,15 +140,15 @@ for s in $SUITES; do
     for m in $MODES; do
         log "suite $s: warm-up run under --sanitize $m (instruments into the cache)"
         col_cmd "$s" "$m"
-        run_timed "$s.$m.warmup" "${CMD[@]}"
-        log "  ${R_WALL}s, exit code $R_RC"
+        run_once "$s.$m.warmup" "${CMD[@]}"
+        log "  ${R_SECS}s, exit code $R_RC"
     done
     for ((r = 1; r <= REPS; r++)); do
         for col in "${cols[@]}"; do
             [ -z "${ERR[$col]:-}" ] || continue
             # The last repetition of a sanitized column runs with --verbose, for the CLI's own timing line.
             if [ "$r" = "$REPS" ] && [ "$col" != plain ]; then col_cmd "$s" "$col" --verbose; else col_cmd "$s" "$col"; fi
-            run_timed "$s.$col.$r" "${CMD[@]}"
+            run_once "$s.$col.$r" "${CMD[@]}"
             files=("$LOGS/suites.$s.$col.$r.out" "$LOGS/suites.$s.$col.$r.err")
             t=$(totals "${files[@]}")
             if [ "$R_RC" = 124 ] || [ -z "$t" ]; then
@@ -180,7 +162,7 @@ for s in $SUITES; do
                 FLAG[$col]="exit code $R_RC, ${t%% *} failed: $(first_error "${files[@]}")"
             fi
             PASSED[$col]=${t#* }
-            WALLS[$col]="${WALLS[$col]:-} $R_WALL"
+            WALLS[$col]="${WALLS[$col]:-} $R_SECS"
             CPUS[$col]="${CPUS[$col]:-} $R_CPU"
         done
         log "suite $s: repetition $r of $REPS done"
