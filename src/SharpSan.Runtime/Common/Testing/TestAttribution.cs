@@ -162,23 +162,7 @@ public static class TestAttribution
     public static void ThrowPendingFailure()
     {
         if (s_pendingCount == 0 || CurrentTest() is not { } test) return;
-        List<Pending>? pending;
-        lock (s_pending)
-        {
-            if (!s_pending.Remove(test, out pending)) return;
-            s_pendingCount = s_pending.Count;
-        }
-        try
-        {
-            InternalErrors.Inject(PendingSite);
-            foreach (var finding in pending) finding.Charge();
-            FailedByFinding(test);
-        }
-        catch (Exception e) when (InternalErrors.Contain(PendingSite, e))
-        {
-            return;   // not recorded as the test's, so not thrown into it either: the results stay in agreement
-        }
-        throw new SanitizerFindingException(pending[0].Report, test);
+        ThrowPendingFailureOf(test);
     }
 
     /// <summary>
@@ -219,7 +203,7 @@ public static class TestAttribution
         }
         catch (Exception e) when (InternalErrors.Contain(PendingSite, e))
         {
-            return;
+            return;   // not recorded as the test's, so not thrown into it either: the results stay in agreement
         }
         throw new SanitizerFindingException(pending[0].Report, test);
     }
