@@ -97,4 +97,32 @@ public sealed unsafe class PrimaryHeapTests
             Assert.True(BlockHeader.Holds(word, user, sizeClass));
         }
     }
+
+    [Fact]
+    public void FreeBlocksGiveBackEveryBlockLastInFirstOutAcrossSegments()
+    {
+        nuint first = unchecked((nuint)0x7000_0000_0010), stride = 112;
+        var free = new FreeBlocks(first, stride);
+        const int n = 40_000;   // more than two segments
+        for (int i = 0; i < n; i++) free.Push(first + (nuint)i * stride);
+        Assert.Equal(n, free.Count);
+        for (int i = n - 1; i >= 0; i--) Assert.Equal(first + (nuint)i * stride, free.Pop());
+        Assert.Equal(0, free.Count);
+    }
+
+    /// <summary>Blocks that overflow a thread's cache go to the class's shared list and come back once each, never twice.</summary>
+    [Fact]
+    public void BlocksFreedPastTheCacheComeBackOnceEach()
+    {
+        var heap = new PrimaryHeap(0);
+        int c = SizeClasses.For(64);
+        var taken = new List<nuint>();
+        for (int i = 0; i < 5_000; i++) taken.Add(heap.Take(c));
+        Assert.Equal(taken.Count, taken.Distinct().Count());
+        foreach (var block in taken) heap.Quarantine(block, c);
+        var again = new HashSet<nuint>();
+        for (int i = 0; i < taken.Count; i++) Assert.True(again.Add(heap.Take(c)), "a block handed out twice");
+        // A refill tops a short list up with new blocks, so up to a refill's worth of freed ones may still wait.
+        Assert.InRange(again.Count(taken.Contains), taken.Count - PrimaryHeap.CacheCapacity, taken.Count);
+    }
 }
