@@ -116,12 +116,17 @@ internal static class TestProjects
     /// <param name="Runner">How its tests run, or null when it is not a test project.</param>
     sealed record ProjectProperties(TestRunner? Runner, string TargetPath, string TargetFrameworks, string AssetsFile);
 
-    static ProjectProperties? Evaluate(string project, IEnumerable<string> evaluationArguments)
+    /// <summary>The properties that decide whether and how a project is tested; a second `sharpsan test` of an unchanged project reads them from <see cref="ProjectEvaluationCache"/>.</summary>
+    static ProjectProperties? Evaluate(string project, IReadOnlyList<string> evaluationArguments)
     {
-        var (exit, output) = Dotnet(["msbuild", project, "-nologo", "-getProperty:IsTestProject", "-getProperty:IsTestingPlatformApplication",
-            "-getProperty:TestingPlatformDotnetTestSupport", "-getProperty:TargetPath", "-getProperty:TargetFrameworks", "-getProperty:ProjectAssetsFile",
-            .. evaluationArguments]);
-        if (exit != 0) return null;
+        string? output = ProjectEvaluationCache.Default.GetOrEvaluate(project, evaluationArguments, () =>
+        {
+            var (exit, answer) = Dotnet(["msbuild", project, "-nologo", "-getProperty:IsTestProject", "-getProperty:IsTestingPlatformApplication",
+                "-getProperty:TestingPlatformDotnetTestSupport", "-getProperty:TargetPath", "-getProperty:TargetFrameworks", "-getProperty:ProjectAssetsFile",
+                .. evaluationArguments]);
+            return exit == 0 ? answer : null;
+        });
+        if (output is null) return null;
         var properties = JsonNode.Parse(output)?["Properties"];
         string Property(string name) => properties?[name]?.GetValue<string>() ?? "";
         var runner = RunnerOf(IsTrue(Property("IsTestProject")), IsTrue(Property("IsTestingPlatformApplication")),

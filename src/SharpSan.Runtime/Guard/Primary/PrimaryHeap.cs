@@ -25,18 +25,11 @@ internal sealed unsafe class PrimaryHeap
     [ThreadStatic] static HeapThreadCache? t_cache;
 
     /// <summary>A class's region: carved up to <see cref="Next"/>; blocks freed by caches that overflowed or threads that ended.</summary>
-    sealed class ClassRegion(nuint next, nuint end)
+    sealed class ClassRegion(nuint start, nuint end, nuint stride)
     {
-        public nuint[] Free = new nuint[CacheCapacity];
-        public int FreeCount;
-        public nuint Next = next;
+        public readonly FreeBlocks Free = new(start, stride);
+        public nuint Next = start;
         public readonly nuint End = end;
-
-        public void Push(nuint block)
-        {
-            if (FreeCount == Free.Length) Array.Resize(ref Free, Free.Length * 2);
-            Free[FreeCount++] = block;
-        }
     }
 
     public PrimaryHeap(long quarantineBytes)
@@ -52,7 +45,7 @@ internal sealed unsafe class PrimaryHeap
         for (int c = 0; c < _regions.Length; c++)
         {
             nuint region = _base + ((nuint)c << RegionShift);
-            _regions[c] = new ClassRegion(region + FirstBlockOffset, region + ((nuint)1 << RegionShift));
+            _regions[c] = new ClassRegion(region + FirstBlockOffset, region + ((nuint)1 << RegionShift), SizeClasses.Stride(c));
         }
     }
 
@@ -124,7 +117,7 @@ internal sealed unsafe class PrimaryHeap
         if (cache is null)
         {
             var region = _regions[sizeClass];
-            lock (region) region.Push(user);
+            lock (region) region.Free.Push(user);
             return;
         }
         ref int count = ref cache.Counts[sizeClass];
@@ -148,7 +141,7 @@ internal sealed unsafe class PrimaryHeap
         int at = c * CacheCapacity;
         lock (region)
         {
-            while (count < RefillBatch && region.FreeCount > 0) cache.Slots[at + count++] = region.Free[--region.FreeCount];
+            while (count < RefillBatch && region.Free.Count > 0) cache.Slots[at + count++] = region.Free.Pop();
             int carve = (int)Math.Min((nuint)(RefillBatch - count), (region.End - region.Next + SizeClasses.HeaderSize) / stride);
             for (int i = carve - 1; i >= 0; i--) cache.Slots[at + count++] = region.Next + (nuint)i * stride;
             region.Next += (nuint)carve * stride;
@@ -162,7 +155,7 @@ internal sealed unsafe class PrimaryHeap
         ref int count = ref cache.Counts[c];
         lock (region)
         {
-            for (int i = 0; i < howMany && count > 0; i++) region.Push(cache.Slots[c * CacheCapacity + --count]);
+            for (int i = 0; i < howMany && count > 0; i++) region.Free.Push(cache.Slots[c * CacheCapacity + --count]);
         }
     }
 
