@@ -45,4 +45,4 @@ static class Program
 // CHECK: InversionAfterSoloAcquires.cs:[[@LINE-20]]
 // CHECK: SUMMARY: ThreadSanitizer: lock-order-inversion (potential deadlock) {{.*}}InversionAfterSoloAcquires.cs:[[@LINE-25]] in Program.Main()
 // CHECK-NOT: WARNING: ThreadSanitizer
-// CHECK: done 203
+// CHECK: done 202
