@@ -1,7 +1,8 @@
 // Main updates the counter twice with Interlocked (the second update finds the counter's clock unchanged since its
-// own first one, so it skips the acquire). Then the worker writes the data and increments the counter; main's next
-// update comes after it and must acquire the worker's release although main has seen this clock before: silent.
-// (An acquire skipped because the clock is the one main knew, without noticing the worker's release, reports the read.)
+// own first one, so it skips the acquire). Then the worker writes the data and increments the counter; main's
+// Volatile.Read of the counter (an acquire with no release of its own before it) comes after it and must acquire the
+// worker's release although main has seen this clock before: silent. (An acquire skipped because the clock is the one
+// main knew, without noticing the worker's release, reports the read.)
 using System;
 using System.Threading;
 using SharpSan.Annotations;
@@ -32,7 +33,7 @@ static class Program
         Interlocked.Increment(ref board.ticks);
         barrier.Wait();
         barrier.Wait();
-        if (Interlocked.Add(ref board.ticks, 0) != 3) throw new InvalidOperationException("lost an update");
+        if (Volatile.Read(ref board.ticks) != 3) throw new InvalidOperationException("lost an update");
         int seen = board.data;
         worker.Join();
         Console.WriteLine($"done {seen}");
