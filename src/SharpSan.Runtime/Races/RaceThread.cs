@@ -147,13 +147,21 @@ public sealed class RaceThread
         Epoch = Shadow.Epoch.Of(Tid, next);
     }
 
+    // The last sync clock whose whole content this thread knows, and at which version: an acquire of it at the same
+    // version brings nothing (an Interlocked call releases and then acquires its location's clock; when no other
+    // thread released in between, the acquire is skipped).
+    SyncClock? _knownSync;
+    long _knownVersion;
+
     /// <summary>A happens-before edge into this thread. An internal error here stops race reports (a missing edge could invent one).</summary>
     internal void Acquire(SyncClock sync)
     {
         try
         {
             Common.InternalErrors.Inject(EdgeSite);
-            sync.AcquireInto(Clock);
+            if (ReferenceEquals(sync, _knownSync) && sync.Version == _knownVersion) return;
+            _knownVersion = sync.AcquireInto(Clock);
+            _knownSync = sync;
         }
         catch (Exception e) when (Common.InternalErrors.Contain(EdgeSite, e, Common.LostTracking.Synchronisation))
         {
@@ -165,7 +173,10 @@ public sealed class RaceThread
         try
         {
             Common.InternalErrors.Inject(EdgeSite);
-            sync.ReleaseFrom(Clock);
+            bool known = ReferenceEquals(sync, _knownSync);
+            long version = sync.ReleaseFrom(Clock, known ? _knownVersion : -1);
+            if (version >= 0) (_knownSync, _knownVersion) = (sync, version);
+            else if (known) _knownSync = null;
             Tick();
         }
         catch (Exception e) when (Common.InternalErrors.Contain(EdgeSite, e, Common.LostTracking.Synchronisation))

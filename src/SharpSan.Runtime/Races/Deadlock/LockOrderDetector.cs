@@ -13,6 +13,7 @@ internal static class LockOrderDetector
     sealed class Held
     {
         public object? Lock;
+        /// <summary>The lock's graph id; 0 until another lock is taken while this one is held.</summary>
         public int Id;
         public int Stack;
         public int Count;
@@ -61,6 +62,16 @@ internal static class LockOrderDetector
     static int IdOf(object lockObject) =>
         s_ids.GetValue(lockObject, _ => new LockId(Interlocked.Increment(ref s_nextId))).Id;
 
+    /// <summary>The graph id of the lock, through the thread's one-entry cache (one lock taken again and again).</summary>
+    static int IdFor(RaceThread thread, object lockObject)
+    {
+        if (ReferenceEquals(thread.LastLock, lockObject)) return thread.LastLockId;
+        int id = IdOf(lockObject);
+        thread.LastLock = lockObject;
+        thread.LastLockId = id;
+        return id;
+    }
+
     static void OnAcquired(RaceThread thread, object lockObject)
     {
         if (thread.IgnoreAll > 0) return;
@@ -72,12 +83,16 @@ internal static class LockOrderDetector
                 h.Count++;
                 return;
             }
-        int id = thread.LastLock == lockObject ? thread.LastLockId : IdOf(lockObject);
-        thread.LastLock = lockObject;
-        thread.LastLockId = id;
+        // A lock taken while no other is held adds no edge: its graph id (a weak-table lookup) waits until a second
+        // lock is taken inside it. The acquisition stack cannot wait (it names this line), but it is cached.
         int stack = thread.History.CurrentStack();
         List<List<LockEdge>>? cycles = null;
+        int id = 0;
         if (held.Count > 0)
+        {
+            foreach (var h in held)
+                if (h.Id == 0) h.Id = IdOf(h.Lock!);   // first, so ids keep the order of the first acquisitions
+            id = IdFor(thread, lockObject);
             lock (s_graph)
                 foreach (var h in held)
                 {
@@ -86,6 +101,7 @@ internal static class LockOrderDetector
                     string key = string.Join(",", cycle.Select(e => e.From).Order());
                     if (s_reportedCycles.Add(key)) (cycles ??= []).Add(cycle);
                 }
+        }
         held.Add(state.Take(lockObject, id, stack));
         if (cycles is null || Common.InternalErrors.HasLost(Common.LostTracking.Synchronisation)) return;
         thread.IgnoreAll++;

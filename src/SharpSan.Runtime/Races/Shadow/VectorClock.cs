@@ -41,12 +41,21 @@ internal sealed class VectorClock
             if (theirs[i] > mine[i]) mine[i] = theirs[i];
     }
 
-    /// <summary>this := other.</summary>
-    public void CopyFrom(VectorClock other)
+    /// <summary>
+    /// this := max(this, other) while another thread may be joining into <paramref name="other"/>: each entry is read
+    /// once (a second read could see a later value), and the entries array is read once (a release may replace it
+    /// with a bigger copy).
+    /// </summary>
+    public void JoinConcurrent(VectorClock other)
     {
-        if (other._clocks.Length > _clocks.Length) Grow(other._clocks.Length);
-        Array.Copy(other._clocks, _clocks, other._clocks.Length);
-        Array.Clear(_clocks, other._clocks.Length, _clocks.Length - other._clocks.Length);
+        var theirs = Volatile.Read(ref other._clocks);
+        if (theirs.Length > _clocks.Length) Grow(theirs.Length);
+        var mine = _clocks;
+        for (int i = 0; i < theirs.Length; i++)
+        {
+            int clock = Volatile.Read(ref theirs[i]);
+            if (clock > mine[i]) mine[i] = clock;
+        }
     }
 
     public VectorClock Clone()
@@ -63,35 +72,49 @@ internal sealed class VectorClock
 /// <summary>
 /// The clock of a synchronisation object (a lock, an event, a task, a queue): a release joins the releasing thread's
 /// clock into it, an acquire joins it into the acquiring thread's clock (happens-before).
-/// <para>Guarded by a spin lock of its own: the critical sections are a join of a few words, and the same clock is
-/// hit from several threads at every Interlocked call or lock hand-off, where a Monitor's contention path (and the
-/// sync block it inflates to) costs many times the join.</para>
+/// <para>Releases are guarded by a spin lock of their own: the critical sections are a join of a few words, and the
+/// same clock is hit from several threads at every Interlocked call or lock hand-off, where a Monitor's contention path
+/// (and the sync block it inflates to) costs many times the join. Acquires take no lock: the clock only ever grows
+/// (releases join, nothing replaces or lowers it), so a reader sees every entry of each release that finished before
+/// the synchronising operation it follows (the release's stores come before the operation it precedes, the read after
+/// the one it follows), and at worst some of a release still under way — knowledge it could have had anyway.</para>
+/// <para>A version, bumped by every release, lets a thread skip an acquire that could bring nothing new (see
+/// <see cref="RaceThread.Acquire"/>): the Interlocked path releases and then acquires the same clock at every call.</para>
 /// </summary>
 internal sealed class SyncClock
 {
     readonly VectorClock _clock = new();
     int _busy;
+    long _version;
 
-    public void ReleaseFrom(VectorClock thread)
+    /// <summary>How many releases this clock has had; read before the entries, written after them.</summary>
+    public long Version => Volatile.Read(ref _version);
+
+    /// <summary>
+    /// Joins the thread's clock in. Returns the new version when the clock held nothing the thread did not know
+    /// before (its version was still <paramref name="knownVersion"/>, one the thread had acquired or released at), so
+    /// that the thread knows all of it now; -1 otherwise.
+    /// </summary>
+    public long ReleaseFrom(VectorClock thread, long knownVersion)
     {
         Enter();
-        try { _clock.Join(thread); }
+        try
+        {
+            bool nothingNew = _version == knownVersion;
+            _clock.Join(thread);
+            long version = _version + 1;
+            Volatile.Write(ref _version, version);
+            return nothingNew ? version : -1;
+        }
         finally { Volatile.Write(ref _busy, 0); }
     }
 
-    /// <summary>Release that replaces instead of joining (a store-release: later acquirers see only this thread's past).</summary>
-    public void StoreFrom(VectorClock thread)
+    /// <summary>Joins the clock into the thread's, without the lock (see the type's comment); returns the version read first.</summary>
+    public long AcquireInto(VectorClock thread)
     {
-        Enter();
-        try { _clock.CopyFrom(thread); }
-        finally { Volatile.Write(ref _busy, 0); }
-    }
-
-    public void AcquireInto(VectorClock thread)
-    {
-        Enter();
-        try { thread.Join(_clock); }
-        finally { Volatile.Write(ref _busy, 0); }
+        long version = Volatile.Read(ref _version);
+        thread.JoinConcurrent(_clock);
+        return version;
     }
 
     void Enter()
