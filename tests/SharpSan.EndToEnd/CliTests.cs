@@ -68,10 +68,12 @@ public sealed class CliFixture : IDisposable
 [Collection(EndToEndCollection.Name)]
 public sealed class CliTests(CliFixture fixture, ITestOutputHelper log) : IClassFixture<CliFixture>
 {
-    ProcessResult Run(string[] sharpsanArgs, string app, string[] appArgs, string? options = null, string? cache = null, string? stdin = null)
+    ProcessResult Run(string[] sharpsanArgs, string app, string[] appArgs, string? options = null, string? cache = null, string? stdin = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var env = new Dictionary<string, string?> { ["SHARPSAN_CACHE"] = cache ?? fixture.Cache };
         if (options is not null) env["SHARPSAN_OPTIONS"] = options;
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) env[key] = value;
         string[] args = [fixture.Sharpsan, "run", .. sharpsanArgs, "--", fixture.App(app), .. appArgs];
         var result = ChildProcess.RunSeparate(ChildProcess.DotnetHost, args, env, TimeSpan.FromSeconds(120), stdin);
         log.WriteLine($"$ SHARPSAN_OPTIONS={options} dotnet {string.Join(" ", args)}\nexit code {result.ExitCode}, {result.Elapsed.TotalMilliseconds:0} ms\n" +
@@ -96,6 +98,22 @@ public sealed class CliTests(CliFixture fixture, ITestOutputHelper log) : IClass
         Assert.Equal(0, r.ExitCode);
         Assert.Contains("args=two words|--|x", r.Output);
         Assert.Contains("stdin=from stdin", r.Output);
+    }
+
+    [Fact]
+    public void DynamicPgoIsOffInTheCheckedProgram()
+    {
+        var r = Run([], "EchoApp", ["env", "DOTNET_TieredPGO"]);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("DOTNET_TieredPGO=0", r.Output);
+    }
+
+    [Fact]
+    public void ATieredPgoSettingTheUserChoseIsKept()
+    {
+        var r = Run([], "EchoApp", ["env", "DOTNET_TieredPGO"], environment: new Dictionary<string, string> { ["DOTNET_TieredPGO"] = "1" });
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("DOTNET_TieredPGO=1", r.Output);
     }
 
     [Fact]

@@ -81,6 +81,7 @@ internal static class RunCommand
             start.Environment["SHARPSAN_OPTIONS"] = options.Length > 0 ? options + ":log_path=" + logPath : "log_path=" + logPath;
         }
         if (followChildren) ChildProcesses.Follow(start, sanitizers, verbose);
+        JitSettings.Apply(start, report.MainAssembly!);
         string? scratch = asanRuntime is null && valgrind is null ? null : NativeSanitizer.NewScratch();
         if (asanRuntime is not null) NativeSanitizer.Apply(start, asanRuntime, scratch!);
         if (valgrind is not null) NativeValgrind.Wrap(start, valgrind, scratch!);

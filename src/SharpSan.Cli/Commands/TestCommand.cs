@@ -111,6 +111,7 @@ internal static class TestCommand
                 start =>
                 {
                     if (followChildren) ChildProcesses.Follow(start, sanitizers, verbose);
+                    JitSettings.Apply(start, copy.Report.MainAssembly!);
                     if (asanRuntime is not null) Native.NativeSanitizer.Apply(start, asanRuntime, scratch!, recover: true);
                 });
             if (scratch is not null) Native.NativeHostDeaths.Explain(findingsDir, test.Name);

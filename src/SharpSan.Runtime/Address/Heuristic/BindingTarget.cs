@@ -14,9 +14,19 @@ internal enum TargetKind { Escaped, Stack, Global }
 /// </summary>
 internal readonly record struct BindingTarget(TargetKind Kind, nuint Begin, nuint Bytes, EscapedBuffers.Entry? Escaped, nuint StackHeader, string? GlobalName)
 {
-    /// <summary>The innermost known buffer containing <paramref name="address"/>: escaped buffers first (they may sit inside a stack buffer).</summary>
-    public static BindingTarget? Containing(nuint address) =>
-        EscapedBuffers.Containing(address) is { } e ? FromEscaped(e) : Outer(address);
+    /// <summary>
+    /// The bounds of the innermost known buffer containing <paramref name="address"/>: escaped buffers first (they may
+    /// sit inside a stack buffer). Bounds only, no target built: binding runs once per bound site and activation, and
+    /// copying entries was most of its cost in K4os LZ4 HC.
+    /// </summary>
+    public static bool TryBoundsContaining(nuint address, out nuint begin, out nuint bytes)
+    {
+        if (EscapedBuffers.TryBoundsContaining(address, out begin, out bytes)) return true;
+        if (FakeStack.LiveContaining(address) is { } s) (begin, bytes) = (s.Begin, s.Size);
+        else if (GlobalRegistry.Containing(address) is { } g) (begin, bytes) = (g.Begin, g.Size);
+        else return false;
+        return true;
+    }
 
     /// <summary>The stack buffer or global containing <paramref name="address"/> (what an overrun can land in).</summary>
     public static BindingTarget? Outer(nuint address)

@@ -58,7 +58,7 @@ public struct BufferBinding
     /// <summary>The first access of a site in this activation: bind to the known buffer it lies in, if it fits there.</summary>
     internal static BufferBinding Bind(nuint p, int size)
     {
-        if (BindingTarget.Containing(p) is not { } target || p - target.Begin + (nuint)size > target.Bytes) return Everything;
-        return new BufferBinding(target.Begin, target.Bytes - (nuint)size);
+        if (!BindingTarget.TryBoundsContaining(p, out nuint begin, out nuint bytes) || p - begin + (nuint)size > bytes) return Everything;
+        return new BufferBinding(begin, bytes - (nuint)size);
     }
 }

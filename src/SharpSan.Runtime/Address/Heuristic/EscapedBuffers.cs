@@ -90,17 +90,25 @@ public static unsafe class EscapedBuffers
         }
     }
 
-    /// <summary>The most recently registered live buffer containing <paramref name="address"/>.</summary>
-    internal static Entry? Containing(nuint address)
+    /// <summary>The bounds of the most recently registered live buffer containing <paramref name="address"/>.</summary>
+    internal static bool TryBoundsContaining(nuint address, out nuint begin, out nuint bytes)
     {
         var table = t_table;
-        if (table is null) return null;
-        for (int k = table.Count - 1; k >= 0; k--)
+        if (table is not null)
         {
-            ref var e = ref table.Items[k];
-            if (address - e.Begin < e.Bytes && e.IsLive) return e;
+            var items = table.Items;
+            for (int k = table.Count - 1; k >= 0; k--)
+            {
+                ref readonly var e = ref items[k];
+                if (address - e.Begin < e.Bytes && e.IsLive)
+                {
+                    (begin, bytes) = (e.Begin, e.Bytes);
+                    return true;
+                }
+            }
         }
-        return null;
+        begin = bytes = 0;
+        return false;
     }
 
     /// <summary>The live buffer that is exactly [<paramref name="begin"/>, +<paramref name="bytes"/>).</summary>
