@@ -44,14 +44,13 @@ public sealed class IlEditor(MethodBody body)
         front.OpCode = code[0].OpCode;
         front.Operand = code[0].Operand;
         Inserted.Add(front);
-        var last = front;
+        int index = IndexOf(front);
         for (int k = 1; k < code.Count; k++)
         {
-            _il.InsertAfter(last, code[k]);
+            body.Instructions.Insert(++index, code[k]);
             Inserted.Add(code[k]);
-            last = code[k];
         }
-        _il.InsertAfter(last, moved);
+        body.Instructions.Insert(++index, moved);
         // If the front was a prefix, the original instruction is unchanged further on; otherwise the moved copy is it.
         return front == instruction ? moved : instruction;
     }
@@ -59,13 +58,24 @@ public sealed class IlEditor(MethodBody body)
     /// <summary>Appends code right after <paramref name="instruction"/> (which must fall through).</summary>
     public void InsertAfter(Instruction instruction, IReadOnlyList<Instruction> code)
     {
-        var last = instruction;
+        if (code.Count == 0) return;
+        int index = IndexOf(instruction);
         foreach (var c in code)
         {
-            _il.InsertAfter(last, c);
+            body.Instructions.Insert(++index, c);
             Inserted.Add(c);
-            last = c;
         }
+    }
+
+    /// <summary>
+    /// Where <paramref name="instruction"/> is in the body: looked up once per inserted run (ILProcessor.InsertAfter
+    /// looks it up again for every instruction, which made long methods quadratic in their inserted code).
+    /// </summary>
+    int IndexOf(Instruction instruction)
+    {
+        int index = body.Instructions.IndexOf(instruction);
+        if (index < 0) throw new ArgumentException("the instruction is not in this method's body", nameof(instruction));
+        return index;
     }
 
 }

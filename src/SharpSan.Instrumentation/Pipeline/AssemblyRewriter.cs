@@ -139,21 +139,20 @@ public sealed class AssemblyRewriter(RuntimeLibrary runtime, IReadOnlyList<IInst
             var moduleContext = new ModuleContext(module, runtime);
             var contexts = Il.ModuleTypes.All(module).Where(t => !ModuleContext.IsGenerated(t)).ToList()
                 .SelectMany(t => t.Methods.Where(m => m.HasBody)).Select(m => new MethodContext(m, moduleContext)).ToList();
-            var failed = new HashSet<MethodContext>();
             // Pass-major order: each pass sees every method after the previous pass has finished with all of them.
             foreach (var pass in passes)
             {
-                pass.Prepare(contexts.Where(c => !failed.Contains(c)).ToList());
+                pass.Prepare(contexts.Where(c => !c.Stopped).ToList());
                 foreach (var ctx in contexts)
                 {
-                    if (failed.Contains(ctx)) continue;
+                    if (ctx.Stopped) continue;
                     try
                     {
                         pass.Run(ctx);
                     }
                     catch (Exception e) when (e is AssemblyResolutionException or InvalidOperationException or NotSupportedException)
                     {
-                        failed.Add(ctx);
+                        ctx.Stopped = true;
                         warnings.Add($"{ctx.Method.FullName}: {pass.Name} stopped ({e.Message}); later passes skip it");
                     }
                 }
@@ -204,13 +203,16 @@ public sealed class AssemblyRewriter(RuntimeLibrary runtime, IReadOnlyList<IInst
     }
 
     /// <summary>
-    /// Frame keys and the original-offset table embed MethodDef row ids, known for sure only after writing; if the
-    /// writer renumbered any method, the constants and the table are patched and the module written once more
+    /// Frame keys and the original-offset table embed MethodDef row ids, known for sure only after writing. They are
+    /// numbered first as the writer will number them (<see cref="MethodRows"/>), so one write is enough; should the
+    /// writer still renumber a method, the constants and the table are patched and the module written once more
     /// (same order, same ids).
     /// </summary>
     static void Write(ModuleDefinition module, string output, bool hasSymbols, List<MethodContext> contexts)
     {
-        OriginalOffsetTable.Update(module, contexts);
+        OriginalOffsetTable.Update(module, contexts);   // may add the table's holder type: before the numbering
+        MethodRows.NumberAsTheWriterWill(module);
+        PatchRowIds(module, contexts);
         for (int attempt = 0; ; attempt++)
         {
             var image = new MemoryStream();
@@ -223,17 +225,7 @@ public sealed class AssemblyRewriter(RuntimeLibrary runtime, IReadOnlyList<IInst
                 parameters.SymbolStream = pdb;
             }
             module.Write(image, parameters);
-            bool stale = false;
-            foreach (var ctx in contexts)
-            {
-                if (ctx.RidConstant is { } c && (int)c.Operand != (int)ctx.Method.MetadataToken.RID)
-                {
-                    c.Operand = (int)ctx.Method.MetadataToken.RID;
-                    stale = true;
-                }
-            }
-            if (OriginalOffsetTable.Update(module, contexts)) stale = true;   // it is keyed by row id too
-            if (stale && attempt < 2) continue;
+            if (PatchRowIds(module, contexts) && attempt < 2) continue;
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
             File.WriteAllBytes(output, image.ToArray());
             string pdbPath = Path.ChangeExtension(output, ".pdb");
@@ -241,5 +233,21 @@ public sealed class AssemblyRewriter(RuntimeLibrary runtime, IReadOnlyList<IInst
             else if (File.Exists(pdbPath)) File.Delete(pdbPath);   // a copied PDB would no longer match
             return;
         }
+    }
+
+    /// <summary>Brings the row-id constants and the offset table to the methods' current row ids; true if anything changed.</summary>
+    static bool PatchRowIds(ModuleDefinition module, List<MethodContext> contexts)
+    {
+        bool changed = false;
+        foreach (var ctx in contexts)
+        {
+            if (ctx.RidConstant is { } c && (int)c.Operand != (int)ctx.Method.MetadataToken.RID)
+            {
+                c.Operand = (int)ctx.Method.MetadataToken.RID;
+                changed = true;
+            }
+        }
+        if (OriginalOffsetTable.Update(module, contexts)) changed = true;   // it is keyed by row id too
+        return changed;
     }
 }

@@ -24,23 +24,48 @@ public sealed class MethodContext
     readonly Dictionary<string, VariableDefinition> _temps = [];
     readonly List<(Instruction Constant, Instruction Target, int Flags)> _sites = [];
     readonly List<(Instruction Instruction, SequencePoint Point)> _sequencePoints;
-    readonly Dictionary<Instruction, int> _originalOffsets;
+    readonly (Instruction Instruction, int Offset)[] _asRead;
+    Dictionary<Instruction, int>? _originalOffsets;
 
     public MethodContext(MethodDefinition method, ModuleContext module)
     {
         Method = method;
         Module = module;
-        // Cecil sets each instruction's offset in the file's body when it reads it; kept by identity before any edit.
-        _originalOffsets = method.Body.Instructions.ToDictionary(i => i, i => i.Offset);
+        // Cecil sets each instruction's offset in the file's body when it reads it; kept by identity before any edit
+        // (an array now, the lookup only for the minority of methods that get sites: hashing every instruction of a
+        // large assembly was a visible part of its rewrite).
+        var instructions = method.Body.Instructions;
+        _asRead = new (Instruction, int)[instructions.Count];
+        for (int i = 0; i < _asRead.Length; i++) _asRead[i] = (instructions[i], instructions[i].Offset);
         // Cecil loses a sequence point whose instruction has code inserted in front of it at index 0, so the
         // points are remembered by instruction identity (which every edit preserves) and rebuilt in Finish.
-        var byOffset = method.Body.Instructions.GroupBy(i => i.Offset).ToDictionary(g => g.Key, g => g.First());
-        _sequencePoints = method.DebugInformation.HasSequencePoints
-            ? method.DebugInformation.SequencePoints.Where(sp => byOffset.ContainsKey(sp.Offset)).Select(sp => (byOffset[sp.Offset], sp)).ToList()
-            : [];
+        _sequencePoints = method.DebugInformation.HasSequencePoints ? PointsByInstruction(method) : [];
         method.Body.SimplifyMacros();
         Editor = new IlEditor(method.Body);
         Provenance = new AddressProvenance(method);
+    }
+
+    static List<(Instruction, SequencePoint)> PointsByInstruction(MethodDefinition method)
+    {
+        var byOffset = new Dictionary<int, Instruction>(method.Body.Instructions.Count);
+        foreach (var i in method.Body.Instructions) byOffset.TryAdd(i.Offset, i);
+        var points = new List<(Instruction, SequencePoint)>();
+        foreach (var point in method.DebugInformation.SequencePoints)
+            if (byOffset.TryGetValue(point.Offset, out var instruction)) points.Add((instruction, point));
+        return points;
+    }
+
+    Dictionary<Instruction, int> OriginalOffsetsByInstruction
+    {
+        get
+        {
+            if (_originalOffsets is null)
+            {
+                _originalOffsets = new Dictionary<Instruction, int>(_asRead.Length);
+                foreach (var (instruction, offset) in _asRead) _originalOffsets[instruction] = offset;
+            }
+            return _originalOffsets;
+        }
     }
 
     public MethodDefinition Method { get; }
@@ -53,6 +78,9 @@ public sealed class MethodContext
     /// <summary>Which fixed buffer or [InlineArray] an address was derived from (made on first use, when the intra-object pass runs).</summary>
     public BufferDerivation Buffers => _buffers ??= new BufferDerivation(Method, Provenance);
     public bool Changed { get; set; }
+
+    /// <summary>A pass gave up on this method (it could not resolve something it needed): later passes skip it.</summary>
+    public bool Stopped { get; set; }
 
     /// <summary>Number of memory checks inserted (for statistics).</summary>
     public int Checks { get; set; }
@@ -145,7 +173,7 @@ public sealed class MethodContext
     int OriginalOffsetOf(Instruction target)
     {
         for (var i = target; i is not null; i = i.Previous)
-            if (_originalOffsets.TryGetValue(i, out int offset)) return offset;
+            if (OriginalOffsetsByInstruction.TryGetValue(i, out int offset)) return offset;
         return 0;
     }
 
@@ -170,7 +198,7 @@ public sealed class MethodContext
     /// </summary>
     public void NoteCopy(Instruction copy, Instruction original)
     {
-        if (_originalOffsets.TryGetValue(original, out int offset)) _originalOffsets[copy] = offset;
+        if (OriginalOffsetsByInstruction.TryGetValue(original, out int offset)) _originalOffsets![copy] = offset;
         foreach (var (instruction, point) in _sequencePoints.ToArray())
             if (instruction == original) _sequencePoints.Add((copy, point));
         Provenance.NoteCopy(copy, original);
