@@ -71,20 +71,33 @@ public sealed class MemoryAccessPass(bool recover = false, bool heuristic = true
     {
         var guarded = new Dictionary<Instruction, VariableDefinition>();
         var proven = new HashSet<Instruction>();
-        var loops = LoopRangeGuards.Find(ctx.Method.Body, ctx.Provenance, i => Describe(i) is { } a ? (a.Depth, a.Size.Bytes, a.Field is not null) : null, ctx.Editor.Inserted.Contains);
+        var loops = LoopRangeGuards.Find(ctx.Method.Body, ctx.Provenance, i => Describe(i) is { } a ? (a.Depth, a.Size.Bytes, a.Field is not null) : null, ctx.Editor.Inserted.Contains,
+            pointerBumps: true);
         if (loops.Count == 0) return (guarded, proven);
         var module = ctx.Module;
         var types = module.Module.TypeSystem;
         foreach (var loop in loops)
         {
             var code = new List<Instruction>();
-            var ranges = loop.Accesses.Select(a => (Base: (a.Base.OpCode, a.Base.Operand), a.Scale, a.Size)).Distinct().ToList();
+            var ranges = loop.Accesses.Select(a => (Base: (a.Base.OpCode, a.Base.Operand), a.Scale, a.Size, a.BumpOffset)).Distinct().ToList();
             foreach (var (range, k) in ranges.Select((r, k) => (r, k)))
             {
                 code.Add(Instruction.Create(OpCodes.Nop));
                 code[^1].OpCode = range.Base.OpCode;
                 code[^1].Operand = range.Base.Operand;
-                code.AddRange(loop.IndexRange());
+                if (range.BumpOffset is int offset)
+                {
+                    // *p++: iteration t reaches p + offset + t * scale, for t in [0, trip count), the trip count end - start of the index range.
+                    code.Add(Instruction.Create(OpCodes.Ldc_I4, offset));
+                    code.Add(Instruction.Create(OpCodes.Conv_I));
+                    code.Add(Instruction.Create(OpCodes.Add));
+                    code.Add(Instruction.Create(OpCodes.Ldc_I4_0));
+                    code.Add(Instruction.Create(loop.Unsigned ? OpCodes.Conv_U : OpCodes.Conv_I));
+                    code.AddRange(loop.IndexRange());
+                    code.Add(Instruction.Create(OpCodes.Sub));
+                    code.Add(Instruction.Create(OpCodes.Neg));
+                }
+                else code.AddRange(loop.IndexRange());
                 code.Add(Instruction.Create(OpCodes.Ldc_I4, range.Scale));
                 code.Add(Instruction.Create(OpCodes.Conv_I));
                 code.Add(Instruction.Create(OpCodes.Ldc_I4, range.Size));
