@@ -108,7 +108,8 @@ public static class LoopRangeGuards
             if (stores.IsAddressTaken(i)) continue;
             if (Increment(cond, i, native, condition.Direction != LoopDirection.Up, shape) is not { } stepping) continue;
             var (increment, step) = stepping;
-            if (!Invariant(condition.Bound, start, b, stores, argumentsTouched, index)) continue;
+            if (!Invariant(condition.Bound, start, b, stores, argumentsTouched, index)
+                && !(bumpAccess is not null && SetByCallsBefore(condition.Bound, instructions, start, b, stores, index))) continue;
             if (!Closed(body, index, start, b, entry) || HasBlocker(instructions, start, b, harmlessCall)) continue;
             var loop = new Loop(entry, i, condition.Bound, condition.Unsigned, [], bodyStart, back, condition.Direction);
             int incrementAt = index[increment];
@@ -202,6 +203,21 @@ public static class LoopRangeGuards
                     break;
             }
         }
+        return true;
+    }
+
+    /// <summary>
+    /// A bound local whose address is taken only as a call's last argument outside the loop (<c>GetVarint(ip, out ulong len)</c>)
+    /// and that the loop does not store: the loop holds no call, so only a store through a pointer the callee kept to the
+    /// local could change it there, which the range check does not model (such code would be broken anyway).
+    /// </summary>
+    static bool SetByCallsBefore(IReadOnlyList<Instruction> bound, IList<Instruction> instructions, int start, int end, LocalStores stores, Dictionary<Instruction, int> index)
+    {
+        if (bound is not [{ OpCode.Code: Code.Ldloc, Operand: VariableDefinition local }]) return false;
+        if (stores.Of(local).Any(s => index.TryGetValue(s, out int at) && at >= start && at <= end)) return false;
+        for (int k = 0; k < instructions.Count; k++)
+            if (instructions[k] is { OpCode.Code: Code.Ldloca } taken && taken.Operand == local
+                && (k >= start && k <= end || taken.Next is not { OpCode.FlowControl: FlowControl.Call })) return false;
         return true;
     }
 
