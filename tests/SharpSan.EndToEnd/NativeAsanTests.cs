@@ -101,6 +101,31 @@ public sealed class NativeAsanTests(CliFixture fixture, ITestOutputHelper log) :
     }
 
     [NativeToolchainFact]
+    public void ASanIsGivenTheShippedRuntimeRules()
+    {
+        var r = Run("suppressions", "--native", "address");
+        Assert.Contains("# AddressSanitizer suppressions for the .NET runtime", r.Output);   // the shipped file, whole
+        Assert.DoesNotContain("rules of", r.Output);   // no user file: nothing merged
+        Assert.Matches(@"==\d+==ERROR: AddressSanitizer: heap-buffer-overflow on address", r.Error);   // and it hides no user library's error
+        Assert.Equal(1, r.ExitCode);
+    }
+
+    [NativeToolchainFact]
+    public void TheUsersLibraryRuleIsMergedWithTheShippedRulesAndSilencesTheLibrary()
+    {
+        Directory.CreateDirectory(fixture.Root);
+        string file = Path.Combine(fixture.Root, "native-lib.supp");
+        File.WriteAllText(file, "# the vendor's library overflows inside memset; reported upstream\ninterceptor_via_lib:libfill.so\nheap-buffer-overflow:Vendor.*\n");
+        var r = RunWithOptions("suppressions", $"suppressions={file}", "--native", "address");
+        Assert.Contains("# AddressSanitizer suppressions for the .NET runtime", r.Output);   // the shipped file is in effect
+        Assert.Contains($"rules of {file}\ninterceptor_via_lib:libfill.so\n", r.Output);   // followed by the user's ASan rule
+        Assert.DoesNotContain("heap-buffer-overflow:Vendor", r.Output);   // SharpSan's own kinds stay out of ASan's file
+        Assert.DoesNotContain("ERROR: AddressSanitizer", r.Error);
+        Assert.Equal("1", r.Output.Split('\n').Last(l => l.Length > 0));   // the program went on and printed fill's result
+        Assert.Equal(0, r.ExitCode);
+    }
+
+    [NativeToolchainFact]
     public void ACleanNativeCallIsSilent()
     {
         var r = Run("clean", "--native", "address");
