@@ -1,9 +1,7 @@
-// Calls a native library built with -fsanitize=address: `NativeApp <libfill.so> <mode>`; modes: overflow (the C
-// code writes past its own heap block), clean, managed (a managed overflow, for SharpSan's checks, with ASan loaded),
-// leak (the C code drops its only pointer to a heap block), suppressions (prints the suppressions file ASan was given,
-// then overflows as in overflow).
+// Calls a native library built with -fsanitize=address: `NativeApp <libfill.so> <mode>`; modes: overflow (the C code writes
+// past its heap block), clean, managed (a managed overflow with ASan loaded), leak (the C code drops its only pointer to a
+// heap block), suppressions (prints the suppressions file ASan was given, then overflows as in overflow).
 using System;
-using System.Linq;
 using System.Runtime.InteropServices;
 
 static unsafe class Program
@@ -26,7 +24,7 @@ static unsafe class Program
                 NativeMemory.Free(p);
                 break;
             case "suppressions":
-                string file = Environment.GetEnvironmentVariable("ASAN_OPTIONS")!.Split(':').Last(o => o.StartsWith("suppressions=")).Substring("suppressions=".Length);
+                string file = System.Array.FindLast(Environment.GetEnvironmentVariable("ASAN_OPTIONS")!.Split(':'), o => o.StartsWith("suppressions="))!.Substring("suppressions=".Length);
                 Console.Write(System.IO.File.ReadAllText(file));
                 Console.WriteLine(Fill(16));
                 break;
