@@ -224,6 +224,17 @@ public sealed class NativeAsanTests(CliFixture fixture, ITestOutputHelper log) :
     }
 
     [Fact]
+    public void WithoutAnAsanRuntimeTheErrorNamesThePackageToInstall()
+    {
+        var env = new Dictionary<string, string?> { ["SHARPSAN_CACHE"] = fixture.Cache, ["SHARPSAN_LIBASAN"] = "/nonexistent/libasan.so.8" };
+        string[] args = [fixture.Sharpsan, "run", "--native", "address", "--", fixture.App("NativeApp"), "/nonexistent/libfill.so", "clean"];
+        var r = ChildProcess.RunSeparate(ChildProcess.DotnetHost, args, env, TimeSpan.FromSeconds(300));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("--native address needs the system's AddressSanitizer runtime (libasan.so)", r.Error);
+        Assert.Contains("apt-get install libasan8", r.Error);
+    }
+
+    [Fact]
     public void AnUnknownNativeCheckerIsAnError()
     {
         var r = Run("clean", "--native", "helgrind");
