@@ -81,7 +81,7 @@ public sealed class NativeAsanTests(CliFixture fixture, ITestOutputHelper log) :
         Assert.Contains("null reference caught", r.Output);   // the runtime's own SIGSEGV handling still works under ASan
         Assert.Matches(@"==\d+==ERROR: AddressSanitizer: heap-buffer-overflow on address", r.Error);
         Assert.Matches(@"#1 0x[0-9a-f]+ in fill .*fill\.c:3", r.Error);
-        Assert.Matches(@"#2 0x[0-9a-f]{4} in Program\.Fill\(int\) .*NativeApp\.cs:37", r.Error);
+        Assert.Matches(@"#2 0x[0-9a-f]{4} in Program\.Fill\(int\) .*NativeApp\.cs:42", r.Error);
         Assert.Matches(@"#3 0x[0-9a-f]{4} in Program\.Main\(string\[\]\) .*NativeApp\.cs:19", r.Error);
         Assert.DoesNotContain("doublemapper", r.Error.Split("allocated by thread")[0]);   // the access stack is complete
         Assert.Contains("SUMMARY: AddressSanitizer: heap-buffer-overflow", r.Error);
@@ -97,6 +97,31 @@ public sealed class NativeAsanTests(CliFixture fixture, ITestOutputHelper log) :
         var r = RunWithOptions("overflow", $"suppressions={file}", "--native", "address");
         Assert.DoesNotContain("ERROR: AddressSanitizer", r.Error);
         Assert.Contains("1", r.Output.Split('\n').Last(l => l.Length > 0));   // the program went on and printed fill's result
+        Assert.Equal(0, r.ExitCode);
+    }
+
+    [NativeToolchainFact]
+    public void ASanIsGivenTheShippedRuntimeRules()
+    {
+        var r = Run("suppressions", "--native", "address");
+        Assert.Contains("# AddressSanitizer suppressions for the .NET runtime", r.Output);   // the shipped file, whole
+        Assert.DoesNotContain(" rules of /", r.Output);   // no user file: nothing merged
+        Assert.Matches(@"==\d+==ERROR: AddressSanitizer: heap-buffer-overflow on address", r.Error);   // and it hides no user library's error
+        Assert.Equal(1, r.ExitCode);
+    }
+
+    [NativeToolchainFact]
+    public void TheUsersLibraryRuleIsMergedWithTheShippedRulesAndSilencesTheLibrary()
+    {
+        Directory.CreateDirectory(fixture.Root);
+        string file = Path.Combine(fixture.Root, "native-lib.supp");
+        File.WriteAllText(file, "# the vendor's library overflows inside memset; reported upstream\ninterceptor_via_lib:libfill.so\nheap-buffer-overflow:Vendor.*\n");
+        var r = RunWithOptions("suppressions", $"suppressions={file}", "--native", "address");
+        Assert.Contains("# AddressSanitizer suppressions for the .NET runtime", r.Output);   // the shipped file is in effect
+        Assert.Contains($"rules of {file}\ninterceptor_via_lib:libfill.so\n", r.Output);   // followed by the user's ASan rule
+        Assert.DoesNotContain("heap-buffer-overflow:Vendor", r.Output);   // SharpSan's own kinds stay out of ASan's file
+        Assert.DoesNotContain("ERROR: AddressSanitizer", r.Error);
+        Assert.Equal("1", r.Output.Split('\n').Last(l => l.Length > 0));   // the program went on and printed fill's result
         Assert.Equal(0, r.ExitCode);
     }
 
@@ -196,6 +221,17 @@ public sealed class NativeAsanTests(CliFixture fixture, ITestOutputHelper log) :
         var r = Run("overflow");
         Assert.DoesNotContain("ERROR: AddressSanitizer: heap-buffer-overflow", r.Error);
         Assert.NotEqual(0, r.ExitCode);
+    }
+
+    [Fact]
+    public void WithoutAnAsanRuntimeTheErrorNamesThePackageToInstall()
+    {
+        var env = new Dictionary<string, string?> { ["SHARPSAN_CACHE"] = fixture.Cache, ["SHARPSAN_LIBASAN"] = "/nonexistent/libasan.so.8" };
+        string[] args = [fixture.Sharpsan, "run", "--native", "address", "--", fixture.App("NativeApp"), "/nonexistent/libfill.so", "clean"];
+        var r = ChildProcess.RunSeparate(ChildProcess.DotnetHost, args, env, TimeSpan.FromSeconds(300));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("--native address needs the system's AddressSanitizer runtime (libasan.so)", r.Error);
+        Assert.Contains("apt-get install libasan8", r.Error);
     }
 
     [Fact]

@@ -51,3 +51,28 @@ public sealed class NativePackageTests
         Assert.DoesNotContain("bind returned", run.StdOut);   // ASan ended the program at its report (sharpsan run)
     }
 }
+
+/// <summary>
+/// SkiaSharp 3.119.0 (libSkiaSharp.so from SkiaSharp.NativeAssets.Linux.NoDependencies): drawing, text, PNG/JPEG/WebP
+/// encoding and decoding, resizing — every step in Skia's C++ — runs under `--sanitize address --native address` with
+/// SkiaSharp.dll instrumented, to the same output and without a report.
+/// </summary>
+public sealed class NativeSkiaPackageTests
+{
+    const string App = "SkiaPackage";
+
+    [NativeToolchainFact]
+    public async Task SkiaWorkload_UnderNativeAddress_RunsCleanWithTheSameOutput()
+    {
+        string app = Path.Combine(await AppBuilder.BuildAsync(App), App + ".dll");
+        var plain = await SharpSanCli.RunDirect(app);
+        Assert.True(plain.ExitCode == 0 && plain.StdOut.Contains("checksum"), $"the workload itself is broken:\n{plain}");
+
+        var run = await SharpSanCli.Run(TestPaths.NewDirectory("cache"), app, [], ["--sanitize", "address", "--native", "address", "--include", "SkiaSharp.dll"], timeout: TimeSpan.FromMinutes(5));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(plain.StdOut, run.StdOut);
+        Reports.AssertInstrumented(run, "SkiaSharp.dll", "SkiaPackage.dll");
+        Reports.AssertClean(run);
+    }
+}

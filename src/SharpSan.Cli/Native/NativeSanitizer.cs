@@ -71,14 +71,14 @@ internal static class NativeSanitizer
         string? user = Environment.GetEnvironmentVariable("ASAN_OPTIONS");
         string ours = RequiredOptions + (recover ? ":halt_on_error=0:suppress_equal_pcs=0" : "") + ":log_path=" + Path.Combine(scratch, "asan");
         string? options = start.Environment.TryGetValue("SHARPSAN_OPTIONS", out var set) ? set : null;
-        if (NativeSuppressions.Write(options, scratch) is { } asanSuppressions) ours += ":suppressions=" + asanSuppressions;
+        ours += ":suppressions=" + NativeSuppressions.Write(options);   // the runtime's rules and the user's
         if (NativeSuppressions.LeaksRequested(options))
         {
             // A leak rule matches any frame of the allocation stack, and every P/Invoke stack reaches libcoreclr:
             // 3 frames keep the runtime's rules to the allocating function and its caller.
             ours += ":detect_leaks=1:malloc_context_size=3";
             string? userLsan = Environment.GetEnvironmentVariable("LSAN_OPTIONS");
-            string lsan = "suppressions=" + NativeSuppressions.WriteLeaks(options, scratch);
+            string lsan = "suppressions=" + NativeSuppressions.WriteLeaks(options);
             start.Environment["LSAN_OPTIONS"] = string.IsNullOrEmpty(userLsan) ? lsan : lsan + ":" + userLsan;
         }
         start.Environment["ASAN_OPTIONS"] = string.IsNullOrEmpty(user) ? ours : ours + ":" + user;

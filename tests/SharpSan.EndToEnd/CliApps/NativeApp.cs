@@ -1,6 +1,6 @@
-// Calls a native library built with -fsanitize=address: `NativeApp <libfill.so> <mode>`; modes: overflow (the C
-// code writes past its own heap block), clean, managed (a managed overflow, for SharpSan's checks, with ASan loaded),
-// leak (the C code drops its only pointer to a heap block).
+// Calls a native library built with -fsanitize=address: `NativeApp <libfill.so> <mode>`; modes: overflow (the C code writes
+// past its heap block), clean, managed (a managed overflow with ASan loaded), leak (the C code drops its only pointer to a
+// heap block), suppressions (prints the suppressions file ASan was given, then overflows as in overflow).
 using System;
 using System.Runtime.InteropServices;
 
@@ -22,6 +22,11 @@ static unsafe class Program
                 byte* p = (byte*)NativeMemory.Alloc(8);
                 p[8] = 1;
                 NativeMemory.Free(p);
+                break;
+            case "suppressions":
+                string file = System.Array.FindLast(Environment.GetEnvironmentVariable("ASAN_OPTIONS")!.Split(':'), o => o.StartsWith("suppressions="))!.Substring("suppressions=".Length);
+                Console.Write(System.IO.File.ReadAllText(file));
+                Console.WriteLine(Fill(16));
                 break;
             case "leak":
                 var leak = (delegate* unmanaged<int>)NativeLibrary.GetExport(NativeLibrary.Load(args[0]), "leak");
