@@ -51,4 +51,23 @@ public sealed class NativeRuntimeNoiseTests
         Assert.Equal(plain.StdOut, run.StdOut);
         Reports.AssertClean(run);
     }
+
+    /// <summary>
+    /// MemorySanitizer beside the system's ASan: every native allocation API (alloc, realloc that grows, HGlobal,
+    /// CoTaskMem, aligned) in a loop. Memory mode asked libc for a block's usable size while ASan owned the heap: the
+    /// loop crashed (HGlobal) or reported the kept part of a realloc'd block as uninitialised.
+    /// </summary>
+    [NativeToolchainFact]
+    public async Task NativeAllocations_UnderMemoryAndNativeAddress_AreSilentWithTheSameOutput()
+    {
+        string app = Path.Combine(await AppBuilder.BuildAsync(App), App + ".dll");
+        string[] workloads = ["interop"];
+        var plain = await SharpSanCli.RunDirect(app, workloads);
+
+        var run = await SharpSanCli.Run(TestPaths.NewDirectory("cache"), app, workloads, ["--sanitize", "memory", "--native", "address"], timeout: s_timeout);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(plain.StdOut, run.StdOut);
+        Reports.AssertClean(run);
+    }
 }

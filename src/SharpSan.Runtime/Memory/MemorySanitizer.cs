@@ -52,10 +52,15 @@ public static unsafe class MemorySanitizer
     }
 
     /// <summary>Usable size of a live malloc block (≥ the requested size); 0 for null.</summary>
-    public static nuint UsableSize(void* block) => block == null ? 0 : malloc_usable_size(block);
+    public static nuint UsableSize(void* block) => block == null ? 0 : s_mallocUsableSize(block);
 
-    [DllImport("libc", EntryPoint = "malloc_usable_size")]
-    static extern nuint malloc_usable_size(void* block);
+    /// <summary>
+    /// malloc_usable_size as the process's global scope resolves it, not libc's own definition: under `--native address`
+    /// the preloaded ASan runtime owns malloc, and glibc's function read an ASan chunk's header as its own (a crash, or
+    /// a wrong kept size in Realloc and with it a false report).
+    /// </summary>
+    static readonly delegate* unmanaged<void*, nuint> s_mallocUsableSize =
+        (delegate* unmanaged<void*, nuint>)NativeLibrary.GetExport(NativeLibrary.GetMainProgramHandle(), "malloc_usable_size");
 
     /// <summary>Reports the use of an undefined value at the instrumented site; <paramref name="use"/> says how it was used, if not by a branch.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
