@@ -295,7 +295,7 @@ public static unsafe class DefinednessShadow
     /// memcpy'd and realloc'd origins the same way). The copying stack is captured once per copy, at its first undefined
     /// byte, and the last link is remembered, so a copy of one undefined block costs one lookup.
     /// </summary>
-    struct CopyOriginChain
+    internal struct CopyOriginChain
     {
         int _stack, _from, _to;
 

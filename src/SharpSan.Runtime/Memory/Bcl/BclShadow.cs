@@ -115,7 +115,7 @@ public static unsafe class BclShadow
             var to = RentedArrays.TrackedBits(destination, ElementSize(destination, from.Length / Math.Max(1, source.Length)), 0);
             if (!InRange(to.Length, destinationByte, bytes)) return;
             Array.Copy(from, sourceByte, to, destinationByte, bytes);
-            if (from.AsSpan((int)sourceByte, (int)bytes).IndexOfAnyExcept((byte)0) >= 0) RentedArrays.TrackedBits(destination, 1, origin);
+            if (from.AsSpan((int)sourceByte, (int)bytes).IndexOfAnyExcept((byte)0) >= 0) RentedArrays.TrackedBits(destination, 1, new DefinednessShadow.CopyOriginChain().Of(origin));
         }
         catch (Exception e) when (Common.InternalErrors.Contain(CopySite, e))
         {
@@ -133,8 +133,9 @@ public static unsafe class BclShadow
             var from = RentedArrays.BitsOf(source, out int origin);
             DefineNative(destination, (nuint)bytes);
             if (from is null || !InRange(from.Length, sourceByte, bytes) || !IsNative(destination, (nuint)bytes)) return;
+            var chain = new DefinednessShadow.CopyOriginChain();
             for (long k = 0; k < bytes; k++)
-                if (from[sourceByte + k] != 0) DefinednessShadow.Store((nuint)destination + (nuint)k, 1, from[sourceByte + k], origin);
+                if (from[sourceByte + k] != 0) DefinednessShadow.Store((nuint)destination + (nuint)k, 1, from[sourceByte + k], chain.Of(origin));
         }
         catch (Exception e) when (Common.InternalErrors.Contain(CopySite, e))
         {
@@ -154,7 +155,7 @@ public static unsafe class BclShadow
                 RentedArrays.Define(destination, destinationByte, bytes);
                 return;
             }
-            var to = RentedArrays.TrackedBits(destination, ElementSize(destination, 1), origin);
+            var to = RentedArrays.TrackedBits(destination, ElementSize(destination, 1), new DefinednessShadow.CopyOriginChain().Of(origin));
             if (!InRange(to.Length, destinationByte, bytes)) return;
             for (long k = 0; k < bytes; k++) to[destinationByte + k] = (byte)DefinednessShadow.Load((nuint)source + (nuint)k, 1, out _);
         }

@@ -26,6 +26,21 @@ public static partial class BclShadowTable
         hash.Append(source);
     }
 
+    /// <summary>A stream's bytes are hashed: only a MemoryStream over a tracked array can hold undefined ones.</summary>
+    [Intercepts("System.IO.Hashing.NonCryptographicHashAlgorithm", "Append", Instance = true, Sanitizer = M)]
+    public static void Append(NonCryptographicHashAlgorithm hash, Stream stream)
+    {
+        (stream as WrappedMemoryStream)?.ConsumeRest("System.IO.Hashing.NonCryptographicHashAlgorithm.Append(Stream)");
+        hash.Append(stream);
+    }
+
+    [Intercepts("System.IO.Hashing.NonCryptographicHashAlgorithm", "AppendAsync", Instance = true, Sanitizer = M)]
+    public static Task AppendAsync(NonCryptographicHashAlgorithm hash, Stream stream, CancellationToken cancellationToken)
+    {
+        (stream as WrappedMemoryStream)?.ConsumeRest("System.IO.Hashing.NonCryptographicHashAlgorithm.AppendAsync(Stream, CancellationToken)");
+        return hash.AppendAsync(stream, cancellationToken);
+    }
+
     // Crc32
 
     [Intercepts("System.IO.Hashing.Crc32", "Hash", Sanitizer = M)]

@@ -177,6 +177,9 @@ internal sealed unsafe class WrappedMemoryStream(byte[] buffer, int index, int c
         return base.CopyToAsync(destination, bufferSize, cancellationToken);
     }
 
+    /// <summary>The bytes from Position to Length leave checked code through <paramref name="member"/> (a hash reading the stream).</summary>
+    internal void ConsumeRest(string member) => Consume(_array, _origin + Position, Length - Position, member);
+
     public override byte[] ToArray()
     {
         var copy = base.ToArray();

@@ -26,6 +26,7 @@ var workloads = new Dictionary<string, Func<string>>
     ["recyclable-memory-thread"] = RecyclableStreamWorkload.Run,
     ["hashing-memory"] = HashingWorkload.Clean,
     ["hashing-stale"] = HashingWorkload.Stale,
+    ["hashing-stream-stale"] = HashingWorkload.StaleStream,
 };
 if (args.Length != 1 || !workloads.TryGetValue(args[0], out var workload))
 {
