@@ -88,6 +88,24 @@ public sealed class NativeAsanTests(CliFixture fixture, ITestOutputHelper log) :
         Assert.Equal(1, r.ExitCode);
     }
 
+    static System.Text.Json.Nodes.JsonNode SingleFinding(string resultsDir) =>
+        System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Assert.Single(Directory.GetFiles(resultsDir, "finding-*.json"))))!;
+
+    [NativeToolchainFact]
+    public void UnderRunTheNativeOverflowIsWrittenToResultsDirLikeAnyFinding()
+    {
+        string results = Path.Combine(fixture.Root, "native-overflow-results-" + Guid.NewGuid().ToString("N")[..8]);
+        var r = RunWithOptions("overflow", $"results_dir={results}", "--native", "address");
+        Assert.Matches(@"==\d+==ERROR: AddressSanitizer: heap-buffer-overflow on address", r.Error);
+        var finding = SingleFinding(results);
+        Assert.Equal("AddressSanitizer", (string?)finding["tool"]);
+        Assert.Equal("heap-buffer-overflow", (string?)finding["kind"]);
+        Assert.Null(finding["test"]);   // `run` has no tests: outside tests
+        Assert.Contains("heap-buffer-overflow", (string?)finding["report"]);
+        Assert.Contains("NativeApp.cs:42", (string?)finding["report"]);   // the managed caller's line, as printed
+        Assert.Equal(1, r.ExitCode);
+    }
+
     [NativeToolchainFact]
     public void OneSuppressionsFileAlsoSilencesTheNativeError()
     {
@@ -151,8 +169,7 @@ public sealed class NativeAsanTests(CliFixture fixture, ITestOutputHelper log) :
         string results = Path.Combine(fixture.Root, "native-leak-results-" + Guid.NewGuid().ToString("N")[..8]);
         var r = RunWithOptions("leak", $"native_leaks=1:results_dir={results}", "--native", "address");
         Assert.Matches(@"Direct leak of 24 byte\(s\) in 1 object\(s\) allocated from:", r.Error);
-        var file = Assert.Single(Directory.GetFiles(results, "finding-*.json"));
-        var finding = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(file))!;
+        var finding = SingleFinding(results);
         Assert.Equal("LeakSanitizer", (string?)finding["tool"]);
         Assert.Equal("leak", (string?)finding["kind"]);
         Assert.Null(finding["test"]);   // found at exit: outside tests
