@@ -17,12 +17,7 @@ namespace SharpSan.Instrumentation.Il;
 public static class LoopRangeGuards
 {
     /// <summary>An access covered by its loop's range check: the pointer's load and the byte distance between elements.</summary>
-    /// <remarks>
-    /// A pointer bump access (<c>*p++</c>, <see cref="BumpOffset"/> set) reads through the value <c>p</c> held before its bump:
-    /// Base is then the load of <c>p</c>, Scale how far <c>p</c> moves per iteration, and the access of iteration t is at
-    /// <c>p0 + BumpOffset + t * Scale</c> (<c>p0</c>: <c>p</c> at the loop's entry; BumpOffset: the bumps before it in the body).
-    /// </remarks>
-    public sealed record Access(Instruction Instruction, Instruction Base, int Scale, int Size, int? BumpOffset = null);
+    public sealed record Access(Instruction Instruction, Instruction Base, int Scale, int Size);
 
     /// <summary>
     /// One qualifying loop: the <c>br</c> that enters it (the range check goes in front of it), the index local, the
@@ -59,13 +54,8 @@ public static class LoopRangeGuards
     /// <param name="describe">The access's (depth of its address, size in bytes, has a field) or null when it is no access.</param>
     /// <param name="inserted">Instructions earlier passes inserted (under address,memory: MSan's shadow bookkeeping, interleaved
     /// with the loop's own code); the loop's shape is matched on the program's instructions only.</param>
-    /// <param name="pointerBumps">Also cover <c>*p++</c> accesses (<see cref="PointerBumps"/>) and 64-bit indices: the callers that emit their range check from <see cref="Access.BumpOffset"/>.</param>
-    public static List<Loop> Find(MethodBody body, AddressProvenance provenance, Func<Instruction, (int Depth, int? Size, bool Field)?> describe, Func<Instruction, bool>? inserted = null,
-        bool pointerBumps = false) =>
-        Find(body, harmlessCall: IsShadowBookkeeping, inserted: inserted, bumpAccess: pointerBumps ? access =>
-            describe(access) is { Field: false, Size: int size } shape && provenance.Classify(access, shape.Depth) == AddressKind.Pointer
-                && provenance.ProducerOf(access, shape.Depth) is { } producer ? (producer, size) : null : null,
-        match: (access, i, native) =>
+    public static List<Loop> Find(MethodBody body, AddressProvenance provenance, Func<Instruction, (int Depth, int? Size, bool Field)?> describe, Func<Instruction, bool>? inserted = null) =>
+        Find(body, harmlessCall: IsShadowBookkeeping, inserted: inserted, match: (access, i, native) =>
         {
             if (describe(access) is not { Field: false, Size: int size } shape) return null;
             if (provenance.Classify(access, shape.Depth) != AddressKind.Pointer) return null;
@@ -82,9 +72,7 @@ public static class LoopRangeGuards
 
     /// <param name="harmlessCall">Calls inserted by earlier passes that cannot free, unpin or return memory (the address checks).</param>
     /// <param name="match">The covered access at an instruction of the loop, given the index local and whether it is native-sized; its Base is checked for invariance here.</param>
-    /// <param name="bumpAccess">When set: the load that pushed an access's address and the access's size, for <c>*p++</c> loops (<see cref="PointerBumps"/>).</param>
-    public static List<Loop> Find(MethodBody body, Func<Instruction, bool> harmlessCall, Func<Instruction, VariableDefinition, bool, Access?> match, Func<Instruction, bool>? inserted = null,
-        Func<Instruction, (Instruction Address, int Size)?>? bumpAccess = null)
+    public static List<Loop> Find(MethodBody body, Func<Instruction, bool> harmlessCall, Func<Instruction, VariableDefinition, bool, Access?> match, Func<Instruction, bool>? inserted = null)
     {
         var shape = new Shape(inserted ?? (_ => false));
         var loops = new List<Loop>();
@@ -101,23 +89,18 @@ public static class LoopRangeGuards
             if (!index.TryGetValue(cond, out int condAt) || condAt <= start || condAt > b) continue;
             if (Condition(cond, back, shape) is not { } condition) continue;
             var i = condition.Index;
-            bool wide = i.VariableType.MetadataType is MetadataType.Int64 or MetadataType.UInt64 && bumpAccess is not null;
-            if (i.VariableType.MetadataType is not (MetadataType.Int32 or MetadataType.IntPtr or MetadataType.UIntPtr) && !wide) continue;
+            if (i.VariableType.MetadataType is not (MetadataType.Int32 or MetadataType.IntPtr or MetadataType.UIntPtr)) continue;
             bool native = i.VariableType.MetadataType != MetadataType.Int32;
             if (condition.Unsigned && !native) continue;
             if (stores.IsAddressTaken(i)) continue;
-            if (Increment(cond, i, native, condition.Direction != LoopDirection.Up, shape) is not { } stepping) continue;
-            var (increment, step) = stepping;
-            if (!Invariant(condition.Bound, start, b, stores, argumentsTouched, index)
-                && !(bumpAccess is not null && SetByCallsBefore(condition.Bound, instructions, start, b, stores, index))) continue;
+            if (Increment(cond, i, native, condition.Direction != LoopDirection.Up, shape) is not { } increment) continue;
+            if (!Invariant(condition.Bound, start, b, stores, argumentsTouched, index)) continue;
             if (!Closed(body, index, start, b, entry) || HasBlocker(instructions, start, b, harmlessCall)) continue;
             var loop = new Loop(entry, i, condition.Bound, condition.Unsigned, [], bodyStart, back, condition.Direction);
             int incrementAt = index[increment];
             for (int k = start; k < incrementAt; k++)
                 if (match(instructions[k], i, native) is { } access && Invariant([access.Base], start, b, stores, argumentsTouched, index))
                     loop.Accesses.Add(access);
-            if (bumpAccess is not null && step == 1)
-                loop.Accesses.AddRange(PointerBumps.Accesses(instructions, index, start, incrementAt, b, stores, bumpAccess));
             if (loop.Accesses.Count > 0) loops.Add(loop);
         }
         return loops;
@@ -134,7 +117,7 @@ public static class LoopRangeGuards
         var at = shape.Next(cond);
         if (at is null) return null;
         bound.Add(at);
-        if (at.OpCode.Code == Code.Ldc_I4 && shape.Next(at) is { OpCode.Code: Code.Conv_I or Code.Conv_U or Code.Conv_I8 or Code.Conv_U8 } conv) { bound.Add(conv); at = conv; }
+        if (at.OpCode.Code == Code.Ldc_I4 && shape.Next(at) is { OpCode.Code: Code.Conv_I or Code.Conv_U } conv) { bound.Add(conv); at = conv; }
         else if (at.OpCode.Code is not (Code.Ldloc or Code.Ldarg or Code.Ldc_I4)) return null;
         var compare = shape.Next(at);
         if (compare == back && back.OpCode.Code is Code.Blt or Code.Blt_Un) return new(i, bound, back.OpCode.Code == Code.Blt_Un);
@@ -165,9 +148,9 @@ public static class LoopRangeGuards
     }
 
     /// <summary><c>ldloc i; ldc k; [conv]; add; stloc i</c> (<c>sub</c> counting down) right before the condition (nops between
-    /// allowed): the increment's first instruction and k, or null. An int index steps by one (it cannot wrap before reaching
-    /// any int bound); a native or 64-bit one by any positive constant.</summary>
-    static (Instruction Load, int Step)? Increment(Instruction cond, VariableDefinition i, bool native, bool down, Shape shape)
+    /// allowed): the store, or null. An int index steps by one (it cannot wrap before reaching any int bound); a native one
+    /// by any positive constant.</summary>
+    static Instruction? Increment(Instruction cond, VariableDefinition i, bool native, bool down, Shape shape)
     {
         var store = shape.Previous(cond);
         while (store is { OpCode.Code: Code.Nop }) store = shape.Previous(store);
@@ -175,10 +158,10 @@ public static class LoopRangeGuards
         var add = shape.Previous(store);
         if (add is null || add.OpCode.Code != (down ? Code.Sub : Code.Add)) return null;
         var step = shape.Previous(add);
-        if (step is { OpCode.Code: Code.Conv_I or Code.Conv_U or Code.Conv_I8 or Code.Conv_U8 }) step = shape.Previous(step);
+        if (step is { OpCode.Code: Code.Conv_I or Code.Conv_U }) step = shape.Previous(step);
         if (step is not { OpCode.Code: Code.Ldc_I4, Operand: int k } || k < 1 || (!native && k != 1)) return null;
         if (shape.Previous(step) is not { OpCode.Code: Code.Ldloc } load || load.Operand != i) return null;
-        return (load, k);
+        return load;
     }
 
     /// <summary>Every store to a local or argument in the loop, or a store to <paramref name="i"/> other than the increment, disqualifies it.</summary>
@@ -203,21 +186,6 @@ public static class LoopRangeGuards
                     break;
             }
         }
-        return true;
-    }
-
-    /// <summary>
-    /// A bound local whose address is taken only as a call's last argument outside the loop (<c>GetVarint(ip, out ulong len)</c>)
-    /// and that the loop does not store: the loop holds no call, so only a store through a pointer the callee kept to the
-    /// local could change it there, which the range check does not model (such code would be broken anyway).
-    /// </summary>
-    static bool SetByCallsBefore(IReadOnlyList<Instruction> bound, IList<Instruction> instructions, int start, int end, LocalStores stores, Dictionary<Instruction, int> index)
-    {
-        if (bound is not [{ OpCode.Code: Code.Ldloc, Operand: VariableDefinition local }]) return false;
-        if (stores.Of(local).Any(s => index.TryGetValue(s, out int at) && at >= start && at <= end)) return false;
-        for (int k = 0; k < instructions.Count; k++)
-            if (instructions[k] is { OpCode.Code: Code.Ldloca } taken && taken.Operand == local
-                && (k >= start && k <= end || taken.Next is not { OpCode.FlowControl: FlowControl.Call })) return false;
         return true;
     }
 
@@ -286,7 +254,7 @@ public static class LoopRangeGuards
     }
 
     /// <summary>The base is a raw pointer (or native int): a managed reference could move between the range check and the access.</summary>
-    internal static bool IsPointerLoad(Instruction load)
+    static bool IsPointerLoad(Instruction load)
     {
         var type = load.Operand switch
         {

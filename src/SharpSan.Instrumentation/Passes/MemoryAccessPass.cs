@@ -71,40 +71,26 @@ public sealed class MemoryAccessPass(bool recover = false, bool heuristic = true
     {
         var guarded = new Dictionary<Instruction, VariableDefinition>();
         var proven = new HashSet<Instruction>();
-        var loops = LoopRangeGuards.Find(ctx.Method.Body, ctx.Provenance, i => Describe(i) is { } a ? (a.Depth, a.Size.Bytes, a.Field is not null) : null, ctx.Editor.Inserted.Contains,
-            pointerBumps: true);
+        var loops = LoopRangeGuards.Find(ctx.Method.Body, ctx.Provenance, i => Describe(i) is { } a ? (a.Depth, a.Size.Bytes, a.Field is not null) : null, ctx.Editor.Inserted.Contains);
         if (loops.Count == 0) return (guarded, proven);
         var module = ctx.Module;
         var types = module.Module.TypeSystem;
         foreach (var loop in loops)
         {
             var code = new List<Instruction>();
-            var ranges = loop.Accesses.Select(a => (Base: (a.Base.OpCode, a.Base.Operand), a.Scale, a.Size, a.BumpOffset)).Distinct().ToList();
+            var ranges = loop.Accesses.Select(a => (Base: (a.Base.OpCode, a.Base.Operand), a.Scale, a.Size)).Distinct().ToList();
             foreach (var (range, k) in ranges.Select((r, k) => (r, k)))
             {
                 code.Add(Instruction.Create(OpCodes.Nop));
                 code[^1].OpCode = range.Base.OpCode;
                 code[^1].Operand = range.Base.Operand;
-                if (range.BumpOffset is int offset)
-                {
-                    // *p++: iteration t reaches p + offset + t * scale, for t in [0, trip count), the trip count end - start of the index range.
-                    code.Add(Instruction.Create(OpCodes.Ldc_I4, offset));
-                    code.Add(Instruction.Create(OpCodes.Conv_I));
-                    code.Add(Instruction.Create(OpCodes.Add));
-                    code.Add(Instruction.Create(OpCodes.Ldc_I4_0));
-                    code.Add(Instruction.Create(loop.Unsigned ? OpCodes.Conv_U : OpCodes.Conv_I));
-                    code.AddRange(loop.IndexRange());
-                    code.Add(Instruction.Create(OpCodes.Sub));
-                    code.Add(Instruction.Create(OpCodes.Neg));
-                }
-                else code.AddRange(loop.IndexRange());
+                code.AddRange(loop.IndexRange());
                 code.Add(Instruction.Create(OpCodes.Ldc_I4, range.Scale));
                 code.Add(Instruction.Create(OpCodes.Conv_I));
                 code.Add(Instruction.Create(OpCodes.Ldc_I4, range.Size));
                 code.Add(Instruction.Create(OpCodes.Call, module.Entry(Checks, loop.Unsigned ? "LoopRangeUnsigned" : "LoopRange")));
                 if (k > 0) code.Add(Instruction.Create(OpCodes.And));
             }
-            if (loop.Accesses.Any(a => a.BumpOffset is not null)) code = SkipRangeCheckWhenShort(loop, code);
             bool bound = sites is not null && loop.Accesses.Any(a => Describe(a.Instruction) is { } d && sites.Binds(a.Instruction, d.Depth, d.Field));
             if (!bound && LoopVersioning.Version(ctx, loop, code) is { } copies)
             {
@@ -118,33 +104,6 @@ public sealed class MemoryAccessPass(bool recover = false, bool heuristic = true
             foreach (var access in loop.Accesses) guarded[access.Instruction] = flag;
         }
         return (guarded, proven);
-    }
-
-    /// <summary>
-    /// Trip counts below this take the checked loop without a range check: a <c>*p++</c> copy of a few bytes (LZ's literal
-    /// runs and matches) ran slower with the out-of-line range check (a call, and a shadow scan per pointer) than with its
-    /// inline per-byte checks (lz: 0.92 s → 1.15 s of CPU without this threshold).
-    /// </summary>
-    const int MinimumVersionedTrips = 16;
-
-    /// <summary><c>(end - start &lt; MIN) ? false : RANGE CHECKS</c>, the trip count taken from the loop's index range.</summary>
-    static List<Instruction> SkipRangeCheckWhenShort(LoopRangeGuards.Loop loop, List<Instruction> rangeCheck)
-    {
-        var shortLoop = Instruction.Create(OpCodes.Ldc_I4_0);
-        var done = Instruction.Create(OpCodes.Nop);
-        var code = new List<Instruction>(loop.IndexRange())
-        {
-            Instruction.Create(OpCodes.Sub),
-            Instruction.Create(OpCodes.Neg),
-            Instruction.Create(OpCodes.Ldc_I4, MinimumVersionedTrips),
-            Instruction.Create(OpCodes.Conv_I),
-            Instruction.Create(loop.Unsigned ? OpCodes.Blt_Un : OpCodes.Blt, shortLoop),
-        };
-        code.AddRange(rangeCheck);
-        code.Add(Instruction.Create(OpCodes.Br, done));
-        code.Add(shortLoop);
-        code.Add(done);
-        return code;
     }
 
     /// <summary>(isWrite, depth of the address on the stack, access size, field when the address is an instance pointer).</summary>
