@@ -40,6 +40,28 @@ public sealed class BufferDerivation(MethodDefinition method, AddressProvenance 
     /// <summary>Where the method's locals are written (as the body was when this was made).</summary>
     public LocalStores Locals => _locals;
 
+    /// <summary>
+    /// False when no instruction of <paramref name="body"/> can push a known buffer's start (no fixed buffer's element
+    /// field, no [InlineArray] field, local or element): <see cref="Resolve"/> would find nothing, so passes skip the
+    /// method without following any address back (most methods of a large assembly).
+    /// </summary>
+    public static bool MayDeriveBuffer(MethodBody body)
+    {
+        foreach (var i in body.Instructions)
+        {
+            switch (i.OpCode.Code, i.Operand)
+            {
+                case (Code.Ldflda, FieldReference { Name: "FixedElementField" }):
+                    return true;
+                case (Code.Ldflda or Code.Ldsflda, FieldReference field) when InlineArray(field.FieldType) is not null || InlineArray(field.DeclaringType) is not null:
+                    return true;
+                case (Code.Ldloca or Code.Ldloca_S, VariableDefinition local) when InlineArray(local.VariableType) is not null:
+                    return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>The buffer the address pushed by <paramref name="producer"/> was derived from, or null.</summary>
     public BufferPath? Resolve(Instruction? producer)
     {

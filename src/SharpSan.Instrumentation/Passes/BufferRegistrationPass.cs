@@ -26,6 +26,7 @@ public sealed class BufferRegistrationPass : IInstrumentationPass
 
     public void Run(MethodContext ctx)
     {
+        if (!BufferDerivation.MayDeriveBuffer(ctx.Method.Body)) return;
         var registered = new HashSet<Instruction>();
         foreach (var sink in ctx.Method.Body.Instructions.ToArray())
         {

@@ -35,30 +35,34 @@ public sealed class ShadowCallStackPass : IInstrumentationPass
     /// </summary>
     public void Prepare(IReadOnlyList<MethodContext> methods)
     {
-        var byDefinition = methods.ToDictionary(m => m.Method);
+        var local = methods.Select(m => m.Method).ToHashSet();
+        // A method needs a frame on its own (checks, another pass's request, a call that may capture a stack), or
+        // because it calls a method of this module that needs one: seeded from the first, spread backwards along the
+        // direct calls (one pass over the bodies, then a worklist, instead of rescanning every body per round).
+        var callers = new Dictionary<MethodDefinition, List<MethodDefinition>>();
         var needsFrame = new HashSet<MethodDefinition>();
-        bool changed = true;
-        while (changed)
+        var work = new Stack<MethodDefinition>();
+        foreach (var ctx in methods)
         {
-            changed = false;
-            foreach (var ctx in methods)
+            bool own = ctx.Checks > 0 || ctx.NeedsFrame;
+            foreach (var i in ctx.Method.Body.Instructions)
             {
-                if (needsFrame.Contains(ctx.Method)) continue;
-                if (ctx.Checks > 0 || ctx.NeedsFrame || ctx.Method.Body.Instructions.Any(i => !ctx.Editor.Inserted.Contains(i) && CallMayCapture(i, byDefinition, needsFrame)))
+                if (own) break;
+                if (ctx.Editor.Inserted.Contains(i) || !IsCallNeedingSite(i)) continue;
+                if (DirectTarget(i) is { } target && local.Contains(target))
                 {
-                    needsFrame.Add(ctx.Method);
-                    changed = true;
+                    if (!callers.TryGetValue(target, out var list)) callers[target] = list = [];
+                    list.Add(ctx.Method);
                 }
+                else own = true;
             }
+            if (own && needsFrame.Add(ctx.Method)) work.Push(ctx.Method);
         }
-        _frameless = methods.Select(m => m.Method).Where(m => !needsFrame.Contains(m)).ToHashSet();
-    }
-
-    static bool CallMayCapture(Instruction i, Dictionary<MethodDefinition, MethodContext> local, HashSet<MethodDefinition> needsFrame)
-    {
-        if (!IsCallNeedingSite(i)) return false;
-        if (DirectTarget(i) is not { } target || !local.ContainsKey(target)) return true;
-        return needsFrame.Contains(target);
+        while (work.Count > 0)
+            if (callers.TryGetValue(work.Pop(), out var list))
+                foreach (var caller in list)
+                    if (needsFrame.Add(caller)) work.Push(caller);
+        _frameless = local.Where(m => !needsFrame.Contains(m)).ToHashSet();
     }
 
     /// <summary>The method of this module a call certainly lands in, or null (external, virtual dispatch, calli).</summary>

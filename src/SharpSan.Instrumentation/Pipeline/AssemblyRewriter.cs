@@ -109,6 +109,7 @@ public sealed class AssemblyRewriter(RuntimeLibrary runtime, IReadOnlyList<IInst
     {
         if (InputClassifier.Check(input) is { } refusal) return new RewriteResult(input, RewriteStatus.Refused, refusal.Reason);
         var warnings = new List<string>();
+        var phases = new RewritePhases(input);
         using var resolver = new DefaultAssemblyResolver();
         foreach (var dir in searchDirectories.Prepend(Path.GetDirectoryName(Path.GetFullPath(input))!).Distinct())
             resolver.AddSearchDirectory(dir);
@@ -118,6 +119,7 @@ public sealed class AssemblyRewriter(RuntimeLibrary runtime, IReadOnlyList<IInst
         try
         {
             (module, hasSymbols) = Read(input, resolver, warnings);
+            phases.End("read");
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -139,10 +141,12 @@ public sealed class AssemblyRewriter(RuntimeLibrary runtime, IReadOnlyList<IInst
             var moduleContext = new ModuleContext(module, runtime);
             var contexts = Il.ModuleTypes.All(module).Where(t => !ModuleContext.IsGenerated(t)).ToList()
                 .SelectMany(t => t.Methods.Where(m => m.HasBody)).Select(m => new MethodContext(m, moduleContext)).ToList();
+            phases.End("contexts");
             // Pass-major order: each pass sees every method after the previous pass has finished with all of them.
             foreach (var pass in passes)
             {
                 pass.Prepare(contexts.Where(c => !c.Stopped).ToList());
+                phases.End(pass.Name + " (prepare)");
                 foreach (var ctx in contexts)
                 {
                     if (ctx.Stopped) continue;
@@ -156,11 +160,15 @@ public sealed class AssemblyRewriter(RuntimeLibrary runtime, IReadOnlyList<IInst
                         warnings.Add($"{ctx.Method.FullName}: {pass.Name} stopped ({e.Message}); later passes skip it");
                     }
                 }
+                phases.End(pass.Name);
             }
             int checks = contexts.Sum(c => c.Checks);
             foreach (var ctx in contexts) ctx.Finish();
+            phases.End("finish");
             AddStamp(module);
             Write(module, output, hasSymbols, contexts);
+            phases.End("write");
+            phases.Print();
             return new RewriteResult(input, RewriteStatus.Instrumented, null, contexts.Count, checks, warnings, hasSymbols);
         }
     }
