@@ -53,12 +53,20 @@ internal sealed class AccessHistory(int capacity)
     nint _stackBlock;
     nint StackBlock => _stackBlock != 0 ? _stackBlock : _stackBlock = ShadowStack.CurrentBlock;
 
+    // race_stats=1: how the stacks of recorded accesses were found (same activation, an ancestor's path, a capture).
+    internal long Records, ActivationHits, PathHits, PathLevels, Captures;
+
     int StackAt(int site)
     {
         int activation = ShadowStack.ActivationIn(StackBlock);
+        if (RaceOptions.Stats) Records++;
         // Fibonacci hashing: the sites of one loop are close IL offsets; the low bits alone collide.
         int slot = (int)(((uint)site * 0x9E3779B1u) >> 24);
-        if (_cacheSites[slot] == site && _cacheActivations[slot] == activation && _cacheIds[slot] != 0) return _cacheIds[slot];
+        if (_cacheSites[slot] == site && _cacheActivations[slot] == activation && _cacheIds[slot] != 0)
+        {
+            if (RaceOptions.Stats) ActivationHits++;
+            return _cacheIds[slot];
+        }
         int id = CallerStackAt(site);
         _cacheSites[slot] = site;
         _cacheActivations[slot] = activation;
@@ -71,11 +79,12 @@ internal sealed class AccessHistory(int capacity)
     // it are suspended where they were: the stack at a site is then fixed by that ancestor's activation and call site
     // and the methods and call sites of the frames above it. A second cache keyed that way (a hash of the frames above,
     // up to MaxLevels deep) skips the capture, a walk of the whole shadow stack and a depot lookup.
-    const int MaxLevels = 8;
-    readonly ulong[] _pathHashes = new ulong[CacheSize];
-    readonly int[] _ancestorActivations = new int[CacheSize];
-    readonly int[] _ancestorSites = new int[CacheSize];
-    readonly int[] _pathIds = new int[CacheSize];
+    const int MaxLevels = 16;
+    const int PathCacheBits = 12, PathCacheSize = 1 << PathCacheBits;
+    readonly ulong[] _pathHashes = new ulong[PathCacheSize];
+    readonly int[] _ancestorActivations = new int[PathCacheSize];
+    readonly int[] _ancestorSites = new int[PathCacheSize];
+    readonly int[] _pathIds = new int[PathCacheSize];
 
     int CallerStackAt(int site)
     {
@@ -90,18 +99,23 @@ internal sealed class AccessHistory(int capacity)
         for (int depth = 1; depth <= MaxLevels; depth++)
         {
             if (!ShadowStack.FrameAt(block, depth, out int ancestorKey, out int activation, out int callSite)) break;
-            int slot = (int)((path ^ ((ulong)(uint)activation * 0x9E3779B97F4A7C15UL)) >> 56);
+            int slot = (int)((path ^ ((ulong)(uint)activation * 0x9E3779B97F4A7C15UL)) >> (64 - PathCacheBits));
             if (_pathHashes[slot] == path && _ancestorActivations[slot] == activation && _ancestorSites[slot] == callSite
                 && _pathIds[slot] != 0)
             {
                 id = _pathIds[slot];
+                if (RaceOptions.Stats) (PathHits, PathLevels) = (PathHits + 1, PathLevels + depth);
                 break;
             }
             (slots[tried], hashes[tried], activations[tried], sites[tried]) = (slot, path, activation, callSite);
             tried++;
             path = Mix(path ^ (((ulong)(uint)ancestorKey << 32) | (uint)callSite));
         }
-        if (id == 0) id = RaceThread.CaptureStack(site);
+        if (id == 0)
+        {
+            if (RaceOptions.Stats) Captures++;
+            id = RaceThread.CaptureStack(site);
+        }
         if (id == 0) return 0;   // a failed capture is not kept
         for (int i = 0; i < tried; i++)
         {
