@@ -80,34 +80,41 @@ internal sealed class AccessHistory(int capacity)
     // and the methods and call sites of the frames above it. A second cache keyed that way (a hash of the frames above,
     // up to MaxLevels deep) skips the capture, a walk of the whole shadow stack and a depot lookup.
     const int MaxLevels = 16;
-    const int PathCacheBits = 12, PathCacheSize = 1 << PathCacheBits;
-    readonly ulong[] _pathHashes = new ulong[PathCacheSize];
-    readonly int[] _ancestorActivations = new int[PathCacheSize];
-    readonly int[] _ancestorSites = new int[PathCacheSize];
-    readonly int[] _pathIds = new int[PathCacheSize];
+    const int PathCacheBits = 12;
+    // One entry per probe: a 16-byte struct keeps a probe to one cache line (four parallel arrays took four).
+    readonly PathEntry[] _paths = new PathEntry[1 << PathCacheBits];
+
+    /// <summary>Tag: the frames above the ancestor hashed with the ancestor's call site; exact match on its activation.</summary>
+    struct PathEntry
+    {
+        public ulong Tag;
+        public int Activation;
+        public int Id;
+    }
 
     int CallerStackAt(int site)
     {
         nint block = StackBlock;
         if (!ShadowStack.FrameAt(block, 0, out int frameKey, out _, out _)) return RaceThread.CaptureStack(site);
         Span<int> slots = stackalloc int[MaxLevels];
-        Span<ulong> hashes = stackalloc ulong[MaxLevels];
+        Span<ulong> tags = stackalloc ulong[MaxLevels];
         Span<int> activations = stackalloc int[MaxLevels];
-        Span<int> sites = stackalloc int[MaxLevels];
         ulong path = Mix(((ulong)(uint)site << 32) | (uint)frameKey);
         int tried = 0, id = 0;
+        var paths = _paths;
         for (int depth = 1; depth <= MaxLevels; depth++)
         {
             if (!ShadowStack.FrameAt(block, depth, out int ancestorKey, out int activation, out int callSite)) break;
-            int slot = (int)((path ^ ((ulong)(uint)activation * 0x9E3779B97F4A7C15UL)) >> (64 - PathCacheBits));
-            if (_pathHashes[slot] == path && _ancestorActivations[slot] == activation && _ancestorSites[slot] == callSite
-                && _pathIds[slot] != 0)
+            ulong tag = path ^ ((ulong)(uint)callSite * 0xD6E8FEB86659FD93UL);
+            int slot = (int)((tag ^ ((ulong)(uint)activation * 0x9E3779B97F4A7C15UL)) >> (64 - PathCacheBits));
+            ref var entry = ref paths[slot];
+            if (entry.Tag == tag && entry.Activation == activation && entry.Id != 0)
             {
-                id = _pathIds[slot];
+                id = entry.Id;
                 if (RaceOptions.Stats) (PathHits, PathLevels) = (PathHits + 1, PathLevels + depth);
                 break;
             }
-            (slots[tried], hashes[tried], activations[tried], sites[tried]) = (slot, path, activation, callSite);
+            (slots[tried], tags[tried], activations[tried]) = (slot, tag, activation);
             tried++;
             path = Mix(path ^ (((ulong)(uint)ancestorKey << 32) | (uint)callSite));
         }
@@ -119,16 +126,14 @@ internal sealed class AccessHistory(int capacity)
         if (id == 0) return 0;   // a failed capture is not kept
         for (int i = 0; i < tried; i++)
         {
-            int slot = slots[i];
-            _pathHashes[slot] = hashes[i];
-            _ancestorActivations[slot] = activations[i];
-            _ancestorSites[slot] = sites[i];
-            _pathIds[slot] = id;
+            ref var entry = ref paths[slots[i]];
+            (entry.Tag, entry.Activation, entry.Id) = (tags[i], activations[i], id);
         }
         return id;
     }
 
     /// <summary>A 64-bit finaliser (SplitMix64's): every input bit reaches every output bit.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     static ulong Mix(ulong x)
     {
         x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
