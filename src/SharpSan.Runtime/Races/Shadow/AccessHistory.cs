@@ -53,12 +53,20 @@ internal sealed class AccessHistory(int capacity)
     nint _stackBlock;
     nint StackBlock => _stackBlock != 0 ? _stackBlock : _stackBlock = ShadowStack.CurrentBlock;
 
+    // race_stats=1: how the stacks of recorded accesses were found (same activation, an ancestor's path, a capture).
+    internal long Records, ActivationHits, PathHits, PathLevels, Captures;
+
     int StackAt(int site)
     {
         int activation = ShadowStack.ActivationIn(StackBlock);
+        if (RaceOptions.Stats) Records++;
         // Fibonacci hashing: the sites of one loop are close IL offsets; the low bits alone collide.
         int slot = (int)(((uint)site * 0x9E3779B1u) >> 24);
-        if (_cacheSites[slot] == site && _cacheActivations[slot] == activation && _cacheIds[slot] != 0) return _cacheIds[slot];
+        if (_cacheSites[slot] == site && _cacheActivations[slot] == activation && _cacheIds[slot] != 0)
+        {
+            if (RaceOptions.Stats) ActivationHits++;
+            return _cacheIds[slot];
+        }
         int id = CallerStackAt(site);
         _cacheSites[slot] = site;
         _cacheActivations[slot] = activation;
@@ -71,50 +79,61 @@ internal sealed class AccessHistory(int capacity)
     // it are suspended where they were: the stack at a site is then fixed by that ancestor's activation and call site
     // and the methods and call sites of the frames above it. A second cache keyed that way (a hash of the frames above,
     // up to MaxLevels deep) skips the capture, a walk of the whole shadow stack and a depot lookup.
-    const int MaxLevels = 8;
-    readonly ulong[] _pathHashes = new ulong[CacheSize];
-    readonly int[] _ancestorActivations = new int[CacheSize];
-    readonly int[] _ancestorSites = new int[CacheSize];
-    readonly int[] _pathIds = new int[CacheSize];
+    const int MaxLevels = 16;
+    const int PathCacheBits = 12;
+    // One entry per probe: a 16-byte struct keeps a probe to one cache line (four parallel arrays took four).
+    readonly PathEntry[] _paths = new PathEntry[1 << PathCacheBits];
+
+    /// <summary>Tag: the frames above the ancestor hashed with the ancestor's call site; exact match on its activation.</summary>
+    struct PathEntry
+    {
+        public ulong Tag;
+        public int Activation;
+        public int Id;
+    }
 
     int CallerStackAt(int site)
     {
         nint block = StackBlock;
         if (!ShadowStack.FrameAt(block, 0, out int frameKey, out _, out _)) return RaceThread.CaptureStack(site);
         Span<int> slots = stackalloc int[MaxLevels];
-        Span<ulong> hashes = stackalloc ulong[MaxLevels];
+        Span<ulong> tags = stackalloc ulong[MaxLevels];
         Span<int> activations = stackalloc int[MaxLevels];
-        Span<int> sites = stackalloc int[MaxLevels];
         ulong path = Mix(((ulong)(uint)site << 32) | (uint)frameKey);
         int tried = 0, id = 0;
+        var paths = _paths;
         for (int depth = 1; depth <= MaxLevels; depth++)
         {
             if (!ShadowStack.FrameAt(block, depth, out int ancestorKey, out int activation, out int callSite)) break;
-            int slot = (int)((path ^ ((ulong)(uint)activation * 0x9E3779B97F4A7C15UL)) >> 56);
-            if (_pathHashes[slot] == path && _ancestorActivations[slot] == activation && _ancestorSites[slot] == callSite
-                && _pathIds[slot] != 0)
+            ulong tag = path ^ ((ulong)(uint)callSite * 0xD6E8FEB86659FD93UL);
+            int slot = (int)((tag ^ ((ulong)(uint)activation * 0x9E3779B97F4A7C15UL)) >> (64 - PathCacheBits));
+            ref var entry = ref paths[slot];
+            if (entry.Tag == tag && entry.Activation == activation && entry.Id != 0)
             {
-                id = _pathIds[slot];
+                id = entry.Id;
+                if (RaceOptions.Stats) (PathHits, PathLevels) = (PathHits + 1, PathLevels + depth);
                 break;
             }
-            (slots[tried], hashes[tried], activations[tried], sites[tried]) = (slot, path, activation, callSite);
+            (slots[tried], tags[tried], activations[tried]) = (slot, tag, activation);
             tried++;
             path = Mix(path ^ (((ulong)(uint)ancestorKey << 32) | (uint)callSite));
         }
-        if (id == 0) id = RaceThread.CaptureStack(site);
+        if (id == 0)
+        {
+            if (RaceOptions.Stats) Captures++;
+            id = RaceThread.CaptureStack(site);
+        }
         if (id == 0) return 0;   // a failed capture is not kept
         for (int i = 0; i < tried; i++)
         {
-            int slot = slots[i];
-            _pathHashes[slot] = hashes[i];
-            _ancestorActivations[slot] = activations[i];
-            _ancestorSites[slot] = sites[i];
-            _pathIds[slot] = id;
+            ref var entry = ref paths[slots[i]];
+            (entry.Tag, entry.Activation, entry.Id) = (tags[i], activations[i], id);
         }
         return id;
     }
 
     /// <summary>A 64-bit finaliser (SplitMix64's): every input bit reaches every output bit.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     static ulong Mix(ulong x)
     {
         x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
