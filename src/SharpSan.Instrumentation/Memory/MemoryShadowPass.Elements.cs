@@ -30,11 +30,15 @@ public sealed partial class MemoryShadowPass
             int size = ElementReferences.ScalarSize((TypeReference)ldelema.Operand)!.Value;
             before.Add(Ld(array));
             LoadIndexAsInt(before, index);
-            before.AddRange([Instruction.Create(OpCodes.Ldc_I4, size), Instruction.Create(OpCodes.Ldloca, O(depth)),
-                Instruction.Create(OpCodes.Call, ctx.Module.Entry(RentedArraysName, "Load"))]);
+            before.AddRange([Instruction.Create(OpCodes.Ldc_I4, size), Instruction.Create(OpCodes.Call, ctx.Module.Entry(RentedArraysName, "LoadShadow"))]);
             if (extension is { } ext) before.AddRange([Instruction.Create(ext), Instruction.Create(OpCodes.Conv_I8)]);
             before.Add(St(S(depth)));
+            EmitElementOrigin(before, array, depth);
         }
+
+        /// <summary>The origin of slot <paramref name="depth"/>'s element load, from its shadow (out of line only when undefined).</summary>
+        void EmitElementOrigin(List<Instruction> before, VariableDefinition array, int depth) =>
+            before.AddRange([Ld(array), Ld(S(depth)), Instruction.Create(OpCodes.Call, ctx.Module.Entry(RentedArraysName, "OriginOf")), St(O(depth))]);
 
         /// <summary>[element address, value] → same, the element's shadow taking the value's (slot <paramref name="depth"/>).</summary>
         void ElementShadowStore(Instruction store, Instruction ldelema, Slot value, int depth, List<Instruction> before)

@@ -765,9 +765,11 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null, bool
                 return;
             }
             var index = SpillIndex(before, st[n - 1].Kind);
-            before.Add(Instruction.Create(OpCodes.Dup));
+            var loadShadow = ctx.Module.Entry(RentedArraysName, "LoadShadow");
+            var array = ctx.Temp(loadShadow.Parameters[0].ParameterType);
+            before.AddRange([Instruction.Create(OpCodes.Dup), St(array), Ld(array)]);
             LoadIndexAsInt(before, index);
-            before.AddRange([Instruction.Create(OpCodes.Ldc_I4, size), Instruction.Create(OpCodes.Ldloca, O(n - 2)), Instruction.Create(OpCodes.Call, ctx.Module.Entry(RentedArraysName, "Load"))]);
+            before.AddRange([Instruction.Create(OpCodes.Ldc_I4, size), Instruction.Create(OpCodes.Call, loadShadow)]);
             var extension = i.OpCode.Code switch
             {
                 Code.Ldelem_I1 => OpCodes.Conv_I1,
@@ -779,6 +781,7 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null, bool
             };
             if (extension is { } ext) before.AddRange([Instruction.Create(ext), Instruction.Create(OpCodes.Conv_I8)]);
             before.Add(St(S(n - 2)));
+            EmitElementOrigin(before, array, n - 2);
             before.Add(Ld(index));
         }
 
