@@ -27,7 +27,7 @@ public sealed partial class MemoryShadowPass
         /// <summary>A struct load whose next instruction stores its value through an address: keep the source address for the copy.</summary>
         void RememberCopySource(Instruction load, Slot address, List<Instruction> before)
         {
-            if (address.LocalAddress || address.Tainted || load.Next is not { } store || JumpTargets.Contains(store)) return;
+            if (address.OffNativeShadow || address.Tainted || load.Next is not { } store || JumpTargets.Contains(store)) return;
             var type = LoadedType(load);
             if (type is null || ValueKinds.IsScalar(ValueKinds.Of(type)) && ValueKinds.SizeOf(type) is not null) return;
             bool intoLocal = store is { OpCode.Code: Code.Stloc, Operand: VariableDefinition local } && structLocals.Has(local) && local.VariableType.FullName == type.FullName;
@@ -72,7 +72,7 @@ public sealed partial class MemoryShadowPass
                 }
                 return;
             }
-            if (st[address].LocalAddress) return;
+            if (st[address].OffNativeShadow) return;
             if (access.Value == 1)
             {
                 // [address, value] as for stobj.

@@ -279,7 +279,7 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null, bool
                     return;
                 case Code.Initobj:
                     if (st[n - 1].Tainted) Check(before, i, n - 1, "Address");
-                    if (!st[n - 1].LocalAddress)
+                    if (!st[n - 1].OffNativeShadow)
                         before.AddRange([Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Conv_U), Instruction.Create(OpCodes.Sizeof, (TypeReference)i.Operand), Instruction.Create(OpCodes.Call, Entry("Define"))]);
                     return;
                 case Code.Cpblk or Code.Initblk:
@@ -329,8 +329,10 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null, bool
                     return;
                 case Code.Ldelema:
                     if (st[n - 1].Tainted) Check(before, i, n - 1, "Operand");
-                    // Writes through the element's address are not seen: the array is taken as defined from here on.
-                    EscapeUnderTop(before, st[n - 1].Kind);
+                    // A followed element's loads and stores use the array's shadow; any other element address hides its
+                    // writes, so the array is taken as defined from here on.
+                    if (flow.FollowedElements.Contains(i)) RememberElement(i, st[n - 1].Kind, before);
+                    else EscapeUnderTop(before, st[n - 1].Kind);
                     Defined(after, result);
                     return;
                 case Code.Newarr:
@@ -406,6 +408,11 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null, bool
             int n = st.Length;
             if (st[n - 1].Tainted) Check(before, i, n - 1, "Address");
             var pushed = flow.Pushed(i);
+            if (pushed.Tainted && st[n - 1].Element is { } element)
+            {
+                ElementShadowLoad(element, n - 1, Extension(i), before);
+                return;
+            }
             if (!pushed.Tainted || LoadSize(i) is not { } size)
             {
                 Defined(after, n - 1);
@@ -437,7 +444,12 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null, bool
         {
             int n = st.Length;
             if (st[n - 2].Tainted) Check(before, i, n - 2, "Address");
-            if (st[n - 2].LocalAddress) return;
+            if (st[n - 2].Element is { } element)
+            {
+                ElementShadowStore(i, element, st[n - 1], n - 1, before);
+                return;
+            }
+            if (st[n - 2].OffNativeShadow) return;
             var valueType = StoredType(i);
             var temp = ctx.Temp(valueType);
             before.Add(St(temp));
@@ -491,7 +503,7 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null, bool
             _ => (TypeReference)i.Operand,
         };
 
-        static bool ThroughAddress(Slot target) => target.Kind is ValueKind.NativeInt or ValueKind.ByRef && !target.LocalAddress;
+        static bool ThroughAddress(Slot target) => target.Kind is ValueKind.NativeInt or ValueKind.ByRef && !target.OffNativeShadow;
 
         void FieldLoad(Instruction i, System.Collections.Immutable.ImmutableArray<Slot> st, List<Instruction> before, List<Instruction> after)
         {
@@ -753,9 +765,11 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null, bool
                 return;
             }
             var index = SpillIndex(before, st[n - 1].Kind);
-            before.Add(Instruction.Create(OpCodes.Dup));
+            var loadShadow = ctx.Module.Entry(RentedArraysName, "LoadShadow");
+            var array = ctx.Temp(loadShadow.Parameters[0].ParameterType);
+            before.AddRange([Instruction.Create(OpCodes.Dup), St(array), Ld(array)]);
             LoadIndexAsInt(before, index);
-            before.AddRange([Instruction.Create(OpCodes.Ldc_I4, size), Instruction.Create(OpCodes.Ldloca, O(n - 2)), Instruction.Create(OpCodes.Call, ctx.Module.Entry(RentedArraysName, "Load"))]);
+            before.AddRange([Instruction.Create(OpCodes.Ldc_I4, size), Instruction.Create(OpCodes.Call, loadShadow)]);
             var extension = i.OpCode.Code switch
             {
                 Code.Ldelem_I1 => OpCodes.Conv_I1,
@@ -767,6 +781,7 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null, bool
             };
             if (extension is { } ext) before.AddRange([Instruction.Create(ext), Instruction.Create(OpCodes.Conv_I8)]);
             before.Add(St(S(n - 2)));
+            EmitElementOrigin(before, array, n - 2);
             before.Add(Ld(index));
         }
 

@@ -5,13 +5,25 @@ using SharpSan.Instrumentation.Il;
 
 namespace SharpSan.Instrumentation.Memory;
 
-/// <summary>One evaluation-stack slot: its kind, whether it may be undefined, whether it is the address of a local or argument.</summary>
-public readonly record struct Slot(ValueKind Kind, bool Tainted = false, bool LocalAddress = false)
+/// <summary>
+/// One evaluation-stack slot: its kind, whether it may be undefined, and where an address in it provably points.
+/// <paramref name="LocalAddress"/>: a local or argument of this frame. <paramref name="ManagedAddress"/>: managed memory
+/// whose definedness is not in the native shadow (an array element, a field of a class without a shadow, a static
+/// field, a boxed value): loads through it read defined values and stores through it record nothing.
+/// <paramref name="Element"/>: exactly the element a followed <c>ldelema</c> (<see cref="ElementReferences"/>) took,
+/// whose loads and stores go to the array's own shadow.
+/// </summary>
+public readonly record struct Slot(ValueKind Kind, bool Tainted = false, bool LocalAddress = false, bool ManagedAddress = false, Instruction? Element = null)
 {
+    /// <summary>The address has no native shadow behind it: the frame or managed memory.</summary>
+    public bool OffNativeShadow => LocalAddress || ManagedAddress;
+
     public static Slot Merge(Slot a, Slot b) => new(
         a.Kind == b.Kind ? a.Kind : ValueKinds.IsScalar(a.Kind) && ValueKinds.IsScalar(b.Kind) && a.Kind != ValueKind.Float && b.Kind != ValueKind.Float ? ValueKind.NativeInt : ValueKind.Unknown,
         a.Tainted || b.Tainted,
-        a.LocalAddress && b.LocalAddress);
+        a.LocalAddress && b.LocalAddress,
+        a.OffNativeShadow && b.OffNativeShadow && !(a.LocalAddress && b.LocalAddress),
+        a.Element == b.Element ? a.Element : null);
 }
 
 /// <summary>
@@ -36,6 +48,9 @@ public sealed class ShadowFlow
     readonly StructLocals _structLocals;
     readonly HashSet<Instruction> _jumpTargets;
 
+    /// <summary>Element addresses whose loads and stores use the array's shadow (no escape): see <see cref="ElementReferences"/>.</summary>
+    public HashSet<Instruction> FollowedElements { get; }
+
     /// <param name="shadowedField">Fields of managed objects that carry a shadow (<see cref="FieldShadows"/>): their loads may be undefined.</param>
     /// <param name="structLocals">Struct locals with a shadow: <c>local.F</c> of one may be undefined.</param>
     public ShadowFlow(MethodDefinition method, Func<FieldReference, bool>? shadowedField = null, StructLocals? structLocals = null)
@@ -45,6 +60,7 @@ public sealed class ShadowFlow
         _structLocals = structLocals ?? StructLocals.None;
         _jumpTargets = method.Body.Instructions.SelectMany(BranchTargets)
             .Concat(method.Body.ExceptionHandlers.SelectMany(h => new[] { h.HandlerStart, h.FilterStart, h.TryStart }).OfType<Instruction>()).ToHashSet();
+        FollowedElements = ElementReferences.Followed(method, _jumpTargets);
         for (int round = 0; round < 8; round++)
         {
             int locals = TaintedLocals.Count;
@@ -148,22 +164,27 @@ public sealed class ShadowFlow
                 var v = (VariableDefinition)i.Operand;
                 return new(ValueKinds.Of(v.VariableType), TaintedLocals.Contains(v.Index) && ValueKinds.IsScalar(ValueKinds.Of(v.VariableType)));
             case Code.Ldloca or Code.Ldarga: return new(ValueKind.ByRef, LocalAddress: true);
-            case Code.Ldflda: return new(ValueKind.ByRef, LocalAddress: A().LocalAddress);
-            case Code.Ldsflda or Code.Ldelema or Code.Unbox or Code.Refanyval: return new(ValueKind.ByRef);
+            // A field of an object: managed memory (a field with a shadow is handled as the field itself, FieldShadows).
+            case Code.Ldflda when A().Kind == ValueKind.Object: return new(ValueKind.ByRef, ManagedAddress: !_shadowedField((FieldReference)i.Operand));
+            case Code.Ldflda: return new(ValueKind.ByRef, LocalAddress: A().LocalAddress, ManagedAddress: A().ManagedAddress);
+            case Code.Ldsflda: return new(ValueKind.ByRef, ManagedAddress: !_shadowedField((FieldReference)i.Operand));
+            case Code.Ldelema: return new(ValueKind.ByRef, ManagedAddress: true, Element: FollowedElements.Contains(i) ? i : null);
+            case Code.Unbox: return new(ValueKind.ByRef, ManagedAddress: true);
+            case Code.Refanyval: return new(ValueKind.ByRef);
             case Code.Ldind_I1 or Code.Ldind_U1 or Code.Ldind_I2 or Code.Ldind_U2 or Code.Ldind_I4 or Code.Ldind_U4:
-                return new(ValueKind.Int32, !A().LocalAddress);
-            case Code.Ldind_I8: return new(ValueKind.Int64, !A().LocalAddress);
-            case Code.Ldind_I: return new(ValueKind.NativeInt, !A().LocalAddress);
-            case Code.Ldind_R4 or Code.Ldind_R8: return new(ValueKind.Float, !A().LocalAddress);
+                return new(ValueKind.Int32, LoadMayBeUndefined(A()));
+            case Code.Ldind_I8: return new(ValueKind.Int64, LoadMayBeUndefined(A()));
+            case Code.Ldind_I: return new(ValueKind.NativeInt, LoadMayBeUndefined(A()));
+            case Code.Ldind_R4 or Code.Ldind_R8: return new(ValueKind.Float, LoadMayBeUndefined(A()));
             case Code.Ldind_Ref: return new(ValueKind.Object);
             case Code.Ldobj:
                 var loaded = (TypeReference)i.Operand;
                 var kind = ValueKinds.Of(loaded);
-                return new(kind, !A().LocalAddress && ValueKinds.IsScalar(kind) && ValueKinds.SizeOf(loaded) is not null);
+                return new(kind, LoadMayBeUndefined(A()) && ValueKinds.IsScalar(kind) && ValueKinds.SizeOf(loaded) is not null);
             case Code.Ldfld:
                 var field = (FieldReference)i.Operand;
                 var fieldKind = ValueKinds.Of(field.FieldType);
-                bool throughPointer = A().Kind is ValueKind.NativeInt or ValueKind.ByRef && !A().LocalAddress;
+                bool throughPointer = A().Kind is ValueKind.NativeInt or ValueKind.ByRef && !A().OffNativeShadow;
                 return new(fieldKind, throughPointer && ValueKinds.IsScalar(fieldKind) && ValueKinds.SizeOf(field.FieldType) is not null && IsByRefOrPointerLoad(A())
                     || _shadowedField(field) || _structLocals.FieldReadLocal(i, _jumpTargets.Contains) is not null);
             case Code.Ldsfld:
@@ -181,14 +202,14 @@ public sealed class ShadowFlow
             case Code.Conv_I8 or Code.Conv_U8 or Code.Conv_Ovf_I8 or Code.Conv_Ovf_U8 or Code.Conv_Ovf_I8_Un or Code.Conv_Ovf_U8_Un:
                 return new(ValueKind.Int64, A().Tainted);
             case Code.Conv_I or Code.Conv_U or Code.Conv_Ovf_I or Code.Conv_Ovf_U or Code.Conv_Ovf_I_Un or Code.Conv_Ovf_U_Un:
-                return new(ValueKind.NativeInt, A().Tainted, A().LocalAddress);
+                return new(ValueKind.NativeInt, A().Tainted, A().LocalAddress, A().ManagedAddress);
             case Code.Conv_R4 or Code.Conv_R8 or Code.Conv_R_Un: return new(ValueKind.Float, A().Tainted);
             case Code.Ceq or Code.Cgt or Code.Cgt_Un or Code.Clt or Code.Clt_Un: return new(ValueKind.Int32, A().Tainted || B().Tainted);
             case Code.Call or Code.Callvirt or Code.Calli:
                 if (MemoryCall.Of(i) is { IsStore: false } read)
                 {
                     var readKind = ValueKinds.Of(read.Type);
-                    return new(readKind, !A().LocalAddress && ValueKinds.IsScalar(readKind) && ValueKinds.SizeOf(read.Type) is not null);
+                    return new(readKind, !A().OffNativeShadow && ValueKinds.IsScalar(readKind) && ValueKinds.SizeOf(read.Type) is not null);
                 }
                 return new(ValueKinds.Of(((IMethodSignature)i.Operand).ReturnType));
             case Code.Newobj: return new(ValueKinds.Of(((MethodReference)i.Operand).DeclaringType));
@@ -222,6 +243,9 @@ public sealed class ShadowFlow
         return ValueKinds.IsScalar(ValueKinds.Of(local.VariableType)) && ValueKinds.SizeOf(local.VariableType) is not null ? local : null;
     }
 
+    /// <summary>A load through this address may read an undefined value: native memory, or a followed element (the array's shadow).</summary>
+    static bool LoadMayBeUndefined(Slot address) => address.Element is not null || !address.OffNativeShadow;
+
     static bool IsByRefOrPointerLoad(Slot address) => address.Kind is ValueKind.NativeInt or ValueKind.ByRef;
 
     static Slot Binary(Slot a, Slot b)
@@ -231,7 +255,9 @@ public sealed class ShadowFlow
             : a.Kind == ValueKind.Int64 || b.Kind == ValueKind.Int64 ? ValueKind.Int64
             : a.Kind == ValueKind.Float || b.Kind == ValueKind.Float ? ValueKind.Float
             : a.Kind == ValueKind.Int32 && b.Kind == ValueKind.Int32 ? ValueKind.Int32 : ValueKind.Unknown;
-        // Pointer arithmetic on a local's address stays a local's address (p = &x + 1 still points into the frame).
-        return new(kind, (a.Tainted || b.Tainted) && ValueKinds.IsScalar(kind), a.LocalAddress && kind is ValueKind.ByRef or ValueKind.NativeInt);
+        // Pointer arithmetic on a local's address stays a local's address (p = &x + 1 still points into the frame); a managed
+        // address plus a defined offset stays in its object (the difference of two managed addresses is no address).
+        bool address = kind is ValueKind.ByRef or ValueKind.NativeInt;
+        return new(kind, (a.Tainted || b.Tainted) && ValueKinds.IsScalar(kind), a.LocalAddress && address, (a.ManagedAddress ^ b.ManagedAddress) && address && !a.Tainted && !b.Tainted);
     }
 }

@@ -59,6 +59,29 @@ public static class RentedArrays
         return LoadSlow(array, index, size, out origin);
     }
 
+    /// <summary>
+    /// Shadow of element <paramref name="index"/>, without its origin (<see cref="OriginOf"/>): the hot path of every
+    /// element load. No out parameter, so the caller's origin local is not address-exposed; the table lookup stays out
+    /// of line, so the caller's loop keeps its registers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long LoadShadow(Array? array, int index, int size)
+    {
+        if (!s_any || array is null) return 0;
+        return LoadShadowSlow(array, index, size);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static long LoadShadowSlow(Array array, int index, int size) => LoadSlow(array, index, size, out _);
+
+    /// <summary>The origin of an element load whose shadow <see cref="LoadShadow"/> returned (0 when defined).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int OriginOf(Array? array, long shadow) => shadow == 0 || array is null ? 0 : OriginSlow(array);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static int OriginSlow(Array array) => s_table.TryGetValue(array, out var shadow) ? shadow.Origin : 0;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
     static long LoadSlow(Array array, int index, int size, out int origin)
     {
         origin = 0;
@@ -94,6 +117,7 @@ public static class RentedArrays
         Store(array, index, size, bits, origin);
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     static void StoreSlow(Array array, int index, int size, long bits, int origin)
     {
         if (!s_table.TryGetValue(array, out var shadow))

@@ -1,0 +1,60 @@
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+
+namespace SharpSan.Instrumentation.Memory;
+
+public sealed partial class MemoryShadowPass
+{
+    /// <summary>
+    /// Followed element addresses (<see cref="ElementReferences"/>): the ldelema keeps its array and index in locals of
+    /// its own, and the loads and stores through the address read and write the array's shadow by them, as ldelem and
+    /// stelem do — so a rented array's stale element stays undefined, and a plain array costs one static read.
+    /// </summary>
+    sealed partial class Emitter
+    {
+        readonly Dictionary<Instruction, (VariableDefinition Array, VariableDefinition Index)> _elements = [];
+
+        /// <summary>[array, index] → same, both also kept for the loads and stores through the element's address.</summary>
+        void RememberElement(Instruction ldelema, ValueKind indexKind, List<Instruction> before)
+        {
+            var array = NewLocal(new ArrayType((TypeReference)ldelema.Operand));
+            var index = NewLocal(indexKind == ValueKind.Int32 ? Types.Int32 : Types.IntPtr);
+            before.AddRange([St(index), Instruction.Create(OpCodes.Dup), St(array), Ld(index)]);
+            _elements[ldelema] = (array, index);
+        }
+
+        /// <summary>[element address] → same, with the element's shadow and origin in slot <paramref name="depth"/>.</summary>
+        void ElementShadowLoad(Instruction ldelema, int depth, OpCode? extension, List<Instruction> before)
+        {
+            var (array, index) = _elements[ldelema];
+            int size = ElementReferences.ScalarSize((TypeReference)ldelema.Operand)!.Value;
+            before.Add(Ld(array));
+            LoadIndexAsInt(before, index);
+            before.AddRange([Instruction.Create(OpCodes.Ldc_I4, size), Instruction.Create(OpCodes.Call, ctx.Module.Entry(RentedArraysName, "LoadShadow"))]);
+            if (extension is { } ext) before.AddRange([Instruction.Create(ext), Instruction.Create(OpCodes.Conv_I8)]);
+            before.Add(St(S(depth)));
+            EmitElementOrigin(before, array, depth);
+        }
+
+        /// <summary>The origin of slot <paramref name="depth"/>'s element load, from its shadow (out of line only when undefined).</summary>
+        void EmitElementOrigin(List<Instruction> before, VariableDefinition array, int depth) =>
+            before.AddRange([Ld(array), Ld(S(depth)), Instruction.Create(OpCodes.Call, ctx.Module.Entry(RentedArraysName, "OriginOf")), St(O(depth))]);
+
+        /// <summary>[element address, value] → same, the element's shadow taking the value's (slot <paramref name="depth"/>).</summary>
+        void ElementShadowStore(Instruction store, Instruction ldelema, Slot value, int depth, List<Instruction> before)
+        {
+            var (array, index) = _elements[ldelema];
+            int size = ElementReferences.ScalarSize((TypeReference)ldelema.Operand)!.Value;
+            before.Add(Ld(array));
+            LoadIndexAsInt(before, index);
+            before.Add(Instruction.Create(OpCodes.Ldc_I4, size));
+            if (value.Tainted)
+            {
+                var site = ctx.SiteOf(store);
+                ctx.Editor.Inserted.Add(site);
+                before.AddRange([Ld(S(depth)), Ld(O(depth)), site, Instruction.Create(OpCodes.Call, ctx.Module.Entry(RentedArraysName, "Store", 6))]);
+            }
+            else before.AddRange([Instruction.Create(OpCodes.Ldc_I8, 0L), Instruction.Create(OpCodes.Ldc_I4_0), Instruction.Create(OpCodes.Call, ctx.Module.Entry(RentedArraysName, "Store", 5))]);
+        }
+    }
+}
