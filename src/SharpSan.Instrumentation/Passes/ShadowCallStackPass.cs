@@ -7,8 +7,8 @@ namespace SharpSan.Instrumentation.Passes;
 
 /// <summary>
 /// Maintains the runtime's shadow call stack (TSan's func_entry/func_exit): a frame pushed in the prologue,
-/// popped before every return (and before a tail call) and by a fault handler around the body when an exception
-/// leaves the method, re-established at the start of every exception handler, and the IL offset of each call stored into the frame just before the call, so captured stacks
+/// popped before every return (and before a tail call) and, in a method that unchecked code may call, by a fault
+/// handler around the body when an exception leaves the method (see <see cref="FramedCallers"/>), re-established at the start of every exception handler, and the IL offset of each call stored into the frame just before the call, so captured stacks
 /// carry call-site lines. Runs last, so it sees the calls other passes redirected.
 /// </summary>
 public sealed class ShadowCallStackPass : IInstrumentationPass
@@ -25,6 +25,7 @@ public sealed class ShadowCallStackPass : IInstrumentationPass
     ];
 
     HashSet<MethodDefinition> _frameless = [];
+    HashSet<MethodDefinition> _calledOnlyFromFrames = [];
 
     public string Name => "shadow-call-stack";
 
@@ -63,6 +64,8 @@ public sealed class ShadowCallStackPass : IInstrumentationPass
                 foreach (var caller in list)
                     if (needsFrame.Add(caller)) work.Push(caller);
         _frameless = local.Where(m => !needsFrame.Contains(m)).ToHashSet();
+        needsFrame.RemoveWhere(m => m.Body.Instructions.Any(i => i.OpCode.Code == Code.Jmp));
+        _calledOnlyFromFrames = methods.Count == 0 ? [] : FramedCallers.CalledOnlyFromFrames(methods[0].Method.Module, needsFrame);
     }
 
     /// <summary>The method of this module a call certainly lands in, or null (external, virtual dispatch, calli).</summary>
@@ -116,7 +119,11 @@ public sealed class ShadowCallStackPass : IInstrumentationPass
             }
         }
 
-        PopOnExceptionalExit(ctx, frame);
+        // A method that only framed methods call needs no fault handler: an exception leaving it reaches a framed caller,
+        // and so, down the chain, a catch (Restore) or the fault handler of a method unchecked code may call (Exit),
+        // either of which drops its frame with theirs before any unchecked code runs. The handler costs inlining and
+        // codegen (lz +14 %); other passes' cleanup on an exceptional exit (pins) keeps it.
+        if (ctx.OnExceptionalExit.Count > 0 || !_calledOnlyFromFrames.Contains(ctx.Method)) PopOnExceptionalExit(ctx, frame);
 
         var prologue = new List<Instruction>
         {
@@ -179,8 +186,14 @@ public sealed class ShadowCallStackPass : IInstrumentationPass
                 ctx.Editor.InsertAfter(ret, [Instruction.Create(OpCodes.Leave, returning)]);
             }
         }
-        // Other passes' cleanup (pins held by the frame) first: the frame is still on the shadow stack.
-        List<Instruction> tail = [.. ctx.OnExceptionalExit, Instruction.Create(OpCodes.Ldloc, frame), Instruction.Create(OpCodes.Call, ctx.Module.Entry(ShadowStack, "Exit")), Instruction.Create(OpCodes.Endfinally), returning];
+        // Other passes' cleanup (pins held by the frame) first, with this frame on top again (callees without a fault
+        // handler left theirs above it), so its stacks end here.
+        List<Instruction> tail =
+        [
+            Instruction.Create(OpCodes.Ldloc, frame), Instruction.Create(OpCodes.Call, ctx.Module.Entry(ShadowStack, "Restore")),
+            .. ctx.OnExceptionalExit,
+            Instruction.Create(OpCodes.Ldloc, frame), Instruction.Create(OpCodes.Call, ctx.Module.Entry(ShadowStack, "Exit")), Instruction.Create(OpCodes.Endfinally), returning,
+        ];
         var fault = tail[0];
         if (result is not null) tail.Add(Instruction.Create(OpCodes.Ret));
         foreach (var instruction in tail)

@@ -9,8 +9,10 @@ namespace SharpSan.Runtime.Address.Stack;
 /// the buffer is poisoned as "stack after return" and kept in a per-thread FIFO for a while, so a pointer that
 /// escaped the method is caught as stack-use-after-return; leaving the FIFO, it is unpoisoned and freed.
 /// Buffers of frames unwound by an exception are released lazily, by the next allocation or return on the thread.
-/// Blocks leaving the FIFO go back to a small per-thread cache of size classes (<see cref="BlockCache"/>), so a
-/// method called in a loop reuses the same few blocks instead of a malloc and a free per call.
+/// Buffers come from a per-thread ring (<see cref="FakeStackRing"/>): a returned one stays poisoned there until the
+/// ring comes round, with no FIFO, malloc or free per call. Large buffers, and those the ring has no room for, go
+/// through malloc and the FIFO; blocks leaving the FIFO go back to a small per-thread cache of size classes
+/// (<see cref="BlockCache"/>).
 /// </summary>
 public static unsafe class FakeStack
 {
@@ -45,13 +47,17 @@ public static unsafe class FakeStack
         state.ReleaseAbove(frame);
         nuint rounded = (size + 7) & ~(nuint)7;
         nuint total = Redzone + rounded + Redzone;
-        nuint capacity = state.Blocks.Take(total, out byte* raw);   // the slack past total stays clear, as past a malloc block
+        nuint capacity;
+        nuint ringBytes = (total + FakeStackRing.Alignment - 1) & ~(FakeStackRing.Alignment - 1);
+        byte* raw = state.Ring.TryTake(ringBytes);
+        if (raw != null) capacity = total = ringBytes;   // the right redzone takes the slack: the ring's next block follows
+        else capacity = state.Blocks.Take(total, out raw);   // the slack past total stays clear, as past a malloc block
         *(StackBufferHeader*)raw = new StackBufferHeader
         {
             MagicValue = StackBufferHeader.Magic,
             FrameKey = frame != null ? frame[-1] : 0,
             IlOffset = ilOffset,
-            Thread = ThreadRegistry.CurrentId,
+            Thread = state.ThreadId,
             Size = size,
         };
         byte* user = raw + Redzone;
@@ -129,7 +135,9 @@ public static unsafe class FakeStack
     sealed class ThreadState
     {
         public readonly Stack<Buffer> Live = new();
+        public readonly FakeStackRing Ring = new();
         public readonly BlockCache Blocks = new();
+        public readonly int ThreadId = ThreadRegistry.CurrentId;
         readonly Queue<Buffer> _retired = new();
         long _retiredBytes;
 
@@ -142,6 +150,11 @@ public static unsafe class FakeStack
         public void Retire(Buffer buffer)
         {
             ShadowMemory.Poison((nuint)(buffer.Raw + Redzone), buffer.Rounded, ShadowCode.StackAfterReturn);
+            if (Ring.Contains(buffer.Raw))
+            {
+                Ring.Return();   // stays poisoned in the ring until the ring comes round to it
+                return;
+            }
             _retired.Enqueue(buffer);
             _retiredBytes += (long)buffer.Total;
             while (_retired.Count > RetiredLimit || _retiredBytes > RetiredBytesLimit) Free(_retired.Dequeue());
@@ -159,8 +172,15 @@ public static unsafe class FakeStack
         {
             // The thread is gone; nothing can use its frames any more.
             while (_retired.Count > 0) Free(_retired.Dequeue());
-            while (Live.Count > 0) { var b = Live.Pop(); _retiredBytes += (long)b.Total; Free(b); }
+            while (Live.Count > 0)
+            {
+                var b = Live.Pop();
+                if (Ring.Contains(b.Raw)) continue;
+                _retiredBytes += (long)b.Total;
+                Free(b);
+            }
             Blocks.Dispose();
+            Ring.Dispose();
         }
     }
 }
