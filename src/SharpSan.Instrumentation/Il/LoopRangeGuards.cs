@@ -16,8 +16,15 @@ namespace SharpSan.Instrumentation.Il;
 /// </summary>
 public static class LoopRangeGuards
 {
-    /// <summary>An access covered by its loop's range check: the pointer's load and the byte distance between elements.</summary>
-    public sealed record Access(Instruction Instruction, Instruction Base, int Scale, int Size);
+    /// <summary>
+    /// An access covered by its loop's range check: the pointer's load and the byte distance between elements; for
+    /// <c>array[X + i]</c>, <paramref name="Offset"/> is the code computing X (see <see cref="InvariantOffset"/>).
+    /// </summary>
+    public sealed record Access(Instruction Instruction, Instruction Base, int Scale, int Size, IReadOnlyList<Instruction>? Offset = null)
+    {
+        /// <summary>Tells accesses with the same base and the same offset code apart from others (one range check each).</summary>
+        public string OffsetKey => Offset is null ? "" : string.Join(";", Offset.Select(o => $"{o.OpCode.Code} {o.Operand}"));
+    }
 
     /// <summary>
     /// One qualifying loop: the <c>br</c> that enters it (the range check goes in front of it), the index local, the
@@ -99,7 +106,8 @@ public static class LoopRangeGuards
             var loop = new Loop(entry, i, condition.Bound, condition.Unsigned, [], bodyStart, back, condition.Direction);
             int incrementAt = index[increment];
             for (int k = start; k < incrementAt; k++)
-                if (match(instructions[k], i, native) is { } access && Invariant([access.Base], start, b, stores, argumentsTouched, index))
+                if (match(instructions[k], i, native) is { } access
+                    && Invariant([access.Base, .. (access.Offset ?? []).Where(o => o.OpCode.Code is Code.Ldloc or Code.Ldarg or Code.Ldc_I4)], start, b, stores, argumentsTouched, index))
                     loop.Accesses.Add(access);
             if (loop.Accesses.Count > 0) loops.Add(loop);
         }
@@ -244,6 +252,28 @@ public static class LoopRangeGuards
         }
         if (offset is not { OpCode.Code: Code.Ldloc } || offset.Operand != i) return null;
         return (baseLoad, scale);
+    }
+
+    /// <summary>
+    /// The code of an int offset X that <paramref name="value"/> computes from locals, arguments and constants with
+    /// add, sub and mul (at most <paramref name="depth"/> operators deep), in evaluation order, or null. Its loads are
+    /// checked for invariance by <see cref="Find"/>; copied in front of the loop it computes the same X, wrap-around included.
+    /// </summary>
+    public static List<Instruction>? InvariantOffset(AddressProvenance provenance, Instruction? value, VariableDefinition index, int depth = 3)
+    {
+        switch (value?.OpCode.Code)
+        {
+            case Code.Ldloc when value.Operand != index && value.Operand is VariableDefinition { VariableType.MetadataType: MetadataType.Int32 }:
+            case Code.Ldarg when value.Operand is ParameterDefinition { ParameterType.MetadataType: MetadataType.Int32 }:
+            case Code.Ldc_I4:
+                return [value];
+            case Code.Add or Code.Sub or Code.Mul when depth > 0:
+                if (InvariantOffset(provenance, provenance.ProducerOf(value, 1), index, depth - 1) is not { } left) return null;
+                if (InvariantOffset(provenance, provenance.ProducerOf(value, 0), index, depth - 1) is not { } right) return null;
+                return [.. left, .. right, value];
+            default:
+                return null;
+        }
     }
 
     public static Instruction? Widened(AddressProvenance provenance, Instruction? value, bool native)

@@ -31,25 +31,48 @@ public static class LoopVersioning
         }
         if (loop.Back.Next is not { } after) return null;
 
+        var locals = LoopCopyLocals.Choose(ctx.Method.Body, region);
         var copies = new Dictionary<Instruction, Instruction>();
         foreach (var original in region) copies[original] = Instruction.Create(OpCodes.Nop);
+        // A way out of the copy first writes its locals back: each outside target gets a stub that does, then goes on.
+        var exits = new Dictionary<(Instruction Target, bool Leave), Instruction>();
+        var stubs = new List<Instruction>();
+        Instruction Exit(Instruction target, bool leave)
+        {
+            if (copies.TryGetValue(target, out var inside)) return inside;
+            if (!locals.WritesBack) return target;
+            if (!exits.TryGetValue((target, leave), out var stub))
+            {
+                var back = locals.CopyBack().ToList();
+                back.Add(Instruction.Create(leave ? OpCodes.Leave : OpCodes.Br, target));
+                exits[(target, leave)] = stub = back[0];
+                stubs.AddRange(back);
+            }
+            return stub;
+        }
         foreach (var original in region)
         {
             var copy = copies[original];
             copy.OpCode = original.OpCode;
+            bool leave = original.OpCode.Code is Code.Leave or Code.Leave_S;
             copy.Operand = original.Operand switch
             {
-                Instruction target => copies.GetValueOrDefault(target, target),
-                Instruction[] targets => targets.Select(t => copies.GetValueOrDefault(t, t)).ToArray(),
+                Instruction target => Exit(target, leave),
+                Instruction[] targets => targets.Select(t => Exit(t, leave: false)).ToArray(),
+                VariableDefinition local => locals.For(local),
                 var operand => operand,
             };
         }
 
         var toChecked = Instruction.Create(OpCodes.Brfalse, loop.Entry);   // retargeted below, at the original loop's entry
         var copyEntry = Instruction.Create(OpCodes.Br, copies[(Instruction)loop.Entry.Operand]);
-        var code = new List<Instruction>(rangeCheck) { toChecked, copyEntry };
+        var code = new List<Instruction>(rangeCheck) { toChecked };
+        code.AddRange(locals.CopyIn());
+        code.Add(copyEntry);
         code.AddRange(region.Select(original => copies[original]));
+        code.AddRange(locals.CopyBack());
         code.Add(Instruction.Create(OpCodes.Br, after));
+        code.AddRange(stubs);
         var checkedEntry = ctx.Editor.InsertBefore(loop.Entry, code);
         toChecked.Operand = checkedEntry;
 

@@ -277,23 +277,46 @@ public sealed class PoolPass(bool recover = false) : IInstrumentationPass
         var loops = LoopRangeGuards.Find(ctx.Method.Body, HarmlessCall, (access, index, native) =>
         {
             if (native || ctx.Editor.Inserted.Contains(access)) return null;
-            if (Describe(access, types, ctx.Editor.Inserted) is not { Indirect: not null, Size: int size } a || _kinds.Shadowing(a.Element) == PoolShadowing.Never) return null;
-            int indexDepth = a.IsWrite ? 1 : 0;
-            if (LoopRangeGuards.Widened(ctx.Provenance, ctx.Provenance.ProducerOf(access, indexDepth), native) is not { OpCode.Code: Code.Ldloc } load || load.Operand != index) return null;
+            // An element load or store, or an ldelema of a primitive element (c[i] += x): its check is made on the address
+            // it pushes, so the range check covers it the same way.
+            if (Describe(access, types, ctx.Editor.Inserted) is not { Size: int size } a || a.Indirect is null && !a.AddressOnly
+                || _kinds.Shadowing(a.Element) == PoolShadowing.Never) return null;
+            int indexDepth = a.IsWrite && !a.AddressOnly ? 1 : 0;
+            var element = LoopRangeGuards.Widened(ctx.Provenance, ctx.Provenance.ProducerOf(access, indexDepth), native);
+            List<Instruction>? offset = null;
+            if (element is { OpCode.Code: Code.Add } sum)
+            {
+                // array[X + i] (a row of a matrix) with X computed from values the loop does not change: i + X, too.
+                var (left, right) = (ctx.Provenance.ProducerOf(sum, 1), ctx.Provenance.ProducerOf(sum, 0));
+                if (right is { OpCode.Code: Code.Ldloc } r && r.Operand == index) (element, offset) = (r, LoopRangeGuards.InvariantOffset(ctx.Provenance, left, index));
+                else if (left is { OpCode.Code: Code.Ldloc } l && l.Operand == index) (element, offset) = (l, LoopRangeGuards.InvariantOffset(ctx.Provenance, right, index));
+                if (offset is null) return null;
+            }
+            if (element is not { OpCode.Code: Code.Ldloc } load || load.Operand != index) return null;
             if (ctx.Provenance.ProducerOf(access, indexDepth + 1) is not { OpCode.Code: Code.Ldloc or Code.Ldarg } array) return null;
-            return new LoopRangeGuards.Access(access, array, size, size);
+            return new LoopRangeGuards.Access(access, array, size, size, offset);
         });
         foreach (var loop in loops)
         {
             var code = new List<Instruction>();
-            var ranges = loop.Accesses.Select(a => (Array: (a.Base.OpCode, a.Base.Operand), a.Size)).Distinct().ToList();
+            var ranges = loop.Accesses.GroupBy(a => (Array: (a.Base.OpCode, a.Base.Operand), a.Size, a.OffsetKey)).Select(g => g.First()).ToList();
             for (int k = 0; k < ranges.Count; k++)
             {
                 code.Add(Instruction.Create(OpCodes.Nop));
-                (code[^1].OpCode, code[^1].Operand) = ranges[k].Array;
+                (code[^1].OpCode, code[^1].Operand) = (ranges[k].Base.OpCode, ranges[k].Base.Operand);
                 code.AddRange(loop.IndexRange());
-                code.Add(Instruction.Create(OpCodes.Ldc_I4, ranges[k].Size));
-                code.Add(Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, "ArrayLoopRange")));
+                if (ranges[k].Offset is { } offset)
+                {
+                    foreach (var o in offset) { code.Add(Instruction.Create(OpCodes.Nop)); (code[^1].OpCode, code[^1].Operand) = (o.OpCode, o.Operand); }
+                    code.Add(Instruction.Create(OpCodes.Conv_I));
+                    code.Add(Instruction.Create(OpCodes.Ldc_I4, ranges[k].Size));
+                    code.Add(Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, "ArrayLoopRangeAt")));
+                }
+                else
+                {
+                    code.Add(Instruction.Create(OpCodes.Ldc_I4, ranges[k].Size));
+                    code.Add(Instruction.Create(OpCodes.Call, ctx.Module.Entry(Checks, "ArrayLoopRange")));
+                }
                 if (k > 0) code.Add(Instruction.Create(OpCodes.And));
             }
             if (LoopVersioning.Version(ctx, loop, code) is { } copies)

@@ -107,6 +107,18 @@ public static unsafe class AddressChecks
         return Spans(data, (Int128)first * elementSize, ((Int128)last - first) * elementSize);
     }
 
+    /// <summary>
+    /// <see cref="ArrayLoopRange"/> for <c>array[X + i]</c>, X (<paramref name="offset"/>) the same in every iteration. The
+    /// program adds in 32 bits; when X + i can leave the int range somewhere in the loop, the index it really uses may
+    /// wrap to one inside the array, so the element checks stay on.
+    /// </summary>
+    public static bool ArrayLoopRangeAt(Array? array, nint start, nint end, nint offset, int elementSize)
+    {
+        if (end <= start) return true;
+        if (offset + start < int.MinValue || offset + end - 1 > int.MaxValue) return false;
+        return ArrayLoopRange(array, offset + start, offset + end, elementSize);
+    }
+
     const long LoopRangeLimit = 1L << 32;
 
     static bool Spans(nuint p, Int128 offset, Int128 bytes)
