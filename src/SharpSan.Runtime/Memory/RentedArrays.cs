@@ -15,6 +15,9 @@ public static class RentedArrays
         public readonly byte[] Bits = Poisoned(length);
         public int Origin = origin;
 
+        /// <summary>Set when the table drops or replaces this shadow, so that <see cref="s_recent"/> stops handing it out.</summary>
+        public volatile bool Replaced;
+
         static byte[] Poisoned(int length)
         {
             var bits = new byte[length];
@@ -24,6 +27,43 @@ public static class RentedArrays
     }
 
     static readonly ConditionalWeakTable<Array, Shadow> s_table = new();
+
+    /// <summary>The last array looked up and its shadow: a loop over one rented buffer looks the table up once, not per element.</summary>
+    sealed class Recent(Array array, Shadow shadow)
+    {
+        public readonly Array Array = array;
+        public readonly Shadow Shadow = shadow;
+    }
+
+    /// <summary>Holds its array alive until the next lookup of another one (one array at most).</summary>
+    static Recent? s_recent;
+
+    static bool Find(Array array, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Shadow? shadow)
+    {
+        var recent = s_recent;
+        if (recent is not null && ReferenceEquals(recent.Array, array) && !recent.Shadow.Replaced)
+        {
+            shadow = recent.Shadow;
+            return true;
+        }
+        if (!s_table.TryGetValue(array, out shadow)) return false;
+        s_recent = new Recent(array, shadow);
+        return true;
+    }
+
+    static void Put(Array array, Shadow shadow)
+    {
+        if (s_table.TryGetValue(array, out var old)) old.Replaced = true;
+        s_table.AddOrUpdate(array, shadow);
+    }
+
+    static void Drop(Array array)
+    {
+        if (!s_table.TryGetValue(array, out var old)) return;
+        old.Replaced = true;
+        s_table.Remove(array);
+    }
+
     static volatile bool s_any;
 
     const string Site = "MemorySanitizer.RentedArray";
@@ -31,18 +71,18 @@ public static class RentedArrays
     /// <summary>Makes every byte of <paramref name="array"/> undefined, created at <paramref name="origin"/>.</summary>
     public static void Poison(Array array, int elementSize, int origin)
     {
-        s_table.AddOrUpdate(array, new Shadow(checked(array.Length * elementSize), origin));
+        Put(array, new Shadow(checked(array.Length * elementSize), origin));
         s_any = true;
     }
 
     /// <summary>Makes bytes [start, start+count) of an array undefined (an annotated pool); starts tracking it if needed.</summary>
     public static void PoisonRange(Array array, int elementSize, long start, long count, int origin)
     {
-        if (!s_table.TryGetValue(array, out var shadow))
+        if (!Find(array, out var shadow))
         {
             shadow = new Shadow(checked(array.Length * elementSize), origin);
             shadow.Bits.AsSpan().Clear();   // only the annotated range is undefined
-            s_table.AddOrUpdate(array, shadow);
+            Put(array, shadow);
         }
         s_any = true;
         long from = Math.Clamp(start, 0, shadow.Bits.Length), to = Math.Clamp(start + count, from, shadow.Bits.Length);
@@ -79,13 +119,13 @@ public static class RentedArrays
     public static int OriginOf(Array? array, long shadow) => shadow == 0 || array is null ? 0 : OriginSlow(array);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    static int OriginSlow(Array array) => s_table.TryGetValue(array, out var shadow) ? shadow.Origin : 0;
+    static int OriginSlow(Array array) => Find(array, out var shadow) ? shadow.Origin : 0;
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     static long LoadSlow(Array array, int index, int size, out int origin)
     {
         origin = 0;
-        if (!s_table.TryGetValue(array, out var shadow)) return 0;
+        if (!Find(array, out var shadow)) return 0;
         long start = (long)index * size;
         if (start < 0 || start + size > shadow.Bits.Length) return 0;   // the access itself throws
         long bits = 0;
@@ -120,7 +160,7 @@ public static class RentedArrays
     [MethodImpl(MethodImplOptions.NoInlining)]
     static void StoreSlow(Array array, int index, int size, long bits, int origin)
     {
-        if (!s_table.TryGetValue(array, out var shadow))
+        if (!Find(array, out var shadow))
         {
             if (bits == 0 || TrackDefined(array, size) is not { } tracked) return;
             shadow = tracked;
@@ -141,7 +181,7 @@ public static class RentedArrays
             Common.InternalErrors.Inject(TrackSite);
             var shadow = new Shadow(checked(array.Length * elementSize), 0);
             shadow.Bits.AsSpan().Clear();
-            s_table.AddOrUpdate(array, shadow);
+            Put(array, shadow);
             s_any = true;
             return shadow;
         }
@@ -159,13 +199,13 @@ public static class RentedArrays
     public static void Escape(object? array)
     {
         if (!s_any || array is not Array a) return;
-        s_table.Remove(a);
+        Drop(a);
     }
 
     /// <summary>Bytes [start, start+count) were written by a producer (Stream.Read): defined.</summary>
     public static void Define(Array? array, long start, long count)
     {
-        if (!s_any || array is null || !s_table.TryGetValue(array, out var shadow)) return;
+        if (!s_any || array is null || !Find(array, out var shadow)) return;
         long from = Math.Clamp(start, 0, shadow.Bits.Length), to = Math.Clamp(start + count, from, shadow.Bits.Length);
         shadow.Bits.AsSpan((int)from, (int)(to - from)).Clear();
     }
@@ -174,7 +214,7 @@ public static class RentedArrays
     public static long FirstUndefined(Array? array, long start, long count, out int origin)
     {
         origin = 0;
-        if (!s_any || array is null || !s_table.TryGetValue(array, out var shadow)) return -1;
+        if (!s_any || array is null || !Find(array, out var shadow)) return -1;
         long from = Math.Clamp(start, 0, shadow.Bits.Length), to = Math.Clamp(start + count, from, shadow.Bits.Length);
         int at = shadow.Bits.AsSpan((int)from, (int)(to - from)).IndexOfAnyExcept((byte)0);
         if (at < 0) return -1;
@@ -188,7 +228,7 @@ public static class RentedArrays
     internal static byte[]? BitsOf(Array? array, out int origin)
     {
         origin = 0;
-        if (!s_any || array is null || !s_table.TryGetValue(array, out var shadow)) return null;
+        if (!s_any || array is null || !Find(array, out var shadow)) return null;
         origin = shadow.Origin;
         return shadow.Bits;
     }
@@ -196,11 +236,11 @@ public static class RentedArrays
     /// <summary>The shadow bytes of <paramref name="array"/>, tracking it first (all defined) when it was not.</summary>
     internal static byte[] TrackedBits(Array array, int elementSize, int origin)
     {
-        if (!s_table.TryGetValue(array, out var shadow))
+        if (!Find(array, out var shadow))
         {
             shadow = new Shadow(checked(array.Length * elementSize), origin);
             shadow.Bits.AsSpan().Clear();
-            s_table.AddOrUpdate(array, shadow);
+            Put(array, shadow);
         }
         s_any = true;
         if (origin != 0) shadow.Origin = origin;

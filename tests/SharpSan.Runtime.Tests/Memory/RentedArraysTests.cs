@@ -55,6 +55,38 @@ public sealed class RentedArraysTests
     }
 
     [Fact]
+    public void LoadShadowAndOriginOf_MatchLoad()
+    {
+        var rented = new long[4];
+        RentedArrays.Poison(rented, 8, 17);
+        RentedArrays.Store(rented, 1, 8, 0, 0);
+        Assert.Equal(0, RentedArrays.LoadShadow(rented, 1, 8));
+        Assert.Equal(0, RentedArrays.OriginOf(rented, 0));
+        long shadow = RentedArrays.LoadShadow(rented, 2, 8);
+        Assert.Equal(-1L, shadow);
+        Assert.Equal(17, RentedArrays.OriginOf(rented, shadow));
+        Assert.Equal(0, RentedArrays.LoadShadow(new long[4], 2, 8));
+    }
+
+    [Fact]
+    public void RecentLookup_DoesNotOutliveARepoisonOrAnEscape()
+    {
+        var buffer = new int[4];
+        RentedArrays.Poison(buffer, 4, 5);
+        RentedArrays.Store(buffer, 0, 4, 0, 0);
+        Assert.Equal(0, RentedArrays.LoadShadow(buffer, 0, 4));   // the lookup is now the recent one
+        RentedArrays.Poison(buffer, 4, 6);                       // rented again: undefined again, new origin
+        long shadow = RentedArrays.LoadShadow(buffer, 0, 4);
+        Assert.Equal(0xFFFF_FFFFL, shadow);
+        Assert.Equal(6, RentedArrays.OriginOf(buffer, shadow));
+        RentedArrays.Escape(buffer);
+        Assert.Equal(0, RentedArrays.LoadShadow(buffer, 0, 4));
+        RentedArrays.Store(buffer, 3, 4, 0xFF, 9);               // tracked again from an undefined store, others defined
+        Assert.Equal(0, RentedArrays.LoadShadow(buffer, 0, 4));
+        Assert.Equal(0xFFL, RentedArrays.LoadShadow(buffer, 3, 4));
+    }
+
+    [Fact]
     public void PoisonRange_OfAnUntrackedArray_LeavesTheRestDefined()
     {
         var pooled = new short[8];
