@@ -9,7 +9,8 @@ namespace SharpSan.Instrumentation.Il;
 /// covered accesses need no check at all (the range check proved every address they can reach addressable, and the
 /// loop holds nothing that could free, unpin or return memory); the original, with every per-access check, runs only
 /// when the range check failed, so a report still names the first bad iteration's line and address.
-/// Copies are program code for the passes that run later (race checks, pool checks of other accesses).
+/// Copies are program code for the passes that run later (race checks, pool checks of other accesses). The copy works
+/// on fresh locals (<see cref="LoopCopyLocals"/>) so that the JIT keeps them in registers.
 /// </summary>
 public static class LoopVersioning
 {

@@ -265,8 +265,9 @@ public sealed class PoolPass(bool recover = false) : IInstrumentationPass
     Dictionary<string, VariableDefinition> _genericTemps = [];
 
     /// <summary>
-    /// Counted loops over <c>array[i]</c> (primitive elements, <see cref="LoopRangeGuards"/>): one check of the elements
-    /// the loop can reach, <c>[max(start, 0), min(n, Length))</c> — an index outside the array throws before any access —
+    /// Counted loops over <c>array[i]</c> or a row <c>array[X + i]</c> (primitive elements, X unchanged by the loop,
+    /// <see cref="LoopRangeGuards"/>): one check of the elements the loop can reach, <c>[max(X + start, 0), min(X + n,
+    /// Length))</c> — an index outside the array throws before any access —
     /// goes in front of the loop; when it passes an unchecked copy of the loop runs (<see cref="LoopVersioning"/>), when it
     /// fails the original with every element check. A loop holding code of earlier passes keeps a flag instead.
     /// </summary>
