@@ -8,8 +8,9 @@ namespace SharpSan.Instrumentation.Passes;
 /// (private or internal, and no InternalsVisibleTo), nothing dispatches to them (not virtual, no explicit override: a static abstract member's implementation is called through its interface), no delegate or
 /// function pointer points at them (no ldftn/ldvirtftn/ldtoken anywhere in the module), no tail call reaches them, the runtime does not call
 /// them by itself (not a static constructor, the entry point, a module initializer or an UnmanagedCallersOnly
-/// method), and every call to them sits in a framed method. Reflection can still call them; an exception leaving
-/// one then keeps its frame on the shadow stack until checked code catches or returns further down.
+/// method), and every call to them sits in a framed method. Reflection (and another assembly's [UnsafeAccessor])
+/// can still call them; an exception leaving one then keeps its frame on the shadow stack until checked code catches
+/// or returns further down (lit case Stacks/ReflectedPrivateThrowsIntoUncheckedCatch).
 /// </summary>
 static class FramedCallers
 {
