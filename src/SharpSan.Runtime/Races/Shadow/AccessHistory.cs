@@ -92,6 +92,12 @@ internal sealed class AccessHistory(int capacity)
         public int Id;
     }
 
+    // The newest activation any path entry holds. Activations are numbered in push order per thread, so a frame newer
+    // than it (pushed since the last entry was written: a fresh call chain) cannot be in the cache, nor can any
+    // entry match at its level: its probe is skipped (it is still written, for the accesses that follow). Skipping a
+    // probe can only cost a hit, never give a wrong stack.
+    int _newestCached;
+
     int CallerStackAt(int site)
     {
         nint block = StackBlock;
@@ -108,7 +114,8 @@ internal sealed class AccessHistory(int capacity)
             ulong tag = path ^ ((ulong)(uint)callSite * 0xD6E8FEB86659FD93UL);
             int slot = (int)((tag ^ ((ulong)(uint)activation * 0x9E3779B97F4A7C15UL)) >> (64 - PathCacheBits));
             ref var entry = ref paths[slot];
-            if (entry.Tag == tag && entry.Activation == activation && entry.Id != 0)
+            bool fresh = activation - _newestCached > 0;   // wraps like the counter
+            if (!fresh && entry.Tag == tag && entry.Activation == activation && entry.Id != 0)
             {
                 id = entry.Id;
                 if (RaceOptions.Stats) (PathHits, PathLevels) = (PathHits + 1, PathLevels + depth);
@@ -128,6 +135,7 @@ internal sealed class AccessHistory(int capacity)
         {
             ref var entry = ref paths[slots[i]];
             (entry.Tag, entry.Activation, entry.Id) = (tags[i], activations[i], id);
+            if (activations[i] - _newestCached > 0) _newestCached = activations[i];
         }
         return id;
     }
