@@ -52,6 +52,17 @@ public sealed unsafe class ShadowPageOriginsTests : IDisposable
     }
 
     [Fact]
+    public void MoreOriginsThanThePaletteHolds_WidenTheTable_AndKeepEveryOrigin()
+    {
+        // 300 distinct origins in one page: past the compact table's 255-entry palette, so the page is widened.
+        for (int k = 0; k < 300; k++) DefinednessShadow.Poison(At(Page + (nuint)k * 8), 8, 1000 + k);
+        for (int k = 0; k < 300; k++) Assert.Equal(1000 + k, OriginAt(At(Page + (nuint)k * 8 + 4)));
+        DefinednessShadow.Poison(At(Page + 16), 4, 7);                  // and still written after the widening
+        Assert.Equal(7, OriginAt(At(Page + 16)));
+        Assert.Equal(1002, OriginAt(At(Page + 20)));
+    }
+
+    [Fact]
     public void CopiedBytes_KeepTheirSourceOrigin_InAPageOfAnother()
     {
         DefinednessShadow.Poison(At(0), 16, 51);
