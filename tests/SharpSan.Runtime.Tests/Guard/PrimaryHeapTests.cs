@@ -99,15 +99,34 @@ public sealed unsafe class PrimaryHeapTests
     }
 
     [Fact]
-    public void FreeBlocksGiveBackEveryBlockLastInFirstOutAcrossSegments()
+    public void FreeBlocksGiveBackEveryBlockOnceLowestFirstAcrossSegments()
     {
         nuint first = unchecked((nuint)0x7000_0000_0010), stride = 112;
         var free = new FreeBlocks(first, stride);
-        const int n = 40_000;   // more than two segments
-        for (int i = 0; i < n; i++) free.Push(first + (nuint)i * stride);
+        const int n = 1_200_000;   // more than two segments of bits
+        var order = Enumerable.Range(0, n).ToArray();
+        new Random(7).Shuffle(order);
+        foreach (int i in order) free.Push(first + (nuint)i * stride);
         Assert.Equal(n, free.Count);
-        for (int i = n - 1; i >= 0; i--) Assert.Equal(first + (nuint)i * stride, free.Pop());
+        for (int i = 0; i < n; i++) Assert.Equal(first + (nuint)i * stride, free.Pop());
         Assert.Equal(0, free.Count);
+    }
+
+    /// <summary>A block pushed below the lowest one left is the next one out, also after the list ran empty.</summary>
+    [Fact]
+    public void FreeBlocksHandOutALowerBlockPushedLater()
+    {
+        nuint first = unchecked((nuint)0x7000_0000_0010), stride = 48;
+        var free = new FreeBlocks(first, stride);
+        free.Push(first + 900 * stride);
+        free.Push(first + 70_000 * stride);
+        Assert.Equal(first + 900 * stride, free.Pop());
+        free.Push(first + 3 * stride);
+        Assert.Equal(first + 3 * stride, free.Pop());
+        Assert.Equal(first + 70_000 * stride, free.Pop());
+        Assert.Equal(0, free.Count);
+        free.Push(first + 65 * stride);
+        Assert.Equal(first + 65 * stride, free.Pop());
     }
 
     /// <summary>Blocks that overflow a thread's cache go to the class's shared list and come back once each, never twice.</summary>
