@@ -31,7 +31,7 @@ public sealed class ShadowCallStackPass : IInstrumentationPass
 
     /// <summary>
     /// Finds the methods that can never be on a captured stack: no checks and no call that could capture one
-    /// (a frameless method of this module called directly needs no call-site store). Fixpoint over direct calls;
+    /// (a frameless method of this module called directly needs no call-site store), spread backwards over direct calls;
     /// virtual and interface calls count as capturing. Frameless methods stay small and inlinable.
     /// </summary>
     public void Prepare(IReadOnlyList<MethodContext> methods)
@@ -122,7 +122,7 @@ public sealed class ShadowCallStackPass : IInstrumentationPass
         // A method that only framed methods call needs no fault handler: an exception leaving it reaches a framed caller,
         // and so, down the chain, a catch (Restore) or the fault handler of a method unchecked code may call (Exit),
         // either of which drops its frame with theirs before any unchecked code runs. The handler costs inlining and
-        // codegen (lz +14 %); other passes' cleanup on an exceptional exit (pins) keeps it.
+        // codegen (lz -3 to -7 % CPU without it); other passes' cleanup on an exceptional exit (pins) keeps it.
         if (ctx.OnExceptionalExit.Count > 0 || !_calledOnlyFromFrames.Contains(ctx.Method)) PopOnExceptionalExit(ctx, frame);
 
         var prologue = new List<Instruction>
