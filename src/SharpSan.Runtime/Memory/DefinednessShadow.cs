@@ -52,7 +52,7 @@ public static unsafe class DefinednessShadow
         {
             page = *slot;
             if (page != null) return page;
-            page = (byte*)MapZeroed(PageSize + ShadowPageOrigins.HeaderSize);
+            page = (byte*)MapZeroed(PageSize + ShadowPageOrigins.HeaderSize + DefinedPages.HeaderSize);
             Volatile.Write(ref *(nint*)slot, (nint)page);
             return page;
         }
@@ -193,7 +193,9 @@ public static unsafe class DefinednessShadow
             if (page == null) continue;
             nuint offset = a & PageMask;
             page[offset] = bits;
-            if (bits != 0) ShadowPageOrigins.Set(page, offset, offset, origin);
+            if (bits == 0) continue;
+            ShadowPageOrigins.Set(page, offset, offset, origin);
+            DefinedPages.Dirtied(page);
         }
     }
 
@@ -211,6 +213,7 @@ public static unsafe class DefinednessShadow
                 new Span<byte>(page + offset, (int)(chunkEnd - a)).Fill(0xFF);
                 if (chunkEnd - a == PageSize) ShadowPageOrigins.SetWholePage(page, origin);
                 else ShadowPageOrigins.Set(page, offset, (chunkEnd - 1) & PageMask, origin);
+                DefinedPages.Dirtied(page);
             }
             a = chunkEnd;
         }
@@ -224,7 +227,7 @@ public static unsafe class DefinednessShadow
         {
             nuint chunkEnd = Math.Min(end, (a & ~PageMask) + PageSize);
             byte* page = PageOf(a);
-            if (page != null) new Span<byte>(page + (a & PageMask), (int)(chunkEnd - a)).Clear();
+            if (page != null && !DefinedPages.IsDefined(page)) new Span<byte>(page + (a & PageMask), (int)(chunkEnd - a)).Clear();
             a = chunkEnd;
         }
     }
@@ -271,11 +274,10 @@ public static unsafe class DefinednessShadow
     {
         byte* sourcePage = PageOf(from);
         byte* destinationPage = PageOf(to);
-        bool sourceDefined = sourcePage == null
-            || new ReadOnlySpan<byte>(sourcePage + OffsetInPage(from), (int)length).IndexOfAnyExcept((byte)0) < 0;
+        bool sourceDefined = sourcePage == null || DefinedPages.FirstUndefined(sourcePage, OffsetInPage(from), length) < 0;
         if (sourceDefined)
         {
-            if (destinationPage != null) new Span<byte>(destinationPage + OffsetInPage(to), (int)length).Clear();
+            if (destinationPage != null && !DefinedPages.IsDefined(destinationPage)) new Span<byte>(destinationPage + OffsetInPage(to), (int)length).Clear();
             return;
         }
         if (destinationPage == null) destinationPage = EnsurePage(to);
@@ -288,6 +290,7 @@ public static unsafe class DefinednessShadow
             destinationPage[toOffset] = bits;
             if (bits != 0) ShadowPageOrigins.Set(destinationPage, toOffset, toOffset, chain.Of(ShadowPageOrigins.Get(sourcePage, fromOffset)));
         }
+        DefinedPages.Dirtied(destinationPage);
     }
 
     /// <summary>
@@ -327,7 +330,7 @@ public static unsafe class DefinednessShadow
             byte* page = PageOf(a);
             if (page != null)
             {
-                int at = new ReadOnlySpan<byte>(page + (a & PageMask), (int)(chunkEnd - a)).IndexOfAnyExcept((byte)0);
+                int at = DefinedPages.FirstUndefined(page, a & PageMask, chunkEnd - a);
                 if (at >= 0)
                 {
                     nuint bad = a + (nuint)at;
