@@ -214,12 +214,27 @@ public static unsafe class DefinednessShadow
             if (page != null)
             {
                 nuint offset = a & PageMask;
-                new Span<byte>(page + offset, (int)(chunkEnd - a)).Fill(0xFF);
+                FillBytes(ref page[offset], 0xFF, chunkEnd - a);
                 if (chunkEnd - a == PageSize) ShadowPageOrigins.SetWholePage(page, origin);
                 else ShadowPageOrigins.Set(page, offset, (chunkEnd - 1) & PageMask, origin);
                 DefinedPages.Dirtied(page);
             }
             a = chunkEnd;
+        }
+    }
+
+    /// <summary>
+    /// Fills bytes through the JIT's block-init (a memset call): <c>Span&lt;byte&gt;.Fill</c> is a generic CoreLib
+    /// ships no native code for, so the few huge fills of a program (allocations poisoned whole) ran at tier 0,
+    /// a byte at a time, before it ever tiered up.
+    /// </summary>
+    internal static void FillBytes(ref byte start, byte value, nuint length)
+    {
+        for (nuint done = 0; done < length;)
+        {
+            uint chunk = (uint)Math.Min(length - done, (nuint)uint.MaxValue);
+            Unsafe.InitBlockUnaligned(ref Unsafe.Add(ref start, done), value, chunk);
+            done += chunk;
         }
     }
 

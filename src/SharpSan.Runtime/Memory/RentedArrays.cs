@@ -21,7 +21,7 @@ public static class RentedArrays
         static byte[] Poisoned(int length)
         {
             var bits = new byte[length];
-            bits.AsSpan().Fill(0xFF);
+            DefinednessShadow.FillBytes(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(bits), 0xFF, (nuint)bits.Length);
             return bits;
         }
     }
@@ -86,7 +86,7 @@ public static class RentedArrays
         }
         s_any = true;
         long from = Math.Clamp(start, 0, shadow.Bits.Length), to = Math.Clamp(start + count, from, shadow.Bits.Length);
-        shadow.Bits.AsSpan((int)from, (int)(to - from)).Fill(0xFF);
+        DefinednessShadow.FillBytes(ref Unsafe.Add(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(shadow.Bits), (nint)from), 0xFF, (nuint)(to - from));
         shadow.Origin = origin;
     }
 
