@@ -74,6 +74,13 @@ public static unsafe class DefinednessShadow
         return p == LibC.MapFailed ? null : p;
     }
 
+    /// <summary>
+    /// Whether an access of <paramref name="size"/> bytes at page offset <paramref name="offset"/> stays in its page. The
+    /// size is a constant at every inlined call: a byte access folds to true (no test), wider ones compare once.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static bool InPage(nuint offset, int size) => size == 1 || offset <= PageSize - (nuint)size;
+
     /// <summary>The shadow of <paramref name="size"/> (1..8) bytes at <paramref name="address"/>, little-endian like the data; 0 = all defined.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static long Load(nuint address, int size, out int origin)
@@ -81,7 +88,7 @@ public static unsafe class DefinednessShadow
         byte* page = PageOf(address);
         nuint offset = address & PageMask;
         // An access that may cross into the next page is read byte by byte, whatever this page holds.
-        if (offset <= PageSize - 8)
+        if (InPage(offset, size))
         {
             if (page == null)
             {
@@ -108,7 +115,7 @@ public static unsafe class DefinednessShadow
     {
         byte* page = PageOf(address);
         nuint offset = address & PageMask;
-        if (offset > PageSize - 8) return LoadFromPage(page, address, size, out _);
+        if (!InPage(offset, size)) return LoadFromPage(page, address, size, out _);
         if (page == null) return 0;
         return size switch
         {
@@ -170,7 +177,7 @@ public static unsafe class DefinednessShadow
     {
         byte* page = PageOf(address);
         nuint offset = address & PageMask;
-        if (offset <= PageSize - 8 && shadow == 0)
+        if (InPage(offset, size) && shadow == 0)
         {
             // Defined data: nothing to record in memory never poisoned; elsewhere clear the bytes' shadow in place.
             if (page == null) return;
