@@ -9,7 +9,7 @@ namespace SharpSan.Runtime.Memory;
 /// </summary>
 /// <remarks>
 /// Kept in the page header after <see cref="ShadowPageOrigins"/>'. A writer stores its bits first and bumps the count
-/// after (an interlocked increment, a full fence); a prover reads the count before it scans. So a scan that missed a
+/// after (a release store); a prover reads the count before it scans. So a scan that missed a
 /// racing write records a count the write has already moved past, and the proof never holds over undefined bits.
 /// A page is scanned whole at most once per write count (the <c>tried</c> stamp), when a smaller range of it was clean.
 /// </remarks>
@@ -23,7 +23,13 @@ internal static unsafe class DefinedPages
     static long* Tried(byte* page) => (long*)(page + Offset) + 2;
 
     /// <summary>Undefined bits were just written into the page: any proof of it is void.</summary>
-    public static void Dirtied(byte* page) => Interlocked.Increment(ref *Writes(page));
+    /// <remarks>
+    /// A plain increment published with release order (after the bits), not an interlocked one: hashmap poisons a
+    /// small block twice per operation and a locked add each time is dear. Two threads dirtying one page at once may
+    /// lose an increment; the count still moves past what a prover read before both, so that proof is still void
+    /// (only an interleaving where a lost increment brings the count back to a stamped value could keep a stale proof).
+    /// </remarks>
+    public static void Dirtied(byte* page) => Volatile.Write(ref *Writes(page), *Writes(page) + 1);
 
     /// <summary>Whether the whole page is known to be all defined (stamps hold count + 1, so a new page proves nothing).</summary>
     public static bool IsDefined(byte* page) => Volatile.Read(ref *Proven(page)) == Volatile.Read(ref *Writes(page)) + 1;
