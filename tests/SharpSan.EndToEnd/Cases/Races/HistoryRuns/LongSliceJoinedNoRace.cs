@@ -26,6 +26,7 @@ static class Program
     }
 }
 // SANITIZE: thread
+// ENV: SHARPSAN_OPTIONS=history_size=0
 // CHECK-NOT: ThreadSanitizer
 // CHECK: done 700 -139993
 // CHECK-NOT: ThreadSanitizer

@@ -1,6 +1,7 @@
 // The worker's first pass over a 20,000-element slice records one history entry per element in order — more than the
-// history's 8,192 entries, so before element runs the entry of element 100 was gone when main raced with it ("failed
-// to restore the stack"). As one run it stays: the report must restore the worker's stack at the loop's line.
+// history's 8,192 entries under history_size=0, so before element runs the entry of element 100 was gone when main
+// raced with it ("failed to restore the stack"). As one run it stays: the report must restore the worker's stack at
+// the loop's line.
 using System;
 using System.Threading;
 using SharpSan.Annotations;
@@ -32,12 +33,13 @@ static class Program
     }
 }
 // SANITIZE: thread
+// ENV: SHARPSAN_OPTIONS=history_size=0
 // CHECK: WARNING: ThreadSanitizer: data race (pid={{[0-9]+}})
 // CHECK-NEXT: Read of size 4 at 0x{{[0-9a-f]+}} by main thread:
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Demo.Program.Main() {{.*}}LongSliceRaceRestoresStack.cs:[[@LINE-8]]
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Demo.Program.Main() {{.*}}LongSliceRaceRestoresStack.cs:[[@LINE-9]]
 // CHECK: Previous write of size 4 at 0x{{[0-9a-f]+}} by thread T1:
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Demo.Program.Fill(int[], int, int) {{.*}}LongSliceRaceRestoresStack.cs:[[@LINE-24]]
-// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Demo.Program.<>c__DisplayClass1_0.<Main>b__0() {{.*}}LongSliceRaceRestoresStack.cs:[[@LINE-16]]
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Demo.Program.Fill(int[], int, int) {{.*}}LongSliceRaceRestoresStack.cs:[[@LINE-25]]
+// CHECK-NEXT: #1 0x{{[0-9a-f]+}} in Demo.Program.<>c__DisplayClass1_0.<Main>b__0() {{.*}}LongSliceRaceRestoresStack.cs:[[@LINE-17]]
 // CHECK: Location is element [100] of array int[] of length 20000.
 // CHECK-NOT: WARNING: ThreadSanitizer
 // CHECK: done 700
