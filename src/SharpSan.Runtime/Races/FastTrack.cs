@@ -196,6 +196,7 @@ internal static class FastTrack
     /// Whether the earlier access races with this one as far as ordering goes: happens-before does not order them and,
     /// under race_detector=hybrid (where locks give no happens-before), they hold no lock in common.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static bool Unordered(RaceThread thread, bool write, long previous, bool previousWrite) =>
         !thread.Knows(previous) && !(RaceOptions.Hybrid && HybridLocks.Guarded(thread, write, previous, previousWrite));
 
@@ -210,6 +211,13 @@ internal static class FastTrack
         return true;
     }
 
+    /// <summary>An element access may extend the history's newest run (a loop over a slice: one entry, not one per element).</summary>
+    static void Record(RaceThread thread, in Variable variable, int clock, int site, bool write)
+    {
+        if (variable.Kind == VariableKind.Element) thread.History.RecordElement(variable.Key, clock, site, write);
+        else thread.History.Record(variable.Key, clock, site, write);
+    }
+
     static void Read(RaceThread thread, ref RaceCell cell, in Variable variable, int site, string? api = null)
     {
         long epoch = thread.Epoch;
@@ -217,7 +225,7 @@ internal static class FastTrack
         if (write != 0 && Unordered(thread, false, write, previousWrite: true) && (!Epoch.IsAtomic(write) || RaceOptions.ReportsAtomicRace(plainWrites: false)))
             RaceReporter.Report(thread, ref cell, variable, site, isWrite: false, previous: write, previousWrite: true, api);
         // History first: a thread that conflicts as soon as the cell changes must find this access's stack.
-        if (api is null) thread.History.Record(variable.Key, Epoch.Clock(epoch), site, write: false);
+        if (api is null) Record(thread, variable, Epoch.Clock(epoch), site, write: false);
         else thread.History.RecordStack(variable.Key, Epoch.Clock(epoch), RaceThread.CaptureStackAt(api, site), write: false);
         long read = cell.Read;
         if (read < 0)
@@ -265,7 +273,7 @@ internal static class FastTrack
         {
             RaceReporter.Report(thread, ref cell, variable, site, isWrite: true, previous: read, previousWrite: false, api);
         }
-        if (api is null) thread.History.Record(variable.Key, Epoch.Clock(epoch), site, write: true);
+        if (api is null) Record(thread, variable, Epoch.Clock(epoch), site, write: true);
         else thread.History.RecordStack(variable.Key, Epoch.Clock(epoch), RaceThread.CaptureStackAt(api, site), write: true);
         Volatile.Write(ref cell.Write, epoch);   // after the history, so a conflicting thread finds this stack
     }

@@ -40,7 +40,7 @@ internal static class ThreadSanitizer
 
     static void PrintStats()
     {
-        long accesses = 0, same = 0, vector = 0, records = 0, activationHits = 0, pathHits = 0, pathLevels = 0, captures = 0;
+        long accesses = 0, same = 0, vector = 0, records = 0, activationHits = 0, pathHits = 0, pathLevels = 0, captures = 0, runs = 0;
         foreach (var t in RaceThread.All())
         {
             accesses += t.Accesses;
@@ -51,12 +51,13 @@ internal static class ThreadSanitizer
             pathHits += t.History.PathHits;
             pathLevels += t.History.PathLevels;
             captures += t.History.Captures;
+            runs += t.History.RunExtensions;
         }
         double Percent(long n) => accesses == 0 ? 0 : 100.0 * n / accesses;
         Console.Error.WriteLine(FormattableString.Invariant(
             $"=={SanitizerRuntime.Pid}==ThreadSanitizer: stats: accesses={accesses} o1={accesses - vector} ({Percent(accesses - vector):0.00}%) same_epoch={same} ({Percent(same):0.00}%)"));
         // Where the history found the stacks of the accesses it recorded (AccessHistory's caches).
         Console.Error.WriteLine(FormattableString.Invariant(
-            $"=={SanitizerRuntime.Pid}==ThreadSanitizer: stats: history_records={records} same_activation={activationHits} ancestor_path={pathHits} (mean depth {(pathHits == 0 ? 0 : (double)pathLevels / pathHits):0.0}) captures={captures}"));
+            $"=={SanitizerRuntime.Pid}==ThreadSanitizer: stats: history_records={records} same_activation={activationHits} ancestor_path={pathHits} (mean depth {(pathHits == 0 ? 0 : (double)pathLevels / pathHits):0.0}) captures={captures} run_extensions={runs}"));
     }
 }

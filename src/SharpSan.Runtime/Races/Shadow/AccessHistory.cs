@@ -7,13 +7,23 @@ namespace SharpSan.Runtime.Races.Shadow;
 /// read or write, and the stack it happened at. A race report looks up the previous access of the other thread here;
 /// once the ring has wrapped past it, the report says the stack could not be restored, as TSan does.
 /// <para>Only the owning thread writes; a reporting thread reads without locking (a torn entry only fails a lookup).</para>
+/// <para>A loop that touches the elements of an array in order, in one epoch, at one site and activation, fills one
+/// entry that covers consecutive keys (a run) instead of one entry per element: the first pass over an array slice
+/// after a thread start or join records every element, and a run neither costs a slot per element nor pushes older
+/// accesses out of the ring.</para>
 /// </summary>
 internal sealed class AccessHistory(int capacity)
 {
-    readonly long[] _keys = new long[capacity];
+    readonly long[] _keys = new long[capacity];      // the first key an entry covers
     readonly long[] _entries = new long[capacity];   // clock (32) | stack id (31) | write (1)
+    readonly int[] _lengths = new int[capacity];     // how many consecutive keys from _keys[i] (1 but for runs)
     readonly int _mask = capacity - 1;
     int _next;
+
+    // The entry a run of element accesses may extend: the next key it would cover, and what else must be equal.
+    long _runNextKey = -1;
+    int _runClock, _runSite, _runActivation;
+    bool _runWrite;
 
     // Stacks repeat while the innermost frame's activation is the same: a small cache by access site and activation.
     const int CacheSize = 256;
@@ -23,12 +33,34 @@ internal sealed class AccessHistory(int capacity)
 
     public void Record(long key, int clock, int site, bool write) => RecordStack(key, clock, StackAt(site), write);
 
+    /// <summary>
+    /// Records an access to an array element (<paramref name="key"/>: the array's id and the index): when it is the
+    /// next element after the newest entry's run, in the same epoch, at the same site in the same activation (so with
+    /// the same stack), the run grows by one instead.
+    /// </summary>
+    public void RecordElement(long key, int clock, int site, bool write)
+    {
+        int activation = ShadowStack.ActivationIn(StackBlock);
+        if (key == _runNextKey && clock == _runClock && site == _runSite && activation == _runActivation && write == _runWrite)
+        {
+            if (RaceOptions.Stats) (Records, RunExtensions) = (Records + 1, RunExtensions + 1);
+            _lengths[(_next - 1) & _mask]++;
+            _runNextKey = key + 1;
+            return;
+        }
+        RecordStack(key, clock, StackAt(site), write);
+        (_runNextKey, _runClock, _runSite, _runActivation, _runWrite) = (key + 1, clock, site, activation, write);
+    }
+
     /// <summary>Records an access whose stack the caller captured (a call on a collection: synthetic frame on top).</summary>
     public void RecordStack(long key, int clock, int stack, bool write)
     {
-        int i = _next++ & _mask;
+        int i = _next & _mask;
         _keys[i] = key;
+        _lengths[i] = 1;
         _entries[i] = ((long)clock << 32) | ((long)(stack & 0x7FFFFFFF) << 1) | (write ? 1L : 0L);
+        _next++;
+        _runNextKey = -1;   // a run only ever extends the newest entry
     }
 
     /// <summary>The stack of this thread's access to <paramref name="key"/> in epoch <paramref name="clock"/>, or -1 if overwritten.</summary>
@@ -40,7 +72,7 @@ internal sealed class AccessHistory(int capacity)
         {
             int i = n & _mask;
             long entry = _entries[i];
-            if (_keys[i] == key && (int)(entry >> 32) == clock && ((entry & 1) != 0) == write)
+            if ((ulong)(key - _keys[i]) < (ulong)_lengths[i] && (int)(entry >> 32) == clock && ((entry & 1) != 0) == write)
                 return (int)((entry >> 1) & 0x7FFFFFFF);
         }
         return -1;
@@ -54,7 +86,7 @@ internal sealed class AccessHistory(int capacity)
     nint StackBlock => _stackBlock != 0 ? _stackBlock : _stackBlock = ShadowStack.CurrentBlock;
 
     // race_stats=1: how the stacks of recorded accesses were found (same activation, an ancestor's path, a capture).
-    internal long Records, ActivationHits, PathHits, PathLevels, Captures;
+    internal long Records, ActivationHits, PathHits, PathLevels, Captures, RunExtensions;
 
     int StackAt(int site)
     {

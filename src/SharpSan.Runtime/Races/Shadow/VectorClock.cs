@@ -11,6 +11,7 @@ internal sealed class VectorClock
 
     public int this[int tid]
     {
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         get => (uint)tid < (uint)_clocks.Length ? _clocks[tid] : 0;
         set
         {
