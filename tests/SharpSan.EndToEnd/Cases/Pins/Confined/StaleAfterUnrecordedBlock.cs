@@ -1,14 +1,18 @@
-// A pointer kept from a first `fixed` block is used after a second block over the same array whose own pointer
-// never leaves it. The second block finds the first one's unpin poison, so it is recorded after all and poisons
-// the array again when it ends: the kept pointer's use after it is still reported, naming the second block's unpin.
+// A pointer kept from a `fixed` block in a helper is used after a block over the same array whose own pointer
+// never leaves it. That block finds the helper's unpin poison, so it is recorded after all and poisons the array
+// again when it ends: the kept pointer's use after it is still reported, naming that block's unpin.
 using System;
 
 static unsafe class Program
 {
+    static int* Keep(int[] values)
+    {
+        fixed (int* p = values) return p;
+    }
+
     static int Sum(int[] values)
     {
-        int* kept;
-        fixed (int* p = values) kept = p;
+        int* kept = Keep(values);
         int sum = 0;
         fixed (int* q = values)
         {
