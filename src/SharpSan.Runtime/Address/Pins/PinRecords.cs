@@ -214,10 +214,13 @@ internal static class PinRecords
         return true;
     }
 
-    /// <summary>Whether unpin poison lies in the part of <paramref name="owner"/>'s data an unpin would poison (no lock: a hint).</summary>
+    /// <summary>
+    /// Whether unpin poison lies in the part of <paramref name="owner"/>'s data an unpin would poison (no lock: a hint).
+    /// The owner must be pinned.
+    /// </summary>
     public static bool HoldsUnpinPoison(object owner)
     {
-        var (start, bytes) = PinnedObjects.DataOf(owner);
+        var (start, bytes) = PinnedObjects.DataOfPinned(owner);
         return bytes != 0 && AnyUnpinPoison(start, Math.Min(bytes, MaxPoisonBytes + ShadowMemory.Granule));
     }
 
