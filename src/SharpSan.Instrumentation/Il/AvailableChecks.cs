@@ -64,7 +64,7 @@ public sealed class AvailableChecks
         // A single access cannot be covered by another; with no two sharing an expression there is nothing to find.
         if (ranges.Count < 2 || ranges.Values.Select(r => r.Expression).Distinct().Count() == ranges.Count) return;
 
-        var blocks = Blocks(body);
+        var blocks = BasicBlocks.Of(body);
         var entryOf = blocks.ToDictionary(b => b[0]);
         var incoming = new Dictionary<Instruction, HashSet<Fact>?>();   // null: not reached yet (the lattice's top)
         var forcedEmpty = new HashSet<Instruction> { body.Instructions[0] };
@@ -85,7 +85,7 @@ public sealed class AvailableChecks
             var block = entryOf[start];
             foreach (var i in block) Transfer(i, state, ranges, harmlessCall, record: false);
             var last = block[^1];
-            foreach (var successor in Successors(last))
+            foreach (var successor in BasicBlocks.Successors(last))
             {
                 if (!entryOf.ContainsKey(successor) || forcedEmpty.Contains(successor)) continue;
                 var outgoing = last.OpCode.Code is Code.Leave or Code.Leave_S ? [] : state;
@@ -222,41 +222,6 @@ public sealed class AvailableChecks
     static bool IsInteger(Instruction load) => TypeOf(load)?.MetadataType is MetadataType.Int32 or MetadataType.UInt32 or MetadataType.Int64
         or MetadataType.UInt64 or MetadataType.IntPtr or MetadataType.UIntPtr or MetadataType.Int16 or MetadataType.UInt16 or MetadataType.Byte
         or MetadataType.SByte;
-
-    /// <summary>Basic blocks in body order: a new block at each branch target, handler/filter/try boundary and after each control transfer.</summary>
-    static List<List<Instruction>> Blocks(MethodBody body)
-    {
-        var leaders = new HashSet<Instruction> { body.Instructions[0] };
-        foreach (var i in body.Instructions)
-        {
-            foreach (var t in Targets(i)) leaders.Add(t);
-            if (i.OpCode.FlowControl is not (FlowControl.Next or FlowControl.Call or FlowControl.Meta or FlowControl.Break) && i.Next is { } n) leaders.Add(n);
-        }
-        foreach (var h in body.ExceptionHandlers)
-            foreach (var b in new[] { h.TryStart, h.TryEnd, h.HandlerStart, h.HandlerEnd, h.FilterStart })
-                if (b is not null) leaders.Add(b);
-        var blocks = new List<List<Instruction>>();
-        foreach (var i in body.Instructions)
-        {
-            if (leaders.Contains(i) || blocks.Count == 0) blocks.Add([]);
-            blocks[^1].Add(i);
-        }
-        return blocks;
-    }
-
-    static IEnumerable<Instruction> Targets(Instruction i) => i.Operand switch
-    {
-        Instruction t => [t],
-        Instruction[] ts => ts,
-        _ => [],
-    };
-
-    static IEnumerable<Instruction> Successors(Instruction last)
-    {
-        foreach (var t in Targets(last)) yield return t;
-        if (last.OpCode.FlowControl is FlowControl.Next or FlowControl.Call or FlowControl.Cond_Branch or FlowControl.Meta or FlowControl.Break
-            && last.Next is { } next) yield return next;
-    }
 }
 
 /// <summary>

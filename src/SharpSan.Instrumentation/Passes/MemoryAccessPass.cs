@@ -40,7 +40,7 @@ public sealed class MemoryAccessPass(bool recover = false, bool heuristic = true
             if (kind != AddressKind.Pointer) continue;
             if (isWrite && depth == 1 && fieldOffsetOf is null && CheckedByPrecedingLoad(ctx, instruction, size)) continue;
             if (covered?.Contains(instruction) == true && sites?.Binds(instruction, depth, fieldOffsetOf) != true) continue;
-            Insert(ctx, instruction, isWrite, depth, size, fieldOffsetOf, sites, ctx.Provenance.IsReference(instruction, depth), guarded.GetValueOrDefault(instruction));
+            Insert(ctx, instruction, isWrite, depth, size, fieldOffsetOf, sites, ctx.Provenance.IsReference(instruction, depth) || ctx.AccessesInsideTheirPin.Contains(instruction), guarded.GetValueOrDefault(instruction));
         }
         sites?.Finish();
     }

@@ -1,5 +1,6 @@
 using Mono.Cecil;
 using Mono.Cecil.Cil;
+using SharpSan.Instrumentation.Il;
 using SharpSan.Instrumentation.Pipeline;
 
 namespace SharpSan.Instrumentation.Passes;
@@ -15,6 +16,8 @@ namespace SharpSan.Instrumentation.Passes;
 ///   pinned reference local (fixed over &amp;a[i], a string, a span), with an object companion C:
 ///     ldloc a … ldelema; stloc V    →  ldloc a; dup; stloc C … ldelema; stloc V; ldloc C; ldloc V; conv.u; site; call PinReference
 ///     ldc.i4.0; conv.u; stloc V     →  ldnull; ldloc C; site; call Exchange; ldnull; stloc C; ldc.i4.0; conv.u; stloc V
+///   a reference pin whose pointers never outlive the block (<see cref="PinConfinedPointers"/>), with a known owner:
+///     … stloc V; ldloc C; ldloc V; conv.u; site; call PinConfined; stloc C   (C: the owner if recorded, else null)
 /// </code>
 /// The owner of a reference pin is known for <c>ldelema</c> (the array), <c>ldflda</c> of a class's field (the object),
 /// <c>string.GetPinnableReference</c> and a span local made here from an array or string (<see cref="SpanOwnerProducer"/>);
@@ -44,19 +47,20 @@ public sealed class PinPass : IInstrumentationPass
         }
         var pinned = body.Variables.Where(v => v.VariableType.IsPinned).ToHashSet();
         if (pinned.Count == 0) return;
+        var confined = new PinConfinedPointers(body, ctx.Provenance, ctx.Editor.Inserted.Contains);
+        foreach (var local in pinned)
+            ctx.AccessesInsideTheirPin.UnionWith(confined.AccessesThrough(local));
         var companions = new Dictionary<VariableDefinition, VariableDefinition>();
         foreach (var store in body.Instructions.ToArray())
         {
             if (ctx.Editor.Inserted.Contains(store) || StoredLocal(store, body) is not { } local || !pinned.Contains(local)) continue;
             if (((PinnedType)local.VariableType).ElementType.IsByReference)
             {
-                if (!companions.TryGetValue(local, out var companion))
-                {
-                    companion = new VariableDefinition(ctx.Module.Module.TypeSystem.Object);
-                    body.Variables.Add(companion);
-                    companions[local] = companion;
-                }
-                InstrumentReferenceStore(ctx, store, local, companion);
+                InstrumentReferenceStore(ctx, store, local, CompanionOf(ctx, local, companions), confined.IsConfined(local));
+            }
+            else if (confined.IsConfined(local))
+            {
+                InstrumentConfinedObjectStore(ctx, store, local, CompanionOf(ctx, local, companions));
             }
             else
             {
@@ -79,8 +83,7 @@ public sealed class PinPass : IInstrumentationPass
     {
         foreach (var local in pinned.OrderBy(v => v.Index))
         {
-            var holder = ((PinnedType)local.VariableType).ElementType.IsByReference ? companions.GetValueOrDefault(local) : local;
-            if (holder is null) continue;
+            if (HolderOf(local, companions) is not { } holder) continue;
             ctx.OnExceptionalExit.AddRange([Instruction.Create(OpCodes.Ldnull), Instruction.Create(OpCodes.Ldloc, holder),
                 Instruction.Create(OpCodes.Ldc_I4, -1), Instruction.Create(OpCodes.Call, ctx.Module.Entry(Pins, "Exchange"))]);
         }
@@ -97,8 +100,7 @@ public sealed class PinPass : IInstrumentationPass
         var placeholders = new List<Instruction>();
         foreach (var local in pinned.OrderBy(v => v.Index))
         {
-            var holder = ((PinnedType)local.VariableType).ElementType.IsByReference ? companions.GetValueOrDefault(local) : local;
-            if (holder is null) continue;
+            if (HolderOf(local, companions) is not { } holder) continue;
             var placeholder = Instruction.Create(OpCodes.Nop);
             placeholders.Add(placeholder);
             code.AddRange([Instruction.Create(OpCodes.Ldnull), Instruction.Create(OpCodes.Ldloc, holder), placeholder, Instruction.Create(OpCodes.Call, ctx.Module.Entry(Pins, "Exchange"))]);
@@ -106,6 +108,25 @@ public sealed class PinPass : IInstrumentationPass
         if (code.Count == 0) return;
         var moved = ctx.Editor.InsertBefore(ret, code);
         foreach (var placeholder in placeholders) SetSite(ctx, placeholder, moved);
+    }
+
+    /// <summary>
+    /// The local whose object a frame's end must unpin: a pinned object local's own value, unless it is confined
+    /// (then, like a reference pin's, its companion: the owner if the pin was recorded, else null).
+    /// </summary>
+    static VariableDefinition? HolderOf(VariableDefinition local, Dictionary<VariableDefinition, VariableDefinition> companions) =>
+        companions.TryGetValue(local, out var companion) ? companion
+        : ((PinnedType)local.VariableType).ElementType.IsByReference ? null : local;
+
+    static VariableDefinition CompanionOf(MethodContext ctx, VariableDefinition local, Dictionary<VariableDefinition, VariableDefinition> companions)
+    {
+        if (!companions.TryGetValue(local, out var companion))
+        {
+            companion = new VariableDefinition(ctx.Module.Module.TypeSystem.Object);
+            ctx.Method.Body.Variables.Add(companion);
+            companions[local] = companion;
+        }
+        return companion;
     }
 
     const string MemoryHandle = "System.Buffers.MemoryHandle";
@@ -156,7 +177,34 @@ public sealed class PinPass : IInstrumentationPass
         ctx.Editor.InsertAfter(moved, [Instruction.Create(OpCodes.Ldloc, toPin), after, Instruction.Create(OpCodes.Call, ctx.Module.Entry(Pins, "Holding"))]);
     }
 
-    static void InstrumentReferenceStore(MethodContext ctx, Instruction store, VariableDefinition local, VariableDefinition companion)
+    /// <summary>
+    /// A confined pinned object local (<see cref="PinConfinedPointers"/>): after a pin, PinConfined records it only if
+    /// unpin poison lies in the object, and the companion remembers whether; the end unpins only a recorded pin.
+    /// </summary>
+    static void InstrumentConfinedObjectStore(MethodContext ctx, Instruction store, VariableDefinition local, VariableDefinition companion)
+    {
+        var value = ctx.Provenance.ProducerOf(store, 0);
+        if (value is not null && IsUnpin(ctx, value))
+        {
+            var placeholder = Instruction.Create(OpCodes.Nop);
+            var moved = ctx.Editor.InsertBefore(store,
+            [
+                Instruction.Create(OpCodes.Ldnull), Instruction.Create(OpCodes.Ldloc, companion), placeholder,
+                Instruction.Create(OpCodes.Call, ctx.Module.Entry(Pins, "Exchange")),
+                Instruction.Create(OpCodes.Ldnull), Instruction.Create(OpCodes.Stloc, companion),
+            ]);
+            SetSite(ctx, placeholder, moved);
+            return;
+        }
+        ctx.Editor.InsertAfter(store,
+        [
+            Instruction.Create(OpCodes.Ldloc, local), Instruction.Create(OpCodes.Ldc_I4_0), Instruction.Create(OpCodes.Conv_U),
+            ctx.SiteOf(store.Next ?? store), Instruction.Create(OpCodes.Call, ctx.Module.Entry(Pins, "PinConfined")),
+            Instruction.Create(OpCodes.Stloc, companion),
+        ]);
+    }
+
+    static void InstrumentReferenceStore(MethodContext ctx, Instruction store, VariableDefinition local, VariableDefinition companion, bool confined)
     {
         var value = ctx.Provenance.ProducerOf(store, 0);
         if (value is not null && IsUnpin(ctx, value))
@@ -182,8 +230,12 @@ public sealed class PinPass : IInstrumentationPass
             Instruction.Create(OpCodes.Ldloc, companion), Instruction.Create(OpCodes.Ldloc, local), Instruction.Create(OpCodes.Conv_U),
             // The address computation often has no sequence point of its own (Roslyn files it under the previous
             // line); the instruction after the store starts the fixed statement's line.
-            ctx.SiteOf(store.Next ?? store), Instruction.Create(OpCodes.Call, ctx.Module.Entry(Pins, "PinReference")),
+            ctx.SiteOf(store.Next ?? store),
         ]);
+        if (confined && owner is not null)   // recorded only if unpin poison lies there (the companion then holds the owner)
+            after.AddRange([Instruction.Create(OpCodes.Call, ctx.Module.Entry(Pins, "PinConfined")), Instruction.Create(OpCodes.Stloc, companion)]);
+        else
+            after.Add(Instruction.Create(OpCodes.Call, ctx.Module.Entry(Pins, "PinReference")));
         ctx.Editor.InsertAfter(store, after);
     }
 

@@ -94,6 +94,13 @@ public sealed class MethodContext
     /// </summary>
     public List<Instruction> OnExceptionalExit { get; } = [];
 
+    /// <summary>
+    /// Loads and stores through a pointer that a <c>fixed</c> block made and that provably never outlives it (the pin
+    /// pass finds them): the memory is pinned by that very block, so unpin poison there is another pin's, as for a
+    /// GC-tracked reference.
+    /// </summary>
+    public HashSet<Instruction> AccessesInsideTheirPin { get; } = [];
+
     VariableDefinition? _frame;
 
     /// <summary>The local holding this method's shadow-stack frame pointer (set by the shadow call stack prologue).</summary>

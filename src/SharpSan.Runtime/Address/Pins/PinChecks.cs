@@ -79,6 +79,28 @@ public static unsafe class PinChecks
     }
 
     /// <summary>
+    /// A pinned reference local now holds <paramref name="address"/> inside <paramref name="owner"/>, and the rewriter
+    /// proved that no pointer made from it outlives the block (its accesses ignore unpin poison, which can only be
+    /// another pin's): nothing needs recording unless unpin poison lies in the object, left by an earlier pin whose
+    /// pointer may still be used. Then the object is pinned as usual, and returned so that the block's end unpins it.
+    /// </summary>
+    public static object? PinConfined(object? owner, void* address, int site)
+    {
+        if (owner is null) { PinReference(null, address, site); return null; }
+        try
+        {
+            Common.InternalErrors.Inject(PinReferenceSite);
+            if (!PinRecords.HoldsUnpinPoison(owner)) return null;
+            Pin(owner, site);
+            return owner;
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(PinReferenceSite, e, Common.LostTracking.Pins))
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
     /// <c>fixed (T* p = span)</c>: replaces the call to Span&lt;T&gt;.GetPinnableReference so that the whole span is
     /// known to be pinned (its memory may overlap the poisoned range of an object the GC moved or freed).
     /// </summary>

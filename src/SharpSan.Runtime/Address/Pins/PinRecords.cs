@@ -214,6 +214,16 @@ internal static class PinRecords
         return true;
     }
 
+    /// <summary>
+    /// Whether unpin poison lies in the part of <paramref name="owner"/>'s data an unpin would poison (no lock: a hint).
+    /// The owner must be pinned.
+    /// </summary>
+    public static bool HoldsUnpinPoison(object owner)
+    {
+        var (start, bytes) = PinnedObjects.DataOfPinned(owner);
+        return bytes != 0 && AnyUnpinPoison(start, Math.Min(bytes, MaxPoisonBytes + ShadowMemory.Granule));
+    }
+
     static bool IsUnpinPoison(nuint address) => ShadowMemory.Read(address) == unchecked((sbyte)ShadowCode.Unpinned);
 
     /// <summary>Whether any granule of [address, address+bytes) carries unpin poison (a vectorised scan of its shadow).</summary>

@@ -36,6 +36,18 @@ internal static unsafe class PinnedObjects
         _ => (0, 0),
     };
 
+    /// <summary>
+    /// <see cref="DataOf"/> for an array or string that is pinned now (a hot <c>fixed</c> block's): an array's element size
+    /// is read from its method table (the component size, the low half of its first word, which the GC itself reads)
+    /// instead of from its type. Only safe while the object cannot move: the raw object address is dereferenced.
+    /// </summary>
+    public static (nuint Start, nuint Bytes) DataOfPinned(object o)
+    {
+        if (o is not Array a) return DataOf(o);
+        nint methodTable = *(nint*)*(nint*)Unsafe.AsPointer(ref o);
+        return ((nuint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(a)), (nuint)a.LongLength * *(ushort*)methodTable);
+    }
+
     /// <summary>Any class instance seen through this layout: its first field starts where the object's data does.</summary>
     sealed class RawObject
     {
