@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using SharpSan.Runtime.Address.Allocator;
 using SharpSan.Runtime.Common.Threads;
@@ -103,6 +104,7 @@ internal sealed unsafe class GuardedPool
         _regions = [.. _regions, new Region((nuint)start, (nuint)start + length, regionSlots)];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Owns(void* p)
     {
         foreach (var r in _regions)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 
 namespace SharpSan.Runtime.Guard.Primary;
@@ -18,6 +19,7 @@ internal sealed class FreeBlocks(nuint firstBlock, nuint stride)
     public int Count { get; private set; }
 
     /// <summary>Adds a block that is not in the list (the header's compare-and-swap at free lets a block in once).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Push(nuint block)
     {
         int number = (int)((block - firstBlock) / stride);
@@ -29,6 +31,7 @@ internal sealed class FreeBlocks(nuint firstBlock, nuint stride)
     }
 
     /// <summary>The free block at the lowest address (<see cref="Count"/> must be positive).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public nuint Pop()
     {
         for (int word = _lowestWord; ; word++)
