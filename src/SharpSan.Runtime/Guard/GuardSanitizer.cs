@@ -19,10 +19,7 @@ internal static unsafe class GuardSanitizer
 
     // The entry points are never inlined into the program: Free's try/catch, inlined into hashmap's loop, made the JIT
     // keep that loop's locals in memory (seen in its disassembly; the CPU time it cost was within this machine's noise).
-    // The hot path (these and the heap's methods they call) is AggressiveOptimization: JIT-compiled once, fully
-    // optimized, at its first call. Precompiled (ReadyToRun), a hot method was compiled twice more on the tiering thread
-    // (an instrumented tier for PGO, then tier 1): ~60 ms of CPU on hashmap, ~5 % of its run (perf, by thread).
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void* Allocate(ulong size, nuint alignment, AllocationFamily family, bool zero, string apiFrame)
     {
         // Under a test runner, a guarded access this test made earlier fails it here (see FaultMonitor).
@@ -47,7 +44,7 @@ internal static unsafe class GuardSanitizer
         }
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void Free(void* p, AllocationFamily family, string apiFrame)
     {
         if (p == null) return;
@@ -64,7 +61,6 @@ internal static unsafe class GuardSanitizer
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static void FreeChecked(void* p, AllocationFamily family, string apiFrame)
     {
         if (GuardedPool.Instance is { } pool && pool.Owns(p))

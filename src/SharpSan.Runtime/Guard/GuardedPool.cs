@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Numerics;
 using SharpSan.Runtime.Address.Allocator;
 using SharpSan.Runtime.Common.Threads;
@@ -104,7 +103,6 @@ internal sealed unsafe class GuardedPool
         _regions = [.. _regions, new Region((nuint)start, (nuint)start + length, regionSlots)];
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Owns(void* p)
     {
         foreach (var r in _regions)

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using SharpSan.Runtime.Address.Allocator;
 using SharpSan.Runtime.Address.Interceptors;
 using SharpSan.Runtime.Guard.Primary;
@@ -35,7 +34,6 @@ internal sealed unsafe class HardenedAllocator
 
     static nuint PrefixFor(nuint alignment) => Math.Max((nuint)GuardHeader.Size, alignment);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void* Allocate(ulong size, nuint alignment, AllocationFamily family, bool zero)
     {
         if (size <= SizeClasses.MaxUserSize && alignment <= 16)
@@ -64,7 +62,6 @@ internal sealed unsafe class HardenedAllocator
     }
 
     /// <summary>Checks and frees a block; on any finding the block is left alone (never handed to a deallocator that may not own it).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public HardenedFree Free(void* p, AllocationFamily family, out FreedBlock block)
     {
         block = default;
@@ -72,7 +69,6 @@ internal sealed unsafe class HardenedAllocator
         return _primary.Owns(p) ? FreeSmall(p, family, out block) : FreeLarge(p, family, out block);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     HardenedFree FreeSmall(void* p, AllocationFamily family, out FreedBlock block)
     {
         block = default;
@@ -126,7 +122,6 @@ internal sealed unsafe class HardenedAllocator
     /// Scudo's free fill, by 8-byte stores in place: a typical small block takes a handful, with no call out (Span.Fill
     /// would also be JIT-compiled at the first free).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void Fill(void* p, ulong size)
     {
         ulong fill = _maxFill < 0 ? size : Math.Min(size, (ulong)_maxFill);

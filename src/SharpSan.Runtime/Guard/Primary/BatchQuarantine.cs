@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 namespace SharpSan.Runtime.Guard.Primary;
 
 /// <summary>Freed blocks one thread collected, moved to the shared quarantine together (one lock per batch, not per free).</summary>
@@ -39,7 +38,6 @@ internal sealed class BatchQuarantine(long budgetBytes)
     /// <summary>A batch a thread collects into: it should be pushed at this many bytes even when not full.</summary>
     public long BatchBytesLimit => Math.Max(budgetBytes / 8, 1);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Push(QuarantineBatch batch)
     {
         lock (_lock)
@@ -50,7 +48,6 @@ internal sealed class BatchQuarantine(long budgetBytes)
     }
 
     /// <summary>The oldest batch when the quarantine is over budget, else null.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public QuarantineBatch? TryEvict()
     {
         lock (_lock)

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Numerics;
 
 namespace SharpSan.Runtime.Guard.Primary;
@@ -19,7 +18,6 @@ internal sealed class FreeBlocks(nuint firstBlock, nuint stride)
     public int Count { get; private set; }
 
     /// <summary>Adds a block that is not in the list (the header's compare-and-swap at free lets a block in once).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Push(nuint block)
     {
         int number = (int)((block - firstBlock) / stride);
@@ -31,7 +29,6 @@ internal sealed class FreeBlocks(nuint firstBlock, nuint stride)
     }
 
     /// <summary>The free block at the lowest address (<see cref="Count"/> must be positive).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public nuint Pop()
     {
         for (int word = _lowestWord; ; word++)

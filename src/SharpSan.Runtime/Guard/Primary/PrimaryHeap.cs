@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using SharpSan.Runtime.Common.Native;
 
 namespace SharpSan.Runtime.Guard.Primary;
@@ -53,7 +52,6 @@ internal sealed unsafe class PrimaryHeap
     public bool Owns(void* p) => (nuint)p - _base < _span;
 
     /// <summary>A free block of class c (its header stale), or 0 when the class's region is used up or there is no heap.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public nuint Take(int c)
     {
         if (_span == 0) return 0;
@@ -64,7 +62,6 @@ internal sealed unsafe class PrimaryHeap
     }
 
     /// <summary>Class and block of a pointer this heap <see cref="Owns"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public HeapPosition Locate(void* p, out int sizeClass, out nuint blockStart)
     {
         nuint offset = (nuint)p - _base;
@@ -83,7 +80,6 @@ internal sealed unsafe class PrimaryHeap
     }
 
     /// <summary>A freed block (header already marked quarantined) waits in the quarantine, then is recycled.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Quarantine(nuint user, int sizeClass)
     {
         var cache = Cache();
@@ -100,7 +96,6 @@ internal sealed unsafe class PrimaryHeap
     }
 
     /// <summary>Recycles the batches the quarantine no longer holds; the last one comes back emptied, for reuse.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     QuarantineBatch? RecycleEvicted(HeapThreadCache? cache)
     {
         QuarantineBatch? spare = null;
@@ -117,7 +112,6 @@ internal sealed unsafe class PrimaryHeap
     /// Makes a block available again. Its header still says quarantined — a free of it until it is handed out again is
     /// a double free all the same — and is not touched: the block's memory stays cold until its next allocation.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void Recycle(nuint user, int sizeClass, HeapThreadCache? cache)
     {
         if (cache is null)
@@ -131,7 +125,6 @@ internal sealed unsafe class PrimaryHeap
         cache.Slots[sizeClass * CacheCapacity + count++] = user;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     HeapThreadCache Cache()
     {
         var cache = t_cache;
@@ -140,7 +133,6 @@ internal sealed unsafe class PrimaryHeap
     }
 
     /// <summary>Blocks for a thread's empty cache: freed ones first, then new ones carved in ascending order (taken lowest first).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     bool Refill(int c, HeapThreadCache cache)
     {
         var region = _regions[c];
@@ -157,7 +149,6 @@ internal sealed unsafe class PrimaryHeap
         return count > 0;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void Drain(int c, HeapThreadCache cache, int howMany)
     {
         var region = _regions[c];
