@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SharpSan.Runtime.Guard;
 
 /// <summary>
@@ -7,6 +9,7 @@ namespace SharpSan.Runtime.Guard;
 internal static class Sampling
 {
     /// <param name="countdown">The calling thread's countdown; 0 before its first allocation (which only draws it).</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Next(ref int countdown, int rate)
     {
         if (rate <= 1) return rate == 1;

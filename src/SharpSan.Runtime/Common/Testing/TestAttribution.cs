@@ -169,9 +169,16 @@ public static class TestAttribution
     /// <see cref="ThrowPendingFailure"/> for code that keeps no shadow stack (guard mode's allocation calls): the test is
     /// looked up on the real stack, which costs a stack walk only while some finding is pending.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static void ThrowPendingFailureOnRealStack()
     {
-        if (s_pendingCount == 0) return;
+        // Guard mode calls this on every allocation and free: only the flag test is inlined there.
+        if (s_pendingCount != 0) ThrowPendingFailureFoundOnRealStack();
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    static void ThrowPendingFailureFoundOnRealStack()
+    {
         string? test;
         try
         {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SharpSan.Runtime.Address.Allocator;
 
 namespace SharpSan.Runtime.Guard.Primary;
@@ -23,6 +24,7 @@ internal static unsafe class BlockHeader
 
     public static ulong* Of(void* user) => (ulong*)((byte*)user - SizeClasses.HeaderSize);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Make(nuint user, ulong size, AllocationFamily family, int sizeClass, GuardChunkState state)
     {
         ulong fields = size | ((ulong)family << FamilyShift) | ((ulong)sizeClass << ClassShift) | Tag;
@@ -30,6 +32,7 @@ internal static unsafe class BlockHeader
     }
 
     /// <summary>Tag and checksum hold for a block at <paramref name="user"/> of class <paramref name="sizeClass"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Holds(ulong word, nuint user, int sizeClass) =>
         (word & TagMask) == Tag && Class(word) == sizeClass && (ushort)(word >> ChecksumShift) == Checksum(user, word & FieldsMask);
 
@@ -40,6 +43,7 @@ internal static unsafe class BlockHeader
 
     public static ulong WithState(ulong word, GuardChunkState state) => (word & ~StateMask) | ((ulong)state << StateShift);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static ushort Checksum(nuint user, ulong fields)
     {
         ulong x = (fields & ~StateMask) ^ s_key ^ ((ulong)user * 0x9E37_79B9_7F4A_7C15);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SharpSan.Runtime.Guard.Primary;
 
 /// <summary>
@@ -21,9 +23,11 @@ internal static class SizeClasses
     public static nuint Stride(int c) => s_strides[c];
 
     /// <summary>The smallest class whose blocks hold <paramref name="size"/> bytes (size ≤ <see cref="MaxUserSize"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int For(ulong size) => s_classOfGranule[(size + HeaderSize + 15) >> 4];
 
     /// <summary>Whether <paramref name="offset"/> (below 2³²) is a multiple of class c's stride, by one multiplication (Lemire's test).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsMultiple(int c, ulong offset) => offset * s_divisibility[c] <= s_divisibility[c] - 1;
 
     // Plain arrays, no List<uint> or LINQ: generic code over value types is not precompiled and would be JIT-compiled at start.
