@@ -85,7 +85,7 @@ public sealed unsafe class HeapAllocator
         byte* user = (byte*)_slab.Take(c) + c.LeftRedzone;
         if (zero) NativeMemory.Clear(user, (nuint)size);
         else if (_maxFill > 0) NativeMemory.Fill(user, (nuint)Math.Min(size, (ulong)_maxFill), _fillByte);
-        ShadowMemory.Unpoison((nuint)user, (nuint)size);   // the rest of a free slot is already poisoned
+        ChunkShadow.Unpoison((nuint)user, (nuint)size);   // the rest of a free slot is already poisoned
         Header(user)->Initialize(size, family, 16, allocStack, ThreadRegistry.CurrentId);
         Interlocked.Increment(ref _liveCount);
         return user;
@@ -133,7 +133,7 @@ public sealed unsafe class HeapAllocator
         bool small = IsSlabChunk(chunk.UserSize, chunk.Alignment);
         if (!small) Live.Remove(chunk.UserBegin);
         *(FreeRecord*)chunk.UserBegin = new FreeRecord { FreeStack = freeStack, FreeThread = ThreadRegistry.CurrentId };
-        ShadowMemory.Poison(chunk.UserBegin, (nuint)chunk.RoundedSize, ShadowCode.HeapFreed);
+        ChunkShadow.Poison(chunk.UserBegin, (nuint)chunk.RoundedSize, ShadowCode.HeapFreed);
         long bytes = small ? (long)_slab.ClassFor(chunk.UserSize).SlotSize
             : (long)ChunkLayout.For(chunk.UserSize, chunk.Alignment, _minRedzone, _maxRedzone).Total;
         _quarantine.Put(chunk.UserBegin, bytes);
@@ -149,7 +149,7 @@ public sealed unsafe class HeapAllocator
         if (IsSlabChunk(header->UserSize, alignment))
         {
             var c = _slab.ClassFor(header->UserSize);
-            ShadowMemory.Poison(user, (nuint)((Math.Max(header->UserSize, 1) + 7) & ~7UL), ShadowCode.HeapLeftRedzone);
+            ChunkShadow.Poison(user, (nuint)((Math.Max(header->UserSize, 1) + 7) & ~7UL), ShadowCode.HeapLeftRedzone);
             header->Invalidate();
             _slab.Give(c, user - c.LeftRedzone);
             return;

@@ -7,7 +7,7 @@ namespace SharpSan.Runtime.Address.Allocator;
 /// </summary>
 public sealed class Quarantine(long capacityBytes, Action<nuint> release)
 {
-    readonly Queue<(nuint Chunk, long Bytes)> _queue = new();
+    readonly ChunkFifo _queue = new();
     readonly object _lock = new();
     long _bytes;
 
@@ -26,7 +26,7 @@ public sealed class Quarantine(long capacityBytes, Action<nuint> release)
             {
                 if (userBegin != 0)
                 {
-                    _queue.Enqueue((userBegin, chunkBytes));
+                    _queue.Enqueue(userBegin, chunkBytes);
                     _bytes += chunkBytes;
                     userBegin = 0;
                 }

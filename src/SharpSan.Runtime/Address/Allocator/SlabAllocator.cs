@@ -1,5 +1,3 @@
-using SharpSan.Runtime.Common.Native;
-
 namespace SharpSan.Runtime.Address.Allocator;
 
 /// <summary>One size class: slots of a fixed size, the user region always at the same offset in the slot.</summary>
@@ -14,6 +12,8 @@ internal sealed class SizeClass(int index, nuint userMax, nuint redzone)
     public readonly Stack<nuint> Free = new();
     public readonly List<(nuint Base, nuint Carved)> Regions = [];
     public nuint BumpNext, BumpEnd;
+    /// <summary>Bytes of slots carved so far: past a threshold the class gets huge-page regions (<see cref="SlabRegions"/>).</summary>
+    public nuint CarvedBytes;
 }
 
 /// <summary>
@@ -27,7 +27,6 @@ internal sealed unsafe class SlabAllocator
     public const int MaxUserSize = 64 << 10;
     const int CacheCapacity = 64;
     const int RefillBatch = 32;
-    const nuint RegionSize = 1 << 20;
 
     readonly SizeClass[] _classes;
     readonly byte[] _classOfGranule;   // indexed by (size + 15) / 16
@@ -91,6 +90,7 @@ internal sealed unsafe class SlabAllocator
                 if (c.BumpNext + c.SlotSize > c.BumpEnd) MapRegion(c);
                 slots[count++] = c.BumpNext;
                 c.BumpNext += c.SlotSize;
+                c.CarvedBytes += c.SlotSize;
                 var last = c.Regions[^1];
                 c.Regions[^1] = (last.Base, last.Carved + 1);
             }
@@ -109,13 +109,11 @@ internal sealed unsafe class SlabAllocator
 
     static void MapRegion(SizeClass c)
     {
-        nuint size = Math.Max(RegionSize, c.SlotSize * 16);
-        void* region = LibC.mmap(null, size, LibC.ProtRead | LibC.ProtWrite, LibC.MapPrivate | LibC.MapAnonymous | LibC.MapNoReserve, -1, 0);
-        if (region == LibC.MapFailed) throw new OutOfMemoryException("SharpSan: could not map a heap region");
-        ShadowMemory.Poison((nuint)region, size, ShadowCode.HeapLeftRedzone);
-        c.Regions.Add(((nuint)region, 0));
-        c.BumpNext = (nuint)region;
-        c.BumpEnd = (nuint)region + size;
+        var (region, size) = SlabRegions.Map(c.CarvedBytes, c.SlotSize * 16);
+        ShadowMemory.Poison(region, size, ShadowCode.HeapLeftRedzone);
+        c.Regions.Add((region, 0));
+        c.BumpNext = region;
+        c.BumpEnd = region + size;
     }
 
     /// <summary>Every slot ever carved, class by class (for the leak checker; call when allocation has stopped).</summary>
