@@ -186,14 +186,7 @@ public sealed class PinPass : IInstrumentationPass
         var value = ctx.Provenance.ProducerOf(store, 0);
         if (value is not null && IsUnpin(ctx, value))
         {
-            var placeholder = Instruction.Create(OpCodes.Nop);
-            var moved = ctx.Editor.InsertBefore(store,
-            [
-                Instruction.Create(OpCodes.Ldnull), Instruction.Create(OpCodes.Ldloc, companion), placeholder,
-                Instruction.Create(OpCodes.Call, ctx.Module.Entry(Pins, "Exchange")),
-                Instruction.Create(OpCodes.Ldnull), Instruction.Create(OpCodes.Stloc, companion),
-            ]);
-            SetSite(ctx, placeholder, moved);
+            UnpinCompanionBefore(ctx, store, companion);
             return;
         }
         ctx.Editor.InsertAfter(store,
@@ -204,19 +197,25 @@ public sealed class PinPass : IInstrumentationPass
         ]);
     }
 
+    /// <summary>Before the store that ends a pin: unpin what the companion holds (nothing if the pin was not recorded) and clear it.</summary>
+    static void UnpinCompanionBefore(MethodContext ctx, Instruction store, VariableDefinition companion)
+    {
+        var placeholder = Instruction.Create(OpCodes.Nop);
+        var moved = ctx.Editor.InsertBefore(store,
+        [
+            Instruction.Create(OpCodes.Ldnull), Instruction.Create(OpCodes.Ldloc, companion), placeholder,
+            Instruction.Create(OpCodes.Call, ctx.Module.Entry(Pins, "Exchange")),
+            Instruction.Create(OpCodes.Ldnull), Instruction.Create(OpCodes.Stloc, companion),
+        ]);
+        SetSite(ctx, placeholder, moved);
+    }
+
     static void InstrumentReferenceStore(MethodContext ctx, Instruction store, VariableDefinition local, VariableDefinition companion, bool confined)
     {
         var value = ctx.Provenance.ProducerOf(store, 0);
         if (value is not null && IsUnpin(ctx, value))
         {
-            var placeholder = Instruction.Create(OpCodes.Nop);
-            var moved = ctx.Editor.InsertBefore(store,
-            [
-                Instruction.Create(OpCodes.Ldnull), Instruction.Create(OpCodes.Ldloc, companion), placeholder,
-                Instruction.Create(OpCodes.Call, ctx.Module.Entry(Pins, "Exchange")),
-                Instruction.Create(OpCodes.Ldnull), Instruction.Create(OpCodes.Stloc, companion),
-            ]);
-            SetSite(ctx, placeholder, moved);
+            UnpinCompanionBefore(ctx, store, companion);
             return;
         }
         var owner = value is null ? null : OwnerProducer(ctx, value);   // before the redirect: it reads the span call
