@@ -87,4 +87,30 @@ public sealed unsafe class FakeStackTests
         Assert.Equal(ShadowCode.StackAfterReturn, codes.afterInner.Item3);
         Assert.Equal(ShadowCode.StackAfterReturn, codes.Item3);
     }
+
+    [Fact]
+    public void FramesFoldedOntoTheBlocksLastSlot_RetireOnlyTheirOwnBuffers()
+    {
+        var (callerAfterCallee, calleeAfterCallee, callerAfterBottom) = OnFreshThread(() =>
+        {
+            int* bottom = ShadowStack.Enter(1);
+            byte* first = (byte*)FakeStack.Alloc(16, bottom, 0, false);
+            int* frame = bottom;
+            for (int i = 0; i < 70_000; i++) frame = ShadowStack.Enter(2);   // deeper than the block: the last ones fold
+            int* caller = frame;
+            byte* callerBuffer = (byte*)FakeStack.Alloc(16, caller, 0, false);
+            int* callee = ShadowStack.Enter(3);   // folds onto the caller's slot
+            byte* calleeBuffer = (byte*)FakeStack.Alloc(16, callee, 0, false);
+            FakeStack.Release(callee);
+            ShadowStack.Exit(callee);
+            var afterCallee = (CodeAt(callerBuffer), CodeAt(calleeBuffer));
+            ShadowStack.Restore(bottom);
+            FakeStack.Release(bottom);
+            return (afterCallee.Item1, afterCallee.Item2, CodeAt(callerBuffer));
+        });
+
+        Assert.NotEqual(ShadowCode.StackAfterReturn, callerAfterCallee);
+        Assert.Equal(ShadowCode.StackAfterReturn, calleeAfterCallee);
+        Assert.Equal(ShadowCode.StackAfterReturn, callerAfterBottom);   // a frame below the fold retires everything above it
+    }
 }

@@ -94,7 +94,7 @@ public static unsafe class FakeStack
         {
             Common.InternalErrors.Inject(ReleaseSite);
             var live = &state.Native->Live;
-            while (live->Count > 0 && live->Top.Owner >= frame) state.Retire(live->Pop());
+            while (live->Count > 0 && live->Top.IsOwnedFrom(frame)) state.Retire(live->Pop());
         }
         catch (Exception e) when (Common.InternalErrors.Contain(ReleaseSite, e))
         {

@@ -59,7 +59,7 @@ internal unsafe struct FakeStackThread
         while (Live.Count > 0)
         {
             ref var top = ref Live.Top;
-            if (top.Owner < frame) break;
+            if (!top.IsOwnedFrom(frame)) break;
             if (!Ring.Contains(top.Raw)) return false;
             FakeStackShadow.MarkReturned(top.Raw + FakeStack.Redzone, top.Rounded);
             Ring.Return();

@@ -1,15 +1,30 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using SharpSan.Runtime.Common.Stacks;
 
 namespace SharpSan.Runtime.Address.Stack;
 
-/// <summary>A stackalloc buffer handed out by the fake stack: its block (header and left redzone first), sizes and owning frame.</summary>
+/// <summary>
+/// A stackalloc buffer handed out by the fake stack: its block (header and left redzone first), sizes, and owning frame
+/// (the call-site slot of its shadow-stack frame) with that frame's activation number.
+/// </summary>
 internal readonly unsafe struct FakeStackBuffer(byte* raw, nuint total, nuint rounded, int* owner)
 {
     public byte* Raw { get; } = raw;
     public nuint Total { get; } = total;
     public nuint Rounded { get; } = rounded;
     public int* Owner { get; } = owner;
+    public int Activation { get; } = owner != null ? owner[ShadowStack.ActivationOffset] : 0;
+
+    /// <summary>
+    /// True when the frame at <paramref name="returning"/>, about to return, owns this buffer or a deeper frame (one an
+    /// exception unwound) did. Frames deeper than a shadow-stack block all fold onto its last slot: there only the
+    /// buffers of this activation and later ones go, so a folded caller's buffer is not retired by its callee's return
+    /// (it stays addressable until a frame below the fold returns).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool IsOwnedFrom(int* returning) =>
+        Owner > returning || Owner == returning && (Activation >= returning[ShadowStack.ActivationOffset] || !ShadowStack.IsFoldSlot(returning));
 }
 
 /// <summary>

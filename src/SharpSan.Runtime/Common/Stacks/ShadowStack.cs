@@ -80,6 +80,17 @@ public static unsafe class ShadowStack
     /// <summary>Where the spare slot is, from the call-site slot that Enter returns.</summary>
     const int SpareOffset = 2;
 
+    /// <summary>Where the frame's activation number is, from the call-site slot that Enter returns.</summary>
+    public const int ActivationOffset = 1;
+
+    /// <summary>
+    /// True for the block's last frame slot, where frames deeper than the block fold (each one entered there overwrites
+    /// it; their exits leave the frame below on top).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsFoldSlot(int* site) =>
+        site - 1 == (int*)((nuint)site & ~(nuint)(BlockSize - 1)) + BlockSize / sizeof(int) - DataInts - FrameInts;
+
     /// <summary>Pops the frame: before every return, and in the fault handler that runs when an exception leaves the method.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Exit(int* site)

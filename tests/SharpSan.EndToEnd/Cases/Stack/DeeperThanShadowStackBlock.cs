@@ -1,9 +1,8 @@
 // Recursion deeper than a shadow-stack block holds (about 65,000 frames) folds the deepest frames onto its last frame
-// slot; the ints after that slot point at the thread's fake stack, which folding must not overwrite. A buffer of the
-// thread's first frame stays intact and addressable under the recursion, stack buffers at the bottom work, and an
-// overflow of one there is still reported as a stack-buffer-overflow at its line.
-// (Only the bottom method has a buffer: folded frames share one owner slot, so buffers of many folded frames at once
-// would all retire with the innermost one.)
+// slot; the ints after that slot point at the thread's fake stack, which folding must not overwrite. Every level keeps
+// a stack buffer and reads it after its callee returned: the folded levels share one frame slot, and a callee's return
+// must not retire its folded callers' buffers (the ring fills, deeper buffers come from malloc). A buffer of the
+// thread's first frame stays intact under the recursion, and an overflow at the bottom is still reported at its line.
 using System;
 using System.Threading;
 
@@ -19,7 +18,13 @@ static unsafe class Program
         return b[0] + b[3];
     }
 
-    static long Descend(int depth, int overflowAt) => depth > 0 ? Descend(depth - 1, overflowAt) + 1 : Leaf(overflowAt);
+    static long Descend(int depth, int overflowAt)
+    {
+        int* level = stackalloc int[2];
+        level[1] = 1;
+        long below = depth > 0 ? Descend(depth - 1, overflowAt) : Leaf(overflowAt);
+        return below + level[1];
+    }
 
     static long Top(int overflowAt)
     {
@@ -44,10 +49,10 @@ static unsafe class Program
         Console.WriteLine("not reached");
     }
 }
-// CHECK: clean 70014
+// CHECK: clean 70015
 // CHECK: ERROR: AddressSanitizer: stack-buffer-overflow on address [[ADDR:0x[0-9a-f]+]]
 // CHECK-NEXT: WRITE of size 4 at [[ADDR]] thread T{{[0-9]+}}
-// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Leaf(int) {{.*}}DeeperThanShadowStackBlock.cs:[[@LINE-32]]
-// CHECK: [32, 48) 'stackalloc at IL_{{[0-9a-f]+}}' (line [[@LINE-35]]) <== Memory access at offset 48 overflows this variable
-// CHECK: SUMMARY: AddressSanitizer: stack-buffer-overflow {{.*}}DeeperThanShadowStackBlock.cs:[[@LINE-34]] in Program.Leaf(int)
+// CHECK-NEXT: #0 0x{{[0-9a-f]+}} in Program.Leaf(int) {{.*}}DeeperThanShadowStackBlock.cs:[[@LINE-38]]
+// CHECK: [32, 48) 'stackalloc at IL_{{[0-9a-f]+}}' (line [[@LINE-41]]) <== Memory access at offset 48 overflows this variable
+// CHECK: SUMMARY: AddressSanitizer: stack-buffer-overflow {{.*}}DeeperThanShadowStackBlock.cs:[[@LINE-40]] in Program.Leaf(int)
 // CHECK-NOT: not reached
