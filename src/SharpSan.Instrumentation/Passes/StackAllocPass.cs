@@ -1,3 +1,4 @@
+using Mono.Cecil;
 using Mono.Cecil.Cil;
 using SharpSan.Instrumentation.Pipeline;
 
@@ -8,6 +9,7 @@ namespace SharpSan.Instrumentation.Passes;
 /// <c>localloc</c> becomes a call that returns a buffer with poisoned redzones, owned by this method's
 /// shadow-stack frame, and every return releases the frame's buffers (poisoned as "after return").
 /// Zero-filled like localloc when the method has InitLocals (C# without [SkipLocalsInit]).
+/// A method with a loop keeps the JIT's treatment of localloc (see <see cref="KeepFullOpts"/>).
 /// </summary>
 public sealed class StackAllocPass : IInstrumentationPass
 {
@@ -44,7 +46,28 @@ public sealed class StackAllocPass : IInstrumentationPass
             var at = ret.Previous is { } call && call.Previous is { OpCode.Code: Code.Tail } ? call : ret;
             ctx.Editor.InsertBefore(at, [Instruction.Create(OpCodes.Ldloc, frame), Instruction.Create(OpCodes.Call, release)]);
         }
+        KeepFullOpts(ctx.Method);
         ctx.NeedsFrame = true;
         ctx.Changed = true;
     }
+
+    /// <summary>
+    /// The JIT cannot patch a method that has both a loop and <c>localloc</c> into optimized code mid-loop (OSR), so it
+    /// compiles such a method fully optimized at its first call instead of at tier 0. Without its <c>localloc</c>, the
+    /// rewritten method would go through tier 0 and then an instrumented tier while it is hot (stackbuf: a fifth of the
+    /// run's samples at 1M calls). Asking for optimized code from the first call keeps the original's treatment.
+    /// </summary>
+    static void KeepFullOpts(MethodDefinition method)
+    {
+        // Instruction offsets are stale while passes insert code: compare positions in the list.
+        var instructions = method.Body.Instructions;
+        var position = new Dictionary<Instruction, int>(instructions.Count);
+        for (int n = 0; n < instructions.Count; n++) position[instructions[n]] = n;
+        bool IsBackward(Instruction from, Instruction to) => position.TryGetValue(to, out int at) && at <= position[from];
+        bool loops = instructions.Any(i => i.Operand is Instruction target && IsBackward(i, target)
+            || i.Operand is Instruction[] targets && targets.Any(t => IsBackward(i, t)));
+        if (loops) method.ImplAttributes |= AggressiveOptimization;
+    }
+
+    const MethodImplAttributes AggressiveOptimization = (MethodImplAttributes)0x0200;
 }

@@ -53,6 +53,9 @@ public static class InternalErrors
 
     static int s_lost, s_count;
 
+    /// <summary>True when faults are injected (SharpSan's own tests): hot paths that skip their contained site's checks take it then.</summary>
+    internal static bool Injecting => s_injecting;
+
     /// <summary>Internal errors contained so far (for SharpSan's own tests).</summary>
     internal static int Count => Volatile.Read(ref s_count);
 

@@ -7,7 +7,7 @@ public sealed unsafe class FakeStackRingTests
     [Fact]
     public void Blocks_AreCutInOrder_AndAReturnedOneIsNotHandedOutAgainBeforeTheRingComesRound()
     {
-        using var ring = new FakeStackRing();
+        var ring = FakeStackRing.Create();
         byte* first = ring.TryTake(64);
         ring.Return();
         byte* second = ring.TryTake(128);
@@ -16,12 +16,13 @@ public sealed unsafe class FakeStackRingTests
         Assert.True(second == first + 64);
         Assert.True(third == second + 128);
         Assert.True(ring.Contains(first) && ring.Contains(third));
+        ring.Dispose();
     }
 
     [Fact]
     public void WhenTheOldestLiveBlockIsInTheWay_NothingIsCut_AndAfterItsReturnTheRingWraps()
     {
-        using var ring = new FakeStackRing();
+        var ring = FakeStackRing.Create();
         const nuint chunk = 32 * 1024;
         byte* oldest = ring.TryTake(chunk);   // stays live, like a buffer of Main's
         int cut = 1;
@@ -38,12 +39,14 @@ public sealed unsafe class FakeStackRingTests
         ring.Return();   // the oldest goes
         byte* wrapped = ring.TryTake(chunk);
         Assert.True(wrapped == oldest, "with nothing live the ring starts over");
+        ring.Dispose();
     }
 
     [Fact]
     public void LargeBlocks_AreLeftToMalloc()
     {
-        using var ring = new FakeStackRing();
+        var ring = FakeStackRing.Create();
         Assert.True(ring.TryTake(256 * 1024) == null);
+        ring.Dispose();
     }
 }

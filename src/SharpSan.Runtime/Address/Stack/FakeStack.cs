@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using SharpSan.Runtime.Common.Stacks;
 using SharpSan.Runtime.Common.Threads;
 
 namespace SharpSan.Runtime.Address.Stack;
@@ -12,7 +14,9 @@ namespace SharpSan.Runtime.Address.Stack;
 /// Buffers come from a per-thread ring (<see cref="FakeStackRing"/>): a returned one stays poisoned there until the
 /// ring comes round, with no FIFO, malloc or free per call. Large buffers, and those the ring has no room for, go
 /// through malloc and the FIFO; blocks leaving the FIFO go back to a small per-thread cache of size classes
-/// (<see cref="BlockCache"/>).
+/// (<see cref="BlockCache"/>). The ring and the live buffers are native state (<see cref="FakeStackThread"/>) that
+/// Alloc and Release reach through the frame's shadow-stack block: a call of a stackalloc method costs no
+/// thread-static lookup and no exception handler unless it leaves the ring (or faults are injected).
 /// </summary>
 public static unsafe class FakeStack
 {
@@ -28,7 +32,22 @@ public static unsafe class FakeStack
     /// Replaces <c>localloc</c>. <paramref name="frame"/> is the caller's shadow-stack frame (owner of the buffer).
     /// After an internal error the buffer is a plain, unchecked block, freed when its frame returns.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void* Alloc(nuint size, int* frame, int ilOffset, bool zero)
+    {
+        // The hot path: a ring buffer, the thread's state found through its shadow-stack block. Fault injection takes
+        // the contained path below every time.
+        var thread = frame == null ? null : (FakeStackThread*)*ShadowStack.DataSlot(frame);
+        if (thread != null && !Common.InternalErrors.Injecting)
+        {
+            byte* user = thread->TryAllocInRing(size, frame, ilOffset, zero);
+            if (user != null) return user;
+        }
+        return AllocSlow(size, frame, ilOffset, zero);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static void* AllocSlow(nuint size, int* frame, int ilOffset, bool zero)
     {
         try
         {
@@ -44,34 +63,29 @@ public static unsafe class FakeStack
     static void* AllocChecked(nuint size, int* frame, int ilOffset, bool zero)
     {
         var state = t_state ??= new ThreadState();
+        if (frame != null && ShadowStack.IsOwnBlock(frame)) *ShadowStack.DataSlot(frame) = (nint)state.Native;
         state.ReleaseAbove(frame);
+        var native = state.Native;
+        native->Live.EnsureRoom();   // grows it here, inside the contained path
+        byte* user = native->TryAllocInRing(size, frame, ilOffset, zero);
+        if (user != null) return user;
         nuint rounded = (size + 7) & ~(nuint)7;
         nuint total = Redzone + rounded + Redzone;
-        nuint capacity;
-        nuint ringBytes = (total + FakeStackRing.Alignment - 1) & ~(FakeStackRing.Alignment - 1);
-        byte* raw = state.Ring.TryTake(ringBytes);
-        if (raw != null) capacity = total = ringBytes;   // the right redzone takes the slack: the ring's next block follows
-        else capacity = state.Blocks.Take(total, out raw);   // the slack past total stays clear, as past a malloc block
-        *(StackBufferHeader*)raw = new StackBufferHeader
-        {
-            MagicValue = StackBufferHeader.Magic,
-            FrameKey = frame != null ? frame[-1] : 0,
-            IlOffset = ilOffset,
-            Thread = state.ThreadId,
-            Size = size,
-        };
-        byte* user = raw + Redzone;
-        ShadowMemory.Poison((nuint)raw, Redzone, ShadowCode.StackLeftRedzone);
-        ShadowMemory.Unpoison((nuint)user, size);
-        nuint tail = ((nuint)user + size + 7) & ~(nuint)7;
-        ShadowMemory.Poison(tail, (nuint)(raw + total) - tail, ShadowCode.StackRightRedzone);
-        if (zero) NativeMemory.Clear(user, size);
-        state.Live.Push(new Buffer(raw, capacity, rounded, frame));
-        return user;
+        nuint capacity = state.Blocks.Take(total, out byte* raw);   // the slack past total stays clear, as past a malloc block
+        return native->Place(raw, total, capacity, size, rounded, frame, ilOffset, zero);
     }
 
     /// <summary>Called before the owning method returns: its buffers (and any left by deeper, unwound frames) retire.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Release(int* frame)
+    {
+        var thread = frame == null ? null : (FakeStackThread*)*ShadowStack.DataSlot(frame);
+        if (thread != null && !UncheckedBuffers.AnyHandedOut && !Common.InternalErrors.Injecting && thread->TryReleaseInRing(frame)) return;
+        ReleaseSlow(frame);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static void ReleaseSlow(int* frame)
     {
         if (UncheckedBuffers.AnyHandedOut) UncheckedBuffers.Release(frame);   // skips a thread-static lookup on every return
         var state = t_state;
@@ -79,7 +93,8 @@ public static unsafe class FakeStack
         try
         {
             Common.InternalErrors.Inject(ReleaseSite);
-            while (state.Live.Count > 0 && state.Live.Peek().Owner >= frame) state.Retire(state.Live.Pop());
+            var live = &state.Native->Live;
+            while (live->Count > 0 && live->Top.IsOwnedFrom(frame)) state.Retire(live->Pop());
         }
         catch (Exception e) when (Common.InternalErrors.Contain(ReleaseSite, e))
         {
@@ -116,43 +131,44 @@ public static unsafe class FakeStack
     {
         var state = t_state;
         if (state is null) return null;
-        foreach (var buffer in state.Live)
+        for (int i = 0; i < state.Native->Live.Count; i++)
         {
+            var buffer = state.Native->Live.FromTop(i);
             nuint begin = (nuint)(buffer.Raw + Redzone), size = (nuint)((StackBufferHeader*)buffer.Raw)->Size;
             if (address - begin < size) return (begin, size, (nuint)buffer.Raw);
         }
         return null;
     }
 
-    readonly struct Buffer(byte* raw, nuint total, nuint rounded, int* owner)
-    {
-        public byte* Raw { get; } = raw;
-        public nuint Total { get; } = total;
-        public nuint Rounded { get; } = rounded;
-        public int* Owner { get; } = owner;
-    }
-
+    /// <summary>The slow path's share of a thread's fake stack: malloc'd buffers, the after-return FIFO and spare blocks; owns <see cref="Native"/>.</summary>
     sealed class ThreadState
     {
-        public readonly Stack<Buffer> Live = new();
-        public readonly FakeStackRing Ring = new();
+        public readonly FakeStackThread* Native = Create();
         public readonly BlockCache Blocks = new();
-        public readonly int ThreadId = ThreadRegistry.CurrentId;
-        readonly Queue<Buffer> _retired = new();
+        readonly Queue<FakeStackBuffer> _retired = new();
         long _retiredBytes;
+
+        static FakeStackThread* Create()
+        {
+            var native = (FakeStackThread*)NativeMemory.AllocZeroed((nuint)sizeof(FakeStackThread));
+            native->Ring = FakeStackRing.Create();
+            native->ThreadId = ThreadRegistry.CurrentId;
+            return native;
+        }
 
         /// <summary>Frames deeper than the current one are gone (an exception unwound them): retire their buffers.</summary>
         public void ReleaseAbove(int* frame)
         {
-            while (Live.Count > 0 && Live.Peek().Owner > frame) Retire(Live.Pop());
+            var live = &Native->Live;
+            while (live->Count > 0 && live->Top.Owner > frame) Retire(live->Pop());
         }
 
-        public void Retire(Buffer buffer)
+        public void Retire(FakeStackBuffer buffer)
         {
-            ShadowMemory.Poison((nuint)(buffer.Raw + Redzone), buffer.Rounded, ShadowCode.StackAfterReturn);
-            if (Ring.Contains(buffer.Raw))
+            FakeStackShadow.MarkReturned(buffer.Raw + Redzone, buffer.Rounded);
+            if (Native->Ring.Contains(buffer.Raw))
             {
-                Ring.Return();   // stays poisoned in the ring until the ring comes round to it
+                Native->Ring.Return();   // stays poisoned in the ring until the ring comes round to it
                 return;
             }
             _retired.Enqueue(buffer);
@@ -160,7 +176,7 @@ public static unsafe class FakeStack
             while (_retired.Count > RetiredLimit || _retiredBytes > RetiredBytesLimit) Free(_retired.Dequeue());
         }
 
-        void Free(Buffer buffer)
+        void Free(FakeStackBuffer buffer)
         {
             _retiredBytes -= (long)buffer.Total;
             ((StackBufferHeader*)buffer.Raw)->MagicValue = 0;
@@ -170,17 +186,21 @@ public static unsafe class FakeStack
 
         ~ThreadState()
         {
-            // The thread is gone; nothing can use its frames any more.
+            // The thread is gone; nothing can use its frames any more (its shadow-stack block still points at Native
+            // until another thread takes the block, which clears that pointer).
             while (_retired.Count > 0) Free(_retired.Dequeue());
-            while (Live.Count > 0)
+            var live = &Native->Live;
+            while (live->Count > 0)
             {
-                var b = Live.Pop();
-                if (Ring.Contains(b.Raw)) continue;
+                var b = live->Pop();
+                if (Native->Ring.Contains(b.Raw)) continue;
                 _retiredBytes += (long)b.Total;
                 Free(b);
             }
             Blocks.Dispose();
-            Ring.Dispose();
+            Native->Ring.Dispose();
+            live->Dispose();
+            NativeMemory.Free(Native);
         }
     }
 }

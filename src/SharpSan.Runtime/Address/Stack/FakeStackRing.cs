@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace SharpSan.Runtime.Address.Stack;
@@ -8,24 +9,31 @@ namespace SharpSan.Runtime.Address.Stack;
 /// the ring's size and a call costs no malloc, free or queue operation. Buffers are live in LIFO order (frames), so
 /// the live ones form one run from the oldest live buffer to the head; a buffer that does not fit before the oldest
 /// live one (a deep frame holding its buffer while the ring wraps), or that is large, is not cut (null: the caller
-/// uses malloc). Not thread-safe: owned by one thread (and by the finalizer once that thread is gone).
+/// uses malloc). An unmanaged struct, so that it can live in native per-thread state the hot path reaches without a
+/// thread-static lookup (<see cref="FakeStackThread"/>). Not thread-safe: owned by one thread (and by the finalizer
+/// once that thread is gone).
 /// </summary>
-internal sealed unsafe class FakeStackRing : IDisposable
+internal unsafe struct FakeStackRing
 {
     public const int Bytes = 1 << 20;
     const nuint Largest = Bytes / 16;
     public const nuint Alignment = 32;
 
-    readonly byte* _start = (byte*)NativeMemory.AlignedAlloc(Bytes, Alignment);
+    byte* _start;
     byte* _head;
     byte* _oldestLive;
     int _live;
 
-    public FakeStackRing() => _head = _start;
+    public static FakeStackRing Create()
+    {
+        var start = (byte*)NativeMemory.AlignedAlloc(Bytes, Alignment);
+        return new FakeStackRing { _start = start, _head = start };
+    }
 
-    public bool Contains(byte* block) => block >= _start && block < _start + Bytes;
+    public readonly bool Contains(byte* block) => block >= _start && block < _start + Bytes;
 
     /// <summary>A block of <paramref name="bytes"/> (a multiple of <see cref="Alignment"/>), or null when it does not fit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public byte* TryTake(nuint bytes)
     {
         if (bytes > Largest) return null;
@@ -54,7 +62,9 @@ internal sealed unsafe class FakeStackRing : IDisposable
 
     public void Dispose()
     {
+        if (_start == null) return;
         ShadowMemory.Clear((nuint)_start, Bytes);
         NativeMemory.AlignedFree(_start);
+        _start = _head = _oldestLive = null;
     }
 }

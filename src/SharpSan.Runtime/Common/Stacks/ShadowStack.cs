@@ -12,7 +12,9 @@ namespace SharpSan.Runtime.Common.Stacks;
 /// ints, <c>[frameKey][callSite][activation][spare]</c>. <see cref="Enter"/> returns a pointer to the new frame's call-site
 /// slot; instrumented code keeps it in a local and stores the IL offset of each call into it (one store).
 /// <see cref="Exit"/> and <see cref="Restore"/> find the header by masking that pointer, so they need no
-/// thread-static lookup. Frames deeper than the block are folded onto its last slot.
+/// thread-static lookup. Frames deeper than the block are folded onto its last slot. The block's last four ints
+/// are not frames: they hold one pointer of per-thread data that hot paths find from a frame the same way
+/// (<see cref="DataSlot"/>, the fake stack's).
 /// </para>
 /// Frame key = (module id &lt;&lt; <see cref="ModuleShift"/>) | MethodDef row id.
 /// </summary>
@@ -22,6 +24,7 @@ public static unsafe class ShadowStack
     const int BlockSize = 1 << 20;
     const int HeaderInts = 4;              // [top pointer: 2 ints][activations so far][spare]
     const int FrameInts = 4;
+    const int DataInts = 4;                // at the block's end: [data pointer: 2 ints][unused]
 
     [ThreadStatic] static int* t_block;
     [ThreadStatic] static BlockOwner? t_owner;
@@ -34,7 +37,7 @@ public static unsafe class ShadowStack
         int* block = t_block;
         if (block == null) block = Attach();
         int* frame = *(int**)block + FrameInts;
-        if (frame >= block + BlockSize / sizeof(int)) frame -= FrameInts;
+        if (frame >= block + BlockSize / sizeof(int) - DataInts) frame -= FrameInts;
         frame[0] = frameKey;
         frame[1] = 0;
         frame[2] = ++block[2];
@@ -77,12 +80,41 @@ public static unsafe class ShadowStack
     /// <summary>Where the spare slot is, from the call-site slot that Enter returns.</summary>
     const int SpareOffset = 2;
 
+    /// <summary>Where the frame's activation number is, from the call-site slot that Enter returns.</summary>
+    public const int ActivationOffset = 1;
+
+    /// <summary>
+    /// True for the block's last frame slot, where frames deeper than the block fold (each one entered there overwrites
+    /// it; their exits leave the frame below on top).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsFoldSlot(int* site) =>
+        site - 1 == (int*)((nuint)site & ~(nuint)(BlockSize - 1)) + BlockSize / sizeof(int) - DataInts - FrameInts;
+
     /// <summary>Pops the frame: before every return, and in the fault handler that runs when an exception leaves the method.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Exit(int* site)
     {
         int* block = (int*)((nuint)site & ~(nuint)(BlockSize - 1));
         *(int**)block = site - 1 - FrameInts;
+    }
+
+    /// <summary>
+    /// The per-thread data pointer of the block holding the frame whose call-site slot is <paramref name="site"/>: null
+    /// until the thread's own code sets it (see <see cref="IsOwnBlock"/>); cleared when a dead thread's block is reused.
+    /// Lets a hot path that has the frame (the fake stack's Alloc and Release) skip a thread-static lookup.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static nint* DataSlot(int* site) => (nint*)((int*)((nuint)site & ~(nuint)(BlockSize - 1)) + BlockSize / sizeof(int) - DataInts);
+
+    /// <summary>
+    /// True when <paramref name="site"/>'s frame is in this thread's own block, not the fallback block threads share
+    /// after an internal error, whose <see cref="DataSlot"/> must stay unused.
+    /// </summary>
+    public static bool IsOwnBlock(int* site)
+    {
+        int* block = t_block;
+        return block != null && (nint)block != s_sharedFallback && block == (int*)((nuint)site & ~(nuint)(BlockSize - 1));
     }
 
     /// <summary>At the start of a catch/finally/fault handler: frames above this one were unwound by an exception.</summary>
@@ -205,6 +237,7 @@ public static unsafe class ShadowStack
         if (block == null)
             block = NewBlock();
         *(int**)block = block + HeaderInts - FrameInts;   // empty: top sits just below the first frame
+        *DataSlot(block) = 0;   // a reused block's pointer was its dead thread's
         t_block = block;
         t_owner = new BlockOwner((nint)block);
         return block;
