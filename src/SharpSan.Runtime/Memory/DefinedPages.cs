@@ -11,16 +11,19 @@ namespace SharpSan.Runtime.Memory;
 /// Kept in the page header after <see cref="ShadowPageOrigins"/>'. A writer stores its bits first and bumps the count
 /// after (a release store); a prover reads the count before it scans. So a scan that missed a
 /// racing write records a count the write has already moved past, and the proof never holds over undefined bits.
-/// A page is scanned whole at most once per write count (the <c>tried</c> stamp), when a smaller range of it was clean.
+/// A page is scanned whole at most once per write count (the <c>tried</c> stamp), once the clean ranges scanned in it
+/// at that count add up to a page: a page dirtied between every few small scans (a stack buffer poisoned per call)
+/// would otherwise pay a 64 KiB scan per loop entry, and the whole scan costs at most as much as the scans before it.
 /// </remarks>
 internal static unsafe class DefinedPages
 {
-    public const int HeaderSize = 3 * sizeof(long);
+    public const int HeaderSize = 4 * sizeof(long);
     const nuint Offset = DefinednessShadow.PageSize + ShadowPageOrigins.HeaderSize;
 
     static long* Writes(byte* page) => (long*)(page + Offset);
     static long* Proven(byte* page) => (long*)(page + Offset) + 1;
     static long* Tried(byte* page) => (long*)(page + Offset) + 2;
+    static long* CleanBytes(byte* page) => (long*)(page + Offset) + 3;
 
     /// <summary>Undefined bits were just written into the page: any proof of it is void.</summary>
     /// <remarks>
@@ -42,7 +45,7 @@ internal static unsafe class DefinedPages
         int at = new ReadOnlySpan<byte>(page + offset, (int)length).IndexOfAnyExcept((byte)0);
         if (at >= 0) return at;
         bool whole = length == DefinednessShadow.PageSize;
-        if (!whole && Volatile.Read(ref *Tried(page)) != writes + 1)
+        if (!whole && Volatile.Read(ref *Tried(page)) != writes + 1 && CleanScansAddUpToAPage(page, writes, length))
         {
             // The range was clean: try the rest of its page once per write count, so later ranges in it skip their scans.
             *Tried(page) = writes + 1;
@@ -51,5 +54,17 @@ internal static unsafe class DefinedPages
         }
         if (whole) Volatile.Write(ref *Proven(page), writes + 1);
         return -1;
+    }
+
+    /// <summary>Adds a clean range's length to what was scanned at this write count; true once that reaches a page.</summary>
+    /// <remarks>Racy by design (plain stores): a lost addition only delays or hastens one whole-page scan.</remarks>
+    static bool CleanScansAddUpToAPage(byte* page, long writes, nuint length)
+    {
+        long stamp = (writes + 1) << 24;   // the count in the high bits, the bytes (capped) below
+        long current = *CleanBytes(page);
+        long bytes = (current & ~((1L << 24) - 1)) == stamp ? (current & ((1L << 24) - 1)) + (long)length : (long)length;
+        if (bytes >= (long)DefinednessShadow.PageSize) return true;
+        *CleanBytes(page) = stamp | bytes;
+        return false;
     }
 }

@@ -31,7 +31,7 @@ public static unsafe class DefinednessShadow
 
     /// <summary>The page holding <paramref name="address"/>'s shadow, or null when it was never poisoned.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static byte* PageOf(nuint address)
+    internal static byte* PageOf(nuint address)
     {
         nuint index = address >> PageShift;
         if (index >= DirectoryEntries || s_directory == 0) return null;

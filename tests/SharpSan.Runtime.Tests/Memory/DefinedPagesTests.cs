@@ -36,6 +36,20 @@ public sealed unsafe class DefinedPagesTests : IDisposable
     }
 
     [Fact]
+    public void SmallCleanScansOfADirtiedPage_TryTheWholePageOnlyOnceTheyAddUpToAPage()
+    {
+        Prove();
+        DefinednessShadow.Poison(At(60_000), 8, 13);   // a stack buffer poisoned per call: the proof is void
+        DefinednessShadow.Unpoison(At(60_000), 8);     // all defined again, but not proven
+        byte* page = DefinednessShadow.PageOf(At(0));
+        for (int i = 0; i < 10; i++) Assert.Equal(-1, DefinednessShadow.FirstUndefined(At(100), 64, out _));
+        Assert.False(DefinedPages.IsDefined(page));   // 640 bytes scanned: a 64 KiB scan would cost 100 times more
+        for (nuint scanned = 640; scanned < Page + 4096; scanned += 4096)
+            Assert.Equal(-1, DefinednessShadow.FirstUndefined(At(8192), 4096, out _));
+        Assert.True(DefinedPages.IsDefined(page));
+    }
+
+    [Fact]
     public void StoreOfAnUndefinedValue_VoidsTheProof()
     {
         Prove();
