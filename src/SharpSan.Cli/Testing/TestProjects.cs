@@ -59,6 +59,9 @@ internal static class TestProjects
     /// Builds <paramref name="target"/> (a project, a solution, or a folder's solution), or else each of the folder's
     /// <paramref name="projects"/>; returns the first failing build's own output.
     /// </summary>
+    /// <summary>MSBuild's "child node exited prematurely": its infrastructure failed, the project may be fine.</summary>
+    const string NodeDiedError = "MSB4166";
+
     public static (bool Ok, string Output) Build(string target, IReadOnlyList<string> projects, IReadOnlyList<string> extraArguments)
     {
         string full = Path.GetFullPath(target);
@@ -66,6 +69,12 @@ internal static class TestProjects
         foreach (var item in whole ? [full] : projects)
         {
             var (exit, output) = Dotnet(["build", item, "-nologo", .. extraArguments]);
+            if (exit != 0 && output.Contains(NodeDiedError, StringComparison.Ordinal))
+            {
+                // MSBuild's own failure, not the project's: a worker node it reused or started died under it. Once more.
+                Console.Error.WriteLine($"sharpsan: an MSBuild worker node died during the build of {item} ({NodeDiedError}); building it once more");
+                (exit, output) = Dotnet(["build", item, "-nologo", .. extraArguments]);
+            }
             if (exit != 0) return (false, output);
         }
         return (true, "");

@@ -41,6 +41,9 @@ public static class ProcessRunner
                 start.Environment.Remove(key);
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        // Tests run side by side: a build must not join an idle MSBuild node another test's build left behind (a node
+        // torn down under it fails the build with MSB4166), and the suite must leave no nodes running.
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         if (environment is not null)
             foreach (var (key, value) in environment)
                 if (value is null) start.Environment.Remove(key);
