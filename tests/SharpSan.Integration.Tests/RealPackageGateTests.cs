@@ -17,7 +17,8 @@ namespace SharpSan.Integration.Tests;
 /// the whole field (BitFaster's telemetry policy and ConcurrentLfuCore, Pipe's completions, `s_spinLock.Enter()`),
 /// struct members not told apart (MpscBoundedBuffer's Head and Tail), a stateless policy struct reported through the
 /// union of its interface's implementations, constructor writes published by a plain reference store, invalid IL for
-/// ref fields (SpinLockExtensions.Lock), the leak check dying on ZstdSharp's static function-pointer tables.
+/// ref fields (SpinLockExtensions.Lock), the leak check dying on ZstdSharp's static function-pointer tables, the
+/// thread rewriter failing on Sep's [UnsafeAccessor] methods, PLINQ's hand-offs unseen (Sep's ParallelEnumerate).
 /// </summary>
 public sealed class RealPackageGateTests(ITestOutputHelper output)
 {
@@ -32,12 +33,18 @@ public sealed class RealPackageGateTests(ITestOutputHelper output)
         new("recyclable-read-memory", "memory", "Microsoft.IO.RecyclableMemoryStream.dll", "recyclable-memory.supp"),
         new("pipelines", "address,thread", "System.IO.Pipelines.dll", "pipelines.supp"),
         new("messagepack", "address", "MessagePack.dll", "messagepack.supp"),
+        // Sep under thread found the rewriter failing on [UnsafeAccessor] methods (extern, no IL) and PLINQ's own
+        // synchronisation unseen (its ParallelEnumerate pulls an iterator on pool threads).
+        new("sep", "address", "Sep.dll", "sep.supp"),
+        new("sep-thread", "thread", "Sep.dll", "sep.supp"),
+        new("protobuf", "address", "Google.Protobuf.dll", "protobuf.supp"),
         // MemorySanitizer rows. ZstdSharp's two former reports (HIST_count_parallel_wksp) were SIMD/unaligned copies the
         // shadow did not follow (fixed; case Memory/VectorCopyDefinesNoReport).
         new("zstd-memory", "memory", "ZstdSharp.dll", "memory.supp"),
         new("lz4-memory", "memory", "K4os.Compression.LZ4.dll", "memory.supp"),
         new("recyclable-memory", "memory", "Microsoft.IO.RecyclableMemoryStream.dll", "memory.supp"),
         new("toolkit-memory", "memory", "CommunityToolkit.HighPerformance.dll", "memory.supp"),
+        new("protobuf-memory", "memory", "Google.Protobuf.dll", "memory.supp"),
         new("lz4-address-memory", "address,memory", "K4os.Compression.LZ4.dll", "memory.supp"),
         new("recyclable-address-memory", "address,memory", "Microsoft.IO.RecyclableMemoryStream.dll", "memory.supp"),
         new("toolkit-address-memory", "address,memory", "CommunityToolkit.HighPerformance.dll", "memory.supp"),

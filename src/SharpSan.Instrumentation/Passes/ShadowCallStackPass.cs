@@ -196,6 +196,13 @@ public sealed class ShadowCallStackPass : IInstrumentationPass
         ];
         var fault = tail[0];
         if (result is not null) tail.Add(Instruction.Create(OpCodes.Ret));
+        // A handler that ran to the end of the method (its end is null: a body that ends in a handler, such as a method
+        // that always throws) must still end there, before the code appended below, or it would swallow it.
+        foreach (var handler in body.ExceptionHandlers)
+        {
+            handler.TryEnd ??= fault;
+            handler.HandlerEnd ??= fault;
+        }
         foreach (var instruction in tail)
         {
             il.Append(instruction);

@@ -150,7 +150,7 @@ public sealed class ByrefEffects
         try
         {
             var summary = IntrinsicEffects.Of(method, parameter)
-                ?? (!method.HasBody || IsReferenceAssembly(method.Module) || IntrinsicEffects.IsStub(method) ? Fallback(method, parameter) : Analyse(method, parameter, context, depth));
+                ?? (!method.HasBody || method.Body.Instructions.Count == 0 || IsReferenceAssembly(method.Module) || IntrinsicEffects.IsStub(method) ? Fallback(method, parameter) : Analyse(method, parameter, context, depth));
             if (parameter == -1 ? IsReadOnlyThis(method) : IsReadOnlyParameter(method, parameter))
                 summary = summary with { Members = summary.Members.Select(m => m.Use == AddressUse.Write ? m with { Use = AddressUse.Read } : m).ToList() };
             return _summaries[key] = summary;

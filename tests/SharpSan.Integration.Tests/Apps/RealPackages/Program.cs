@@ -15,6 +15,9 @@ var workloads = new Dictionary<string, Func<string>>
     ["recyclable-stale"] = RecyclableMemoryWorkload.Stale,
     ["pipelines"] = PipelinesWorkload.Run,
     ["messagepack"] = MessagePackWorkload.Run,
+    ["sep"] = SepWorkload.Run,
+    ["sep-thread"] = SepWorkload.Run,
+    ["protobuf"] = ProtobufWorkload.Run,
     // The same workloads under --sanitize memory and its combinations (rows of their own in the gate).
     ["zstd-memory"] = ZstdWorkload.Run,
     ["lz4-memory"] = Lz4Workload.Run,
@@ -24,6 +27,7 @@ var workloads = new Dictionary<string, Func<string>>
     ["recyclable-address-memory"] = RecyclableStreamWorkload.Run,
     ["toolkit-address-memory"] = ToolkitAddressWorkload.Run,
     ["recyclable-memory-thread"] = RecyclableStreamWorkload.Run,
+    ["protobuf-memory"] = ProtobufWorkload.Run,
     ["hashing-memory"] = HashingWorkload.Clean,
     ["hashing-stale"] = HashingWorkload.Stale,
     ["hashing-stream-stale"] = HashingWorkload.StaleStream,
