@@ -45,17 +45,8 @@ public static unsafe class DefinednessShadow
     /// system call instead of sixteen page faults (each fault is a trap, dear on a virtual machine).
     /// </param>
     [MethodImpl(MethodImplOptions.NoInlining)]   // cold: kept out of the instrumented loops
-    static byte* EnsurePage(nuint address, bool populate = false) => EnsurePage(address, populate, wholeUndefined: false, out _);
-
-    /// <param name="wholeUndefined">
-    /// The caller is about to poison all of the page: a page created now may come already undefined, mapped
-    /// copy-on-write from <see cref="UndefinedPageSource"/> (<paramref name="createdUndefined"/> says so; the caller
-    /// then writes no shadow bytes).
-    /// </param>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    static byte* EnsurePage(nuint address, bool populate, bool wholeUndefined, out bool createdUndefined)
+    static byte* EnsurePage(nuint address, bool populate = false)
     {
-        createdUndefined = false;
         nuint index = address >> PageShift;
         if (index >= DirectoryEntries || s_directory == 0) return null;
         byte** slot = (byte**)s_directory + index;
@@ -65,13 +56,7 @@ public static unsafe class DefinednessShadow
         {
             page = *slot;
             if (page != null) return page;
-            const nuint size = PageSize + ShadowPageOrigins.HeaderSize + DefinedPages.HeaderSize;
-            if (wholeUndefined)
-            {
-                page = UndefinedPageSource.TryMapUndefinedPage(size);
-                createdUndefined = page != null;
-            }
-            if (page == null) page = (byte*)MapZeroed(size, populate);
+            page = (byte*)MapZeroed(PageSize + ShadowPageOrigins.HeaderSize + DefinedPages.HeaderSize, populate);
             Volatile.Write(ref *(nint*)slot, (nint)page);
             return page;
         }
@@ -232,13 +217,12 @@ public static unsafe class DefinednessShadow
         for (nuint a = address; a < end;)
         {
             nuint chunkEnd = Math.Min(end, (a & ~PageMask) + PageSize);
-            bool wholePage = chunkEnd - a == PageSize;
-            byte* page = EnsurePage(a, populate: wholePage, wholeUndefined: wholePage, out bool createdUndefined);
+            byte* page = EnsurePage(a, populate: chunkEnd - a == PageSize);
             if (page != null)
             {
                 nuint offset = a & PageMask;
-                if (!createdUndefined) FillBytes(ref page[offset], 0xFF, chunkEnd - a);
-                if (wholePage) ShadowPageOrigins.SetWholePage(page, origin);
+                FillBytes(ref page[offset], 0xFF, chunkEnd - a);
+                if (chunkEnd - a == PageSize) ShadowPageOrigins.SetWholePage(page, origin);
                 else ShadowPageOrigins.Set(page, offset, (chunkEnd - 1) & PageMask, origin);
                 DefinedPages.Dirtied(page);
             }
