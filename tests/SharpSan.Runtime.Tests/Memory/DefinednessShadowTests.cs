@@ -48,7 +48,7 @@ public sealed unsafe class DefinednessShadowTests : IDisposable
     public void WholePagesPoisonedFresh_BehaveLikeFilledOnes()
     {
         nuint page = DefinednessShadow.PageSize;
-        nuint fresh = (nuint)0x5A5A_0000_0000 + DefinednessShadow.LazyPoisonMinimum;   // an address range nothing else in the tests uses: only its shadow is touched
+        nuint fresh = unchecked((nuint)0x5A5A_0000_0000) + DefinednessShadow.LazyPoisonMinimum;   // an address range nothing else in the tests uses: only its shadow is touched
         int mappedBefore = UndefinedPageSource.Mapped;
         // A large range whose last three whole pages (and a partial one) are the ones this test reads: its second half is mapped lazily.
         nuint head = DefinednessShadow.LazyPoisonMinimum;
