@@ -45,17 +45,8 @@ public static unsafe class DefinednessShadow
     /// system call instead of sixteen page faults (each fault is a trap, dear on a virtual machine).
     /// </param>
     [MethodImpl(MethodImplOptions.NoInlining)]   // cold: kept out of the instrumented loops
-    static byte* EnsurePage(nuint address, bool populate = false) => EnsurePage(address, populate, wholeUndefined: false, out _);
-
-    /// <param name="wholeUndefined">
-    /// The caller is about to poison all of the page: a page created now may get its shadow bytes already undefined,
-    /// mapped copy-on-write from <see cref="UndefinedPageSource"/> (<paramref name="createdUndefined"/> says so; the
-    /// caller then writes no shadow bytes). Its headers stay anonymous memory.
-    /// </param>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    static byte* EnsurePage(nuint address, bool populate, bool wholeUndefined, out bool createdUndefined)
+    static byte* EnsurePage(nuint address, bool populate = false)
     {
-        createdUndefined = false;
         nuint index = address >> PageShift;
         if (index >= DirectoryEntries || s_directory == 0) return null;
         byte** slot = (byte**)s_directory + index;
@@ -65,23 +56,10 @@ public static unsafe class DefinednessShadow
         {
             page = *slot;
             if (page != null) return page;
-            const nuint size = PageSize + ShadowPageOrigins.HeaderSize + DefinedPages.HeaderSize;
-            page = (byte*)MapZeroed(size, populate && !wholeUndefined);
-            if (page != null && wholeUndefined)
-            {
-                createdUndefined = UndefinedPageSource.TryMapUndefined(page);
-                if (!createdUndefined && populate) Populate(page, PageSize);
-            }
+            page = (byte*)MapZeroed(PageSize + ShadowPageOrigins.HeaderSize + DefinedPages.HeaderSize, populate);
             Volatile.Write(ref *(nint*)slot, (nint)page);
             return page;
         }
-    }
-
-    /// <summary>Faults a fresh page's shadow in with one call (what MAP_POPULATE would have done at the mmap).</summary>
-    static void Populate(byte* page, nuint length)
-    {
-        const int MadvPopulateWrite = 23;
-        LibC.madvise(page, length, MadvPopulateWrite);
     }
 
     /// <summary>
@@ -233,27 +211,18 @@ public static unsafe class DefinednessShadow
     }
 
     /// <summary>Marks a range undefined, created at <paramref name="origin"/> (allocation, stackalloc, free).</summary>
-    /// <remarks>
-    /// The whole pages in the second half of a large range (<see cref="LazyPoisonMinimum"/>) whose shadow does not exist
-    /// yet are mapped undefined copy-on-write (<see cref="UndefinedPageSource"/>) instead of filled: a block sized for
-    /// the worst case (a compressor's output bound) is written from its start and often never near its end, whose
-    /// shadow then costs no memory. The first half is filled as before: each lazily mapped page costs a fault per
-    /// 4 KiB once written, which the filled (populated) ones do not.
-    /// </remarks>
     public static void Poison(nuint address, nuint length, int origin)
     {
         nuint end = address + length;
-        nuint lazyFrom = length >= LazyPoisonMinimum ? address + length / 2 : end;
         for (nuint a = address; a < end;)
         {
             nuint chunkEnd = Math.Min(end, (a & ~PageMask) + PageSize);
-            bool wholePage = chunkEnd - a == PageSize;
-            byte* page = EnsurePage(a, populate: wholePage, wholeUndefined: wholePage && a >= lazyFrom, out bool createdUndefined);
+            byte* page = EnsurePage(a, populate: chunkEnd - a == PageSize);
             if (page != null)
             {
                 nuint offset = a & PageMask;
-                if (!createdUndefined) FillBytes(ref page[offset], 0xFF, chunkEnd - a);
-                if (wholePage) ShadowPageOrigins.SetWholePage(page, origin);
+                FillBytes(ref page[offset], 0xFF, chunkEnd - a);
+                if (chunkEnd - a == PageSize) ShadowPageOrigins.SetWholePage(page, origin);
                 else ShadowPageOrigins.Set(page, offset, (chunkEnd - 1) & PageMask, origin);
                 DefinedPages.Dirtied(page);
             }
@@ -281,9 +250,6 @@ public static unsafe class DefinednessShadow
             done += chunk;
         }
     }
-
-    /// <summary>Ranges from this length on poison their second half's new pages lazily (see <see cref="Poison"/>).</summary>
-    internal const nuint LazyPoisonMinimum = 1 << 20;
 
     /// <summary>From this length on a fill goes to libc (a P/Invoke costs tens of nanoseconds: nothing against 4 KiB).</summary>
     const nuint LargeFill = 4096;

@@ -39,48 +39,6 @@ public sealed unsafe class DefinednessShadowTests : IDisposable
         Assert.Equal(0, DefinednessShadow.Load(At(24), 4, out _));
     }
 
-    /// <summary>
-    /// Whole pages poisoned when their shadow is first created are mapped copy-on-write from a shared undefined page
-    /// instead of filled (<see cref="UndefinedPageSource"/>): they must read, take stores, copy and scan exactly like
-    /// filled ones, and a second poison of the same pages (now existing) must make them undefined again.
-    /// </summary>
-    [Fact]
-    public void WholePagesPoisonedFresh_BehaveLikeFilledOnes()
-    {
-        nuint page = DefinednessShadow.PageSize;
-        nuint fresh = unchecked((nuint)0x5A5A_0000_0000) + DefinednessShadow.LazyPoisonMinimum;   // an address range nothing else in the tests uses: only its shadow is touched
-        int mappedBefore = UndefinedPageSource.Mapped;
-        // A large range whose last three whole pages (and a partial one) are the ones this test reads: its second half is mapped lazily.
-        nuint head = DefinednessShadow.LazyPoisonMinimum;
-        DefinednessShadow.Poison(fresh - head, head + 3 * page + 8, 21);
-        Assert.True(UndefinedPageSource.Mapped >= mappedBefore + 3);
-        Assert.Equal(0, DefinednessShadow.FirstUndefined(fresh - head, head + 3 * page + 8, out _));
-        DefinednessShadow.Unpoison(fresh - head, head - 8);   // the filled head: only [fresh - 8, fresh + 3 pages + 8) stays undefined
-        Assert.Equal(0, DefinednessShadow.FirstUndefined(fresh - 8, 3 * page + 16, out int origin));
-        Assert.Equal(21, origin);
-        Assert.Equal(-1L, DefinednessShadow.Load(fresh + page + 8, 8, out origin));
-        Assert.Equal(21, origin);
-        Assert.Equal(0xFFFFL, DefinednessShadow.Load(fresh + 3 * page + 6, 4, out _));   // the last two poisoned bytes
-
-        DefinednessShadow.Store(fresh + page + 8, 4, 0, 0);               // a defined store into a mapped page
-        Assert.Equal(0, DefinednessShadow.Load(fresh + page + 8, 4, out _));
-        Assert.Equal(-1L, DefinednessShadow.Load(fresh + page, 8, out _));
-        Assert.Equal(unchecked((long)0xFFFF_FFFF_0000_0000), DefinednessShadow.Load(fresh + page + 8, 8, out _));
-        Assert.Equal(0, DefinednessShadow.Load(fresh + 3 * page + 8, 8, out _));   // past the poisoned range
-
-        DefinednessShadow.Copy(fresh + 2 * page, fresh + page + 8, 4);     // defined bytes over undefined ones
-        Assert.Equal(0, DefinednessShadow.Load(fresh + 2 * page, 4, out _));
-        Assert.Equal(4, DefinednessShadow.FirstUndefined(fresh + 2 * page, 16, out _));
-
-        DefinednessShadow.Unpoison(fresh - 8, 3 * page + 16);
-        Assert.Equal(-1, DefinednessShadow.FirstUndefined(fresh - head, head + 3 * page + 16, out _));
-        DefinednessShadow.Poison(fresh, 3 * page, 22);                    // existing pages: filled
-        Assert.Equal(-1L, DefinednessShadow.Load(fresh + page + 8, 8, out origin));
-        Assert.Equal(22, origin);
-        DefinednessShadow.Unpoison(fresh, 3 * page);
-        Assert.Equal(-1, DefinednessShadow.FirstUndefined(fresh, 3 * page, out _));
-    }
-
     [Fact]
     public void Store_WritesTheValuesShadowByteByByte()
     {

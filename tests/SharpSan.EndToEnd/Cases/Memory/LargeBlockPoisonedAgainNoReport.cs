@@ -1,8 +1,8 @@
 using System;
 using System.Runtime.InteropServices;
 
-// Large blocks allocated, fully written, read and freed in turn (their shadow pages, lazily mapped the first time,
-// are poisoned again at each free and allocation): every read follows a write, so nothing is reported.
+// Large blocks allocated, fully written, read and freed in turn (their shadow pages, made at the first allocation,
+// are poisoned again at each allocation): every read follows a write, so nothing is reported.
 unsafe class Program
 {
     const int Size = 3 << 20;

@@ -1,7 +1,7 @@
 using System;
 using System.Runtime.InteropServices;
 
-// Bytes copied out of the lazily shadowed tail of a large block (never written there) stay undefined in the copy,
+// Bytes copied out of the tail of a large block (never written there) stay undefined in the copy,
 // with the block's allocation as their origin; the defined bytes copied with them do not hide them.
 unsafe class Program
 {
@@ -10,7 +10,7 @@ unsafe class Program
     static void Main()
     {
         byte* block = (byte*)NativeMemory.Alloc(Size);
-        byte* tail = block + Size - 200000;   // well inside the lazily shadowed half, whatever the block's alignment
+        byte* tail = block + Size - 200000;   // inside a whole shadow page, whatever the block's alignment
         for (int i = 0; i < 8; i++) tail[i] = (byte)(i + 1);
         byte* copy = (byte*)NativeMemory.AllocZeroed(16);
         Buffer.MemoryCopy(tail, copy, 16, 16);

@@ -1,8 +1,8 @@
 using System;
 using System.Runtime.InteropServices;
 
-// A 4 MiB block whose second half gets its shadow lazily (mapped undefined, copy-on-write, not filled): its head and
-// a few bytes of the tail are written, and a byte of the tail never written is still undefined where it is used.
+// A 4 MiB block (its shadow spans 64 pages, the ones near its end never written but for two bytes): its head and a
+// few bytes of the tail are written, and a byte of the tail never written is still undefined where it is used.
 unsafe class Program
 {
     const int Size = 4 << 20;

@@ -1,8 +1,8 @@
 using System;
 using System.Runtime.InteropServices;
 
-// A large block is written in stretches, its lazily shadowed tail included, and only written bytes are read, looped
-// over and copied: the copy-on-write tail pages must read defined once written, so nothing is reported.
+// A large block is written in stretches, near its end included, and only written bytes are read, looped over and
+// copied: its shadow pages must read defined once written, so nothing is reported.
 unsafe class Program
 {
     const int Size = 6 << 20;
