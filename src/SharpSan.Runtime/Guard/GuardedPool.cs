@@ -49,6 +49,7 @@ internal sealed unsafe class GuardedPool
     readonly nuint _slotLength;
     readonly object _lock = new();
     readonly Queue<GuardSlot> _free = new();
+    int _freeSlots;   // _free.Count, readable without the lock
     volatile Region[] _regions = [];
     int _live;
 
@@ -98,7 +99,7 @@ internal sealed unsafe class GuardedPool
         for (int i = 0; i < slots; i++)
         {
             regionSlots[i] = new GuardSlot((nuint)start + Page + (nuint)i * stride, _slotLength);
-            _free.Enqueue(regionSlots[i]);
+            ReturnFreeSlot(regionSlots[i]);
         }
         _regions = [.. _regions, new Region((nuint)start, (nuint)start + length, regionSlots)];
     }
@@ -113,6 +114,10 @@ internal sealed unsafe class GuardedPool
     public void* TryAllocate(ulong size, nuint alignment, AllocationFamily family, string apiFrame)
     {
         if (size == 0 || size > (ulong)_slotLength || alignment > Page) return null;
+        // Every slot taken (guard_max_simultaneous live): served unguarded, before the stack capture (~65 µs and the
+        // reflection that makes ~40 framework methods hot). Hashmap's nodes live long, so nearly every sample after
+        // its 16th ended here after paying for a stack. A racy read: the check under the lock below still decides.
+        if (!_options.GuardsEverything && Volatile.Read(ref _freeSlots) == 0) return null;
         // Right against the slot's end, exactly: a block's natural alignment (up to 16) divides its size.
         nuint natural = (nuint)Math.Min(16UL, 1UL << BitOperations.TrailingZeroCount(size));
         nuint align = family == AllocationFamily.NativeMemoryAligned ? Math.Max(alignment, natural) : natural;
@@ -122,11 +127,11 @@ internal sealed unsafe class GuardedPool
         GuardSlot? slot;
         lock (_lock)
         {
-            if (!_free.TryDequeue(out slot))
+            if (!TryTakeFreeSlot(out slot))
             {
                 if (!_options.GuardsEverything) return null;
                 Grow(Math.Max(16, _live));
-                slot = _free.Dequeue();
+                if (!TryTakeFreeSlot(out slot)) return null;
             }
             slot.State = GuardSlotState.Live;
             slot.Size = size;
@@ -162,12 +167,25 @@ internal sealed unsafe class GuardedPool
                 slot.FreeThread = ThreadRegistry.CurrentId;
                 _live--;
                 UserFaults.Drop((byte*)slot.Start, slot.Length);
-                _free.Enqueue(slot);
+                ReturnFreeSlot(slot);
             }
             else if (slot is { State: GuardSlotState.Freed } && slot.User == (nuint)p) error = GuardedFreeError.DoubleFree((nuint)p, stack.Frames, slot);
             else error = GuardedFreeError.BadFree((nuint)p, stack.Frames, slot is { State: not GuardSlotState.Unused } ? slot : null);
         }
         if (error is not null) GuardSanitizer.Report(error);
+    }
+
+    bool TryTakeFreeSlot([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out GuardSlot? slot)
+    {
+        if (!_free.TryDequeue(out slot)) return false;
+        Volatile.Write(ref _freeSlots, _free.Count);
+        return true;
+    }
+
+    void ReturnFreeSlot(GuardSlot slot)
+    {
+        _free.Enqueue(slot);
+        Volatile.Write(ref _freeSlots, _free.Count);
     }
 
     GuardSlot? SlotOf(nuint p)

@@ -45,6 +45,40 @@ public sealed unsafe class PrimaryHeapTests
     }
 
     /// <summary>
+    /// A class's region past its first 2 MiB is advised for transparent huge pages once the class grows there, and its
+    /// first 2 MiB are not (a class a program uses little costs no 2 MiB page): read back from the kernel's VmFlags.
+    /// </summary>
+    [Fact]
+    public void AClassGrownPastTwoMiBAsksForHugePagesBeyondThem()
+    {
+        var heap = new PrimaryHeap(0);
+        int c = SizeClasses.For(4000);
+        nuint first = heap.Take(c), last = first;
+        Assert.False(AdvisedHuge(first), "before the class grew");
+        for (int i = 0; i < (3 << 20) / (int)SizeClasses.Stride(c); i++) last = heap.Take(c);
+        Assert.True(last - first > (2u << 20));
+        Assert.True(AdvisedHuge(last), "past the first 2 MiB");
+        Assert.False(AdvisedHuge(first), "within the first 2 MiB");
+    }
+
+    /// <summary>Whether the mapping that holds <paramref name="address"/> carries the kernel's "hg" flag (MADV_HUGEPAGE).</summary>
+    static bool AdvisedHuge(nuint address)
+    {
+        bool inside = false;
+        foreach (string line in File.ReadLines("/proc/self/smaps"))
+        {
+            int dash = line.IndexOf('-');
+            int space = line.IndexOf(' ');
+            if (dash > 0 && space > dash && ulong.TryParse(line[..dash], System.Globalization.NumberStyles.HexNumber, null, out ulong start)
+                && ulong.TryParse(line[(dash + 1)..space], System.Globalization.NumberStyles.HexNumber, null, out ulong end))
+                inside = address >= start && address < end;
+            else if (inside && line.StartsWith("VmFlags:", StringComparison.Ordinal))
+                return line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains("hg");
+        }
+        throw new InvalidOperationException($"no mapping holds 0x{address:x}");
+    }
+
+    /// <summary>
     /// What the header promises without chance: a changed tag, size class or checksum byte never passes (bytes 4–7 and
     /// the class bits), and a state change alone is no corruption.
     /// </summary>
