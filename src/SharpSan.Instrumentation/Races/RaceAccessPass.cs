@@ -14,6 +14,7 @@ public sealed partial class RaceAccessPass : IInstrumentationPass
 {
     const string Checks = "SharpSan.Runtime.Races.RaceChecks";
     const string Sync = "SharpSan.Runtime.Races.RaceSync";
+    const string FinalizerSync = "SharpSan.Runtime.Races.Sync.FinalizerSync";
 
     RaceShadowFields? _fields;
     UnpublishedObjects? _unpublished;
@@ -39,6 +40,8 @@ public sealed partial class RaceAccessPass : IInstrumentationPass
     public void Run(MethodContext ctx)
     {
         if (_fields is null || IsExempt(ctx.Method)) return;
+        if (Il.FinalizableTypes.IsFinalizer(ctx.Method) || Il.FinalizableTypes.IsReleaseHandle(ctx.Method))
+            ctx.InsertPrologue([Instruction.Create(OpCodes.Call, ctx.Module.Entry(FinalizerSync, "Started"))]);
         var body = ctx.Method.Body;
         var branchTargets = Il.ModuleTypes.BlockStarts(body);
         var atomicCalls = new HashSet<Instruction>();

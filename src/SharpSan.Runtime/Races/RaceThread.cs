@@ -168,6 +168,16 @@ public sealed class RaceThread
         }
     }
 
+    /// <summary>
+    /// Everything <paramref name="other"/> did so far happens before this thread's present: its own entry, read without
+    /// its lock (an entry only grows; a stale read orders less, never more).
+    /// </summary>
+    internal void AcquireEpochOf(RaceThread other)
+    {
+        int theirs = other.Clock[other.Tid];
+        if (theirs > Clock[other.Tid]) Clock[other.Tid] = theirs;
+    }
+
     internal void Release(SyncClock sync)
     {
         try
