@@ -15,6 +15,8 @@
 #
 # Environment: REPS, THREADS, CELL_BUDGET (default 40 s), SHARPSAN_DLL (use this sharpsan.dll, skip
 # building the CLI). SHARPSAN_OPTIONS / TSAN_OPTIONS, when set, are passed through unchanged.
+# CPU time (user + sys of the process tree, /usr/bin/time) is kept beside the wall time: two columns compare C# plain
+# and SharpSan by their best CPU time, which stays readable when other processes load the machine.
 # Output: a markdown table on stdout, also written to benchmarks/out/races.md; the stdout/stderr
 # of every run in benchmarks/out/logs/races.<kernel>.<column>.<n>.{out,err} (benchmarks/out is git-ignored).
 # Exit code: 0, or 1 when a build fails or the C and C# checksums of a kernel differ.
@@ -77,14 +79,14 @@ source "$BENCH/timing.sh"
 
 # measure_kernel KERNEL SIZE COLUMN... -> per column: BEST[col] (best wall s), KB[col] (largest
 # peak RSS), LAST[col] (last stdout line), ERR[col] (non-empty when a run failed; "REPORT (exit 66)"
-# when a sanitizer reported a race), ERRLOG[col] (the stderr file of the failed run).
+# when a sanitizer reported a race), ERRLOG[col] (the stderr file of the failed run), BCPU[col] (best user+sys s).
 # Round robin: repetition 1 of every column, then repetition 2 of every column, ... so that load
 # from other processes on the machine hits all columns alike.
-declare -A BEST KB LAST ERR ERRLOG SPENT
+declare -A BEST KB LAST ERR ERRLOG SPENT BCPU
 measure_kernel() {
     local k="$1" size="$2"; shift 2
     local col r tag
-    BEST=() KB=() LAST=() ERR=() ERRLOG=() SPENT=()
+    BEST=() KB=() LAST=() ERR=() ERRLOG=() SPENT=() BCPU=()
     for col in "$@"; do SPENT[$col]=0; done
     for ((r = 1; r <= REPS; r++)); do
         for col in "$@"; do
@@ -111,6 +113,9 @@ measure_kernel() {
             fi
             if [ -z "${BEST[$col]:-}" ] || awk -v a="$R_SECS" -v b="${BEST[$col]}" 'BEGIN { exit !(a < b) }'; then
                 BEST[$col]=$R_SECS
+            fi
+            if [ -n "$R_CPU" ] && { [ -z "${BCPU[$col]:-}" ] || awk -v a="$R_CPU" -v b="${BCPU[$col]}" 'BEGIN { exit !(a < b) }'; }; then
+                BCPU[$col]=$R_CPU
             fi
             if [ -n "$R_KB" ] && { [ -z "${KB[$col]:-}" ] || [ "$R_KB" -gt "${KB[$col]}" ]; }; then KB[$col]=$R_KB; fi
             SPENT[$col]=$(awk -v a="${SPENT[$col]}" -v b="$R_SECS" 'BEGIN { print a + b }')
@@ -213,7 +218,7 @@ stats_of() {
 # Runs
 ROWS=()
 NOTES=()
-LS_TSAN=0 LS_SS=0 LS_REL=0 LS_MT=0 LS_MS=0 N_TSAN=0 N_SS=0 N_REL=0 N_MT=0 N_MS=0
+LS_TSAN=0 LS_SS=0 LS_REL=0 LS_MT=0 LS_MS=0 LS_CPU=0 N_TSAN=0 N_SS=0 N_REL=0 N_MT=0 N_MS=0 N_CPU=0
 FAILED=0
 STATS_OPTIONS="${SHARPSAN_OPTIONS:+$SHARPSAN_OPTIONS:}race_stats=1"
 
@@ -254,7 +259,7 @@ for k in $KERNELS; do
     if [ -n "${ERR[c]:-}" ] || [ -n "${ERR[cs]:-}" ]; then
         [ -n "${ERR[c]:-}" ] && NOTES+=("$k: C plain failed: ${ERR[c]}")
         [ -n "${ERR[cs]:-}" ] && NOTES+=("$k: C# plain failed: ${ERR[cs]}")
-        ROWS+=("| $k (FAILED) | ${BEST[c]:-n/a} | | ${BEST[cs]:-n/a} | | | | | | | | |")
+        ROWS+=("| $k (FAILED) | ${BEST[c]:-n/a} | | ${BEST[cs]:-n/a} | | | | | | | | | | |")
         FAILED=1
         continue
     fi
@@ -281,7 +286,7 @@ for k in $KERNELS; do
     fi
 
     # SharpSan
-    s_x="" s_cellx="n/a" ms_cell="n/a" o1="n/a" se="n/a"
+    s_x="" s_cellx="n/a" ms_cell="n/a" o1="n/a" se="n/a" cpu_cell="n/a" cpu_x="n/a"
     if [ "$SS_OK" != 1 ]; then
         s_cell="n/a ($SS_FAIL)"
     else
@@ -289,6 +294,14 @@ for k in $KERNELS; do
         s_cell=$S_CELL s_s=$S_SECS s_kb=$S_KB
         if [ -n "$s_s" ]; then
             s_x=$(ratio "$s_s" "$cs_s"); s_cellx="$s_x×"
+            if [ -n "${BCPU[sharpsan]:-}" ] && [ -n "${BCPU[cs]:-}" ]; then
+                cpu_cell="${BCPU[cs]} → ${BCPU[sharpsan]}"
+                cx=$(ratio "${BCPU[sharpsan]}" "${BCPU[cs]}")
+                if [ "$cx" != "?" ]; then
+                    cpu_x="$cx×"
+                    LS_CPU=$(addlog "$LS_CPU" "$cx"); N_CPU=$((N_CPU + 1))
+                fi
+            fi
             LS_SS=$(addlog "$LS_SS" "$s_x"); N_SS=$((N_SS + 1))
             if [ -n "$s_kb" ] && [ -n "$cs_kb" ]; then
                 ms=$(ratio "$s_kb" "$cs_kb")
@@ -314,7 +327,7 @@ for k in $KERNELS; do
         LS_REL=$(addlog "$LS_REL" "$rel"); N_REL=$((N_REL + 1))
     fi
 
-    ROWS+=("| $kname | $c_s | $t_cell | $cs_s | $s_cell | $t_cellx | $s_cellx | $rel_cell | $mt_cell | $ms_cell | $o1 | $se |")
+    ROWS+=("| $kname | $c_s | $t_cell | $cs_s | $s_cell | $t_cellx | $s_cellx | $rel_cell | $mt_cell | $ms_cell | $o1 | $se | $cpu_cell | $cpu_x |")
 done
 
 geo() { # logsum n [suffix] -> geometric mean or blank
@@ -330,7 +343,7 @@ geo() { # logsum n [suffix] -> geometric mean or blank
     echo "Machine: $(nproc) cores, ${cpu:-unknown CPU}, load average at start $LOAD_AT_START, at the end $(cut -d' ' -f1-3 /proc/loadavg);" \
          "gcc $(gcc -dumpfullversion), .NET $(dotnet --version). Threads per kernel: $THREADS."
     echo "Wall time: best of $REPS run(s), whole process including startup; the columns run round robin (repetition 1 of each, then repetition 2, ...)." \
-         "Peak memory: largest max-RSS over the runs (/usr/bin/time %M)."
+         "Peak memory: largest max-RSS over the runs (/usr/bin/time %M). CPU: best user+sys over the runs (/usr/bin/time %U %S), whole process tree; reads under load where wall time does not."
     [ "$QUICK" = 1 ] && echo "**--quick mode: small sizes, 1 repetition; do not quote these numbers.**"
     echo "GCC TSan: \`gcc -O2 -fsanitize=thread -pthread\`; it reported the deliberate race of \`races selftest-race\`: $TSAN_VERIFIED."
     if [ "$SS_OK" = 1 ]; then
@@ -342,10 +355,10 @@ geo() { # logsum n [suffix] -> geometric mean or blank
     echo
     echo "Sizes: $(for k in $KERNELS; do printf '%s=%s ' "$k" "${SIZE[$k]}"; done)"
     echo
-    echo "| kernel | C plain s | C TSan s | C# plain s | C# SharpSan s | TSan× | SharpSan× | SharpSan× / TSan× | peak mem TSan / C plain | peak mem SharpSan / C# plain | O(1) % | same-epoch % |"
-    echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
+    echo "| kernel | C plain s | C TSan s | C# plain s | C# SharpSan s | TSan× | SharpSan× | SharpSan× / TSan× | peak mem TSan / C plain | peak mem SharpSan / C# plain | O(1) % | same-epoch % | CPU s C# plain → SharpSan | SharpSan× by CPU |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
     for row in "${ROWS[@]}"; do echo "$row"; done
-    echo "| geomean | | | | | $(geo "$LS_TSAN" "$N_TSAN" ×) | $(geo "$LS_SS" "$N_SS" ×) | $(geo "$LS_REL" "$N_REL") | $(geo "$LS_MT" "$N_MT" ×) | $(geo "$LS_MS" "$N_MS" ×) | | |"
+    echo "| geomean | | | | | $(geo "$LS_TSAN" "$N_TSAN" ×) | $(geo "$LS_SS" "$N_SS" ×) | $(geo "$LS_REL" "$N_REL") | $(geo "$LS_MT" "$N_MT" ×) | $(geo "$LS_MS" "$N_MS" ×) | | | | $(geo "$LS_CPU" "$N_CPU" ×) |"
     echo
     echo "× = slowdown against the plain build of the same language (TSan against C plain, SharpSan against C# plain)."
     echo "SharpSan× / TSan× < 1 means SharpSan slows C# down less than GCC TSan slows C down (design goals: SharpSan× ≤ 2.5, SharpSan× / TSan× ≤ 0.5, memory ≤ 2×)."

@@ -147,14 +147,18 @@ public sealed partial class RaceAccessPass
             : ([Instruction.Create(OpCodes.Ldnull), Instruction.Create(OpCodes.Ldc_I4, KeyOf(field))], false);
 
     /// <summary>The release/acquire call; by slot it also takes the method's thread local (no thread-local lookup).</summary>
-    IEnumerable<Instruction> AtomicCall(MethodContext ctx, bool release, bool bySlot)
+    IEnumerable<Instruction> AtomicCall(MethodContext ctx, bool release, bool bySlot) =>
+        AtomicCall(ctx, release ? "AtomicRelease" : "AtomicAcquire", bySlot);
+
+    IEnumerable<Instruction> AtomicCall(MethodContext ctx, string entry, bool bySlot)
     {
         if (bySlot) yield return Instruction.Create(OpCodes.Ldloc, ThreadLocal(ctx));
-        yield return Call(ctx, Sync, (release ? "AtomicRelease" : "AtomicAcquire") + (bySlot ? "At" : ""));
+        yield return Call(ctx, Sync, entry + (bySlot ? "At" : ""));
     }
 
     /// <summary>
-    /// Release before the atomic call (unless it only loads), acquire after it (unless it only stores). Returns the
+    /// Release before the atomic call (unless it only loads; for a read-modify-write the release also acquires), acquire
+    /// after it (unless it only stores). Returns the
     /// call's instruction after the edit (InsertBefore moves it).
     /// </summary>
     Instruction AroundAtomic(MethodContext ctx, Instruction call, List<Instruction> location, bool bySlot)
@@ -162,8 +166,10 @@ public sealed partial class RaceAccessPass
         var method = (MethodReference)call.Operand;
         bool loadOnly = IsLoad(method);
         bool storeOnly = method.DeclaringType.Name == "Volatile" && method.Name == "Write";
+        // A read-modify-write (release, then acquire) releases and takes what the location's clock holds at once: the
+        // acquire after the call then only compares a version, unless another thread released in between.
         if (!loadOnly)
-            call = ctx.Editor.InsertBefore(call, [.. Clone(location), .. AtomicCall(ctx, release: true, bySlot)]);
+            call = ctx.Editor.InsertBefore(call, [.. Clone(location), .. AtomicCall(ctx, storeOnly ? "AtomicRelease" : "AtomicUpdate", bySlot)]);
         if (!storeOnly)
             ctx.Editor.InsertAfter(call, [.. Clone(location), .. AtomicCall(ctx, release: false, bySlot)]);
         ctx.Changed = true;

@@ -25,6 +25,19 @@ public static class RaceSync
         thread.Acquire(AtomicLocations.For(owner, key));
     }
 
+    /// <summary>
+    /// Before a read-modify-write of the location (owner, key), one that an acquire follows: release, and acquire
+    /// what is there already (see RaceThread.ReleaseAcquire). Never before a store that only releases.
+    /// </summary>
+    public static void AtomicUpdate(object? owner, int key)
+    {
+        var thread = RaceThread.Current;
+        thread.ReleaseAcquire(AtomicLocations.For(owner, key));
+    }
+
+    /// <summary>Before a read-modify-write of a field with a sync-clock slot; see <see cref="AtomicUpdate"/>.</summary>
+    public static void AtomicUpdateAt(ref object? slot, RaceThread thread) => thread.ReleaseAcquire(ClockIn(ref slot));
+
     /// <summary>Before a store-release or read-modify-write of a field with a sync-clock slot (added by the rewriter).</summary>
     public static void AtomicReleaseAt(ref object? slot, RaceThread thread) => thread.Release(ClockIn(ref slot));
 

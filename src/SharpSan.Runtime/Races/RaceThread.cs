@@ -194,6 +194,25 @@ public sealed class RaceThread
         }
     }
 
+    /// <summary>
+    /// Before an atomic read-modify-write (an Interlocked call): releases into its location's clock and takes the
+    /// clock's content at once (see <see cref="SyncClock.ReleaseAcquire"/>), so that the acquire after the operation
+    /// only compares the version unless another thread released in between.
+    /// </summary>
+    internal void ReleaseAcquire(SyncClock sync)
+    {
+        try
+        {
+            Common.InternalErrors.Inject(EdgeSite);
+            _knownVersion = sync.ReleaseAcquire(Clock);
+            _knownSync = sync;
+            Tick();
+        }
+        catch (Exception e) when (Common.InternalErrors.Contain(EdgeSite, e, Common.LostTracking.Synchronisation))
+        {
+        }
+    }
+
     /// <summary>Stack of the current code: the shadow call stack with the innermost frame at <paramref name="site"/>.</summary>
     internal static int CaptureStack(int site = -1)
     {

@@ -59,6 +59,24 @@ internal sealed class VectorClock
         }
     }
 
+    /// <summary>
+    /// this := other := max(this, other) in one pass: a sync clock (this, under its owner's lock) and the clock of the
+    /// thread that releases into it and acquires it at once.
+    /// </summary>
+    public void JoinBoth(VectorClock other)
+    {
+        if (other._clocks.Length > _clocks.Length) Grow(other._clocks.Length);
+        else if (_clocks.Length > other._clocks.Length) other.Grow(_clocks.Length);
+        var mine = _clocks;
+        var theirs = other._clocks;
+        for (int i = 0; i < mine.Length; i++)
+        {
+            int a = mine[i], b = theirs[i];
+            if (b > a) mine[i] = b;
+            else if (a > b) theirs[i] = a;
+        }
+    }
+
     public VectorClock Clone()
     {
         var copy = new VectorClock(_clocks.Length);
@@ -106,6 +124,26 @@ internal sealed class SyncClock
             long version = _version + 1;
             Volatile.Write(ref _version, version);
             return nothingNew ? version : -1;
+        }
+        finally { Volatile.Write(ref _busy, 0); }
+    }
+
+    /// <summary>
+    /// A read-modify-write's release and acquire in one critical section: the thread's clock and this one both become
+    /// their join. Returns the new version, all of which the thread knows now. Taking the acquire's part before the
+    /// atomic operation (not after it) gives the thread no more than the acquire after it would: the clock only grows,
+    /// and between the two the thread makes no checked access. The acquire after the operation still runs and joins
+    /// again when another thread released in between (the version changed).
+    /// </summary>
+    public long ReleaseAcquire(VectorClock thread)
+    {
+        Enter();
+        try
+        {
+            _clock.JoinBoth(thread);
+            long version = _version + 1;
+            Volatile.Write(ref _version, version);
+            return version;
         }
         finally { Volatile.Write(ref _busy, 0); }
     }
