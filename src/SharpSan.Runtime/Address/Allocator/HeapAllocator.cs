@@ -26,6 +26,7 @@ public sealed unsafe class HeapAllocator
     {
         _minRedzone = options.Redzone;
         _maxRedzone = options.MaxRedzone;
+        ChunkLayout.Configure(_minRedzone, _maxRedzone);
         _fillByte = options.MallocFillByte;
         _maxFill = options.MaxMallocFillSize;
         _quarantine = new Quarantine(options.QuarantineBytes, Release);
@@ -178,8 +179,9 @@ public sealed unsafe class HeapAllocator
     }
 
     /// <summary>
-    /// The chunk whose region or redzones hold <paramref name="address"/>: searches the shadow left for the
-    /// nearest header (through user bytes and redzones) and right through the redzone run for the next one.
+    /// The chunk whose region or redzones hold <paramref name="address"/>: the nearest chunk starting at or before it
+    /// (searching the shadow left through user bytes and redzones) and the next one after it (searching right through
+    /// the redzone run). Between the two, ASan's choice: an allocated chunk over a freed one, else the nearer.
     /// Only for reports; it may walk far for a huge chunk.
     /// </summary>
     public static bool TryFindChunkNear(nuint address, out ChunkView chunk)
@@ -188,21 +190,35 @@ public sealed unsafe class HeapAllocator
         long limit = Volatile.Read(ref s_largestChunk) + 16;
         ChunkView? left = null, right = null;
         nuint g = address & ~(nuint)15;
-        for (long walked = 0; walked <= limit && g >= 4096 + 16; walked += 16, g -= 16)
+        for (long walked = 0; walked <= limit && g >= 4096; walked += 16, g -= 16)
         {
-            if (TryGetChunk(g + 16, out var c)) { left = c; break; }
+            if (TryGetChunk(g, out var c)) { left = c; break; }
         }
         g = (address & ~(nuint)15) + 16;
         for (long walked = 0; walked < (1 << 20); walked += 16, g += 16)
         {
-            if ((byte)ShadowMemory.Read(g) != (byte)ShadowCode.HeapLeftRedzone) break;
-            if (TryGetChunk(g + 16, out var c)) { right = c; break; }
+            // The next chunk's header sits in the redzone granule just before its user bytes.
+            if ((byte)ShadowMemory.Read(g - 16) != (byte)ShadowCode.HeapLeftRedzone) break;
+            if (TryGetChunk(g, out var c)) { right = c; break; }
         }
-        if (left is { } l && address < l.UserBegin + (nuint)l.RoundedSize + l.RightRedzoneGuess) { chunk = l; return true; }
+        if (left is { } l && address < l.UserBegin + (nuint)l.RoundedSize) { chunk = l; return true; }
+        bool leftNear = left is { } ln && address < ln.UserBegin + (nuint)ln.RoundedSize + ln.RightRedzoneGuess;
+        if (leftNear && right is { } rn) { chunk = Choose(address, left!.Value, rn); return true; }
+        if (leftNear) { chunk = left!.Value; return true; }
         if (right is { } r) { chunk = r; return true; }
         if (left is { } l2) { chunk = l2; return true; }
         chunk = default;
         return false;
+    }
+
+    /// <summary>ASan's ChooseChunk for an address between two chunks: allocated before quarantined, then the nearer.</summary>
+    static ChunkView Choose(nuint address, ChunkView left, ChunkView right)
+    {
+        if (left.State != right.State)
+            return left.State == ChunkState.Allocated || right.State != ChunkState.Allocated ? left : right;
+        nuint pastLeft = address - (left.UserBegin + (nuint)left.UserSize);
+        nuint beforeRight = right.UserBegin - address;
+        return pastLeft < beforeRight ? left : right;
     }
 
     /// <summary>
@@ -239,5 +255,6 @@ public readonly unsafe struct ChunkView(nuint userBegin, ChunkHeader header)
     public int AllocStack => header.AllocStack;
     public int AllocThread => header.AllocThread;
     public FreeRecord Free => State == ChunkState.Quarantined ? *(FreeRecord*)UserBegin : default;
-    public nuint RightRedzoneGuess => ChunkLayout.RedzoneFor(UserSize, 16, 2048);
+    /// <summary>How far past its rounded end a chunk's own redzone reaches at least (the configured redzones for its size).</summary>
+    public nuint RightRedzoneGuess => ChunkLayout.RedzoneFor(UserSize, ChunkLayout.ConfiguredMinRedzone, ChunkLayout.ConfiguredMaxRedzone);
 }

@@ -1,12 +1,16 @@
 namespace SharpSan.Runtime.Address.Allocator;
 
-/// <summary>One size class: slots of a fixed size, the user region always at the same offset in the slot.</summary>
+/// <summary>
+/// One size class: slots of a fixed size, the user region always at the same offset in the slot. As in ASan a slot
+/// is a left redzone (the header at its end) and the user bytes: a chunk's right redzone is its own slack plus the
+/// next slot's left redzone, and a region keeps one redzone after its last slot.
+/// </summary>
 internal sealed class SizeClass(int index, nuint userMax, nuint redzone)
 {
     public int Index { get; } = index;
     public nuint UserMax { get; } = userMax;
     public nuint LeftRedzone { get; } = redzone;
-    public nuint SlotSize { get; } = redzone + userMax + redzone;
+    public nuint SlotSize { get; } = redzone + userMax;
 
     /// <summary>Free slots not cached by any thread.</summary>
     public readonly Stack<nuint> Free = new();
@@ -109,11 +113,11 @@ internal sealed unsafe class SlabAllocator
 
     static void MapRegion(SizeClass c)
     {
-        var (region, size) = SlabRegions.Map(c.CarvedBytes, c.SlotSize * 16);
+        var (region, size) = SlabRegions.Map(c.CarvedBytes, c.SlotSize * 16 + c.LeftRedzone);
         ShadowMemory.Poison(region, size, ShadowCode.HeapLeftRedzone);
         c.Regions.Add((region, 0));
         c.BumpNext = region;
-        c.BumpEnd = region + size;
+        c.BumpEnd = region + size - c.LeftRedzone;   // the last slot's right redzone
     }
 
     /// <summary>Every slot ever carved, class by class (for the leak checker; call when allocation has stopped).</summary>
