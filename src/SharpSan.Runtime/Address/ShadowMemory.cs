@@ -92,6 +92,23 @@ public static unsafe class ShadowMemory
     /// <summary>True when every byte of [address, address+size) is addressable. Vectorised scan of the shadow.</summary>
     public static bool IsRangeAddressable(nuint address, nuint size) => FirstBadAddress(address, size) == 0;
 
+    /// <summary>
+    /// <see cref="IsRangeAddressable"/> for a non-empty range, without a call for short ones (a loop's entry check): every
+    /// granule but the last must be wholly addressable, the last one up to the range's last byte.
+    /// </summary>
+    public static bool IsShortRangeAddressable(nuint address, nuint size)
+    {
+        nuint last = address + size - 1;
+        byte* s = (byte*)For(address), e = (byte*)For(last);
+        if ((nuint)(e - s) > 256) return FirstBadAddress(address, size) == 0;
+        for (; e - s >= 8; s += 8)
+            if (Unsafe.ReadUnaligned<ulong>(s) != 0) return false;
+        for (; s < e; s++)
+            if (*s != 0) return false;
+        sbyte v = *(sbyte*)e;
+        return v == 0 || (v > 0 && (int)(last & (Granule - 1)) < v);
+    }
+
     /// <summary>The first non-addressable byte in [address, address+size), or 0 when the whole range is addressable.</summary>
     public static nuint FirstBadAddress(nuint address, nuint size)
     {

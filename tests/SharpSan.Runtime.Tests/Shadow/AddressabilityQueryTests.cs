@@ -83,4 +83,45 @@ public sealed unsafe class AddressabilityQueryTests
         nuint expected = expectedOffset < 0 ? 0 : buffer.Address + (nuint)expectedOffset;
         Assert.Equal(expected, ShadowMemory.FirstBadAddress(buffer.Address + (nuint)start, (nuint)length));
     }
+
+    [Fact]
+    public void ShortRangeQueryAndLoopRanges_AgreeWithAByteByByteScan()
+    {
+        using var buffer = CreatePatternedBuffer();
+        int mismatches = 0;
+        string firstMismatch = "";
+        for (int start = 0; start < 176; start++)
+        {
+            for (int length = 1; start + length <= BufferBytes; length++)
+            {
+                bool expected = true;
+                for (int i = start; i < start + length; i++) expected &= ModelAddressable(i);
+                byte* p = (byte*)buffer.Address;
+                bool shortRange = ShadowMemory.IsShortRangeAddressable(buffer.Address + (nuint)start, (nuint)length);
+                // The same bytes as a loop p[i], start <= i < start + length, of 1-byte accesses, signed and unsigned.
+                bool loop = AddressChecks.LoopRange(p, start, start + length, 1, 1);
+                bool loopUnsigned = AddressChecks.LoopRangeUnsigned(p, (nuint)start, (nuint)(start + length), 1, 1);
+                if (shortRange != expected || loop != expected || loopUnsigned != expected)
+                {
+                    if (mismatches++ == 0)
+                        firstMismatch = $"[{start}, {start + length}): expected {expected}, short {shortRange}, loop {loop}, unsigned {loopUnsigned}";
+                }
+            }
+        }
+        Assert.True(mismatches == 0, $"{mismatches} ranges disagree; first: {firstMismatch}");
+    }
+
+    [Theory]
+    [InlineData(0, 2, 8, 8, true)]    // bytes 0..15: two whole granules
+    [InlineData(0, 3, 8, 8, false)]   // bytes 0..23: the third granule holds only 3 bytes
+    [InlineData(5, 7, 8, 8, true)]    // bytes 40..55
+    [InlineData(5, 8, 8, 7, true)]    // bytes 40..62: ends on the last byte of the 7-byte granule
+    [InlineData(5, 8, 8, 8, false)]   // bytes 40..63: one byte further
+    [InlineData(0, 2, 48, 8, false)]  // bytes 0..7 and 48..55: the span between holds the 3-byte and the 0xfa granules
+    public void LoopRange_StridedAccesses_CheckTheirWholeSpan(int start, int end, int scale, int size, bool expected)
+    {
+        using var buffer = CreatePatternedBuffer();
+        Assert.Equal(expected, AddressChecks.LoopRange((void*)buffer.Address, start, end, scale, size));
+        Assert.Equal(expected, AddressChecks.LoopRangeUnsigned((void*)buffer.Address, (nuint)start, (nuint)end, scale, size));
+    }
 }
