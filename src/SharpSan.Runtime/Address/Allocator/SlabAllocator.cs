@@ -43,7 +43,8 @@ internal sealed unsafe class SlabAllocator
         for (nuint s = 16; s <= 256; s += 16) sizes.Add(s);
         for (nuint power = 256; power < MaxUserSize; power *= 2)
             for (nuint step = 1; step <= 4; step++) sizes.Add(power + power / 4 * step);
-        _classes = sizes.Select((s, i) => new SizeClass(i, s, ChunkLayout.RedzoneFor(s, minRedzone, maxRedzone))).ToArray();
+        _classes = new SizeClass[sizes.Count];   // loops, not LINQ: every generic instantiation here is JIT-compiled at start-up
+        for (int i = 0; i < sizes.Count; i++) _classes[i] = new SizeClass(i, sizes[i], ChunkLayout.RedzoneFor(sizes[i], minRedzone, maxRedzone));
         _classOfGranule = new byte[MaxUserSize / 16 + 1];
         for (int g = 0, c = 0; g < _classOfGranule.Length; g++)
         {
@@ -135,9 +136,16 @@ internal sealed unsafe class SlabAllocator
     /// <summary>A thread's private free slots; a dead thread's cache goes back to the global lists.</summary>
     sealed class ThreadCache(int classes, SlabAllocator owner)
     {
-        public readonly nuint[][] Slots = Enumerable.Range(0, classes).Select(_ => new nuint[CacheCapacity]).ToArray();
+        public readonly nuint[][] Slots = NewSlots(classes);
         public readonly int[] Counts = new int[classes];
         public SlabAllocator Owner => owner;
+
+        static nuint[][] NewSlots(int classes)
+        {
+            var slots = new nuint[classes][];
+            for (int i = 0; i < classes; i++) slots[i] = new nuint[CacheCapacity];
+            return slots;
+        }
 
         ~ThreadCache()
         {
