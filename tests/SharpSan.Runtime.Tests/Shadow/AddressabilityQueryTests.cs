@@ -124,4 +124,29 @@ public sealed unsafe class AddressabilityQueryTests
         Assert.Equal(expected, AddressChecks.LoopRange((void*)buffer.Address, start, end, scale, size));
         Assert.Equal(expected, AddressChecks.LoopRangeUnsigned((void*)buffer.Address, (nuint)start, (nuint)end, scale, size));
     }
+
+    [Fact]
+    public void AllGranulesClean_FindsOneDirtyShadowByteAnywhereInRangesOfEveryScanLength()
+    {
+        // 5,000 granules of memory, all addressable but one: every range length that takes the word loop, the
+        // vector loop (33..4096 granules, its overlapping last load included) or the span search must see it.
+        const int Granules = 5_000;
+        using var buffer = new NativeBuffer(Granules * 8);
+        ShadowMemory.Clear(buffer.Address, Granules * 8);
+        foreach (int dirty in new[] { 0, 31, 32, 33, 63, 64, 100, 511, 4095, 4999 })
+        {
+            *ShadowMemory.For(buffer.Address + (nuint)(dirty * 8)) = 3;
+            foreach (int length in new[] { 1, 8, 32, 33, 40, 63, 64, 65, 100, 600, 4096, 4097, 5000 })
+            {
+                foreach (int start in new[] { dirty - length + 1, dirty - length / 2, dirty, dirty - length, dirty + 1 })
+                {
+                    if (start < 0 || start + length > Granules) continue;
+                    bool expected = dirty < start || dirty >= start + length;
+                    bool actual = ShadowMemory.AllGranulesClean(buffer.Address + (nuint)(start * 8), (nuint)(length * 8));
+                    Assert.True(expected == actual, $"dirty granule {dirty}, granules [{start}, {start + length}): expected clean={expected}");
+                }
+            }
+            *ShadowMemory.For(buffer.Address + (nuint)(dirty * 8)) = 0;
+        }
+    }
 }
