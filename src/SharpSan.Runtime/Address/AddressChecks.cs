@@ -84,6 +84,7 @@ public static unsafe class AddressChecks
     public static bool LoopRange(void* p, nint start, nint end, nint scale, int size)
     {
         if (end <= start) return true;
+        if (start >= 0 && SmallForward((nuint)start, (nuint)end, scale, size)) return SpansSmall((nuint)p, (nuint)start, (nuint)end, scale, size);
         return Spans((nuint)p, (Int128)start * scale, ((Int128)end - start - 1) * scale + size);
     }
 
@@ -91,6 +92,7 @@ public static unsafe class AddressChecks
     public static bool LoopRangeUnsigned(void* p, nuint start, nuint end, nint scale, int size)
     {
         if (end <= start) return true;
+        if (SmallForward(start, end, scale, size)) return SpansSmall((nuint)p, start, end, scale, size);
         return Spans((nuint)p, (Int128)start * scale, ((Int128)end - start - 1) * scale + size);
     }
 
@@ -120,6 +122,21 @@ public static unsafe class AddressChecks
     }
 
     const long LoopRangeLimit = 1L << 32;
+
+    // Loops whose offsets and span fit in 64 bits with room to spare (every loop a kernel runs) take the range in
+    // plain 64-bit arithmetic; anything else goes through the 128-bit path, which cannot overflow.
+    const nuint SmallLimit = 1u << 31;
+
+    static bool SmallForward(nuint start, nuint end, nint scale, int size) =>
+        scale > 0 && (nuint)scale <= SmallLimit && start <= SmallLimit && end <= SmallLimit && size > 0;
+
+    static bool SpansSmall(nuint p, nuint start, nuint end, nint scale, int size)
+    {
+        nuint first = p + start * (nuint)scale;
+        nuint bytes = (end - start - 1) * (nuint)scale + (nuint)size;
+        if (first < p || first == 0 || bytes > LoopRangeLimit || first + bytes < first) return false;
+        return ShadowMemory.IsShortRangeAddressable(first, bytes);
+    }
 
     static bool Spans(nuint p, Int128 offset, Int128 bytes)
     {

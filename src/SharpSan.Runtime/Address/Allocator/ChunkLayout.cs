@@ -8,6 +8,12 @@ public readonly record struct ChunkLayout(nuint LeftRedzone, nuint UserRounded, 
 {
     public nuint Total => LeftRedzone + UserRounded + RightRedzone;
 
+    /// <summary>The redzone options of the running allocator, for reports that only have a chunk's header.</summary>
+    public static int ConfiguredMinRedzone { get; private set; } = 16;
+    public static int ConfiguredMaxRedzone { get; private set; } = 2048;
+
+    public static void Configure(int minRedzone, int maxRedzone) => (ConfiguredMinRedzone, ConfiguredMaxRedzone) = (minRedzone, maxRedzone);
+
     public static ChunkLayout For(ulong userSize, nuint alignment, int minRedzone, int maxRedzone)
     {
         nuint rz = RedzoneFor(userSize, minRedzone, maxRedzone);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using SharpSan.Runtime.Common.Options;
 using SharpSan.Runtime.Common.Threads;
@@ -26,6 +27,7 @@ public sealed unsafe class HeapAllocator
     {
         _minRedzone = options.Redzone;
         _maxRedzone = options.MaxRedzone;
+        ChunkLayout.Configure(_minRedzone, _maxRedzone);
         _fillByte = options.MallocFillByte;
         _maxFill = options.MaxMallocFillSize;
         _quarantine = new Quarantine(options.QuarantineBytes, Release);
@@ -84,11 +86,24 @@ public sealed unsafe class HeapAllocator
         var c = _slab.ClassFor(size);
         byte* user = (byte*)_slab.Take(c) + c.LeftRedzone;
         if (zero) NativeMemory.Clear(user, (nuint)size);
-        else if (_maxFill > 0) NativeMemory.Fill(user, (nuint)Math.Min(size, (ulong)_maxFill), _fillByte);
+        else if (_maxFill > 0) FillSmall(user, (nuint)Math.Min(size, (ulong)_maxFill), _fillByte);
         ChunkShadow.Unpoison((nuint)user, (nuint)size);   // the rest of a free slot is already poisoned
         Header(user)->Initialize(size, family, 16, allocStack, ThreadRegistry.CurrentId);
         Interlocked.Increment(ref _liveCount);
         return user;
+    }
+
+    /// <summary>
+    /// malloc_fill_byte for a small chunk: word stores in place of a span fill, whose call and set-up cost more than the
+    /// stores for the few dozen bytes most chunks have (and which runs quick-jitted for a while). Exactly n bytes.
+    /// </summary>
+    static void FillSmall(byte* p, nuint n, byte value)
+    {
+        if (n > 256) { NativeMemory.Fill(p, n, value); return; }
+        ulong wide = value * 0x0101_0101_0101_0101UL;
+        nuint i = 0;
+        for (; i + 8 <= n; i += 8) Unsafe.WriteUnaligned(p + i, wide);
+        for (; i < n; i++) p[i] = value;
     }
 
     /// <summary>Where a chunk of this size lives: the offset of its user bytes in its block, the block's size, and whether the slab holds it.</summary>
@@ -178,8 +193,9 @@ public sealed unsafe class HeapAllocator
     }
 
     /// <summary>
-    /// The chunk whose region or redzones hold <paramref name="address"/>: searches the shadow left for the
-    /// nearest header (through user bytes and redzones) and right through the redzone run for the next one.
+    /// The chunk whose region or redzones hold <paramref name="address"/>: the nearest chunk starting at or before it
+    /// (searching the shadow left through user bytes and redzones) and the next one after it (searching right through
+    /// the redzone run). Between the two, ASan's choice: an allocated chunk over a freed one, else the nearer.
     /// Only for reports; it may walk far for a huge chunk.
     /// </summary>
     public static bool TryFindChunkNear(nuint address, out ChunkView chunk)
@@ -188,21 +204,35 @@ public sealed unsafe class HeapAllocator
         long limit = Volatile.Read(ref s_largestChunk) + 16;
         ChunkView? left = null, right = null;
         nuint g = address & ~(nuint)15;
-        for (long walked = 0; walked <= limit && g >= 4096 + 16; walked += 16, g -= 16)
+        for (long walked = 0; walked <= limit && g >= 4096; walked += 16, g -= 16)
         {
-            if (TryGetChunk(g + 16, out var c)) { left = c; break; }
+            if (TryGetChunk(g, out var c)) { left = c; break; }
         }
         g = (address & ~(nuint)15) + 16;
         for (long walked = 0; walked < (1 << 20); walked += 16, g += 16)
         {
-            if ((byte)ShadowMemory.Read(g) != (byte)ShadowCode.HeapLeftRedzone) break;
-            if (TryGetChunk(g + 16, out var c)) { right = c; break; }
+            // The next chunk's header sits in the redzone granule just before its user bytes.
+            if ((byte)ShadowMemory.Read(g - 16) != (byte)ShadowCode.HeapLeftRedzone) break;
+            if (TryGetChunk(g, out var c)) { right = c; break; }
         }
-        if (left is { } l && address < l.UserBegin + (nuint)l.RoundedSize + l.RightRedzoneGuess) { chunk = l; return true; }
+        if (left is { } l && address < l.UserBegin + (nuint)l.RoundedSize) { chunk = l; return true; }
+        bool leftNear = left is { } ln && address < ln.UserBegin + (nuint)ln.RoundedSize + ln.RightRedzoneGuess;
+        if (leftNear && right is { } rn) { chunk = Choose(address, left!.Value, rn); return true; }
+        if (leftNear) { chunk = left!.Value; return true; }
         if (right is { } r) { chunk = r; return true; }
         if (left is { } l2) { chunk = l2; return true; }
         chunk = default;
         return false;
+    }
+
+    /// <summary>ASan's ChooseChunk for an address between two chunks: allocated before quarantined, then the nearer.</summary>
+    static ChunkView Choose(nuint address, ChunkView left, ChunkView right)
+    {
+        if (left.State != right.State)
+            return left.State == ChunkState.Allocated || right.State != ChunkState.Allocated ? left : right;
+        nuint pastLeft = address - (left.UserBegin + (nuint)left.UserSize);
+        nuint beforeRight = right.UserBegin - address;
+        return pastLeft < beforeRight ? left : right;
     }
 
     /// <summary>
@@ -239,5 +269,6 @@ public readonly unsafe struct ChunkView(nuint userBegin, ChunkHeader header)
     public int AllocStack => header.AllocStack;
     public int AllocThread => header.AllocThread;
     public FreeRecord Free => State == ChunkState.Quarantined ? *(FreeRecord*)UserBegin : default;
-    public nuint RightRedzoneGuess => ChunkLayout.RedzoneFor(UserSize, 16, 2048);
+    /// <summary>How far past its rounded end a chunk's own redzone reaches at least (the configured redzones for its size).</summary>
+    public nuint RightRedzoneGuess => ChunkLayout.RedzoneFor(UserSize, ChunkLayout.ConfiguredMinRedzone, ChunkLayout.ConfiguredMaxRedzone);
 }

@@ -4,9 +4,24 @@ namespace SharpSan.Runtime.Address.Allocator;
 public sealed class LiveChunks
 {
     const int Stripes = 64;
-    readonly HashSet<nuint>[] _sets = Enumerable.Range(0, Stripes).Select(_ => new HashSet<nuint>()).ToArray();
+    readonly HashSet<nuint>[] _sets = NewSets();
     // One cheap spin lock per stripe: the critical sections are a single hash-set operation.
-    readonly SpinLock[] _locks = Enumerable.Range(0, Stripes).Select(_ => new SpinLock(enableThreadOwnerTracking: false)).ToArray();
+    readonly SpinLock[] _locks = NewLocks();
+
+    // Loops, not LINQ: each generic LINQ instantiation over these types is JIT-compiled at every program's start.
+    static HashSet<nuint>[] NewSets()
+    {
+        var sets = new HashSet<nuint>[Stripes];
+        for (int i = 0; i < Stripes; i++) sets[i] = new HashSet<nuint>();
+        return sets;
+    }
+
+    static SpinLock[] NewLocks()
+    {
+        var locks = new SpinLock[Stripes];
+        for (int i = 0; i < Stripes; i++) locks[i] = new SpinLock(enableThreadOwnerTracking: false);
+        return locks;
+    }
 
     static int StripeOf(nuint p) => (int)((p >> 4) ^ (p >> 12)) & (Stripes - 1);
 

@@ -1,12 +1,16 @@
 namespace SharpSan.Runtime.Address.Allocator;
 
-/// <summary>One size class: slots of a fixed size, the user region always at the same offset in the slot.</summary>
+/// <summary>
+/// One size class: slots of a fixed size, the user region always at the same offset in the slot. As in ASan a slot
+/// is a left redzone (the header at its end) and the user bytes: a chunk's right redzone is its own slack plus the
+/// next slot's left redzone, and a region keeps one redzone after its last slot.
+/// </summary>
 internal sealed class SizeClass(int index, nuint userMax, nuint redzone)
 {
     public int Index { get; } = index;
     public nuint UserMax { get; } = userMax;
     public nuint LeftRedzone { get; } = redzone;
-    public nuint SlotSize { get; } = redzone + userMax + redzone;
+    public nuint SlotSize { get; } = redzone + userMax;
 
     /// <summary>Free slots not cached by any thread.</summary>
     public readonly Stack<nuint> Free = new();
@@ -39,7 +43,8 @@ internal sealed unsafe class SlabAllocator
         for (nuint s = 16; s <= 256; s += 16) sizes.Add(s);
         for (nuint power = 256; power < MaxUserSize; power *= 2)
             for (nuint step = 1; step <= 4; step++) sizes.Add(power + power / 4 * step);
-        _classes = sizes.Select((s, i) => new SizeClass(i, s, ChunkLayout.RedzoneFor(s, minRedzone, maxRedzone))).ToArray();
+        _classes = new SizeClass[sizes.Count];   // loops, not LINQ: every generic instantiation here is JIT-compiled at start-up
+        for (int i = 0; i < sizes.Count; i++) _classes[i] = new SizeClass(i, sizes[i], ChunkLayout.RedzoneFor(sizes[i], minRedzone, maxRedzone));
         _classOfGranule = new byte[MaxUserSize / 16 + 1];
         for (int g = 0, c = 0; g < _classOfGranule.Length; g++)
         {
@@ -109,11 +114,11 @@ internal sealed unsafe class SlabAllocator
 
     static void MapRegion(SizeClass c)
     {
-        var (region, size) = SlabRegions.Map(c.CarvedBytes, c.SlotSize * 16);
+        var (region, size) = SlabRegions.Map(c.CarvedBytes, c.SlotSize * 16 + c.LeftRedzone);
         ShadowMemory.Poison(region, size, ShadowCode.HeapLeftRedzone);
         c.Regions.Add((region, 0));
         c.BumpNext = region;
-        c.BumpEnd = region + size;
+        c.BumpEnd = region + size - c.LeftRedzone;   // the last slot's right redzone
     }
 
     /// <summary>Every slot ever carved, class by class (for the leak checker; call when allocation has stopped).</summary>
@@ -131,9 +136,16 @@ internal sealed unsafe class SlabAllocator
     /// <summary>A thread's private free slots; a dead thread's cache goes back to the global lists.</summary>
     sealed class ThreadCache(int classes, SlabAllocator owner)
     {
-        public readonly nuint[][] Slots = Enumerable.Range(0, classes).Select(_ => new nuint[CacheCapacity]).ToArray();
+        public readonly nuint[][] Slots = NewSlots(classes);
         public readonly int[] Counts = new int[classes];
         public SlabAllocator Owner => owner;
+
+        static nuint[][] NewSlots(int classes)
+        {
+            var slots = new nuint[classes][];
+            for (int i = 0; i < classes; i++) slots[i] = new nuint[CacheCapacity];
+            return slots;
+        }
 
         ~ThreadCache()
         {
