@@ -42,9 +42,9 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null, bool
     public void Run(MethodContext ctx)
     {
         var body = ctx.Method.Body;
-        if (!Touches(ctx.Method, _fields.Has)) return;
-        var structs = StructLocals.Of(ctx.Method);
-        var flow = new ShadowFlow(ctx.Method, _fields.Has, structs);   // throws (and the method is skipped untouched) on malformed stacks
+        if (!Touches(ctx.Method, _fields.HasAny)) return;
+        var structs = StructLocals.Of(ctx.Method, _fields.HasStruct);
+        var flow = new ShadowFlow(ctx.Method, _fields.Has, structs, _fields.HasStruct);   // throws (and the method is skipped untouched) on malformed stacks
         new Emitter(ctx, flow, _fields, structs, checks: !IsExempt(ctx.Method), stackAllocator, guardLoops).Run();
     }
 
@@ -199,6 +199,23 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null, bool
             int result = n - pops;
             switch (code)
             {
+                case Code.Ldflda when fields.StructOf((FieldReference)i.Operand) is { } structCompanions:
+                    StructFieldAddress(i, structCompanions, st, before);
+                    Defined(after, result);
+                    return;
+                case Code.Ldfld when st[n - 1].StructField is { } structAddress:
+                    StructPartLoad(i, structAddress, n - 1, before);
+                    return;
+                case Code.Stfld when st[n - 2].StructField is { } structAddress:
+                    StructPartStore(i, structAddress, st, before);
+                    return;
+                case Code.Stfld when fields.StructOf((FieldReference)i.Operand) is { } structCompanions:
+                    StructFieldValueStore(i, structCompanions, before);
+                    return;
+                case Code.Ldfld when fields.HasStruct((FieldReference)i.Operand):
+                    StructFieldValueLoad(i, before);
+                    Defined(after, result);
+                    return;
                 case Code.Ldloc:
                 {
                     int index = ((VariableDefinition)i.Operand).Index;
@@ -459,6 +476,7 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null, bool
                 code.Add(Instruction.Create(OpCodes.Conv_U));
                 if (i.OpCode.Code == Code.Stobj && CopiedFrom(i) is { } source) EmitShadowCopy(code, source, (TypeReference)i.Operand);
                 else if (StoredStructLocal(i) is { } structLocal) EmitStructLocalShadowStore(code, structLocal);
+                else if (i.OpCode.Code == Code.Stobj && StructFieldSource(i) is { } fieldSource) EmitStructFieldShadowStore(code, fieldSource);
                 else EmitShadowStore(code, i, st[n - 1], n - 1, i.OpCode.Code == Code.Stobj ? (TypeReference)i.Operand : null, LoadSize(i));
             }
             if (_coveredBy.TryGetValue(i, out var flag)) EmitGuardedShadowStore(before, i, flag, st[n - 1], n - 1, ShadowStore);
