@@ -126,6 +126,9 @@ public sealed class FieldShadows
         {
             if (!flow.Before.TryGetValue(i, out var stack)) return false;
             if (i.OpCode.Code == Code.Stfld && stack.Length >= 2 && stack[^1].Tainted && i.Operand is FieldReference part && part.DeclaringType.FullName == structType) return true;
+            bool throughPart = flow.StructFieldParts.ContainsValue(use) && ElementReferences.AccessSize(i) is not null;
+            if (throughPart && i.OpCode.Code is Code.Stind_I1 or Code.Stind_I2 or Code.Stind_I4 or Code.Stind_I8 or Code.Stind_I or Code.Stind_R4 or Code.Stind_R8 or Code.Stobj
+                && stack.Length >= 2 && stack[^1].Tainted) return true;
             if (i.OpCode.FlowControl is not (FlowControl.Next or FlowControl.Call)) return false;
         }
         return false;

@@ -43,10 +43,13 @@ public sealed partial class MemoryShadowPass
                 Instruction.Create(OpCodes.Initobj, ((FieldReference)ldflda.Operand).FieldType)]);
         }
 
+        /// <summary>The followed struct-field address and part an address slot holds (<c>ldflda X</c> taken from <c>ldflda S</c>), or null.</summary>
+        (Instruction Field, FieldReference Part)? PartAddress(Slot address) =>
+            address.StructField is { } part && flow.StructFieldParts.TryGetValue(part, out var field) ? (field, (FieldReference)part.Operand) : null;
+
         /// <summary>[part address] → same, the part's shadow (from the companion's same part) and the field's origin in slot <paramref name="depth"/>.</summary>
-        void StructPartLoad(Instruction ldfld, Instruction ldflda, int depth, List<Instruction> before)
+        void StructPartLoad(FieldReference part, Instruction ldflda, int depth, List<Instruction> before)
         {
-            var part = (FieldReference)ldfld.Operand;
             var holder = _structFieldObjects[ldflda];
             var companions = StructCompanions(ldflda);
             int size = ValueKinds.SizeOf(part.FieldType)!.Value;
@@ -64,9 +67,8 @@ public sealed partial class MemoryShadowPass
         }
 
         /// <summary>[part address, value] → same, the value's shadow written into the companion's same part (its origin becomes the field's).</summary>
-        void StructPartStore(Instruction stfld, Instruction ldflda, ImmutableArray<Slot> st, List<Instruction> before)
+        void StructPartStore(FieldReference part, Instruction ldflda, ImmutableArray<Slot> st, List<Instruction> before)
         {
-            var part = (FieldReference)stfld.Operand;
             var holder = _structFieldObjects[ldflda];
             var companions = StructCompanions(ldflda);
             int n = st.Length;

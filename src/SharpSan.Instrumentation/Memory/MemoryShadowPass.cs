@@ -203,11 +203,11 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null, bool
                     StructFieldAddress(i, structCompanions, st, before);
                     Defined(after, result);
                     return;
-                case Code.Ldfld when st[n - 1].StructField is { } structAddress:
-                    StructPartLoad(i, structAddress, n - 1, before);
+                case Code.Ldfld when st[n - 1].StructField is { } structAddress && flow.FollowedStructFields.Contains(structAddress):
+                    StructPartLoad((FieldReference)i.Operand, structAddress, n - 1, before);
                     return;
-                case Code.Stfld when st[n - 2].StructField is { } structAddress:
-                    StructPartStore(i, structAddress, st, before);
+                case Code.Stfld when st[n - 2].StructField is { } structAddress && flow.FollowedStructFields.Contains(structAddress):
+                    StructPartStore((FieldReference)i.Operand, structAddress, st, before);
                     return;
                 case Code.Stfld when fields.StructOf((FieldReference)i.Operand) is { } structCompanions:
                     StructFieldValueStore(i, structCompanions, before);
@@ -430,6 +430,11 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null, bool
                 ElementShadowLoad(element, n - 1, Extension(i), before);
                 return;
             }
+            if (pushed.Tainted && PartAddress(st[n - 1]) is { } structPart)
+            {
+                StructPartLoad(structPart.Part, structPart.Field, n - 1, before);
+                return;
+            }
             if (!pushed.Tainted || LoadSize(i) is not { } size)
             {
                 Defined(after, n - 1);
@@ -464,6 +469,11 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null, bool
             if (st[n - 2].Element is { } element)
             {
                 ElementShadowStore(i, element, st[n - 1], n - 1, before);
+                return;
+            }
+            if (PartAddress(st[n - 2]) is { } structPart)
+            {
+                StructPartStore(structPart.Part, structPart.Field, st, before);
                 return;
             }
             if (st[n - 2].OffNativeShadow) return;

@@ -58,6 +58,9 @@ public sealed class ShadowFlow
     /// <summary>Struct-field addresses whose uses read and write the field's companion: see <see cref="StructFieldReferences"/>.</summary>
     public HashSet<Instruction> FollowedStructFields { get; }
 
+    /// <summary>Part addresses (<c>ldflda X</c>) taken from a followed struct-field address → that address's ldflda.</summary>
+    public Dictionary<Instruction, Instruction> StructFieldParts { get; }
+
     /// <param name="shadowedField">Fields of managed objects that carry a shadow (<see cref="FieldShadows"/>): their loads may be undefined.</param>
     /// <param name="structLocals">Struct locals with a shadow: <c>local.F</c> of one may be undefined.</param>
     /// <param name="shadowedStructField">Struct-typed fields of objects with a companion: <c>obj.S.X</c> may be undefined.</param>
@@ -71,7 +74,7 @@ public sealed class ShadowFlow
         _jumpTargets = method.Body.Instructions.SelectMany(BranchTargets)
             .Concat(method.Body.ExceptionHandlers.SelectMany(h => new[] { h.HandlerStart, h.FilterStart, h.TryStart }).OfType<Instruction>()).ToHashSet();
         FollowedElements = ElementReferences.Followed(method, _jumpTargets);
-        FollowedStructFields = StructFieldReferences.Followed(method, _jumpTargets);
+        (FollowedStructFields, StructFieldParts) = StructFieldReferences.Followed(method, _jumpTargets);
         for (int round = 0; round < 8; round++)
         {
             int locals = TaintedLocals.Count;
@@ -180,6 +183,8 @@ public sealed class ShadowFlow
             case Code.Ldflda when A().Kind == ValueKind.Object && _shadowedStructField((FieldReference)i.Operand):
                 return new(ValueKind.ByRef, ManagedAddress: true, StructField: FollowedStructFields.Contains(i) ? i : null);
             case Code.Ldflda when A().Kind == ValueKind.Object: return new(ValueKind.ByRef, ManagedAddress: !_shadowedField((FieldReference)i.Operand));
+            case Code.Ldflda when A().StructField is { } whole && StructFieldParts.TryGetValue(i, out var outer) && outer == whole:
+                return new(ValueKind.ByRef, ManagedAddress: true, StructField: i);
             case Code.Ldflda: return new(ValueKind.ByRef, LocalAddress: A().LocalAddress, ManagedAddress: A().ManagedAddress);
             case Code.Ldsflda: return new(ValueKind.ByRef, ManagedAddress: !_shadowedField((FieldReference)i.Operand));
             case Code.Ldelema: return new(ValueKind.ByRef, ManagedAddress: true, Element: FollowedElements.Contains(i) ? i : null);
@@ -201,7 +206,7 @@ public sealed class ShadowFlow
                 bool throughPointer = A().Kind is ValueKind.NativeInt or ValueKind.ByRef && !A().OffNativeShadow;
                 return new(fieldKind, throughPointer && ValueKinds.IsScalar(fieldKind) && ValueKinds.SizeOf(field.FieldType) is not null && IsByRefOrPointerLoad(A())
                     || _shadowedField(field) || _structLocals.FieldReadLocal(i, _jumpTargets.Contains) is not null
-                    || A().StructField is not null && ValueKinds.IsScalar(fieldKind));
+                    || A().StructField is { } structField && FollowedStructFields.Contains(structField) && ValueKinds.IsScalar(fieldKind));
             case Code.Ldsfld:
                 var staticField = (FieldReference)i.Operand;
                 return new(ValueKinds.Of(staticField.FieldType), _shadowedField(staticField));
@@ -258,8 +263,8 @@ public sealed class ShadowFlow
         return ValueKinds.IsScalar(ValueKinds.Of(local.VariableType)) && ValueKinds.SizeOf(local.VariableType) is not null ? local : null;
     }
 
-    /// <summary>A load through this address may read an undefined value: native memory, or a followed element (the array's shadow).</summary>
-    static bool LoadMayBeUndefined(Slot address) => address.Element is not null || !address.OffNativeShadow;
+    /// <summary>A load through this address may read an undefined value: native memory, a followed element (the array's shadow), a followed struct field's part (its companion).</summary>
+    static bool LoadMayBeUndefined(Slot address) => address.Element is not null || address.StructField is not null || !address.OffNativeShadow;
 
     static bool IsByRefOrPointerLoad(Slot address) => address.Kind is ValueKind.NativeInt or ValueKind.ByRef;
 
