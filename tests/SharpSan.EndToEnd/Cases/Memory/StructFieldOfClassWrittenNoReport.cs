@@ -28,6 +28,7 @@ unsafe class Shape
     public void Fix()
     {
         _corner.X = 1;
+        _corner.Y += 1;
         _last = new Point { X = 2, Y = 3 };
         Interlocked.Exchange(ref _origin.Y, 9);
     }
@@ -37,6 +38,7 @@ unsafe class Shape
         if (_origin.X == 5) Console.WriteLine("origin x five");
         if (_origin.Y == 9) Console.WriteLine("origin y nine");
         if (_corner.X == 1) Console.WriteLine("corner fixed");
+        if (_corner.Y == 8) Console.WriteLine("corner moved");
         if (_last.Y == 3) Console.WriteLine("last replaced");
     }
 }
@@ -65,6 +67,7 @@ unsafe class Program
 // CHECK: origin x five
 // CHECK: origin y nine
 // CHECK: corner fixed
+// CHECK: corner moved
 // CHECK: last replaced
 // CHECK-NOT: MemorySanitizer
 // CHECK-NOT: ERROR:
