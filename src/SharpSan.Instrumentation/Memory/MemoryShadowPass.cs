@@ -197,8 +197,13 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null, bool
             var code = i.OpCode.Code;
             var (pops, pushes) = StackEffects.Of(i, ctx.Method);
             int result = n - pops;
+            if (flow.Views.Escapes.TryGetValue(i, out var handedOn)) EscapeViewArray(handedOn, before);
             switch (code)
             {
+                case Code.Call when flow.Views.Items.TryGetValue(i, out var itemOf):
+                    RememberViewItem(i, itemOf, before);
+                    Defined(after, result);
+                    return;
                 case Code.Ldflda when fields.StructOf((FieldReference)i.Operand) is { } structCompanions:
                     StructFieldAddress(i, structCompanions, st, before);
                     Defined(after, result);
@@ -378,7 +383,8 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null, bool
                     CheckArguments(i, st, pops, before);
                     CheckFormattedArguments(i, st, pops, before);
                     Call(i, st, pops, before);
-                    EscapeArrayArguments(i, st, pops, before);
+                    if (flow.Views.Creations.TryGetValue(i, out var view)) CaptureViewArray(view, before);
+                    else EscapeArrayArguments(i, st, pops, before);
                     DefineWrittenSpans(i, before);
                     if (pushes > 0) Defined(after, result);
                     return;

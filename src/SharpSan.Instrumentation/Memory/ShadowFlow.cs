@@ -58,6 +58,9 @@ public sealed class ShadowFlow
     /// <summary>Struct-field addresses whose uses read and write the field's companion: see <see cref="StructFieldReferences"/>.</summary>
     public HashSet<Instruction> FollowedStructFields { get; }
 
+    /// <summary>Span locals over whole arrays whose element accesses use the array's shadow: see <see cref="ArrayViews"/>.</summary>
+    public ArrayViews Views { get; }
+
     /// <summary>Part addresses (<c>ldflda X</c>) taken from a followed struct-field address → that address's ldflda.</summary>
     public Dictionary<Instruction, Instruction> StructFieldParts { get; }
 
@@ -75,6 +78,7 @@ public sealed class ShadowFlow
             .Concat(method.Body.ExceptionHandlers.SelectMany(h => new[] { h.HandlerStart, h.FilterStart, h.TryStart }).OfType<Instruction>()).ToHashSet();
         FollowedElements = ElementReferences.Followed(method, _jumpTargets);
         (FollowedStructFields, StructFieldParts) = StructFieldReferences.Followed(method, _jumpTargets);
+        Views = ArrayViews.Of(method, _jumpTargets);
         for (int round = 0; round < 8; round++)
         {
             int locals = TaintedLocals.Count;
@@ -225,6 +229,7 @@ public sealed class ShadowFlow
                 return new(ValueKind.NativeInt, A().Tainted, A().LocalAddress, A().ManagedAddress);
             case Code.Conv_R4 or Code.Conv_R8 or Code.Conv_R_Un: return new(ValueKind.Float, A().Tainted);
             case Code.Ceq or Code.Cgt or Code.Cgt_Un or Code.Clt or Code.Clt_Un: return new(ValueKind.Int32, A().Tainted || B().Tainted);
+            case Code.Call when Views.Items.ContainsKey(i): return new(ValueKind.ByRef, ManagedAddress: true, Element: i);
             case Code.Call or Code.Callvirt or Code.Calli:
                 if (MemoryCall.Of(i) is { IsStore: false } read)
                 {
