@@ -24,16 +24,27 @@ public sealed class ArrayViews
     /// <summary>Followed indexer calls (<c>get_Item</c>) → the span local: their element address uses the array's shadow.</summary>
     public Dictionary<Instruction, VariableDefinition> Items { get; } = [];
 
-    /// <summary>Reads of a followed span local that hand it on (ldloc): the array escapes there.</summary>
+    /// <summary>Reads of a followed span or ref local that hand it on (ldloc): the array escapes there.</summary>
     public Dictionary<Instruction, VariableDefinition> Escapes { get; } = [];
+
+    /// <summary>The ldelema whose element address a followed ref local keeps (<c>ref T r = ref arr[i]</c>) → the ref local.</summary>
+    public Dictionary<Instruction, VariableDefinition> RefCreations { get; } = [];
+
+    /// <summary>Reads of a followed ref local whose address reaches only loads and stores of the element → the ref local.</summary>
+    public Dictionary<Instruction, VariableDefinition> RefItems { get; } = [];
 
     public static ArrayViews Of(MethodDefinition method, ISet<Instruction> jumpTargets)
     {
-        if (!method.HasBody || !method.Body.Variables.Any(v => ElementOf(v.VariableType) is not null)) return None;
+        if (!method.HasBody || !method.Body.Variables.Any(v => ElementOf(v.VariableType) is not null || RefElementOf(v.VariableType) is not null)) return None;
         var views = new ArrayViews();
         var body = method.Body.Instructions;
         foreach (var local in method.Body.Variables)
         {
+            if (RefElementOf(local.VariableType) is { } refElement)
+            {
+                FollowRefLocal(views, local, refElement, method, jumpTargets);
+                continue;
+            }
             if (ElementOf(local.VariableType) is not { } element || ElementReferences.ScalarSize(element) is not { } size) continue;
             Instruction? creation = null;
             var items = new List<Instruction>();
@@ -68,6 +79,41 @@ public sealed class ArrayViews
         }
         return views;
     }
+
+    /// <summary>
+    /// A ref local kept from one element address (<c>ref T r = ref arr[i]</c>, Debug builds keep every such address in a
+    /// local): written once, by <c>ldelema; stloc r</c>; each <c>ldloc r</c> whose address reaches only loads and stores of
+    /// the element uses the array's shadow at the kept index; any other read escapes the array there, and any other
+    /// write of the local (or its address taken) leaves it unfollowed.
+    /// </summary>
+    static void FollowRefLocal(ArrayViews views, VariableDefinition local, TypeReference element, MethodDefinition method, ISet<Instruction> jumpTargets)
+    {
+        if (ElementReferences.ScalarSize(element) is not { } size) return;
+        Instruction? creation = null;
+        var items = new List<Instruction>();
+        var escapes = new List<Instruction>();
+        foreach (var i in method.Body.Instructions)
+        {
+            if (i.Operand != local) continue;
+            if (i.OpCode.Code == Code.Stloc && creation is null && !jumpTargets.Contains(i)
+                && i.Previous is { OpCode.Code: Code.Ldelema, Operand: TypeReference type } ldelema && type.FullName == element.FullName)
+                creation = ldelema;
+            else if (i.OpCode.Code == Code.Ldloc)
+                (ElementReferences.IsFollowedAddress(i, size, method, jumpTargets) ? items : escapes).Add(i);
+            else return;
+        }
+        if (creation is null || items.Count == 0) return;
+        views.RefCreations[creation] = local;
+        foreach (var item in items) views.RefItems[item] = local;
+        foreach (var use in escapes) views.Escapes[use] = local;
+    }
+
+    /// <summary>The element type of a ref local (<c>ref T</c>) of a scalar T, or null.</summary>
+    public static TypeReference? RefElementOf(TypeReference type) =>
+        type is ByReferenceType { ElementType: var element } && !element.ContainsGenericParameter && ElementReferences.ScalarSize(element) is not null ? element : null;
+
+    /// <summary>The array element type a followed span or ref local views.</summary>
+    public static TypeReference ViewedElement(VariableDefinition local) => ElementOf(local.VariableType) ?? RefElementOf(local.VariableType)!;
 
     /// <summary>The element type of a local of type Span&lt;T&gt; or ReadOnlySpan&lt;T&gt;, or null.</summary>
     public static TypeReference? ElementOf(TypeReference type) =>

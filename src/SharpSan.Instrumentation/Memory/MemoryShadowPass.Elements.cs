@@ -15,14 +15,38 @@ public sealed partial class MemoryShadowPass
         readonly Dictionary<Instruction, (VariableDefinition Array, VariableDefinition Index)> _elements = [];
 
         /// <summary>The element type behind a followed element address: ldelema's operand, or a followed span indexer's T.</summary>
-        static TypeReference ElementTypeOf(Instruction producer) =>
-            producer.OpCode.Code == Code.Ldelema ? (TypeReference)producer.Operand : ArrayViews.ElementOf(((MethodReference)producer.Operand).DeclaringType)!;
+        static TypeReference ElementTypeOf(Instruction producer) => producer.OpCode.Code switch
+        {
+            Code.Ldelema => (TypeReference)producer.Operand,
+            Code.Ldloc => ArrayViews.ViewedElement((VariableDefinition)producer.Operand),
+            _ => ArrayViews.ElementOf(((MethodReference)producer.Operand).DeclaringType)!,
+        };
 
         readonly Dictionary<VariableDefinition, VariableDefinition> _viewArrays = [];
 
         /// <summary>The local holding the array a followed span local was made over.</summary>
         VariableDefinition ViewArray(VariableDefinition span) =>
-            _viewArrays.TryGetValue(span, out var v) ? v : _viewArrays[span] = NewLocal(new ArrayType(ArrayViews.ElementOf(span.VariableType)!));
+            _viewArrays.TryGetValue(span, out var v) ? v : _viewArrays[span] = NewLocal(new ArrayType(ArrayViews.ViewedElement(span)));
+
+        readonly Dictionary<VariableDefinition, VariableDefinition> _viewIndices = [];
+
+        /// <summary>[array, index] → same, both kept for the followed ref local's element accesses.</summary>
+        void CaptureRefElement(VariableDefinition refLocal, List<Instruction> before)
+        {
+            var index = RefIndex(refLocal);
+            before.AddRange([St(index), Instruction.Create(OpCodes.Dup), St(ViewArray(refLocal)), Ld(index)]);
+        }
+
+        /// <summary>The local keeping a followed ref local's index, typed as its ldelema's index (the reads may come first in IL order).</summary>
+        VariableDefinition RefIndex(VariableDefinition refLocal)
+        {
+            if (_viewIndices.TryGetValue(refLocal, out var index)) return index;
+            var creation = flow.Views.RefCreations.First(c => c.Value == refLocal).Key;
+            return _viewIndices[refLocal] = NewLocal(flow.Before[creation][^1].Kind == ValueKind.Int32 ? Types.Int32 : Types.IntPtr);
+        }
+
+        /// <summary>A followed ref local read: its element address uses the kept array and index.</summary>
+        void RememberRefItem(Instruction ldloc, VariableDefinition refLocal) => _elements[ldloc] = (ViewArray(refLocal), RefIndex(refLocal));
 
         /// <summary>[…, array] → same, the array kept for the span's element accesses (it does not escape).</summary>
         void CaptureViewArray(VariableDefinition span, List<Instruction> before) => before.AddRange([Instruction.Create(OpCodes.Dup), St(ViewArray(span))]);

@@ -221,6 +221,10 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null, bool
                     StructFieldValueLoad(i, before);
                     Defined(after, result);
                     return;
+                case Code.Ldloc when flow.Views.RefItems.TryGetValue(i, out var refItemOf):
+                    RememberRefItem(i, refItemOf);
+                    Defined(after, n);
+                    return;
                 case Code.Ldloc:
                 {
                     int index = ((VariableDefinition)i.Operand).Index;
@@ -354,6 +358,7 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null, bool
                     // A followed element's loads and stores use the array's shadow; any other element address hides its
                     // writes, so the array is taken as defined from here on.
                     if (flow.FollowedElements.Contains(i)) RememberElement(i, st[n - 1].Kind, before);
+                    else if (flow.Views.RefCreations.TryGetValue(i, out var refLocal)) CaptureRefElement(refLocal, before);
                     else EscapeUnderTop(before, st[n - 1].Kind);
                     Defined(after, result);
                     return;

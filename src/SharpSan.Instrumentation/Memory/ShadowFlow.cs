@@ -178,6 +178,7 @@ public sealed class ShadowFlow
             case Code.Ldarg:
                 var p = (ParameterDefinition)i.Operand;
                 return new(p.Index < 0 || p == _method.Body.ThisParameter ? (_method.DeclaringType.IsValueType ? ValueKind.ByRef : ValueKind.Object) : ValueKinds.Of(p.ParameterType));
+            case Code.Ldloc when Views.RefItems.ContainsKey(i): return new(ValueKind.ByRef, ManagedAddress: true, Element: i);
             case Code.Ldloc:
                 var v = (VariableDefinition)i.Operand;
                 return new(ValueKinds.Of(v.VariableType), TaintedLocals.Contains(v.Index) && ValueKinds.IsScalar(ValueKinds.Of(v.VariableType)));
