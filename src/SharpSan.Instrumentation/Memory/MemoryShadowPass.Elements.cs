@@ -42,7 +42,8 @@ public sealed partial class MemoryShadowPass
         {
             if (_viewIndices.TryGetValue(refLocal, out var index)) return index;
             var creation = flow.Views.RefCreations.First(c => c.Value == refLocal).Key;
-            return _viewIndices[refLocal] = NewLocal(flow.Before[creation][^1].Kind == ValueKind.Int32 ? Types.Int32 : Types.IntPtr);
+            bool wide = flow.Before.TryGetValue(creation, out var stack) && stack[^1].Kind != ValueKind.Int32;
+            return _viewIndices[refLocal] = NewLocal(wide ? Types.IntPtr : Types.Int32);
         }
 
         /// <summary>A followed ref local read: its element address uses the kept array and index.</summary>
