@@ -13,8 +13,8 @@ public sealed partial class MemoryShadowPass
     /// methods the JIT inlines by contract (AggressiveInlining) and compiler-made accessors (a property getter that
     /// returns a field). Calls outside the module (the BCL, other packages) are checked the same way — clang checks any
     /// callee — except members that are builtins in C (<see cref="PropagatingMembers"/>: pointer arithmetic, byte swaps,
-    /// SIMD, atomics), members the BCL table models (their interceptors decide what is consumed), formatting members
-    /// (checked as formatting) and members the JIT inlines by contract when their definition can be read.
+    /// SIMD, atomics, bit casts), members the BCL table models (their interceptors decide what is consumed) and
+    /// formatting members (checked as formatting).
     /// </summary>
     sealed partial class Emitter
     {
@@ -26,18 +26,14 @@ public sealed partial class MemoryShadowPass
                 if (st[k].Tainted && ValueKinds.IsScalar(st[k].Kind)) Check(before, i, k, "Operand");
         }
 
-        /// <summary>A call outside the module whose undefined scalar arguments are a use at the call.</summary>
-        bool ChecksOutsideArguments(MethodReference target)
-        {
-            if (PropagatingMembers.Contains(target) || IsModelled(target) || Formats(target)) return false;
-            if (target.DeclaringType.Namespace.StartsWith("SharpSan", StringComparison.Ordinal)) return false;
-            MethodDefinition? definition;
-            try { definition = target.Resolve(); }
-            catch (AssemblyResolutionException) { return true; }
-            // [Intrinsic] members become JIT builtins; AggressiveInlining ones are inlined as clang inlines static inline helpers.
-            return definition is null || (definition.ImplAttributes & MethodImplAttributes.AggressiveInlining) == 0
-                && !definition.CustomAttributes.Any(a => a.AttributeType.Name == "IntrinsicAttribute");
-        }
+        /// <summary>
+        /// A call outside the module whose undefined scalar arguments are a use at the call. Unlike the module's own
+        /// methods, AggressiveInlining does not exempt a BCL member (<c>Math.Max</c> is one): which BCL members are
+        /// builtins is the propagate table's decision alone.
+        /// </summary>
+        bool ChecksOutsideArguments(MethodReference target) =>
+            !PropagatingMembers.Contains(target) && !IsModelled(target) && !Formats(target)
+            && !target.DeclaringType.Namespace.StartsWith("SharpSan", StringComparison.Ordinal);
 
         /// <summary>A scalar returned undefined, from a method that is not inlined by contract.</summary>
         void CheckReturn(Instruction ret, ImmutableArray<Slot> st, List<Instruction> before)

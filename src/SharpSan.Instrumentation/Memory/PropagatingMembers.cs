@@ -42,11 +42,27 @@ public static class PropagatingMembers
         ["System.Runtime.CompilerServices.RuntimeHelpers"] = ["GetSubArray"],
     };
 
+    /// <summary>Members of the primitive types that are operators or bit builtins in C (<c>int.RotateLeft</c>, <c>uint.PopCount</c>, <c>x.CompareTo(y)</c>).</summary>
+    static readonly HashSet<string> s_primitiveBuiltins =
+    [
+        "RotateLeft", "RotateRight", "PopCount", "LeadingZeroCount", "TrailingZeroCount", "Log2", "IsPow2", "CompareTo", "Equals",
+        "GetHashCode", "CreateTruncating", "CreateSaturating", "CreateChecked", "BitDecrement", "BitIncrement",
+    ];
+
+    static readonly HashSet<string> s_primitives =
+    [
+        "System.Boolean", "System.Char", "System.SByte", "System.Byte", "System.Int16", "System.UInt16", "System.Int32", "System.UInt32",
+        "System.Int64", "System.UInt64", "System.Single", "System.Double", "System.Half", "System.Int128", "System.UInt128",
+    ];
+
     public static bool Contains(MethodReference target)
     {
         string type = target.DeclaringType.GetElementType().FullName;
         foreach (string whole in s_wholeTypes)
             if (whole.EndsWith('.') ? type.StartsWith(whole, StringComparison.Ordinal) : type == whole) return true;
+        if (s_primitives.Contains(type)) return target.Name.StartsWith("op_", StringComparison.Ordinal) || s_primitiveBuiltins.Contains(target.Name);
+        // Bit casts (BitConverter.SingleToInt32Bits, Int64BitsToDouble, …) only reinterpret.
+        if (type == "System.BitConverter") return target.Name.Contains("Bits", StringComparison.Ordinal);
         return s_members.TryGetValue(type, out var names) && names.Contains(target.Name);
     }
 }
