@@ -14,7 +14,9 @@ namespace SharpSan.Instrumentation.Memory;
 /// assembly names a friend), on thread-statics, or on fields stored by a method the pass cannot follow; taking a
 /// field's address (ldflda) makes it defined. A non-public instance field of unmanaged struct type gets a companion of
 /// its own type (one shadow byte per byte, padding included) when a struct with a shadow is copied into it or an
-/// undefined value is stored into one of its parts (<see cref="StructFieldReferences"/>); static struct fields get none.
+/// undefined value is stored into one of its parts (<see cref="StructFieldReferences"/>), and no method keeps or hands on
+/// its address otherwise (a write through a kept ref after a later copy would leave the companion stale); static
+/// struct fields get none.
 /// </summary>
 public sealed class FieldShadows
 {
@@ -70,6 +72,16 @@ public sealed class FieldShadows
             structs.ExceptWith(excluded);
             if (shadowed.Count + structs.Count == before) break;
         }
+        // A struct field whose address some method keeps or hands on (ref locals, ref returns, calls) could be written
+        // through it after a later copy made its companion undefined: such a field gets no companion.
+        foreach (var method in methods)
+        {
+            if (!method.HasBody) continue;
+            var unfollowed = StructFieldUses(method, module, friends).Where(s => s.Use.OpCode.Code == Code.Ldflda && structs.Contains(s.Field)).ToList();
+            if (unfollowed.Count == 0) continue;
+            var followed = StructFieldReferences.Followed(method, JumpTargets(method)).Followed;
+            structs.ExceptWith(unfollowed.Where(s => !followed.Contains(s.Use)).Select(s => s.Field));
+        }
         // Any other method storing a shadowed field (or taking a struct field's address) must be one the pass can
         // follow, or its store would leave a stale shadow.
         foreach (var method in methods)
@@ -92,6 +104,11 @@ public sealed class FieldShadows
             result._structCompanions[field] = AddCompanions(module, field, field.FieldType);
         return result;
     }
+
+    static HashSet<Instruction> JumpTargets(MethodDefinition method) => method.Body.Instructions
+        .SelectMany(i => i.Operand switch { Instruction t => [t], Instruction[] ts => ts, _ => Array.Empty<Instruction>() })
+        .Concat(method.Body.ExceptionHandlers.SelectMany(h => new[] { h.HandlerStart, h.FilterStart, h.TryStart }).OfType<Instruction>())
+        .ToHashSet();
 
     static (FieldDefinition Shadow, FieldDefinition Origin) AddCompanions(ModuleDefinition module, FieldDefinition field, TypeReference shadowType)
     {

@@ -9,9 +9,9 @@ struct Point
 }
 
 // The negative twin of StructFieldOfClassUndefinedBranch: a struct field of a class filled from fully written memory,
-// a part overwritten with a defined value before the branch, the field overwritten whole, and a part whose address
-// is handed to a call (Interlocked: what is written through it is not seen, so the field is taken as defined) —
-// none is a report.
+// a part overwritten with a defined value before the branch, the field overwritten whole, and a field with a part whose
+// address is handed to a call (Interlocked: a write through an address SharpSan does not follow, so that field gets
+// no shadow at all) — none is a report.
 unsafe class Shape
 {
     Point _origin;
