@@ -28,13 +28,16 @@ public static class ElementReferences
     public static int? ScalarSize(TypeReference element) =>
         ValueKinds.IsScalar(ValueKinds.Of(element)) ? ValueKinds.SizeOf(element) : null;
 
-    static bool IsFollowed(Instruction ldelema, MethodDefinition method, ISet<Instruction> jumpTargets)
+    static bool IsFollowed(Instruction ldelema, MethodDefinition method, ISet<Instruction> jumpTargets) =>
+        ScalarSize((TypeReference)ldelema.Operand) is { } size && IsFollowedAddress(ldelema, size, method, jumpTargets);
+
+    /// <summary>The element address <paramref name="producer"/> pushes only reaches loads and stores of exactly <paramref name="size"/> bytes through it, in straight-line code.</summary>
+    public static bool IsFollowedAddress(Instruction producer, int size, MethodDefinition method, ISet<Instruction> jumpTargets)
     {
-        if (ScalarSize((TypeReference)ldelema.Operand) is not { } size) return false;
-        // The evaluation stack above the ldelema's base: true where a copy of the element address sits.
+        // The evaluation stack above the producer's base: true where a copy of the element address sits.
         var stack = new List<bool> { true };
         int uses = 0;
-        var i = ldelema.Next;
+        var i = producer.Next;
         for (int steps = 0; i is not null && steps < Window; steps++, i = i.Next)
         {
             if (!stack.Contains(true)) return uses > 0;

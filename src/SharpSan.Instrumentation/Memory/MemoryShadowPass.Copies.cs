@@ -32,7 +32,8 @@ public sealed partial class MemoryShadowPass
             if (type is null || ValueKinds.IsScalar(ValueKinds.Of(type)) && ValueKinds.SizeOf(type) is not null) return;
             bool intoLocal = store is { OpCode.Code: Code.Stloc, Operand: VariableDefinition local } && structLocals.Has(local) && local.VariableType.FullName == type.FullName;
             bool stores = store.OpCode.Code == Code.Stobj || MemoryCall.Of(store) is { IsStore: true, Value: 1 };
-            if (!intoLocal && (!stores || StoredStructType(store) is not { } storedType || storedType.FullName != type.FullName)) return;
+            bool intoField = store is { OpCode.Code: Code.Stfld, Operand: FieldReference field } && fields.HasStruct(field) && field.FieldType.FullName == type.FullName;
+            if (!intoLocal && !intoField && (!stores || StoredStructType(store) is not { } storedType || storedType.FullName != type.FullName)) return;
             var source = NewLocal(Types.UIntPtr);
             before.AddRange([Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Conv_U), St(source)]);
             _copySources[load] = source;

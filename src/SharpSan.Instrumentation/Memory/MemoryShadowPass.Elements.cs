@@ -14,6 +14,56 @@ public sealed partial class MemoryShadowPass
     {
         readonly Dictionary<Instruction, (VariableDefinition Array, VariableDefinition Index)> _elements = [];
 
+        /// <summary>The element type behind a followed element address: ldelema's operand, or a followed span indexer's T.</summary>
+        static TypeReference ElementTypeOf(Instruction producer) => producer.OpCode.Code switch
+        {
+            Code.Ldelema => (TypeReference)producer.Operand,
+            Code.Ldloc => ArrayViews.ViewedElement((VariableDefinition)producer.Operand),
+            _ => ArrayViews.ElementOf(((MethodReference)producer.Operand).DeclaringType)!,
+        };
+
+        readonly Dictionary<VariableDefinition, VariableDefinition> _viewArrays = [];
+
+        /// <summary>The local holding the array a followed span local was made over.</summary>
+        VariableDefinition ViewArray(VariableDefinition span) =>
+            _viewArrays.TryGetValue(span, out var v) ? v : _viewArrays[span] = NewLocal(new ArrayType(ArrayViews.ViewedElement(span)));
+
+        readonly Dictionary<VariableDefinition, VariableDefinition> _viewIndices = [];
+
+        /// <summary>[array, index] → same, both kept for the followed ref local's element accesses.</summary>
+        void CaptureRefElement(VariableDefinition refLocal, List<Instruction> before)
+        {
+            var index = RefIndex(refLocal);
+            before.AddRange([St(index), Instruction.Create(OpCodes.Dup), St(ViewArray(refLocal)), Ld(index)]);
+        }
+
+        /// <summary>The local keeping a followed ref local's index, typed as its ldelema's index (the reads may come first in IL order).</summary>
+        VariableDefinition RefIndex(VariableDefinition refLocal)
+        {
+            if (_viewIndices.TryGetValue(refLocal, out var index)) return index;
+            var creation = flow.Views.RefCreations.First(c => c.Value == refLocal).Key;
+            bool wide = flow.Before.TryGetValue(creation, out var stack) && stack[^1].Kind != ValueKind.Int32;
+            return _viewIndices[refLocal] = NewLocal(wide ? Types.IntPtr : Types.Int32);
+        }
+
+        /// <summary>A followed ref local read: its element address uses the kept array and index.</summary>
+        void RememberRefItem(Instruction ldloc, VariableDefinition refLocal) => _elements[ldloc] = (ViewArray(refLocal), RefIndex(refLocal));
+
+        /// <summary>[…, array] → same, the array kept for the span's element accesses (it does not escape).</summary>
+        void CaptureViewArray(VariableDefinition span, List<Instruction> before) => before.AddRange([Instruction.Create(OpCodes.Dup), St(ViewArray(span))]);
+
+        /// <summary>[&amp;span, index] → same, the index kept: the indexer's element address uses the array's shadow at that index.</summary>
+        void RememberViewItem(Instruction getItem, VariableDefinition span, List<Instruction> before)
+        {
+            var index = NewLocal(Types.Int32);
+            before.AddRange([St(index), Ld(index)]);
+            _elements[getItem] = (ViewArray(span), index);
+        }
+
+        /// <summary>The span is handed on where its writes are not seen: its array escapes (taken as defined) first.</summary>
+        void EscapeViewArray(VariableDefinition span, List<Instruction> before) =>
+            before.AddRange([Ld(ViewArray(span)), Instruction.Create(OpCodes.Call, ctx.Module.Entry(RentedArraysName, "Escape"))]);
+
         /// <summary>[array, index] → same, both also kept for the loads and stores through the element's address.</summary>
         void RememberElement(Instruction ldelema, ValueKind indexKind, List<Instruction> before)
         {
@@ -27,7 +77,7 @@ public sealed partial class MemoryShadowPass
         void ElementShadowLoad(Instruction ldelema, int depth, OpCode? extension, List<Instruction> before)
         {
             var (array, index) = _elements[ldelema];
-            int size = ElementReferences.ScalarSize((TypeReference)ldelema.Operand)!.Value;
+            int size = ElementReferences.ScalarSize(ElementTypeOf(ldelema))!.Value;
             before.Add(Ld(array));
             LoadIndexAsInt(before, index);
             before.AddRange([Instruction.Create(OpCodes.Ldc_I4, size), Instruction.Create(OpCodes.Call, ctx.Module.Entry(RentedArraysName, "LoadShadow"))]);
@@ -44,7 +94,7 @@ public sealed partial class MemoryShadowPass
         void ElementShadowStore(Instruction store, Instruction ldelema, Slot value, int depth, List<Instruction> before)
         {
             var (array, index) = _elements[ldelema];
-            int size = ElementReferences.ScalarSize((TypeReference)ldelema.Operand)!.Value;
+            int size = ElementReferences.ScalarSize(ElementTypeOf(ldelema))!.Value;
             before.Add(Ld(array));
             LoadIndexAsInt(before, index);
             before.Add(Instruction.Create(OpCodes.Ldc_I4, size));

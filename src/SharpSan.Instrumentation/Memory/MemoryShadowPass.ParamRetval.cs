@@ -11,18 +11,29 @@ public sealed partial class MemoryShadowPass
     /// passed to a method of this module, or returned, is reported at the call or the return, whether the callee uses
     /// it or not. Like clang, which checks only calls that survive inlining: no check at calls to, or returns from,
     /// methods the JIT inlines by contract (AggressiveInlining) and compiler-made accessors (a property getter that
-    /// returns a field). Calls outside the module are not checked here: the BCL's pure helpers (Math.Max,
-    /// BinaryPrimitives.ReverseEndianness, …) are builtins in C, and its consumers are checked by their interceptors.
+    /// returns a field). Calls outside the module (the BCL, other packages) are checked the same way — clang checks any
+    /// callee — except members that are builtins in C (<see cref="PropagatingMembers"/>: pointer arithmetic, byte swaps,
+    /// SIMD, atomics, bit casts), members the BCL table models (their interceptors decide what is consumed) and
+    /// formatting members (checked as formatting).
     /// </summary>
     sealed partial class Emitter
     {
         void CheckArguments(Instruction i, ImmutableArray<Slot> st, int pops, List<Instruction> before)
         {
-            if (i.Operand is not MethodReference target || i.OpCode.Code == Code.Calli || target.DeclaringType.Scope != ctx.Method.Module) return;
-            if (IsPInvoke(i) || InlinedByContract(target)) return;
+            if (i.Operand is not MethodReference target || i.OpCode.Code == Code.Calli || IsPInvoke(i)) return;
+            if (target.DeclaringType.Scope == ctx.Method.Module ? InlinedByContract(target) : !ChecksOutsideArguments(target)) return;
             for (int k = st.Length - pops; k < st.Length; k++)
                 if (st[k].Tainted && ValueKinds.IsScalar(st[k].Kind)) Check(before, i, k, "Operand");
         }
+
+        /// <summary>
+        /// A call outside the module whose undefined scalar arguments are a use at the call. Unlike the module's own
+        /// methods, AggressiveInlining does not exempt a BCL member (<c>Math.Max</c> is one): which BCL members are
+        /// builtins is the propagate table's decision alone.
+        /// </summary>
+        bool ChecksOutsideArguments(MethodReference target) =>
+            !PropagatingMembers.Contains(target) && !IsModelled(target) && !Formats(target)
+            && !target.DeclaringType.Namespace.StartsWith("SharpSan", StringComparison.Ordinal);
 
         /// <summary>A scalar returned undefined, from a method that is not inlined by contract.</summary>
         void CheckReturn(Instruction ret, ImmutableArray<Slot> st, List<Instruction> before)

@@ -31,6 +31,11 @@ public sealed partial class MemoryShadowPass
                     Instruction.Create(OpCodes.Sizeof, local.VariableType), Instruction.Create(OpCodes.Call, Entry("LoadShadowBlock")), St(SO(local))]);
                 return;
             }
+            if (StructFieldSource(stloc) is { } fieldSource)
+            {
+                CopyStructFieldIntoLocal(fieldSource, local, before);
+                return;
+            }
             if (!JumpTargets.Contains(stloc) && stloc.Previous is { OpCode.Code: Code.Ldloc, Operand: VariableDefinition other } && structLocals.Has(other)
                 && other.VariableType.FullName == local.VariableType.FullName)
             {

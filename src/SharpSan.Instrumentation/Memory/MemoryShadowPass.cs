@@ -42,9 +42,9 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null, bool
     public void Run(MethodContext ctx)
     {
         var body = ctx.Method.Body;
-        if (!Touches(ctx.Method, _fields.Has)) return;
-        var structs = StructLocals.Of(ctx.Method);
-        var flow = new ShadowFlow(ctx.Method, _fields.Has, structs);   // throws (and the method is skipped untouched) on malformed stacks
+        if (!Touches(ctx.Method, _fields.HasAny)) return;
+        var structs = StructLocals.Of(ctx.Method, _fields.HasStruct);
+        var flow = new ShadowFlow(ctx.Method, _fields.Has, structs, _fields.HasStruct);   // throws (and the method is skipped untouched) on malformed stacks
         new Emitter(ctx, flow, _fields, structs, checks: !IsExempt(ctx.Method), stackAllocator, guardLoops).Run();
     }
 
@@ -197,8 +197,34 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null, bool
             var code = i.OpCode.Code;
             var (pops, pushes) = StackEffects.Of(i, ctx.Method);
             int result = n - pops;
+            if (flow.Views.Escapes.TryGetValue(i, out var handedOn)) EscapeViewArray(handedOn, before);
             switch (code)
             {
+                case Code.Call when flow.Views.Items.TryGetValue(i, out var itemOf):
+                    RememberViewItem(i, itemOf, before);
+                    Defined(after, result);
+                    return;
+                case Code.Ldflda when fields.StructOf((FieldReference)i.Operand) is { } structCompanions:
+                    StructFieldAddress(i, structCompanions, st, before);
+                    Defined(after, result);
+                    return;
+                case Code.Ldfld when st[n - 1].StructField is { } structAddress && flow.FollowedStructFields.Contains(structAddress):
+                    StructPartLoad((FieldReference)i.Operand, structAddress, n - 1, before);
+                    return;
+                case Code.Stfld when st[n - 2].StructField is { } structAddress && flow.FollowedStructFields.Contains(structAddress):
+                    StructPartStore((FieldReference)i.Operand, structAddress, st, before);
+                    return;
+                case Code.Stfld when fields.StructOf((FieldReference)i.Operand) is { } structCompanions:
+                    StructFieldValueStore(i, structCompanions, before);
+                    return;
+                case Code.Ldfld when fields.HasStruct((FieldReference)i.Operand):
+                    StructFieldValueLoad(i, before);
+                    Defined(after, result);
+                    return;
+                case Code.Ldloc when flow.Views.RefItems.TryGetValue(i, out var refItemOf):
+                    RememberRefItem(i, refItemOf);
+                    Defined(after, n);
+                    return;
                 case Code.Ldloc:
                 {
                     int index = ((VariableDefinition)i.Operand).Index;
@@ -332,6 +358,7 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null, bool
                     // A followed element's loads and stores use the array's shadow; any other element address hides its
                     // writes, so the array is taken as defined from here on.
                     if (flow.FollowedElements.Contains(i)) RememberElement(i, st[n - 1].Kind, before);
+                    else if (flow.Views.RefCreations.TryGetValue(i, out var refLocal)) CaptureRefElement(refLocal, before);
                     else EscapeUnderTop(before, st[n - 1].Kind);
                     Defined(after, result);
                     return;
@@ -361,7 +388,8 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null, bool
                     CheckArguments(i, st, pops, before);
                     CheckFormattedArguments(i, st, pops, before);
                     Call(i, st, pops, before);
-                    EscapeArrayArguments(i, st, pops, before);
+                    if (flow.Views.Creations.TryGetValue(i, out var view)) CaptureViewArray(view, before);
+                    else EscapeArrayArguments(i, st, pops, before);
                     DefineWrittenSpans(i, before);
                     if (pushes > 0) Defined(after, result);
                     return;
@@ -413,6 +441,11 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null, bool
                 ElementShadowLoad(element, n - 1, Extension(i), before);
                 return;
             }
+            if (pushed.Tainted && PartAddress(st[n - 1]) is { } structPart)
+            {
+                StructPartLoad(structPart.Part, structPart.Field, n - 1, before);
+                return;
+            }
             if (!pushed.Tainted || LoadSize(i) is not { } size)
             {
                 Defined(after, n - 1);
@@ -449,6 +482,11 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null, bool
                 ElementShadowStore(i, element, st[n - 1], n - 1, before);
                 return;
             }
+            if (PartAddress(st[n - 2]) is { } structPart)
+            {
+                StructPartStore(structPart.Part, structPart.Field, st, before);
+                return;
+            }
             if (st[n - 2].OffNativeShadow) return;
             var valueType = StoredType(i);
             var temp = ctx.Temp(valueType);
@@ -459,6 +497,7 @@ public sealed partial class MemoryShadowPass(string? stackAllocator = null, bool
                 code.Add(Instruction.Create(OpCodes.Conv_U));
                 if (i.OpCode.Code == Code.Stobj && CopiedFrom(i) is { } source) EmitShadowCopy(code, source, (TypeReference)i.Operand);
                 else if (StoredStructLocal(i) is { } structLocal) EmitStructLocalShadowStore(code, structLocal);
+                else if (i.OpCode.Code == Code.Stobj && StructFieldSource(i) is { } fieldSource) EmitStructFieldShadowStore(code, fieldSource);
                 else EmitShadowStore(code, i, st[n - 1], n - 1, i.OpCode.Code == Code.Stobj ? (TypeReference)i.Operand : null, LoadSize(i));
             }
             if (_coveredBy.TryGetValue(i, out var flag)) EmitGuardedShadowStore(before, i, flag, st[n - 1], n - 1, ShadowStore);

@@ -11,9 +11,11 @@ namespace SharpSan.Instrumentation.Memory;
 /// whose definedness is not in the native shadow (an array element, a field of a class without a shadow, a static
 /// field, a boxed value): loads through it read defined values and stores through it record nothing.
 /// <paramref name="Element"/>: exactly the element a followed <c>ldelema</c> (<see cref="ElementReferences"/>) took,
-/// whose loads and stores go to the array's own shadow.
+/// whose loads and stores go to the array's own shadow. <paramref name="StructField"/>: exactly the struct field of an
+/// object a followed <c>ldflda</c> (<see cref="StructFieldReferences"/>) took, whose parts' shadow is in its companion.
 /// </summary>
-public readonly record struct Slot(ValueKind Kind, bool Tainted = false, bool LocalAddress = false, bool ManagedAddress = false, Instruction? Element = null)
+public readonly record struct Slot(ValueKind Kind, bool Tainted = false, bool LocalAddress = false, bool ManagedAddress = false, Instruction? Element = null,
+    Instruction? StructField = null)
 {
     /// <summary>The address has no native shadow behind it: the frame or managed memory.</summary>
     public bool OffNativeShadow => LocalAddress || ManagedAddress;
@@ -23,7 +25,8 @@ public readonly record struct Slot(ValueKind Kind, bool Tainted = false, bool Lo
         a.Tainted || b.Tainted,
         a.LocalAddress && b.LocalAddress,
         a.OffNativeShadow && b.OffNativeShadow && !(a.LocalAddress && b.LocalAddress),
-        a.Element == b.Element ? a.Element : null);
+        a.Element == b.Element ? a.Element : null,
+        a.StructField == b.StructField ? a.StructField : null);
 }
 
 /// <summary>
@@ -45,22 +48,37 @@ public sealed class ShadowFlow
 
     readonly MethodDefinition _method;
     readonly Func<FieldReference, bool> _shadowedField;
+    readonly Func<FieldReference, bool> _shadowedStructField;
     readonly StructLocals _structLocals;
     readonly HashSet<Instruction> _jumpTargets;
 
     /// <summary>Element addresses whose loads and stores use the array's shadow (no escape): see <see cref="ElementReferences"/>.</summary>
     public HashSet<Instruction> FollowedElements { get; }
 
+    /// <summary>Struct-field addresses whose uses read and write the field's companion: see <see cref="StructFieldReferences"/>.</summary>
+    public HashSet<Instruction> FollowedStructFields { get; }
+
+    /// <summary>Span locals over whole arrays whose element accesses use the array's shadow: see <see cref="ArrayViews"/>.</summary>
+    public ArrayViews Views { get; }
+
+    /// <summary>Part addresses (<c>ldflda X</c>) taken from a followed struct-field address → that address's ldflda.</summary>
+    public Dictionary<Instruction, Instruction> StructFieldParts { get; }
+
     /// <param name="shadowedField">Fields of managed objects that carry a shadow (<see cref="FieldShadows"/>): their loads may be undefined.</param>
     /// <param name="structLocals">Struct locals with a shadow: <c>local.F</c> of one may be undefined.</param>
-    public ShadowFlow(MethodDefinition method, Func<FieldReference, bool>? shadowedField = null, StructLocals? structLocals = null)
+    /// <param name="shadowedStructField">Struct-typed fields of objects with a companion: <c>obj.S.X</c> may be undefined.</param>
+    public ShadowFlow(MethodDefinition method, Func<FieldReference, bool>? shadowedField = null, StructLocals? structLocals = null,
+        Func<FieldReference, bool>? shadowedStructField = null)
     {
         _method = method;
         _shadowedField = shadowedField ?? (_ => false);
+        _shadowedStructField = shadowedStructField ?? (_ => false);
         _structLocals = structLocals ?? StructLocals.None;
         _jumpTargets = method.Body.Instructions.SelectMany(BranchTargets)
             .Concat(method.Body.ExceptionHandlers.SelectMany(h => new[] { h.HandlerStart, h.FilterStart, h.TryStart }).OfType<Instruction>()).ToHashSet();
         FollowedElements = ElementReferences.Followed(method, _jumpTargets);
+        (FollowedStructFields, StructFieldParts) = StructFieldReferences.Followed(method, _jumpTargets);
+        Views = ArrayViews.Of(method, _jumpTargets);
         for (int round = 0; round < 8; round++)
         {
             int locals = TaintedLocals.Count;
@@ -160,12 +178,18 @@ public sealed class ShadowFlow
             case Code.Ldarg:
                 var p = (ParameterDefinition)i.Operand;
                 return new(p.Index < 0 || p == _method.Body.ThisParameter ? (_method.DeclaringType.IsValueType ? ValueKind.ByRef : ValueKind.Object) : ValueKinds.Of(p.ParameterType));
+            case Code.Ldloc when Views.RefItems.ContainsKey(i): return new(ValueKind.ByRef, ManagedAddress: true, Element: i);
             case Code.Ldloc:
                 var v = (VariableDefinition)i.Operand;
                 return new(ValueKinds.Of(v.VariableType), TaintedLocals.Contains(v.Index) && ValueKinds.IsScalar(ValueKinds.Of(v.VariableType)));
             case Code.Ldloca or Code.Ldarga: return new(ValueKind.ByRef, LocalAddress: true);
             // A field of an object: managed memory (a field with a shadow is handled as the field itself, FieldShadows).
+            // A struct field with a companion: managed memory whose parts' shadow a followed address finds in the companion.
+            case Code.Ldflda when A().Kind == ValueKind.Object && _shadowedStructField((FieldReference)i.Operand):
+                return new(ValueKind.ByRef, ManagedAddress: true, StructField: FollowedStructFields.Contains(i) ? i : null);
             case Code.Ldflda when A().Kind == ValueKind.Object: return new(ValueKind.ByRef, ManagedAddress: !_shadowedField((FieldReference)i.Operand));
+            case Code.Ldflda when A().StructField is { } whole && StructFieldParts.TryGetValue(i, out var outer) && outer == whole:
+                return new(ValueKind.ByRef, ManagedAddress: true, StructField: i);
             case Code.Ldflda: return new(ValueKind.ByRef, LocalAddress: A().LocalAddress, ManagedAddress: A().ManagedAddress);
             case Code.Ldsflda: return new(ValueKind.ByRef, ManagedAddress: !_shadowedField((FieldReference)i.Operand));
             case Code.Ldelema: return new(ValueKind.ByRef, ManagedAddress: true, Element: FollowedElements.Contains(i) ? i : null);
@@ -186,7 +210,8 @@ public sealed class ShadowFlow
                 var fieldKind = ValueKinds.Of(field.FieldType);
                 bool throughPointer = A().Kind is ValueKind.NativeInt or ValueKind.ByRef && !A().OffNativeShadow;
                 return new(fieldKind, throughPointer && ValueKinds.IsScalar(fieldKind) && ValueKinds.SizeOf(field.FieldType) is not null && IsByRefOrPointerLoad(A())
-                    || _shadowedField(field) || _structLocals.FieldReadLocal(i, _jumpTargets.Contains) is not null);
+                    || _shadowedField(field) || _structLocals.FieldReadLocal(i, _jumpTargets.Contains) is not null
+                    || A().StructField is { } structField && FollowedStructFields.Contains(structField) && ValueKinds.IsScalar(fieldKind));
             case Code.Ldsfld:
                 var staticField = (FieldReference)i.Operand;
                 return new(ValueKinds.Of(staticField.FieldType), _shadowedField(staticField));
@@ -205,6 +230,7 @@ public sealed class ShadowFlow
                 return new(ValueKind.NativeInt, A().Tainted, A().LocalAddress, A().ManagedAddress);
             case Code.Conv_R4 or Code.Conv_R8 or Code.Conv_R_Un: return new(ValueKind.Float, A().Tainted);
             case Code.Ceq or Code.Cgt or Code.Cgt_Un or Code.Clt or Code.Clt_Un: return new(ValueKind.Int32, A().Tainted || B().Tainted);
+            case Code.Call when Views.Items.ContainsKey(i): return new(ValueKind.ByRef, ManagedAddress: true, Element: i);
             case Code.Call or Code.Callvirt or Code.Calli:
                 if (MemoryCall.Of(i) is { IsStore: false } read)
                 {
@@ -243,8 +269,8 @@ public sealed class ShadowFlow
         return ValueKinds.IsScalar(ValueKinds.Of(local.VariableType)) && ValueKinds.SizeOf(local.VariableType) is not null ? local : null;
     }
 
-    /// <summary>A load through this address may read an undefined value: native memory, or a followed element (the array's shadow).</summary>
-    static bool LoadMayBeUndefined(Slot address) => address.Element is not null || !address.OffNativeShadow;
+    /// <summary>A load through this address may read an undefined value: native memory, a followed element (the array's shadow), a followed struct field's part (its companion).</summary>
+    static bool LoadMayBeUndefined(Slot address) => address.Element is not null || address.StructField is not null || !address.OffNativeShadow;
 
     static bool IsByRefOrPointerLoad(Slot address) => address.Kind is ValueKind.NativeInt or ValueKind.ByRef;
 

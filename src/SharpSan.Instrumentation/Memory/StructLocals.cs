@@ -6,7 +6,8 @@ namespace SharpSan.Instrumentation.Memory;
 /// <summary>
 /// Struct locals that carry a shadow: a local of an unmanaged struct type that some <c>ldobj</c> fills straight from
 /// memory (<c>T local = *p;</c>). Its shadow lives in a companion local of the same type (one shadow byte per byte) with
-/// one origin; <c>local.F</c> reads the field's shadow from the companion, <c>*q = local</c> and <c>other = local</c> copy it.
+/// one origin (a local loaded from a struct field of an object with a shadow companion, <see cref="FieldShadows"/>, too);
+/// <c>local.F</c> reads the field's shadow from the companion, <c>*q = local</c> and <c>other = local</c> copy it.
 /// Any other use of the local's address (a call, a field store) takes it as defined from then on, so a write SharpSan
 /// cannot see is never turned into a report.
 /// </summary>
@@ -22,13 +23,19 @@ public sealed class StructLocals
 
     public bool Has(VariableDefinition local) => _locals.Contains(local.Index);
 
-    public static StructLocals Of(MethodDefinition method)
+    /// <param name="shadowedStructField">Struct fields of objects with a shadow companion: <c>local = obj.S</c> copies it.</param>
+    public static StructLocals Of(MethodDefinition method, Func<FieldReference, bool>? shadowedStructField = null)
     {
         var locals = new HashSet<int>();
         foreach (var i in method.Body.Instructions)
+        {
             if (i is { OpCode.Code: Code.Ldobj, Operand: TypeReference type, Next: { OpCode.Code: Code.Stloc, Operand: VariableDefinition local } }
                 && local.VariableType.FullName == type.FullName && IsUnmanagedStruct(type, 0))
                 locals.Add(local.Index);
+            if (shadowedStructField is not null && i is { OpCode.Code: Code.Ldfld, Operand: FieldReference field, Next: { OpCode.Code: Code.Stloc, Operand: VariableDefinition into } }
+                && into.VariableType.FullName == field.FieldType.FullName && shadowedStructField(field))
+                locals.Add(into.Index);
+        }
         // Copies between locals (second = first) carry the shadow too.
         for (bool grew = locals.Count > 0; grew;)
         {
@@ -51,6 +58,8 @@ public sealed class StructLocals
     }
 
     /// <summary>A struct of primitives, pointers, enums and such structs only (no references, no generics): its bytes are all data.</summary>
+    public static bool IsUnmanagedStruct(TypeReference type) => IsUnmanagedStruct(type, 0);
+
     static bool IsUnmanagedStruct(TypeReference type, int depth)
     {
         if (depth > 4 || type.IsGenericInstance || type.HasGenericParameters || type.IsPrimitive || type.IsPointer) return false;
