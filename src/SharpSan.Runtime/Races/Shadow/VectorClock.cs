@@ -65,11 +65,14 @@ internal sealed class VectorClock
     /// </summary>
     public void JoinBoth(VectorClock other)
     {
-        if (other._clocks.Length > _clocks.Length) Grow(other._clocks.Length);
-        else if (_clocks.Length > other._clocks.Length) other.Grow(_clocks.Length);
+        // Growth rounds up to a power of two and a thread's clock starts at its id + 1 entries: the two lengths may
+        // still differ after growing, but beyond the shorter one's length there are only zeros.
+        int length = Math.Max(_clocks.Length, other._clocks.Length);
+        if (_clocks.Length < length) Grow(length);
+        if (other._clocks.Length < length) other.Grow(length);
         var mine = _clocks;
         var theirs = other._clocks;
-        for (int i = 0; i < mine.Length; i++)
+        for (int i = 0, n = Math.Min(mine.Length, theirs.Length); i < n; i++)
         {
             int a = mine[i], b = theirs[i];
             if (b > a) mine[i] = b;
