@@ -11,8 +11,8 @@ namespace SharpSan.Instrumentation.Memory;
 /// value, as ThreadSanitizer's mode adds <c>&lt;&gt;race</c> cells. Only such fields, and only the methods that touch
 /// them, pay. Conservative where the value could change unseen: no companions on structs or explicit/sequential
 /// layout (their size matters), on fields other modules could write (public ones; internal ones too when the
-/// assembly names a friend), on thread-statics, or on fields stored by a method the pass cannot follow; taking a
-/// field's address (ldflda) makes it defined. A non-public instance field of unmanaged struct type gets a companion of
+/// assembly names a friend), on thread-statics, on fields stored by a method the pass cannot follow, or on fields
+/// whose address any method takes (a write through a kept ref would leave the companion stale). A non-public instance field of unmanaged struct type gets a companion of
 /// its own type (one shadow byte per byte, padding included) when a struct with a shadow is copied into it or an
 /// undefined value is stored into one of its parts (<see cref="StructFieldReferences"/>), and no method keeps or hands on
 /// its address otherwise (a write through a kept ref after a later copy would leave the companion stale); static
@@ -72,6 +72,11 @@ public sealed class FieldShadows
             structs.ExceptWith(excluded);
             if (shadowed.Count + structs.Count == before) break;
         }
+        // A scalar field whose address is taken anywhere (a ref local, a ref return, Interlocked) can be written through
+        // that address, unseen, after a later undefined store made its companion undefined: it gets no companion.
+        shadowed.ExceptWith(methods.Where(m => m.HasBody).SelectMany(m => m.Body.Instructions)
+            .Where(i => i.OpCode.Code is Code.Ldflda or Code.Ldsflda && i.Operand is FieldReference)
+            .Select(i => ((FieldReference)i.Operand).TryResolve()).OfType<FieldDefinition>());
         // A struct field whose address some method keeps or hands on (ref locals, ref returns, calls) could be written
         // through it after a later copy made its companion undefined: such a field gets no companion.
         foreach (var method in methods)
