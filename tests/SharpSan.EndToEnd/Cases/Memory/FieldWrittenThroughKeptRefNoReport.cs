@@ -34,6 +34,8 @@ unsafe class Program
 }
 
 // SANITIZE: memory
+// CHECK-NOT: ERROR:
 // CHECK-NOT: MemorySanitizer
 // CHECK: seven
 // CHECK-NOT: MemorySanitizer
+// CHECK-NOT: ERROR:
